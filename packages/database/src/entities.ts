@@ -1,0 +1,5 @@
+import { identityEntities } from '@talkoot/identity';
+import { notificationEntities } from '@talkoot/notifications';
+
+// Every entity of every domain; each new domain package adds its list here.
+export const allEntities = [...identityEntities, ...notificationEntities];

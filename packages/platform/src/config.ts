@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? undefined : value))
+    .optional()
+    .refine((value) => value === undefined || protocols.some((protocol) => value.startsWith(`${protocol}:`)), {
+      message: `must start with ${protocols.map((protocol) => `${protocol}://`).join(' or ')}`,
+    });
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+// Every variable the processes read. Parsed once at boot; .env.example documents the same names.
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_ORIGIN: z.url().optional(),
+  API_PORT: port.default(3101),
+  API_URL: z.url().optional(),
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
+  SMTP_URL: optionalUrl(['smtp', 'smtps']),
+  MAIL_FROM: z.string().default('Talkoot <noreply@talkoot.localhost>'),
+  DATA_DIR: z.string().default('.data'),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface AppConfig extends RawConfig {
+  publicOrigin: string;
+  apiUrl: string;
+  dataDir: string;
+  mailDir: string;
+  isDevMailbox: boolean;
+  isHttps: boolean;
+  queueBackend: 'redis' | 'postgres';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): AppConfig {
+  // Empty strings mean "unset", so `.env` files can list every variable.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
+  }
+  const raw = result.data;
+  const publicOrigin = (raw.PUBLIC_ORIGIN ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '');
+  const dataDir = path.resolve(cwd, raw.DATA_DIR);
+  return {
+    ...raw,
+    publicOrigin,
+    apiUrl: (raw.API_URL ?? `http://127.0.0.1:${raw.API_PORT}`).replace(/\/$/, ''),
+    dataDir,
+    mailDir: path.join(dataDir, 'mail'),
+    isDevMailbox: raw.SMTP_URL === undefined,
+    isHttps: publicOrigin.startsWith('https:'),
+    queueBackend: raw.REDIS_URL ? 'redis' : 'postgres',
+  };
+}
+
+// For process entry points: one clear line per problem, then exit.
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export function requireDatabaseUrl(config: AppConfig): string {
+  if (!config.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required for this process (npm start sets it)']);
+  return config.DATABASE_URL;
+}

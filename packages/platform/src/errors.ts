@@ -1,0 +1,41 @@
+// Domain error codes and their HTTP statuses, in one place.
+export const errorStatus = {
+  validation_failed: 400,
+  invalid_sign_in: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rule_violation: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export type FieldErrors = Record<string, string>;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (what: string) => new DomainError('not_found', `${what} was not found`);
+export const forbidden = (message = 'You are not allowed to do this') => new DomainError('forbidden', message);
+export const unauthenticated = () => new DomainError('unauthenticated', 'Sign in to continue');
+export const ruleViolation = (message: string, fields?: FieldErrors) => new DomainError('rule_violation', message, fields);
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new DomainError('conflict', message, undefined, details);

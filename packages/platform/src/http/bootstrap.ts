@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { ConsoleLogger, type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '../config.js';
+import { ErrorFilter, toErrorResponse } from './error.filter.js';
+import { ValidationInterceptor } from './validation.interceptor.js';
+import { Reflector } from '@nestjs/core';
+
+export interface HttpAppOptions {
+  config: AppConfig;
+  bodyLimitBytes?: number;
+  // Runs on the raw Fastify instance before routes are registered (hooks such as CSRF checks).
+  configureFastify?: (fastify: ReturnType<FastifyAdapter['getInstance']>) => void;
+}
+
+export async function createHttpApplication(module: Type<unknown>, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const { config } = options;
+  const adapter = new FastifyAdapter({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // Finish in-flight requests on close, refuse new ones.
+    return503OnClosing: true,
+  });
+  const fastify = adapter.getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  fastify.setNotFoundHandler((_request, reply) => {
+    void reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+  });
+  // Errors before routing (malformed JSON, too large a body, wrong content type) get the same shape.
+  fastify.setErrorHandler((error, request, reply) => {
+    const { status, body, isUnexpected } = toErrorResponse(error);
+    if (isUnexpected) request.log.error({ err: error }, 'unexpected error');
+    void reply.status(status).send(body);
+  });
+  options.configureFastify?.(fastify);
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    logger: config.LOG_LEVEL === 'silent' ? false : new ConsoleLogger({ json: true, colors: false }),
+    abortOnError: false,
+  });
+  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalInterceptors(new ValidationInterceptor(app.get(Reflector)));
+  app.enableShutdownHooks();
+  return app;
+}
+
+export type { INestApplication };

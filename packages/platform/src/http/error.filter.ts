@@ -1,0 +1,80 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { DomainError, errorStatus, type ErrorCode } from '../errors.js';
+import type { ErrorBody } from '../schemas.js';
+import { fieldErrorsFrom } from './validation.interceptor.js';
+
+const codeByStatus: Record<number, ErrorCode> = {
+  400: 'validation_failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'validation_failed',
+  422: 'rule_violation',
+  429: 'rate_limited',
+};
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+// The one place where errors become HTTP answers. Bad input never becomes a 500.
+export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; isUnexpected: boolean } {
+  if (error instanceof DomainError) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error.fields) body.error.fields = error.fields;
+    if (error.details) Object.assign(body.error, error.details);
+    return { status: error.status, body, isUnexpected: false };
+  }
+  if (error instanceof ZodError) {
+    return {
+      status: 400,
+      body: { error: { code: 'validation_failed', message: 'Check the marked fields', fields: fieldErrorsFrom(error) } },
+      isUnexpected: false,
+    };
+  }
+  const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+  if (error instanceof HttpException || (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500)) {
+    const status = error instanceof HttpException ? error.getStatus() : (fastifyError.statusCode as number);
+    const code = codeByStatus[status] ?? (status < 500 ? 'validation_failed' : 'internal');
+    const message =
+      status === 404 ? 'Not found' : status === 413 ? 'The request is too large' : (fastifyError.message ?? 'Bad request');
+    return { status, body: { error: { code, message } }, isUnexpected: status >= 500 };
+  }
+  const pg = error as PgError;
+  // Database constraints are the last guard; their refusals are conflicts, not crashes.
+  if (pg.code === '23505' || pg.code === '23P01') {
+    return {
+      status: errorStatus.conflict,
+      body: { error: { code: 'conflict', message: 'This conflicts with existing data' } },
+      isUnexpected: false,
+    };
+  }
+  return {
+    status: 500,
+    body: { error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } },
+    isUnexpected: true,
+  };
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const { status, body, isUnexpected } = toErrorResponse(error);
+    if (isUnexpected) {
+      request.log.error({ err: error }, 'unexpected error');
+      this.logger.error(error instanceof Error ? error.stack : String(error));
+    }
+    void reply.status(status).header('cache-control', 'no-store').send(body);
+  }
+}

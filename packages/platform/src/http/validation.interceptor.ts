@@ -1,0 +1,46 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { map, type Observable } from 'rxjs';
+import type { z } from 'zod';
+import { DomainError, type FieldErrors } from '../errors.js';
+import { ROUTE_CONTRACT, type RouteContract } from './route.js';
+
+export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || 'body';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+function parseOrThrow(schema: z.ZodType | undefined, value: unknown, where: 'body' | 'query' | 'params'): unknown {
+  if (!schema) return value;
+  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (result.success) return result.data;
+  throw new DomainError(
+    where === 'params' ? 'not_found' : 'validation_failed',
+    where === 'params' ? 'The resource was not found' : 'Check the marked fields',
+    where === 'params' ? undefined : fieldErrorsFrom(result.error),
+  );
+}
+
+// Validates params, query and body against the route's zod schemas before the handler runs,
+// and shapes the answer by the response schema so that nothing beyond the contract leaks out.
+@Injectable()
+export class ValidationInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const contract = this.reflector.get<RouteContract | undefined>(ROUTE_CONTRACT, context.getHandler());
+    if (!contract) return next.handle();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    request.params = parseOrThrow(contract.params, request.params, 'params');
+    request.query = parseOrThrow(contract.query, request.query, 'query');
+    if (contract.body) request.body = parseOrThrow(contract.body, request.body, 'body');
+    const responseSchema = contract.response;
+    if (!responseSchema) return next.handle();
+    return next.handle().pipe(map((value) => responseSchema.parse(value)));
+  }
+}

@@ -1,0 +1,3 @@
+export * from './config.js';
+export * from './smtp.js';
+export * from './test-database.js';
