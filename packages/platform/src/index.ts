@@ -10,3 +10,5 @@ export * from './http/validation.interceptor.js';
 export * from './http/error.filter.js';
 export * from './http/openapi.js';
 export * from './http/bootstrap.js';
+export * from './core.module.js';
+export * from './queue-probe.js';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ConsoleLogger, type INestApplication, type Type } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config.js';
-import { ErrorFilter, toErrorResponse } from './error.filter.js';
+import { ErrorFilter } from './error.filter.js';
 import { ValidationInterceptor } from './validation.interceptor.js';
 import { Reflector } from '@nestjs/core';
 
@@ -14,12 +14,13 @@ export interface HttpAppOptions {
   configureFastify?: (fastify: ReturnType<FastifyAdapter['getInstance']>) => void;
 }
 
-export async function createHttpApplication(module: Type<unknown>, options: HttpAppOptions): Promise<NestFastifyApplication> {
+export async function createHttpApplication(module: Parameters<typeof NestFactory.create>[0], options: HttpAppOptions): Promise<NestFastifyApplication> {
   const { config } = options;
   const adapter = new FastifyAdapter({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
-    trustProxy: true,
+    // One hop: the portal's proxy in front. Its X-Forwarded-For entry is the client's address.
+    trustProxy: (_address: string, hop: number) => hop < 1,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     // Finish in-flight requests on close, refuse new ones.
@@ -28,15 +29,6 @@ export async function createHttpApplication(module: Type<unknown>, options: Http
   const fastify = adapter.getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-  });
-  fastify.setNotFoundHandler((_request, reply) => {
-    void reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
-  });
-  // Errors before routing (malformed JSON, too large a body, wrong content type) get the same shape.
-  fastify.setErrorHandler((error, request, reply) => {
-    const { status, body, isUnexpected } = toErrorResponse(error);
-    if (isUnexpected) request.log.error({ err: error }, 'unexpected error');
-    void reply.status(status).send(body);
   });
   options.configureFastify?.(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {

@@ -1,0 +1,26 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { type AppConfig, CoreModule, type QueueConnection } from '@talkoot/platform';
+import { IdentityModule } from '@talkoot/identity';
+import { HealthController } from './health.controller.js';
+import { OpenApiController } from './openapi.controller.js';
+import { QUEUE_PROBE, createQueueProbe } from '@talkoot/platform';
+
+export interface ApiDependencies {
+  config: AppConfig;
+  orm: MikroORM;
+  queueConnection: QueueConnection;
+}
+
+// The api's composition root: domain modules plus operations routes. No rules live here.
+@Module({})
+export class AppModule {
+  static forRoot(dependencies: ApiDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot({ config: dependencies.config, orm: dependencies.orm }), IdentityModule],
+      controllers: [HealthController, OpenApiController],
+      providers: [{ provide: QUEUE_PROBE, useFactory: () => createQueueProbe(dependencies.queueConnection) }],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { Controller, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { QUEUE_PROBE, type QueueProbe, Route, access, defineRoute } from '@talkoot/platform';
+import { z } from 'zod';
+
+export const livenessRoute = defineRoute({
+  method: 'GET',
+  path: '/api/healthz',
+  summary: 'Liveness: the process answers',
+  tag: 'Operations',
+  access: access.public,
+  response: z.object({ status: z.literal('ok') }),
+});
+
+export const readinessRoute = defineRoute({
+  method: 'GET',
+  path: '/api/readyz',
+  summary: 'Readiness: the database and the queue store answer',
+  tag: 'Operations',
+  access: access.public,
+  response: z.object({
+    status: z.enum(['ready', 'unavailable']),
+    checks: z.object({ database: z.boolean(), queue: z.boolean() }),
+  }),
+  errors: [503],
+});
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+}
+
+@Controller()
+export class HealthController {
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(QUEUE_PROBE) private readonly queue: QueueProbe,
+  ) {}
+
+  @Route(livenessRoute)
+  liveness() {
+    return { status: 'ok' as const };
+  }
+
+  @Route(readinessRoute)
+  async readiness(@Res({ passthrough: true }) reply: FastifyReply) {
+    const [database, queue] = await Promise.all([
+      withTimeout(this.orm.em.fork().execute('select 1'), 2000).then(() => true, () => false),
+      withTimeout(this.queue.ping(), 2000).then(() => true, () => false),
+    ]);
+    const isReady = database && queue;
+    void reply.status(isReady ? 200 : 503).header('cache-control', 'no-store');
+    return { status: isReady ? ('ready' as const) : ('unavailable' as const), checks: { database, queue } };
+  }
+}

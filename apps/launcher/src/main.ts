@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type EmbeddedPostgresHandle, ensureDatabase, findFreePort, loadConfigOrExit, startEmbeddedPostgres } from '@talkoot/platform';
+import { migrate, openOrm, seedDemoData } from '@talkoot/database';
+import { type ManagedProcess, startProcess, stopProcess, waitForHttp } from './processes.js';
+import { resetDatabase } from './reset.js';
+
+// `npm start`: the whole product on one machine. Embedded PostgreSQL unless DATABASE_URL is set,
+// migrations, demo data on an empty database, then the api, the worker and the portal behind
+// one public origin. Ctrl-C stops everything in order.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+process.chdir(root);
+const args = new Set(process.argv.slice(2));
+const config = loadConfigOrExit();
+const say = (line: string) => process.stdout.write(`[talkoot] ${line}\n`);
+
+let embedded: EmbeddedPostgresHandle | undefined;
+const children: ManagedProcess[] = [];
+let isStopping = false;
+
+async function stopAll(exitCode: number): Promise<never> {
+  if (isStopping) process.exit(exitCode);
+  isStopping = true;
+  say('stopping…');
+  // The portal first (no new requests), then the api and the worker finish what they started.
+  for (const name of ['portal', 'api', 'worker']) {
+    const managed = children.find((child) => child.name === name);
+    if (managed) await stopProcess(managed);
+  }
+  await embedded?.stop();
+  say('stopped');
+  process.exit(exitCode);
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+try {
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(config.dataDir, 'postgres'),
+      port: config.EMBEDDED_POSTGRES_PORT,
+      log: say,
+    });
+    await ensureDatabase(embedded.url('postgres'), 'talkoot');
+    databaseUrl = embedded.url('talkoot');
+    say(`embedded PostgreSQL on port ${embedded.port} (data in ${embedded.dataDir})`);
+  }
+  if (args.has('--reset-demo')) {
+    say('--reset-demo: deleting all data and loading the demo again');
+    await resetDatabase(databaseUrl);
+    fs.rmSync(config.mailDir, { recursive: true, force: true });
+  }
+  const applied = await migrate(databaseUrl);
+  if (applied.length) say(`applied migrations: ${applied.join(', ')}`);
+
+  const orm = await openOrm(databaseUrl, { poolMax: 2 });
+  const accounts = await seedDemoData(orm);
+  await orm.close(true);
+
+  const apiPort = await findFreePort(config.API_PORT);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    API_PORT: String(apiPort),
+    API_URL: `http://127.0.0.1:${apiPort}`,
+    PORT: String(config.PORT),
+    PUBLIC_ORIGIN: config.publicOrigin,
+    DATA_DIR: config.dataDir,
+  };
+  children.push(startProcess('api', 'apps/api/dist/main.js', env));
+  children.push(startProcess('worker', 'apps/worker/dist/main.js', env));
+  await waitForHttp(`http://127.0.0.1:${apiPort}/api/healthz`);
+  children.push(startProcess('portal', 'apps/portal/dist/server/main.js', env));
+  for (const managed of children) {
+    void managed.exited.then((code) => {
+      if (!isStopping) {
+        say(`${managed.name} stopped unexpectedly (exit code ${code}); stopping the rest`);
+        void stopAll(1);
+      }
+    });
+  }
+  await waitForHttp(`http://127.0.0.1:${config.PORT}/api/readyz`);
+
+  if (accounts) {
+    say('demo data loaded. Sign in with any of these addresses:');
+    for (const account of accounts) say(`  ${account.email.padEnd(22)} ${account.name} — ${account.description}`);
+  }
+  say(`Talkoot is running at ${config.publicOrigin}`);
+  if (config.isDevMailbox) say(`mail goes to the developer mailbox: ${config.publicOrigin}/dev/mail`);
+  say('press Ctrl-C to stop');
+} catch (error) {
+  say(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await stopAll(1);
+}

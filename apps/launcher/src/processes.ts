@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import readline from 'node:readline';
+
+export interface ManagedProcess {
+  name: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+const levelNames: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+
+// Children log JSON (one object a line). At a terminal a person reads `[api] message` instead;
+// LOG_FORMAT=json passes the lines through untouched for log collectors.
+function formatLine(name: string, line: string, isJson: boolean): string | undefined {
+  if (isJson || !line.startsWith('{')) return `[${name}] ${line}`;
+  try {
+    const entry = JSON.parse(line) as { level?: number | string; msg?: string; message?: string; req?: { method?: string; url?: string }; res?: { statusCode?: number }; responseTime?: number; err?: { message?: string } };
+    const level = typeof entry.level === 'number' ? (levelNames[entry.level] ?? 'info') : (entry.level ?? 'info');
+    if (entry.msg === 'incoming request') return undefined;
+    if (entry.msg === 'request completed') {
+      return undefined;
+    }
+    const text = entry.msg ?? entry.message ?? line;
+    const error = entry.err?.message ? ` (${entry.err.message})` : '';
+    return `[${name}]${level === 'info' || level === 'log' ? '' : ` ${String(level).toUpperCase()}`} ${text}${error}`;
+  } catch {
+    return `[${name}] ${line}`;
+  }
+}
+
+export function startProcess(name: string, script: string, env: NodeJS.ProcessEnv): ManagedProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group: Ctrl-C reaches the launcher, which then stops the children in order.
+    detached: true,
+  });
+  const isJson = env.LOG_FORMAT === 'json';
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    readline.createInterface({ input: stream }).on('line', (line) => {
+      const text = formatLine(name, line, isJson);
+      if (text) process.stdout.write(`${text}\n`);
+    });
+  }
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { name, child, exited };
+}
+
+export async function stopProcess(managed: ManagedProcess, timeoutMs = 10_000): Promise<void> {
+  if (managed.child.exitCode !== null || managed.child.signalCode !== null) return;
+  managed.child.kill('SIGTERM');
+  const timer = setTimeout(() => managed.child.kill('SIGKILL'), timeoutMs);
+  await managed.exited;
+  clearTimeout(timer);
+}
+
+export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
