@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORIGIN, type TestApi, call, lastMailTo, makeUser, signIn, startTestApi } from './testing/test-api.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+async function requestLink(email: string, headers: Record<string, string> = {}) {
+  return call(api, 'POST', '/api/auth/sign-in-requests', { body: { email }, headers });
+}
+
+describe('sign-in without a password', () => {
+  it('answers the same for a known and an unknown address, and mails each the right thing', async () => {
+    const user = await makeUser(api, { language: 'sv' });
+    const known = await requestLink(user.email);
+    const unknown = await requestLink('nobody-here@example.org');
+    expect(known.status).toBe(202);
+    expect(unknown.status).toBe(202);
+    expect(known.text).toBe(unknown.text);
+    const mail = await lastMailTo(api, user.email);
+    expect(mail?.template).toBe('sign-in');
+    expect(mail?.language).toBe('sv');
+    expect(mail?.data.code).toMatch(/^\d{6}$/);
+    expect(mail?.data.link).toMatch(new RegExp(`^${ORIGIN}/sign-in/link\\?token=[A-Za-z0-9_-]{43}$`));
+    expect((await lastMailTo(api, 'nobody-here@example.org'))?.template).toBe('no-account');
+  });
+
+  it('stores only hashes of the link token and the code', async () => {
+    const user = await makeUser(api);
+    await requestLink(user.email);
+    const mail = await lastMailTo(api, user.email);
+    const token = new URL(mail!.data.link).searchParams.get('token')!;
+    const { rows } = await api.sql.query('select token_hash, code_hash from sign_in_tokens where email = $1', [user.email]);
+    expect(rows[0].token_hash).not.toContain(token);
+    expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0].code_hash).not.toBe(mail!.data.code);
+  });
+
+  it('exchanges a link once: a second use is refused', async () => {
+    const user = await makeUser(api);
+    await requestLink(user.email);
+    const token = new URL((await lastMailTo(api, user.email))!.data.link).searchParams.get('token')!;
+    const first = await call(api, 'POST', '/api/auth/sessions', { body: { token } });
+    expect(first.status).toBe(201);
+    expect(first.json.user.email).toBe(user.email);
+    const second = await call(api, 'POST', '/api/auth/sessions', { body: { token } });
+    expect(second.status).toBe(400);
+    expect(second.json.error.code).toBe('invalid_sign_in');
+  });
+
+  it('refuses a link older than 10 minutes', async () => {
+    const user = await makeUser(api);
+    await requestLink(user.email);
+    const token = new URL((await lastMailTo(api, user.email))!.data.link).searchParams.get('token')!;
+    await api.sql.query(`update sign_in_tokens set expires_at = now() - interval '1 second' where email = $1`, [user.email]);
+    const response = await call(api, 'POST', '/api/auth/sessions', { body: { token } });
+    expect(response.status).toBe(400);
+  });
+
+  it('signs in with the address and the code typed on another device', async () => {
+    const user = await makeUser(api);
+    await requestLink(user.email);
+    const code = (await lastMailTo(api, user.email))!.data.code as string;
+    const response = await call(api, 'POST', '/api/auth/sessions', { body: { email: user.email.toUpperCase(), code: `${code.slice(0, 3)} ${code.slice(3)}` } });
+    expect(response.status).toBe(201);
+    expect(response.json.user.id).toBe(user.id);
+  });
+
+  it('stops accepting the code after five wrong guesses', async () => {
+    const user = await makeUser(api);
+    await requestLink(user.email);
+    const code = (await lastMailTo(api, user.email))!.data.code as string;
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const response = await call(api, 'POST', '/api/auth/sessions', { body: { email: user.email, code: wrong } });
+      expect(response.status).toBe(400);
+    }
+    const right = await call(api, 'POST', '/api/auth/sessions', { body: { email: user.email, code } });
+    expect(right.status).toBe(400);
+  });
+
+  it('limits sign-in requests per address', async () => {
+    const user = await makeUser(api);
+    for (let index = 0; index < 5; index++) expect((await requestLink(user.email)).status).toBe(202);
+    const limited = await requestLink(user.email);
+    expect(limited.status).toBe(429);
+    expect(limited.json.error.code).toBe('rate_limited');
+  });
+
+  it('limits sign-in requests per IP address, whatever the addresses', async () => {
+    const headers = { 'x-forwarded-for': '203.0.113.77' };
+    for (let index = 0; index < 30; index++) await requestLink(`spray${index}@example.org`, headers);
+    const limited = await requestLink('spray-last@example.org', headers);
+    expect(limited.status).toBe(429);
+    const otherIp = await requestLink('spray-last@example.org', { 'x-forwarded-for': '203.0.113.78' });
+    expect(otherIp.status).toBe(202);
+  });
+});
+
+describe('sessions', () => {
+  it('gives a new token at every sign-in and accepts it as a bearer token and as a cookie', async () => {
+    const user = await makeUser(api);
+    const first = await signIn(api, user.email);
+    const second = await signIn(api, user.email);
+    expect(first).not.toBe(second);
+    expect((await call(api, 'GET', '/api/me', { token: first })).json.user.email).toBe(user.email);
+    expect((await call(api, 'GET', '/api/me', { cookie: `talkoot_session=${second}` })).json.user.email).toBe(user.email);
+  });
+
+  it('ends the session server-side at sign-out', async () => {
+    const user = await makeUser(api);
+    const token = await signIn(api, user.email);
+    expect((await call(api, 'DELETE', '/api/auth/sessions/current', { token })).status).toBe(204);
+    const after = await call(api, 'GET', '/api/me', { token });
+    expect(after.status).toBe(401);
+    expect(after.json.error.code).toBe('unauthenticated');
+  });
+
+  it('ends every session when the account is deleted', async () => {
+    const user = await makeUser(api);
+    const token = await signIn(api, user.email);
+    expect((await call(api, 'DELETE', '/api/me', { token })).status).toBe(204);
+    expect((await call(api, 'GET', '/api/me', { token })).status).toBe(401);
+    const { rowCount } = await api.sql.query('select 1 from users where id = $1', [user.id]);
+    expect(rowCount).toBe(0);
+  });
+
+  it('refuses a cross-site write carried by the session cookie (CSRF)', async () => {
+    const user = await makeUser(api);
+    const token = await signIn(api, user.email);
+    const cookie = `talkoot_session=${token}`;
+    const crossSite = await call(api, 'PATCH', '/api/me', { cookie, body: { name: 'Hijacked' }, headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+    expect(crossSite.status).toBe(403);
+    const sameSite = await call(api, 'PATCH', '/api/me', { cookie, body: { name: 'Aino V.' }, headers: { origin: ORIGIN } });
+    expect(sameSite.status).toBe(200);
+    expect(sameSite.json.user.name).toBe('Aino V.');
+    // A bearer token cannot ride along on a cross-site request, so it needs no origin check.
+    const bearer = await call(api, 'PATCH', '/api/me', { token, body: { language: 'en' } });
+    expect(bearer.json.user.language).toBe('en');
+  });
+});
