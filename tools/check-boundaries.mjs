@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Enforces the one-way dependency rule between workspace packages (docs/ARCHITECTURE.md) and
+// forbids deep imports into another package. Part of `pnpm lint`.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+// Who may import whom. Domains (venues, lending, events, volunteering) sit beside identity's
+// dependents; notifications is reached only through its outbox writer.
+const allowed = {
+  platform: [],
+  notifications: ['platform'],
+  identity: ['platform', 'notifications'],
+  venues: ['platform', 'notifications', 'identity'],
+  lending: ['platform', 'notifications', 'identity'],
+  events: ['platform', 'notifications', 'identity'],
+  volunteering: ['platform', 'notifications', 'identity'],
+  testing: ['platform'],
+  database: ['platform', 'notifications', 'identity', 'venues', 'lending', 'events', 'volunteering'],
+};
+// Entry points other packages may import besides the package root.
+const publicSubpaths = new Set(['schemas']);
+// Test-only imports: any package's tests may use the harness.
+const testOnly = new Set(['testing']);
+
+const problems = [];
+
+function* sourceFiles(dir) {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (['node_modules', 'dist', 'build', '.react-router'].includes(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* sourceFiles(full);
+    else if (/\.(ts|tsx|mts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) yield full;
+  }
+}
+
+const importPattern = /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
+
+function check(owner, kind, file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const isTest = /\.test\.tsx?$/.test(file) || file.includes(`${path.sep}testing${path.sep}`);
+  for (const match of text.matchAll(importPattern)) {
+    const specifier = match[1] ?? match[2] ?? match[3];
+    const where = path.relative(root, file);
+    if (specifier.startsWith('.')) {
+      const target = path.resolve(path.dirname(file), specifier);
+      const ownRoot = path.join(root, kind, owner);
+      if (!target.startsWith(ownRoot + path.sep)) problems.push(`${where}: relative import "${specifier}" leaves ${kind}/${owner}; import the package instead`);
+      continue;
+    }
+    const workspace = /^@talkoot\/([^/]+)(?:\/(.+))?$/.exec(specifier);
+    if (!workspace) continue;
+    const [, target, subpath] = workspace;
+    if (subpath && !publicSubpaths.has(subpath)) problems.push(`${where}: deep import "${specifier}"; use the package's public entry`);
+    if (kind === 'packages') {
+      if (target === owner) problems.push(`${where}: imports its own package by name`);
+      else if (testOnly.has(target) && isTest) continue;
+      else if (!(allowed[owner] ?? []).includes(target)) problems.push(`${where}: ${owner} may not depend on ${target} (allowed: ${(allowed[owner] ?? []).join(', ') || 'nothing'})`);
+    }
+    if (kind === 'apps' && owner === 'portal' && subpath !== 'schemas') {
+      problems.push(`${where}: the portal may import only browser-safe "@talkoot/<package>/schemas" entries, not "${specifier}"`);
+    }
+  }
+}
+
+for (const kind of ['packages', 'apps']) {
+  for (const owner of fs.readdirSync(path.join(root, kind))) {
+    for (const file of sourceFiles(path.join(root, kind, owner))) check(owner, kind, file);
+  }
+}
+for (const owner of fs.readdirSync(path.join(root, 'packages'))) {
+  if (!(owner in allowed)) problems.push(`packages/${owner}: not placed in tools/check-boundaries.mjs; add it to the dependency rule`);
+}
+
+if (problems.length) {
+  console.error(`Dependency rule broken (${problems.length}):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  process.exit(1);
+}
+console.log('dependency rule holds: packages depend one way, no deep imports');

@@ -1,0 +1,25 @@
+// Installs what the tests need from Debian's packages when it is missing: redis-server (the
+// Redis queue backend) and chromium (browser tests). Needs root, as in CI; otherwise it says
+// what to install and the affected tests fail with the same advice.
+import { spawnSync } from 'node:child_process';
+
+const needs = [
+  { command: 'redis-server', args: ['--version'], pkg: 'redis-server' },
+  { command: '/usr/bin/chromium', args: ['--version'], pkg: 'chromium' },
+];
+
+const has = (need) => spawnSync(need.command, need.args, { stdio: 'ignore' }).status === 0;
+const missing = needs.filter((need) => !has(need)).map((need) => need.pkg);
+
+if (missing.length) {
+  if (process.getuid?.() !== 0) {
+    console.error(`[test-setup] missing: ${missing.join(', ')}. Install them: sudo apt-get install -y ${missing.join(' ')}`);
+  } else {
+    console.log(`[test-setup] installing ${missing.join(', ')} with apt-get`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const run = (args) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env }).status === 0;
+    if (!run(['update', '-qq']) || !run(['install', '-y', '-qq', '--no-install-recommends', ...missing])) {
+      console.error('[test-setup] apt-get failed; the tests that need these will fail');
+    }
+  }
+}
