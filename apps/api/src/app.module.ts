@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type AppConfig, CoreModule, type QueueConnection } from '@talkoot/platform';
 import { IdentityModule } from '@talkoot/identity';
+import { NotificationsApiModule } from '@talkoot/notifications';
 import { HealthController } from './health.controller.js';
 import { OpenApiController } from './openapi.controller.js';
 import { QUEUE_PROBE, createQueueProbe } from '@talkoot/platform';
@@ -18,7 +19,11 @@ export class AppModule {
   static forRoot(dependencies: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ config: dependencies.config, orm: dependencies.orm }), IdentityModule],
+      imports: [
+        CoreModule.forRoot({ config: dependencies.config, orm: dependencies.orm }),
+        IdentityModule,
+        NotificationsApiModule.forRoot({ config: dependencies.config }),
+      ],
       controllers: [HealthController, OpenApiController],
       providers: [{ provide: QUEUE_PROBE, useFactory: () => createQueueProbe(dependencies.queueConnection) }],
     };

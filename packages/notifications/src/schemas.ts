@@ -1,1 +1,2 @@
 export * from './mail.schemas.js';
+export * from './dev-mailbox.schemas.js';

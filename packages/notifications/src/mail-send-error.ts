@@ -1,0 +1,26 @@
+import { MailTemplateDataError } from './templates/render-mail.js';
+
+interface SmtpErrorFields {
+  code?: string;
+  responseCode?: number;
+  permanent?: boolean;
+}
+
+// Errors that no retry can fix without a change of data: the SMTP server refused for good
+// (5xx; 503 "bad sequence" is only a session state, nodemailer marks it transient), the
+// message has no valid recipient, or the data does not fit its template.
+// Everything else (4xx, connection refused, timeouts, TLS hiccups, a full disk) is retried.
+export function isPermanentMailError(error: unknown): boolean {
+  if (error instanceof MailTemplateDataError) return true;
+  const { code, responseCode, permanent } = (error ?? {}) as SmtpErrorFields;
+  if (typeof permanent === 'boolean') return permanent;
+  if (typeof responseCode === 'number') return responseCode >= 500 && responseCode < 600 && responseCode !== 503;
+  return code === 'EENVELOPE' || code === 'ECONFIG' || code === 'EMAXRECIPIENTS';
+}
+
+export function describeMailError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error).slice(0, 2000);
+  const { code, responseCode } = error as SmtpErrorFields;
+  const prefix = [code, responseCode].filter((part) => part !== undefined).join(' ');
+  return (prefix ? `${prefix}: ${error.message}` : error.message).slice(0, 2000);
+}

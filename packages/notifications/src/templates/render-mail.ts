@@ -1,0 +1,38 @@
+import type { MailRequest, MailTemplateName } from '../mail.schemas.js';
+import { invitationTemplate } from './invitation.template.js';
+import { type RenderedMail, renderMailContent } from './mail-layout.js';
+import type { MailTemplate } from './mail-template.js';
+import { noAccountTemplate } from './no-account.template.js';
+import { signInTemplate } from './sign-in.template.js';
+import type { z } from 'zod';
+
+const templates: Record<MailTemplateName, MailTemplate<z.ZodType>> = {
+  'sign-in': signInTemplate,
+  invitation: invitationTemplate,
+  'no-account': noAccountTemplate,
+};
+
+// Data that does not fit its template can never render; the mail job fails it for good.
+export class MailTemplateDataError extends Error {
+  constructor(
+    readonly template: string,
+    readonly problems: string[],
+  ) {
+    super(`Mail data does not fit the ${template} template: ${problems.join('; ')}`);
+    this.name = 'MailTemplateDataError';
+  }
+}
+
+export function renderMail(request: Pick<MailRequest, 'template' | 'language' | 'data' | 'toName'>): RenderedMail {
+  const template = templates[request.template];
+  if (!template) throw new MailTemplateDataError(String(request.template), ['unknown template']);
+  const parsed = template.schema.safeParse(request.data);
+  if (!parsed.success) {
+    throw new MailTemplateDataError(
+      request.template,
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'data'}: ${issue.message}`),
+    );
+  }
+  const content = template.compose[request.language](parsed.data, { recipientName: request.toName?.trim() || undefined });
+  return renderMailContent(content, request.language);
+}
