@@ -44,6 +44,9 @@ function ownSignals(): void {
 ownSignals();
 
 try {
+  if ((await findFreePort(config.PORT)) !== config.PORT) {
+    throw new Error(`port ${config.PORT} is already in use (another Talkoot?). Stop it or choose another: PORT=3001 npm start`);
+  }
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({

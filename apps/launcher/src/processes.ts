@@ -7,6 +7,8 @@ export interface ManagedProcess {
   exited: Promise<number | null>;
 }
 
+const quietContexts = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
 const levelNames: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
 
 // Children log JSON (one object a line). At a terminal a person reads `[api] message` instead;
@@ -20,6 +22,8 @@ function formatLine(name: string, line: string, isJson: boolean): string | undef
     if (entry.msg === 'request completed') {
       return undefined;
     }
+    // Nest's start-up inventory: useful in JSON logs, noise at a terminal.
+    if (typeof (entry as { context?: string }).context === 'string' && quietContexts.has((entry as { context: string }).context)) return undefined;
     const text = entry.msg ?? entry.message ?? line;
     const error = entry.err?.message ? ` (${entry.err.message})` : '';
     return `[${name}]${level === 'info' || level === 'log' ? '' : ` ${String(level).toUpperCase()}`} ${text}${error}`;

@@ -1,0 +1,23 @@
+import type { MessageKey } from './i18n';
+
+// One-shot notices shown after a redirect (post/redirect/get). Only these values are accepted
+// from the notice cookie, so a forged cookie cannot inject text.
+export const notices = {
+  signed_in: 'notice.signedIn',
+  signed_out: 'notice.signedOut',
+  profile_saved: 'notice.profileSaved',
+  account_deleted: 'notice.accountDeleted',
+  invitation_accepted: 'notice.invitationAccepted',
+  organisation_created: 'notice.organisationCreated',
+  organisation_saved: 'notice.organisationSaved',
+  member_role_changed: 'notice.memberRoleChanged',
+  member_removed: 'notice.memberRemoved',
+  invitation_sent: 'notice.invitationSent',
+  invitation_revoked: 'notice.invitationRevoked',
+} as const satisfies Record<string, MessageKey>;
+
+export type Notice = keyof typeof notices;
+
+export function isNotice(value: unknown): value is Notice {
+  return typeof value === 'string' && Object.hasOwn(notices, value);
+}

@@ -1,0 +1,33 @@
+import { data, redirect } from 'react-router';
+import type { FieldErrors, FormFailure } from './forms';
+
+// A redirect after a POST (303: the browser follows with GET) that also sets cookies.
+export function redirectWithCookies(url: string, cookies: string[] = [], extraHeaders: Record<string, string> = {}): Response {
+  const headers = new Headers(extraHeaders);
+  for (const cookie of cookies) headers.append('Set-Cookie', cookie);
+  return redirect(url, { status: 303, headers });
+}
+
+export function formFailure<Intent extends string>(
+  errors: FieldErrors,
+  values: Record<string, string>,
+  status = 400,
+  intent?: Intent,
+) {
+  return data<FormFailure<Intent>>({ intent, errors, values }, { status });
+}
+
+// Resource-route actions are not covered by React Router's own Origin check; refuse cross-site posts.
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get('Origin');
+  if (!origin) return;
+  const host = request.headers.get('Host');
+  let originHost: string;
+  try {
+    // An opaque origin ("null", e.g. from a sandboxed frame) parses to a URL error: refused.
+    originHost = new URL(origin).host;
+  } catch {
+    throw data({ code: 'bad_origin' }, { status: 400 });
+  }
+  if (host && originHost !== host) throw data({ code: 'bad_origin' }, { status: 400 });
+}

@@ -1,0 +1,52 @@
+import { Link } from 'react-router';
+import type { Route } from './+types/sign-in-link';
+import { PageTitle } from '../components/page-title';
+import { ApiError, callApi } from '../lib/api.server';
+import type { SessionCreated } from '../lib/api-types';
+import { useI18n } from '../lib/root-data';
+import { redirectWithCookies } from '../lib/responses.server';
+import { getRequestState, serializeNoticeCookie, serializeSessionCookie } from '../lib/session.server';
+
+// The sign-in token is in this page's URL: never leak it in a Referer header.
+const noReferrer = { 'Referrer-Policy': 'no-referrer' };
+
+export function headers(): HeadersInit {
+  return noReferrer;
+}
+
+// The link in the e-mail. The token is exchanged at once and the browser is sent on with 303,
+// so the token leaves the address bar and history.
+export async function loader({ request, context, url }: Route.LoaderArgs) {
+  const token = url.searchParams.get('token');
+  // Link scanners in mail systems often send HEAD first: do not spend the one-time token on them.
+  if (!token || request.method === 'HEAD') return { isInvalid: true };
+  const state = getRequestState(context);
+  try {
+    const session = await callApi<SessionCreated>({ ...state, token: null }, '/api/auth/sessions', {
+      method: 'POST',
+      body: { token },
+    });
+    return redirectWithCookies('/', [serializeSessionCookie(session.token), serializeNoticeCookie('signed_in')], noReferrer);
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 400 || error.status === 401 || error.status === 404)) {
+      return { isInvalid: true };
+    }
+    throw error;
+  }
+}
+
+export default function SignInLink() {
+  const { t } = useI18n();
+  return (
+    <div className="narrow">
+      <PageTitle title={t('signInLink.title')} />
+      <h1>{t('signInLink.title')}</h1>
+      <p className="lead">{t('signInLink.body')}</p>
+      <p>
+        <Link to="/sign-in" className="button">
+          {t('signInLink.requestNew')}
+        </Link>
+      </p>
+    </div>
+  );
+}

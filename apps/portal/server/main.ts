@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import fastifyHttpProxy from '@fastify/http-proxy';
+import fastifyStatic from '@fastify/static';
+import { createRequest, sendResponse } from '@remix-run/node-fetch-server';
+import Fastify from 'fastify';
+import { createRequestHandler, type ServerBuild } from 'react-router';
+import { ConfigError, readServerConfig } from './config.js';
+import { withSecurityHeaders } from './security-headers.js';
+
+// dist/server/main.js -> the package folder, where `react-router build` wrote build/.
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const clientDirectory = path.join(packageRoot, 'build', 'client');
+const serverBuildFile = path.join(packageRoot, 'build', 'server', 'index.js');
+
+async function main(): Promise<void> {
+  const config = readServerConfig(process.env);
+  if (!existsSync(serverBuildFile)) {
+    throw new ConfigError(`No server build at ${serverBuildFile}: run \`pnpm --filter @talkoot/portal build\` first.`);
+  }
+  const build = (await import(pathToFileURL(serverBuildFile).href)) as ServerBuild;
+  // Actions refuse posts from other origins; behind a proxy the public host is PUBLIC_ORIGIN's.
+  const allowedActionOrigins = config.publicOrigin ? [new URL(config.publicOrigin).host] : undefined;
+  const handleRequest = createRequestHandler({ ...build, allowedActionOrigins }, 'production');
+
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    // Long-lived keep-alive connections from the load balancer should not block shutdown.
+    forceCloseConnections: 'idle',
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+  });
+
+  for (const prefix of ['/api', '/feeds']) {
+    await app.register(fastifyHttpProxy, {
+      upstream: config.apiUrl,
+      prefix,
+      rewritePrefix: prefix,
+      // The api sees the browser's address for rate limiting.
+      replyOptions: {
+        rewriteRequestHeaders: (request, headers) => ({ ...headers, 'x-forwarded-for': request.ip }),
+      },
+    });
+  }
+
+  // Fingerprinted build output: cache for a year.
+  await app.register(fastifyStatic, {
+    root: path.join(clientDirectory, 'assets'),
+    prefix: '/assets/',
+    immutable: true,
+    maxAge: '1y',
+    logLevel: 'warn',
+  });
+  // Other public files (favicon): a short cache, one route per file so pages are not shadowed.
+  await app.register(fastifyStatic, {
+    root: clientDirectory,
+    prefix: '/',
+    wildcard: false,
+    globIgnore: ['assets/**'],
+    decorateReply: false,
+    maxAge: '1h',
+    logLevel: 'warn',
+  });
+
+  await app.register(async (pages) => {
+    // React Router reads the raw body itself (forms); Fastify must not consume it.
+    pages.removeAllContentTypeParsers();
+    pages.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    pages.all('/*', async (request, reply) => {
+      reply.hijack();
+      // Loaders forward the client's address to the api; never trust one sent by the client.
+      request.raw.headers['x-forwarded-for'] = request.ip;
+      const webRequest = createRequest(request.raw, reply.raw);
+      let response: Response;
+      try {
+        response = await handleRequest(webRequest);
+      } catch (error) {
+        request.log.error(error, 'request handler failed');
+        response = new Response('Internal Server Error', { status: 500, headers: { 'Content-Type': 'text/plain' } });
+      }
+      await sendResponse(reply.raw, withSecurityHeaders(response, new URL(webRequest.url).pathname));
+    });
+  });
+
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: closing`);
+    try {
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error(error, 'error while closing');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  // Fastify logs one "listening" line per network interface; say it once instead.
+  app.log.level = 'warn';
+  await app.listen({ port: config.port, host: config.host });
+  app.log.level = config.logLevel;
+  app.log.info(`Talkoot portal listening on http://${config.host}:${config.port} (api ${config.apiUrl})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `portal: ${error.message}` : error);
+  process.exit(1);
+});

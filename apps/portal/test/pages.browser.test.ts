@@ -1,0 +1,73 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll, launchBrowser, openPage, signInByLink } from './browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function firstOrganisationId(page: Page): Promise<string> {
+  const { organisations } = await (await page.request.get('/api/organisations')).json();
+  return organisations.find((organisation: { name: string }) => organisation.name === 'Kotalahden kyläyhdistys ry').id;
+}
+
+async function checkPages(page: Page, paths: string[], widths: number[]) {
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of paths) {
+      if (process.env.DEBUG_BROWSER) console.log(width, path);
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBeLessThan(path.includes('no-such') ? 500 : 400);
+      await expect.poll(() => page.locator('main h1').count(), { message: `${path} has a main heading` }).toBeGreaterThan(0);
+      expect(await page.title(), `${path} has a title`).not.toBe('');
+      await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
+    }
+  }
+}
+
+describe('every page is accessible (axe, WCAG 2.1 AA) at desktop and 320 px widths', () => {
+  it('public pages', async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    const organisationId = await firstOrganisationId(page);
+    await checkPages(page, ['/', '/sign-in', '/sign-in/code?email=aino%40example.org', '/organisations', `/organisations/${organisationId}`, '/dev/mail', '/no-such-page'], [1280, 320]);
+    expect(consoleErrors.filter((error) => !error.includes('404'))).toEqual([]);
+    await context.close();
+  });
+
+  it('pages of a signed-in organisation admin, also in Swedish and English', async () => {
+    const { page, context } = await openPage(browser);
+    await signInByLink(page, 'aino@example.org');
+    const organisationId = await firstOrganisationId(page);
+    const { messages } = await (await page.request.get('/api/dev/mail')).json();
+    const paths = ['/', '/profile', `/admin/organisations/${organisationId}`, `/dev/mail/${messages[0].id}`];
+    await checkPages(page, paths, [1280, 320]);
+    for (const language of ['Svenska', 'English']) {
+      await page.goto('/');
+      await page.getByRole('button', { name: language }).click();
+      await page.waitForLoadState('load');
+      await checkPages(page, paths, [1280]);
+    }
+    await context.close();
+  });
+
+  it('pages of a platform admin', async () => {
+    const { page, context } = await openPage(browser);
+    await signInByLink(page, 'admin@example.org');
+    await checkPages(page, ['/admin/organisations'], [1280, 320]);
+    await context.close();
+  });
+
+  it('keeps a signed-out person out of admin pages with a way forward', async () => {
+    const { page, context } = await openPage(browser);
+    const response = await page.goto('/admin/organisations');
+    // Either the sign-in page (redirect) or a clear refusal with a link home.
+    expect([200, 401, 403]).toContain(response?.status());
+    await expect.poll(async () => (await page.getByRole('link', { name: /Kirjaudu sisään|Etusivulle/ }).count()) > 0).toBe(true);
+    await context.close();
+  });
+});
