@@ -82,7 +82,7 @@ async function main(): Promise<void> {
         request.log.error(error, 'request handler failed');
         response = new Response('Internal Server Error', { status: 500, headers: { 'Content-Type': 'text/plain' } });
       }
-      await sendResponse(reply.raw, withSecurityHeaders(response, new URL(webRequest.url).pathname));
+      await sendResponse(reply.raw, withSecurityHeaders(response, new URL(webRequest.url)));
     });
   });
 

@@ -9,16 +9,17 @@ const defaults: Record<string, string> = {
 
 // Addresses that carry a secret token: whatever the page answers (also an error page), the token
 // must not leave in a Referer header. Invitations keep same-origin so their accept form has an Origin.
-export function referrerPolicyFor(pathname: string): string | undefined {
-  if (pathname === '/sign-in/link' || pathname === '/sign-in/link.data') return 'no-referrer';
-  if (pathname.startsWith('/invitations/')) return 'same-origin';
+export function referrerPolicyFor(url: URL): string | undefined {
+  const isSignInLink = url.pathname === '/sign-in/link' || url.pathname === '/sign-in/link.data';
+  if (isSignInLink && url.searchParams.has('token')) return 'no-referrer';
+  if (url.pathname.startsWith('/invitations/')) return 'same-origin';
   return undefined;
 }
 
-export function withSecurityHeaders(response: Response, pathname: string): Response {
+export function withSecurityHeaders(response: Response, url: URL): Response {
   const headers = new Headers(response.headers);
   headers.set('X-Content-Type-Options', 'nosniff');
-  const referrerPolicy = referrerPolicyFor(pathname);
+  const referrerPolicy = referrerPolicyFor(url);
   if (referrerPolicy) headers.set('Referrer-Policy', referrerPolicy);
   for (const [name, value] of Object.entries(defaults)) {
     if (!headers.has(name)) headers.set(name, value);

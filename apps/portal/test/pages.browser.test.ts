@@ -52,6 +52,8 @@ describe('every page is accessible (axe, WCAG 2.1 AA) at desktop and 320 px widt
       await page.waitForLoadState('load');
       await checkPages(page, paths, [1280]);
     }
+    await page.getByRole('button', { name: 'Suomi' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'fi');
     await context.close();
   });
 

@@ -1,56 +1,8 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import type { FieldErrors } from '../lib/forms';
+import type { ReactNode } from 'react';
 import { useI18n } from '../lib/root-data';
 
 export function fieldId(name: string, idPrefix?: string): string {
   return idPrefix ? `${idPrefix}-${name}` : name;
-}
-
-type ErrorSummaryProps = {
-  errors: FieldErrors | undefined;
-  // Field names in the order of the form, with their visible labels.
-  labels: Record<string, string>;
-  idPrefix?: string;
-};
-
-// GOV.UK-style summary at the top of a form: focused when it appears, each line links to its field.
-export function ErrorSummary({ errors, labels, idPrefix }: ErrorSummaryProps) {
-  const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors ?? {}).filter((entry): entry is [string, NonNullable<(typeof entry)[1]>] => !!entry[1]);
-  const hasErrors = entries.length > 0;
-  useEffect(() => {
-    if (hasErrors) ref.current?.focus();
-  }, [errors, hasErrors]);
-  if (!hasErrors) return null;
-  const titleId = fieldId('error-summary-title', idPrefix);
-  const ordered = [...entries].sort(
-    ([a], [b]) => indexOrEnd(Object.keys(labels), a) - indexOrEnd(Object.keys(labels), b),
-  );
-  return (
-    // autoFocus is rendered as the HTML attribute, so the browser focuses the summary even without JS.
-    <div className="error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1} ref={ref} autoFocus>
-      <h2 id={titleId}>{t('form.errorSummaryTitle')}</h2>
-      <ul>
-        {ordered.map(([name, key]) =>
-          labels[name] ? (
-            <li key={name}>
-              <a href={`#${fieldId(name, idPrefix)}`}>
-                {labels[name]}: {t(key)}
-              </a>
-            </li>
-          ) : (
-            <li key={name}>{t(key)}</li>
-          ),
-        )}
-      </ul>
-    </div>
-  );
-}
-
-function indexOrEnd(list: string[], item: string): number {
-  const index = list.indexOf(item);
-  return index === -1 ? Number.MAX_SAFE_INTEGER : index;
 }
 
 type FieldShellProps = {
@@ -245,7 +197,6 @@ export function RadioGroupField({
                 name={name}
                 value={option.value}
                 defaultChecked={defaultValue === option.value}
-                aria-invalid={error ? true : undefined}
               />
               <label htmlFor={optionId} lang={option.lang}>
                 {option.label}

@@ -5,10 +5,14 @@ import { useI18n, useRootData } from '../lib/root-data';
 export function NoticeBanner() {
   const { t } = useI18n();
   const notice = useRootData()?.notice;
-  if (!notice) return null;
+  // The live region is always there, so a notice that appears after client-side navigation is read out.
   return (
-    <div className="notice" role="status">
-      <p>{t(notices[notice])}</p>
+    <div aria-live="polite" aria-atomic="true">
+      {notice ? (
+        <div className="notice">
+          <p>{t(notices[notice])}</p>
+        </div>
+      ) : null}
     </div>
   );
 }

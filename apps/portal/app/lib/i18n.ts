@@ -53,7 +53,7 @@ export function pickLanguageFromAcceptLanguage(header: string | null): Language 
       return { base: tag.toLowerCase().split('-')[0] ?? '', quality: Number.isNaN(quality) ? 0 : quality, index };
     })
     .filter((entry) => entry.quality > 0)
-    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+    .toSorted((a, b) => b.quality - a.quality || a.index - b.index);
   for (const entry of ranked) {
     if (isLanguage(entry.base)) return entry.base;
   }

@@ -11,12 +11,7 @@ export function extractMailLinks(html: string, text: string): string[] {
   const links: string[] = [];
   for (const candidate of found) {
     const link = candidate.trim();
-    if (!/^https?:\/\//i.test(link)) continue;
-    try {
-      new URL(link);
-    } catch {
-      continue;
-    }
+    if (!/^https?:\/\//i.test(link) || !URL.canParse(link)) continue;
     if (!links.includes(link)) links.push(link);
   }
   return links;

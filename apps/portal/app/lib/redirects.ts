@@ -2,6 +2,6 @@
 export function toSafeRedirect(target: unknown, fallback = '/'): string {
   if (typeof target !== 'string' || !target.startsWith('/')) return fallback;
   if (target.startsWith('//') || target.startsWith('/\\')) return fallback;
-  if (/[\u0000-\u001f\u007f]/.test(target)) return fallback;
+  if ([...target].some((character) => character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f)) return fallback;
   return target;
 }

@@ -1,4 +1,5 @@
 import { data, redirect } from 'react-router';
+import { getConfig } from './config.server';
 import type { FieldErrors, FormFailure } from './forms';
 
 // A redirect after a POST (303: the browser follows with GET) that also sets cookies.
@@ -29,5 +30,7 @@ export function assertSameOrigin(request: Request): void {
   } catch {
     throw data({ code: 'bad_origin' }, { status: 400 });
   }
-  if (host && originHost !== host) throw data({ code: 'bad_origin' }, { status: 400 });
+  const publicOrigin = getConfig().publicOrigin;
+  const publicHost = publicOrigin ? new URL(publicOrigin).host : undefined;
+  if (originHost !== host && originHost !== publicHost) throw data({ code: 'bad_origin' }, { status: 400 });
 }

@@ -4,15 +4,15 @@ import fi from './fi.json';
 import sv from './sv.json';
 
 const catalogues: Record<string, Record<string, string>> = { fi, sv, en };
-const reference = Object.keys(fi).sort();
+const reference = Object.keys(fi).toSorted();
 
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+  return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').toSorted();
 }
 
 describe('locale catalogues', () => {
   it.each(Object.keys(catalogues))('%s has exactly the keys of fi', (language) => {
-    const keys = Object.keys(catalogues[language]!).sort();
+    const keys = Object.keys(catalogues[language]!).toSorted();
     expect(keys.filter((key) => !reference.includes(key)), 'keys not in fi').toEqual([]);
     expect(reference.filter((key) => !keys.includes(key)), 'keys missing').toEqual([]);
   });

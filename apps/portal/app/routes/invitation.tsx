@@ -1,6 +1,7 @@
 import { Form, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/invitation';
-import { ErrorSummary, TextField } from '../components/form-fields';
+import { ErrorSummary } from '../components/error-summary';
+import { TextField } from '../components/form-fields';
 import { PageTitle } from '../components/page-title';
 import { ApiError, callApi, loadFromApi } from '../lib/api.server';
 import type { PublicInvitation, SessionCreated } from '../lib/api-types';

@@ -15,7 +15,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 export default function Organisations() {
   const { t, language } = useI18n();
   const { organisations } = useLoaderData<typeof loader>();
-  const sorted = [...organisations].sort(
+  const sorted = organisations.toSorted(
     (a, b) =>
       a.village.municipality.name.localeCompare(b.village.municipality.name, language) || a.name.localeCompare(b.name, language),
   );

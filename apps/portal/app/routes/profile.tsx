@@ -1,6 +1,7 @@
 import { Form, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/profile';
-import { CheckboxField, ErrorSummary, RadioGroupField, TextField } from '../components/form-fields';
+import { ErrorSummary } from '../components/error-summary';
+import { CheckboxField, RadioGroupField, TextField } from '../components/form-fields';
 import { PageTitle } from '../components/page-title';
 import { ApiError, callApi } from '../lib/api.server';
 import type { User } from '../lib/api-types';
@@ -109,7 +110,7 @@ export default function Profile() {
       <section aria-labelledby="profile-delete-title" className="section section--danger">
         <h2 id="profile-delete-title">{t('profile.deleteTitle')}</h2>
         <p>{t('profile.deleteBody')}</p>
-        <ErrorSummary errors={deleteErrors} idPrefix="delete" labels={{ confirm: t('profile.deleteConfirm') }} />
+        <ErrorSummary errors={deleteErrors} idPrefix="delete" labels={{ confirm: t('profile.deleteConfirmShort') }} />
         <Form method="post" noValidate className="stack">
           <input type="hidden" name="intent" value="delete" />
           <CheckboxField

@@ -1,6 +1,7 @@
 import { Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/sign-in-code';
-import { ErrorSummary, TextField } from '../components/form-fields';
+import { ErrorSummary } from '../components/error-summary';
+import { TextField } from '../components/form-fields';
 import { PageTitle } from '../components/page-title';
 import { ApiError, callApi } from '../lib/api.server';
 import type { SessionCreated } from '../lib/api-types';

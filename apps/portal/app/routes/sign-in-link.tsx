@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { data, Link } from 'react-router';
 import type { Route } from './+types/sign-in-link';
 import { PageTitle } from '../components/page-title';
 import { ApiError, callApi } from '../lib/api.server';
@@ -10,16 +10,20 @@ import { getRequestState, serializeNoticeCookie, serializeSessionCookie } from '
 // The sign-in token is in this page's URL: never leak it in a Referer header.
 const noReferrer = { 'Referrer-Policy': 'no-referrer' };
 
-export function headers(): HeadersInit {
-  return noReferrer;
+// A HEAD with a token answers with the loader's no-referrer header.
+export function headers({ loaderHeaders }: Route.HeadersArgs): Headers {
+  return loaderHeaders;
 }
 
-// The link in the e-mail. The token is exchanged at once and the browser is sent on with 303,
-// so the token leaves the address bar and history.
+// The link in the e-mail. The token is exchanged at once and the browser is sent on with 303, so
+// the token leaves the address bar and history, also when it did not work: the "link no longer
+// works" page is this address without a token (where the header's forms keep their Origin header,
+// which browsers blank under no-referrer).
 export async function loader({ request, context, url }: Route.LoaderArgs) {
   const token = url.searchParams.get('token');
+  if (token === null) return null;
   // Link scanners in mail systems often send HEAD first: do not spend the one-time token on them.
-  if (!token || request.method === 'HEAD') return { isInvalid: true };
+  if (request.method === 'HEAD') return data(null, { headers: noReferrer });
   const state = getRequestState(context);
   try {
     const session = await callApi<SessionCreated>({ ...state, token: null }, '/api/auth/sessions', {
@@ -29,7 +33,7 @@ export async function loader({ request, context, url }: Route.LoaderArgs) {
     return redirectWithCookies('/', [serializeSessionCookie(session.token), serializeNoticeCookie('signed_in')], noReferrer);
   } catch (error) {
     if (error instanceof ApiError && (error.status === 400 || error.status === 401 || error.status === 404)) {
-      return { isInvalid: true };
+      return redirectWithCookies('/sign-in/link', [], noReferrer);
     }
     throw error;
   }

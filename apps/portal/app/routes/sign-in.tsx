@@ -1,6 +1,7 @@
 import { Form, redirect, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/sign-in';
-import { ErrorSummary, TextField } from '../components/form-fields';
+import { ErrorSummary } from '../components/error-summary';
+import { TextField } from '../components/form-fields';
 import { PageTitle } from '../components/page-title';
 import { ApiError, callApi } from '../lib/api.server';
 import { apiFieldErrors, parseForm, readFormValues, signInRequestForm } from '../lib/forms';

@@ -4,7 +4,8 @@ import { roles } from '../../lib/api-types';
 import { formatDateTime, roleLabelKeys } from '../../lib/labels';
 import { useI18n } from '../../lib/root-data';
 import type { FormFailure } from '../../lib/forms';
-import { ErrorSummary, SelectField, TextField } from '../form-fields';
+import { ErrorSummary } from '../error-summary';
+import { SelectField, TextField } from '../form-fields';
 
 type Props = {
   invitations: Invitation[];

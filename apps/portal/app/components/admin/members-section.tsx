@@ -4,7 +4,7 @@ import { roles } from '../../lib/api-types';
 import { roleLabelKeys } from '../../lib/labels';
 import { useI18n } from '../../lib/root-data';
 import type { FormFailure } from '../../lib/forms';
-import { ErrorSummary } from '../form-fields';
+import { ErrorSummary } from '../error-summary';
 
 type Props = {
   members: Member[];
@@ -51,7 +51,7 @@ export function MembersSection({ members, viewerId, confirmRemoveUserId, failure
                 </button>
               </Form>
               {isConfirmingRemoval ? (
-                <div className="confirm" role="group" aria-labelledby={`${idPrefix}-confirm`}>
+                <div className="confirm">
                   <p id={`${idPrefix}-confirm`}>
                     <strong>{t('admin.members.confirmRemove', { name: member.name })}</strong>
                   </p>

@@ -3,7 +3,7 @@ import type { Route } from './+types/organisation';
 import { InvitationsSection } from '../../components/admin/invitations-section';
 import { MembersSection } from '../../components/admin/members-section';
 import { OrganisationFields, organisationFieldLabels } from '../../components/admin/organisation-fields';
-import { ErrorSummary } from '../../components/form-fields';
+import { ErrorSummary } from '../../components/error-summary';
 import { PageTitle } from '../../components/page-title';
 import { requireOrganisationAdmin } from '../../lib/access.server';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';

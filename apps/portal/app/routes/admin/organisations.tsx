@@ -1,7 +1,7 @@
 import { Form, Link, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/organisations';
 import { OrganisationFields, organisationFieldLabels } from '../../components/admin/organisation-fields';
-import { ErrorSummary } from '../../components/form-fields';
+import { ErrorSummary } from '../../components/error-summary';
 import { PageTitle } from '../../components/page-title';
 import { requirePlatformAdmin } from '../../lib/access.server';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
@@ -47,7 +47,7 @@ export default function AdminOrganisations() {
   const { t, language } = useI18n();
   const { organisations, regions } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
-  const sorted = [...organisations].sort((a, b) => a.name.localeCompare(b.name, language));
+  const sorted = organisations.toSorted((a, b) => a.name.localeCompare(b.name, language));
   return (
     <>
       <PageTitle title={t('admin.organisations.title')} hasErrors={!!failure} />

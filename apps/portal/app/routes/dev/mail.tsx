@@ -11,7 +11,7 @@ import { getRequestState } from '../../lib/session.server';
 // The developer mailbox: the api answers 404 when it is off (production), and so does this page.
 export async function loader({ context }: Route.LoaderArgs) {
   const { messages } = await loadFromApi<{ messages: MailSummary[] }>(getRequestState(context), '/api/dev/mail');
-  return { messages: [...messages].sort((a, b) => b.date.localeCompare(a.date)) };
+  return { messages: messages.toSorted((a, b) => b.date.localeCompare(a.date)) };
 }
 
 export default function DevMail() {
