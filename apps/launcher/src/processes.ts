@@ -7,6 +7,7 @@ export interface ManagedProcess {
   exited: Promise<number | null>;
 }
 
+const perRequestMessages = new Set(['incoming request', 'request completed', 'fetching from remote server', 'response received']);
 const quietContexts = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
 
 const levelNames: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
@@ -18,10 +19,8 @@ function formatLine(name: string, line: string, isJson: boolean): string | undef
   try {
     const entry = JSON.parse(line) as { level?: number | string; msg?: string; message?: string; req?: { method?: string; url?: string }; res?: { statusCode?: number }; responseTime?: number; err?: { message?: string } };
     const level = typeof entry.level === 'number' ? (levelNames[entry.level] ?? 'info') : (entry.level ?? 'info');
-    if (entry.msg === 'incoming request') return undefined;
-    if (entry.msg === 'request completed') {
-      return undefined;
-    }
+    // Per-request lines stay in the JSON logs (LOG_FORMAT=json); a person at the terminal needs the rest.
+    if (entry.msg && perRequestMessages.has(entry.msg)) return undefined;
     // Nest's start-up inventory: useful in JSON logs, noise at a terminal.
     if (typeof (entry as { context?: string }).context === 'string' && quietContexts.has((entry as { context: string }).context)) return undefined;
     const text = entry.msg ?? entry.message ?? line;

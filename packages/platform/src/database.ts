@@ -32,6 +32,8 @@ export function createOrmOptions(input: {
       snapshot: false,
       snapshotOnMigrate: false,
       emit: 'ts',
+      // The launcher and the tests report what was applied themselves.
+      silent: true,
     },
   });
 }
