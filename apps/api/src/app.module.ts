@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { type AppConfig, CoreModule, type QueueConnection } from '@talkoot/platform';
 import { IdentityModule } from '@talkoot/identity';
 import { NotificationsApiModule } from '@talkoot/notifications';
+import { ApiResources } from './api-resources.js';
 import { HealthController } from './health.controller.js';
 import { OpenApiController } from './openapi.controller.js';
 import { QUEUE_PROBE, createQueueProbe } from '@talkoot/platform';
@@ -25,7 +26,7 @@ export class AppModule {
         NotificationsApiModule.forRoot({ config: dependencies.config }),
       ],
       controllers: [HealthController, OpenApiController],
-      providers: [{ provide: QUEUE_PROBE, useFactory: () => createQueueProbe(dependencies.queueConnection) }],
+      providers: [{ provide: QUEUE_PROBE, useFactory: () => createQueueProbe(dependencies.queueConnection) }, ApiResources],
     };
   }
 }

@@ -147,6 +147,43 @@ describe('organisations', () => {
     expect(response.json.error.fields.villageId).toBeDefined();
   });
 
+  it('removes a member: they lose access at once', async () => {
+    const member = await makeUser(api);
+    await addMember(api, member.id, organisationId, 'coordinator');
+    const token = await signIn(api, member.email);
+    expect((await call(api, 'GET', `/api/organisations/${organisationId}/members`, { token })).status).toBe(200);
+    expect((await call(api, 'DELETE', `/api/organisations/${organisationId}/members/${member.id}`, { token: tokens.admin })).status).toBe(204);
+    expect((await call(api, 'GET', `/api/organisations/${organisationId}/members`, { token })).status).toBe(403);
+  });
+
+  it("does not let an admin reach another organisation's member through their own organisation's path", async () => {
+    const changed = await call(api, 'PATCH', `/api/organisations/${organisationId}/members/${ids.otherAdmin}`, { token: tokens.admin, body: { role: 'member' } });
+    expect(changed.status).toBe(404);
+    const removed = await call(api, 'DELETE', `/api/organisations/${organisationId}/members/${ids.otherAdmin}`, { token: tokens.admin });
+    expect(removed.status).toBe(404);
+    const members = await call(api, 'GET', `/api/organisations/${otherOrganisationId}/members`, { token: tokens.otherAdmin });
+    expect(members.json.members).toEqual([expect.objectContaining({ userId: ids.otherAdmin, role: 'admin' })]);
+  });
+
+  it('keeps an admin when two admins demote each other at the same moment', async () => {
+    const organisation = await makeOrganisation(api, villageId);
+    const first = await makeUser(api);
+    const second = await makeUser(api);
+    await addMember(api, first.id, organisation, 'admin');
+    await addMember(api, second.id, organisation, 'admin');
+    const [firstToken, secondToken] = [await signIn(api, first.email), await signIn(api, second.email)];
+    const answers = await Promise.all([
+      call(api, 'PATCH', `/api/organisations/${organisation}/members/${second.id}`, { token: firstToken, body: { role: 'member' } }),
+      call(api, 'PATCH', `/api/organisations/${organisation}/members/${first.id}`, { token: secondToken, body: { role: 'member' } }),
+    ]);
+    // The loser is refused either by the rule (422) or, if the winner committed first, because it is no longer an admin (403).
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses[0]).toBe(200);
+    expect([403, 422]).toContain(statuses[1]);
+    const { rows } = await api.sql.query(`select count(*)::int as admins from memberships where organisation_id = $1 and role = 'admin'`, [organisation]);
+    expect(rows[0].admins).toBe(1);
+  });
+
   it('keeps at least one admin: the last admin cannot step down or be removed', async () => {
     const lonely = await makeOrganisation(api, villageId);
     const admin = await makeUser(api);
@@ -182,6 +219,16 @@ describe('invitations', () => {
     expect(me.json.memberships).toEqual([{ organisation: expect.objectContaining({ id: organisationId }), role: 'coordinator' }]);
     const again = await call(api, 'POST', `/api/invitations/${token}/accept`, { body: { name: 'Ville' } });
     expect(again.status).toBe(404);
+  });
+
+  it('accepts an invitation once even when the link is used several times at the same moment', async () => {
+    const email = `twice-${Date.now()}@example.org`;
+    await call(api, 'POST', `/api/organisations/${organisationId}/invitations`, { token: tokens.admin, body: { email, role: 'member' } });
+    const token = decodeURIComponent((await lastMailTo(api, email))!.data.link.split('/invitations/')[1]);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => call(api, 'POST', `/api/invitations/${token}/accept`, { body: { name: 'Kaisa Kiireinen' } })));
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+    const { rows } = await api.sql.query('select count(*)::int as accounts from users where email = $1', [email]);
+    expect(rows[0].accounts).toBe(1);
   });
 
   it('a revoked invitation can no longer be accepted', async () => {

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORIGIN, type TestApi, call, lastMailTo, makeUser, signIn, startTestApi } from './testing/test-api.js';
+import { ORIGIN, type TestApi, addMember, call, lastMailTo, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -34,10 +35,10 @@ describe('sign-in without a password', () => {
     await requestLink(user.email);
     const mail = await lastMailTo(api, user.email);
     const token = new URL(mail!.data.link).searchParams.get('token')!;
-    const { rows } = await api.sql.query('select token_hash, code_hash from sign_in_tokens where email = $1', [user.email]);
-    expect(rows[0].token_hash).not.toContain(token);
-    expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(rows[0].code_hash).not.toBe(mail!.data.code);
+    const { rows } = await api.sql.query('select id, token_hash, code_hash, row_to_json(t)::text as everything from sign_in_tokens t where email = $1', [user.email]);
+    expect(rows[0].everything).not.toContain(token);
+    expect(rows[0].token_hash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(rows[0].code_hash).toBe(createHash('sha256').update(`${rows[0].id}:${mail!.data.code}`).digest('hex'));
   });
 
   it('exchanges a link once: a second use is refused', async () => {
@@ -81,6 +82,42 @@ describe('sign-in without a password', () => {
     }
     const right = await call(api, 'POST', '/api/auth/sessions', { body: { email: user.email, code } });
     expect(right.status).toBe(400);
+  });
+
+  it('counts wrong codes under concurrency: twenty parallel guesses check the code at most five times', async () => {
+    const user = await makeUser(api);
+    await requestLink(user.email);
+    const code = (await lastMailTo(api, user.email))!.data.code as string;
+    const guesses = Array.from({ length: 20 }, (_, index) => String((Number(code) + 1 + index) % 1_000_000).padStart(6, '0'));
+    const answers = await Promise.all(guesses.map((guess) => call(api, 'POST', '/api/auth/sessions', { body: { email: user.email, code: guess } })));
+    expect(answers.every((answer) => answer.status === 400)).toBe(true);
+    const { rows } = await api.sql.query('select failed_attempts, used_at from sign_in_tokens where email = $1', [user.email]);
+    expect(rows[0].failed_attempts).toBe(5);
+    expect(rows[0].used_at).not.toBeNull();
+    expect((await call(api, 'POST', '/api/auth/sessions', { body: { email: user.email, code } })).status).toBe(400);
+  });
+
+  it('exchanges one link once even when it is clicked many times at the same moment', async () => {
+    const user = await makeUser(api);
+    await requestLink(user.email);
+    const token = new URL((await lastMailTo(api, user.email))!.data.link).searchParams.get('token')!;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => call(api, 'POST', '/api/auth/sessions', { body: { token } })));
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 400)).toHaveLength(9);
+  });
+
+  it('holds the per-address limit under twenty parallel requests', async () => {
+    const user = await makeUser(api);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => requestLink(user.email, { 'x-forwarded-for': '198.51.100.20' })));
+    expect(answers.filter((answer) => answer.status === 202)).toHaveLength(5);
+    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(15);
+  });
+
+  it('does not let a stranger lock someone out by asking for their links', async () => {
+    const user = await makeUser(api);
+    for (let index = 0; index < 5; index++) await requestLink(user.email, { 'x-forwarded-for': '198.51.100.66' });
+    expect((await requestLink(user.email, { 'x-forwarded-for': '198.51.100.66' })).status).toBe(429);
+    expect((await requestLink(user.email, { 'x-forwarded-for': '198.51.100.67' })).status).toBe(202);
   });
 
   it('limits sign-in requests per address', async () => {
@@ -127,6 +164,22 @@ describe('sessions', () => {
     expect((await call(api, 'GET', '/api/me', { token })).status).toBe(401);
     const { rowCount } = await api.sql.query('select 1 from users where id = $1', [user.id]);
     expect(rowCount).toBe(0);
+  });
+
+  it('treats a mangled session cookie as signed out, not as a server error', async () => {
+    expect((await call(api, 'GET', '/api/me', { cookie: 'talkoot_session=%zz' })).status).toBe(401);
+    expect((await call(api, 'GET', '/api/healthz', { cookie: 'talkoot_session=%zz' })).status).toBe(200);
+  });
+
+  it('refuses to delete the account of the last admin of an organisation', async () => {
+    const user = await makeUser(api);
+    const organisation = await makeOrganisation(api, await makeVillage(api), 'Ainoan ylläpitäjän yhdistys ry');
+    await addMember(api, user.id, organisation, 'admin');
+    const token = await signIn(api, user.email);
+    const refused = await call(api, 'DELETE', '/api/me', { token });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.message).toContain('Ainoan ylläpitäjän yhdistys ry');
+    expect((await call(api, 'GET', '/api/me', { token })).status).toBe(200);
   });
 
   it('refuses a cross-site write carried by the session cookie (CSRF)', async () => {

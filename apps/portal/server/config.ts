@@ -4,7 +4,8 @@ export type ServerConfig = {
   host: string;
   apiUrl: string;
   publicOrigin: string | undefined;
-  trustProxy: boolean;
+  // How many proxies stand in front (their X-Forwarded-For entries are trusted, no more).
+  trustProxy: number;
   logLevel: string;
 };
 
@@ -24,13 +25,23 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (publicOrigin && !isHttpUrl(publicOrigin)) throw new ConfigError(`PUBLIC_ORIGIN is not an http(s) URL: ${publicOrigin}`);
   return {
     port,
-    host: env.HOST || '0.0.0.0',
+    // Loopback unless told otherwise: `npm start` on a laptop should not serve the network.
+    host: env.HOST || '127.0.0.1',
     apiUrl: apiUrl.replace(/\/$/, ''),
     publicOrigin,
-    // Behind a load balancer, X-Forwarded-For says who the client is (TRUST_PROXY=true).
-    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    // Behind a load balancer, X-Forwarded-For says who the client is. A hop count, not "trust all":
+    // otherwise a client could write its own first entry and dodge the per-IP limits.
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
   };
+}
+
+function parseTrustProxy(value: string | undefined): number {
+  if (!value || value === 'false') return 0;
+  if (value === 'true') return 1;
+  const hops = Number.parseInt(value, 10);
+  if (!Number.isInteger(hops) || hops < 0) throw new ConfigError(`TRUST_PROXY is the number of proxies in front, e.g. TRUST_PROXY=1: ${value}`);
+  return hops;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
 
   const app = Fastify({
     logger: { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxy,
     // Long-lived keep-alive connections from the load balancer should not block shutdown.
     forceCloseConnections: 'idle',
   });

@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { uuidSchema } from '@talkoot/platform/schemas';
 import { APP_CONFIG, type AppConfig, DomainError, ROUTE_CONTRACT, type RouteContract, forbidden, unauthenticated } from '@talkoot/platform';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, readCookie } from './auth-context.js';
 import { MembershipService } from './membership.service.js';
@@ -31,7 +32,7 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'signedIn' || auth.user.isPlatformAdmin) return true;
     if (rule.kind === 'platformAdmin') throw forbidden('Only platform admins can do this');
     const organisationId = (request.params as Record<string, string | undefined>)[rule.param];
-    if (!organisationId || !/^[0-9a-f-]{36}$/i.test(organisationId)) throw new DomainError('not_found', 'The organisation was not found');
+    if (!organisationId || !uuidSchema.safeParse(organisationId).success) throw new DomainError('not_found', 'The organisation was not found');
     const role = await this.memberships.findRole(auth.user.id, organisationId);
     if (!role || !rule.roles.includes(role)) throw forbidden(`This needs the role ${rule.roles.join(' or ')} in the organisation`);
     return true;

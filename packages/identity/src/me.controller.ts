@@ -31,6 +31,7 @@ export const deleteMeRoute = defineRoute({
   tag: 'Profile',
   access: access.signedIn,
   status: 204,
+  errors: [422],
 });
 
 @Controller()

@@ -3,11 +3,18 @@ export const signInRules = {
   maxCodeAttempts: 5,
   // Per address and per IP, over the window.
   windowMinutes: 15,
-  maxRequestsPerAddress: 5,
+  // Per address from one IP: a person asking again and again. Per address from anywhere: higher,
+  // so that a stranger cannot lock someone out by asking for their links.
+  maxRequestsPerAddressAndIp: 5,
+  maxRequestsPerAddress: 20,
   maxRequestsPerIp: 30,
   invitationDays: 14,
 } as const;
 
-export function isRateLimited(counts: { byAddress: number; byIp: number }): boolean {
-  return counts.byAddress >= signInRules.maxRequestsPerAddress || counts.byIp >= signInRules.maxRequestsPerIp;
+export function isRateLimited(counts: { byAddressAndIp: number; byAddress: number; byIp: number }): boolean {
+  return (
+    counts.byAddressAndIp >= signInRules.maxRequestsPerAddressAndIp ||
+    counts.byAddress >= signInRules.maxRequestsPerAddress ||
+    counts.byIp >= signInRules.maxRequestsPerIp
+  );
 }

@@ -24,12 +24,17 @@ export class SignInService {
   // the outbox, so the request does the same work and takes the same time either way.
   async requestSignIn(input: { email: string; language?: Language; ip: string }): Promise<void> {
     await this.orm.em.fork().transactional(async (em) => {
+      // Serialise requests for the same address and from the same IP, so that parallel requests
+      // cannot all pass the count before any of them is written. Always address first: no deadlock.
+      await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`sign-in:address:${input.email}`]);
+      await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`sign-in:ip:${input.ip}`]);
       const since = addMinutes(new Date(), -signInRules.windowMinutes);
-      const [byAddress, byIp] = await Promise.all([
+      const [byAddressAndIp, byAddress, byIp] = await Promise.all([
+        em.count(SignInToken, { email: input.email, ip: input.ip, createdAt: { $gt: since } }),
         em.count(SignInToken, { email: input.email, createdAt: { $gt: since } }),
         em.count(SignInToken, { ip: input.ip, createdAt: { $gt: since } }),
       ]);
-      if (isRateLimited({ byAddress, byIp })) {
+      if (isRateLimited({ byAddressAndIp, byAddress, byIp })) {
         throw new DomainError('rate_limited', 'Too many sign-in requests. Wait 15 minutes and try again.');
       }
       const user = await em.findOne(User, { email: input.email });
@@ -77,26 +82,29 @@ export class SignInService {
       } else {
         row = await em.findOne(
           SignInToken,
-          { email: input.email, usedAt: null, expiresAt: { $gt: now }, codeHash: { $ne: null } },
+          {
+            email: input.email,
+            usedAt: null,
+            expiresAt: { $gt: now },
+            codeHash: { $ne: null },
+            failedAttempts: { $lt: signInRules.maxCodeAttempts },
+          },
           { orderBy: { createdAt: 'desc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
         );
         if (!row || !row.user || !row.codeHash) return { kind: 'invalid' as const };
-        if (!isSameHash(row.codeHash, hashCode(row.id, input.code))) return { kind: 'wrongCode' as const, rowId: row.id };
+        if (!isSameHash(row.codeHash, hashCode(row.id, input.code))) {
+          // Counted under the row lock, so parallel guesses queue up and the sixth finds the code burnt.
+          // After a few wrong guesses the code stops working: six digits must not be guessable.
+          row.failedAttempts += 1;
+          if (row.failedAttempts >= signInRules.maxCodeAttempts) row.usedAt = now;
+          return { kind: 'invalid' as const };
+        }
       }
       row.usedAt = now;
       const user = await em.findOneOrFail(User, { id: row.user.id });
       return { kind: 'signedIn' as const, session: this.sessions.startSession(em, user) };
     });
     if (outcome.kind === 'signedIn') return outcome.session;
-    if (outcome.kind === 'wrongCode') {
-      // After a few wrong guesses the code stops working: six digits must not be guessable.
-      await this.orm.em
-        .fork()
-        .execute(
-          'update sign_in_tokens set failed_attempts = failed_attempts + 1, used_at = case when failed_attempts + 1 >= ? then now() else used_at end where id = ?',
-          [signInRules.maxCodeAttempts, outcome.rowId],
-        );
-    }
     throw invalidSignIn();
   }
 }

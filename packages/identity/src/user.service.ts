@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { notFound } from '@talkoot/platform';
+import { LockMode, MikroORM } from '@mikro-orm/postgresql';
+import { notFound, ruleViolation } from '@talkoot/platform';
 import { Membership } from './membership.entity.js';
+import { Organisation } from './organisation.entity.js';
 import { User } from './user.entity.js';
 import type { Me, ProfileUpdate } from './user.schemas.js';
 import { toUserView } from './user-view.js';
@@ -42,8 +43,22 @@ export class UserService {
     });
   }
 
-  // Deleting the account deletes its sessions and memberships with it (foreign keys cascade).
+  // Deleting the account deletes its sessions and memberships with it (foreign keys cascade),
+  // but not while it is the last admin of an organisation: nobody could manage that one any more.
   async deleteAccount(userId: string): Promise<void> {
-    await this.orm.em.fork().nativeDelete(User, { id: userId });
+    await this.orm.em.fork().transactional(async (em) => {
+      const adminships = await em.find(Membership, { user: userId, role: 'admin' }, { populate: ['organisation'], orderBy: { organisation: { id: 'asc' } } });
+      const orphaned: string[] = [];
+      for (const adminship of adminships) {
+        // Same lock as role changes take, in the same order, so the two cannot race.
+        await em.findOne(Organisation, { id: adminship.organisation.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const admins = await em.count(Membership, { organisation: adminship.organisation.id, role: 'admin' });
+        if (admins <= 1) orphaned.push(adminship.organisation.name);
+      }
+      if (orphaned.length) {
+        throw ruleViolation(`You are the only admin of ${orphaned.join(', ')}. Make someone else an admin first, then delete your account.`);
+      }
+      await em.nativeDelete(User, { id: userId });
+    });
   }
 }

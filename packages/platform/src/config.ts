@@ -17,7 +17,7 @@ const port = z.coerce.number().int().min(1).max(65535);
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().default('127.0.0.1'),
   PUBLIC_ORIGIN: z.url().optional(),
   API_PORT: port.default(3101),
   API_URL: z.url().optional(),
@@ -27,6 +27,7 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().default('Talkoot <noreply@talkoot.localhost>'),
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
+  TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),

@@ -26,6 +26,13 @@ function parseOrThrow(schema: z.ZodType | undefined, value: unknown, where: 'bod
   );
 }
 
+export class ResponseContractError extends Error {
+  constructor(contract: RouteContract, override readonly cause: z.ZodError) {
+    super(`The answer of ${contract.method} ${contract.path} does not match its response schema: ${cause.message}`);
+    this.name = 'ResponseContractError';
+  }
+}
+
 // Validates params, query and body against the route's zod schemas before the handler runs,
 // and shapes the answer by the response schema so that nothing beyond the contract leaks out.
 @Injectable()
@@ -41,6 +48,13 @@ export class ValidationInterceptor implements NestInterceptor {
     if (contract.body) request.body = parseOrThrow(contract.body, request.body, 'body');
     const responseSchema = contract.response;
     if (!responseSchema) return next.handle();
-    return next.handle().pipe(map((value) => responseSchema.parse(value)));
+    return next.handle().pipe(
+      map((value) => {
+        const result = responseSchema.safeParse(value);
+        // An answer that breaks its own contract is our bug: a logged 500, never the caller's 400.
+        if (!result.success) throw new ResponseContractError(contract, result.error);
+        return result.data;
+      }),
+    );
   }
 }
