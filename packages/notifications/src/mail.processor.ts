@@ -1,3 +1,4 @@
+import { MAIL_BACKOFF_TYPE, mailBackoffDelay } from './mail-backoff.js';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { queueNames } from '@talkoot/platform';
@@ -6,7 +7,16 @@ import { MailDeliveryService, type MailDeliveryOutcome } from './mail-delivery.s
 
 // Each job holds a database connection while it sends (the delivery row stays locked), so the
 // concurrency stays well under the ORM pool.
-@Processor(queueNames.mail, { concurrency: 4 })
+@Processor(queueNames.mail, {
+  concurrency: 4,
+  settings: {
+    backoffStrategy: (attemptsMade: number, type?: string, _error?: Error, job?: { opts?: { backoff?: number | { delay?: number } } }) => {
+      const backoff = job?.opts?.backoff;
+      const firstDelay = typeof backoff === 'object' && backoff.delay ? backoff.delay : 5_000;
+      return type === MAIL_BACKOFF_TYPE ? mailBackoffDelay(attemptsMade, firstDelay) : firstDelay;
+    },
+  },
+})
 export class MailProcessor extends WorkerHost {
   private readonly logger = new Logger('MailProcessor');
 

@@ -1,3 +1,4 @@
+import { MAIL_ATTEMPTS } from './mail-backoff.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig, QueueConnection } from '@talkoot/platform';
 import type { MailerOptions } from './mailer.js';
@@ -40,7 +41,7 @@ export function relaySettingsFrom(config: AppConfig, overrides: Partial<OutboxRe
   return {
     pollMs: config.OUTBOX_POLL_MS,
     batchSize: 100,
-    attempts: 10,
+    attempts: MAIL_ATTEMPTS,
     backoffMs: 5_000,
     addTimeoutMs: 10_000,
     ...overrides,

@@ -1,3 +1,4 @@
+import { MAIL_BACKOFF_TYPE } from './mail-backoff.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { QueueConnection } from '@talkoot/platform';
@@ -177,7 +178,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     return {
       jobId: outboxJobId(outboxMessageId),
       attempts: this.settings.attempts,
-      backoff: { type: 'exponential', delay: this.settings.backoffMs },
+      backoff: { type: MAIL_BACKOFF_TYPE, delay: this.settings.backoffMs },
       // Finished jobs are kept a while for inspection; the outbox and mail_deliveries are the record.
       removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
       removeOnFail: { age: 30 * 24 * 3600 },
