@@ -2,6 +2,7 @@ export * from './outbox-message.entity.js';
 export * from './mail-delivery.entity.js';
 export * from './mail.schemas.js';
 export * from './outbox.js';
+export * from './mail-redrive.service.js';
 export * from './dev-mailbox.schemas.js';
 export * from './outbox-routes.js';
 export * from './notifications.tokens.js';

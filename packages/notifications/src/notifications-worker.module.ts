@@ -4,6 +4,7 @@ import { queueNames } from '@talkoot/platform';
 import type { ConnectionOptions, Queue } from 'bullmq';
 import { MailDeliveryService } from './mail-delivery.service.js';
 import { MailProcessor } from './mail.processor.js';
+import { MailRedriveService } from './mail-redrive.service.js';
 import { Mailer } from './mailer.js';
 import {
   NOTIFICATIONS_CONFIG,
@@ -60,8 +61,9 @@ export class NotificationsWorkerModule implements OnModuleInit, OnApplicationShu
         OutboxRelayService,
         MailDeliveryService,
         MailProcessor,
+        MailRedriveService,
       ],
-      exports: [OutboxRelayService, MailDeliveryService, Mailer],
+      exports: [OutboxRelayService, MailDeliveryService, MailRedriveService, Mailer],
     };
   }
 

@@ -20,6 +20,8 @@ export interface OutboxRelaySettings {
   backoffMs: number;
   // A queue store that does not answer within this is treated as down for this tick.
   addTimeoutMs: number;
+  // How often failed mail jobs are looked at for ones that never reached a final delivery.
+  redriveMs: number;
 }
 
 export interface NotificationsWorkerOptions {
@@ -44,6 +46,7 @@ export function relaySettingsFrom(config: AppConfig, overrides: Partial<OutboxRe
     attempts: MAIL_ATTEMPTS,
     backoffMs: 5_000,
     addTimeoutMs: 10_000,
+    redriveMs: 5 * 60_000,
     ...overrides,
   };
 }

@@ -46,17 +46,18 @@ export interface DeliveryRowView {
 }
 
 // Fast retries so that tests see several attempts within seconds.
-export const fastRelay: Partial<OutboxRelaySettings> = { pollMs: 100, backoffMs: 200, attempts: 8, addTimeoutMs: 3_000 };
+export const fastRelay: Partial<OutboxRelaySettings> = { pollMs: 100, backoffMs: 200, attempts: 8, addTimeoutMs: 3_000, redriveMs: 60_000 };
 
 export async function startMailPipeline(input: {
   databaseUrl: string;
   env?: Record<string, string | undefined>;
   relay?: Partial<OutboxRelaySettings>;
+  queuePrefix?: string;
 }): Promise<MailPipeline> {
   const config = testConfig({ DATABASE_URL: input.databaseUrl, ...input.env });
   // Process-wide in BullMQ: before any Queue or Worker exists.
   const connection = configureQueueBackend(config);
-  const queuePrefix = `test${randomBytes(4).toString('hex')}`;
+  const queuePrefix = input.queuePrefix ?? `test${randomBytes(4).toString('hex')}`;
   const orm = await MikroORM.init(createOrmOptions({ url: input.databaseUrl, entities: notificationEntities, poolMax: 8 }));
   const app = await NestFactory.createApplicationContext(
     NotificationsWorkerModule.forRoot({ config, orm, connection, queuePrefix, relay: { ...fastRelay, ...input.relay } }),
