@@ -166,6 +166,20 @@ describe('sessions', () => {
     expect(rowCount).toBe(0);
   });
 
+  it('refuses profile and session writes when signed out', async () => {
+    for (const [method, path, body] of [
+      ['PATCH', '/api/me', { name: 'Nobody' }],
+      ['DELETE', '/api/me', undefined],
+      ['DELETE', '/api/auth/sessions/current', undefined],
+    ] as const) {
+      const response = await call(api, method, path, { body });
+      expect(response.status, `${method} ${path}`).toBe(401);
+      expect(response.json.error.code).toBe('unauthenticated');
+      const stale = await call(api, method, path, { body, token: 'a-token-that-was-never-issued-by-talkoot-000' });
+      expect(stale.status, `${method} ${path} with an unknown token`).toBe(401);
+    }
+  });
+
   it('treats a mangled session cookie as signed out, not as a server error', async () => {
     expect((await call(api, 'GET', '/api/me', { cookie: 'talkoot_session=%zz' })).status).toBe(401);
     expect((await call(api, 'GET', '/api/healthz', { cookie: 'talkoot_session=%zz' })).status).toBe(200);
