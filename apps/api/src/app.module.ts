@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { type AppConfig, CoreModule, type QueueConnection } from '@talkoot/platform';
 import { IdentityModule } from '@talkoot/identity';
 import { NotificationsApiModule } from '@talkoot/notifications';
+import { VenuesModule } from '@talkoot/venues';
 import { ApiResources } from './api-resources.js';
 import { HealthController } from './health.controller.js';
 import { OpenApiController } from './openapi.controller.js';
@@ -24,6 +25,7 @@ export class AppModule {
         CoreModule.forRoot({ config: dependencies.config, orm: dependencies.orm }),
         IdentityModule,
         NotificationsApiModule.forRoot({ config: dependencies.config }),
+        VenuesModule,
       ],
       controllers: [HealthController, OpenApiController],
       providers: [{ provide: QUEUE_PROBE, useFactory: () => createQueueProbe(dependencies.queueConnection) }, ApiResources],

@@ -1,5 +1,6 @@
 import { identityEntities } from '@talkoot/identity';
 import { notificationEntities } from '@talkoot/notifications';
+import { venueEntities } from '@talkoot/venues';
 
 // Every entity of every domain; each new domain package adds its list here.
-export const allEntities = [...identityEntities, ...notificationEntities];
+export const allEntities = [...identityEntities, ...notificationEntities, ...venueEntities];

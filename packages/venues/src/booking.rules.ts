@@ -1,0 +1,32 @@
+import { addMinutes } from '@talkoot/platform';
+
+export interface SpaceNode {
+  id: string;
+  parentId: string | null;
+}
+
+// The leaves under a space (the space itself when it has no children): what a booking occupies.
+export function leafSpacesUnder(spaceId: string, spaces: readonly SpaceNode[]): string[] {
+  const children = spaces.filter((space) => space.parentId === spaceId);
+  if (!children.length) return [spaceId];
+  return children.flatMap((child) => leafSpacesUnder(child.id, spaces));
+}
+
+export interface SpaceRules {
+  minMinutes: number;
+  maxMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+}
+
+// The time a booking keeps the space from others: its own time plus cleaning before and after.
+export function occupiedInterval(startsAt: Date, endsAt: Date, rules: SpaceRules): { startsAt: Date; endsAt: Date } {
+  return { startsAt: addMinutes(startsAt, -rules.bufferBeforeMinutes), endsAt: addMinutes(endsAt, rules.bufferAfterMinutes) };
+}
+
+export function lengthProblem(startsAt: Date, endsAt: Date, rules: SpaceRules): string | undefined {
+  const minutes = (endsAt.getTime() - startsAt.getTime()) / 60_000;
+  if (minutes < rules.minMinutes) return `A booking of this space lasts at least ${rules.minMinutes} minutes`;
+  if (minutes > rules.maxMinutes) return `A booking of this space lasts at most ${rules.maxMinutes} minutes`;
+  return undefined;
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
+import { Membership, Organisation, User } from '@talkoot/identity';
+import { DomainError, conflict, forbidden, notFound, ruleViolation } from '@talkoot/platform';
+import { Booking, BookingOccupancy } from './booking.entity.js';
+import { leafSpacesUnder, lengthProblem, occupiedInterval } from './booking.rules.js';
+import { Space } from './space.entity.js';
+import type { BookingStatus, BookingView } from './venue.schemas.js';
+
+export function toBookingView(booking: Booking): BookingView {
+  return {
+    id: booking.id,
+    spaceId: booking.space.id,
+    title: booking.title,
+    status: booking.status,
+    startsAt: booking.startsAt.toISOString(),
+    endsAt: booking.endsAt.toISOString(),
+    decisionReason: booking.decisionReason,
+  };
+}
+
+function isExclusionViolation(error: unknown): boolean {
+  const candidate = error as { code?: string; sqlState?: string; cause?: { code?: string } };
+  return candidate.code === '23P01' || candidate.sqlState === '23P01' || candidate.cause?.code === '23P01';
+}
+
+export interface BookingRequest {
+  spaceId: string;
+  startsAt: Date;
+  endsAt: Date;
+  title: string;
+  organisationId: string | null;
+  requesterId: string;
+}
+
+@Injectable()
+export class BookingService {
+  constructor(private readonly orm: MikroORM) {}
+
+  // The database decides about overlaps (exclusion constraint); this only checks the space's own
+  // rules first and turns the database's refusal into a 409 that names the taken slot.
+  async requestBooking(request: BookingRequest): Promise<BookingView> {
+    try {
+      return await this.orm.em.fork().transactional(async (em) => {
+        const space = await em.findOne(Space, { id: request.spaceId }, { populate: ['venue', 'venue.organisation'] });
+        if (!space) throw notFound('The space');
+        await this.assertMayBook(em, space, request);
+        const problem = lengthProblem(request.startsAt, request.endsAt, space);
+        if (problem) throw ruleViolation(problem, { endsAt: problem });
+        if (request.startsAt.getTime() < Date.now()) throw ruleViolation('The booking must start in the future', { startsAt: 'Choose a time in the future' });
+        const venueSpaces = await em.find(Space, { venue: space.venue.id });
+        const leaves = leafSpacesUnder(space.id, venueSpaces.map((candidate) => ({ id: candidate.id, parentId: candidate.parent?.id ?? null })));
+        const status: BookingStatus = space.isApprovalRequired ? 'requested' : 'approved';
+        const booking = em.create(Booking, {
+          space,
+          requester: em.getReference(User, request.requesterId),
+          organisation: request.organisationId ? em.getReference(Organisation, request.organisationId) : null,
+          title: request.title,
+          status,
+          startsAt: request.startsAt,
+          endsAt: request.endsAt,
+          createdAt: new Date(),
+        });
+        const occupied = occupiedInterval(request.startsAt, request.endsAt, space);
+        for (const leafId of leaves) {
+          em.create(BookingOccupancy, { booking, leafSpace: em.getReference(Space, leafId), ...occupied, isBlocking: true });
+        }
+        await em.flush();
+        return toBookingView(booking);
+      });
+    } catch (error) {
+      if (!isExclusionViolation(error)) throw error;
+      throw await this.describeConflict(request);
+    }
+  }
+
+  async decide(organisationId: string, bookingId: string, decision: 'approved' | 'denied', deciderId: string, reason?: string): Promise<BookingView> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const booking = await this.lockBooking(em, bookingId);
+      if (booking.space.venue.organisation.id !== organisationId) throw notFound('The booking');
+      if (booking.status !== 'requested') throw ruleViolation(`This booking is ${booking.status}, not waiting for a decision`);
+      booking.status = decision;
+      booking.decidedAt = new Date();
+      booking.decidedBy = em.getReference(User, deciderId);
+      booking.decisionReason = reason ?? null;
+      if (decision === 'denied') await this.releaseSlot(em, booking);
+      return toBookingView(booking);
+    });
+  }
+
+  async cancel(bookingId: string, userId: string): Promise<BookingView> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const booking = await this.lockBooking(em, bookingId);
+      if (booking.requester?.id !== userId) throw forbidden('Only the person who made the booking can cancel it');
+      if (booking.status !== 'requested' && booking.status !== 'approved') throw ruleViolation(`This booking is already ${booking.status}`);
+      booking.status = 'cancelled';
+      await this.releaseSlot(em, booking);
+      return toBookingView(booking);
+    });
+  }
+
+  private async lockBooking(em: EntityManager, bookingId: string): Promise<Booking> {
+    const booking = await em.findOne(Booking, { id: bookingId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!booking) throw notFound('The booking');
+    await em.populate(booking, ['space.venue.organisation', 'requester']);
+    return booking;
+  }
+
+  // A denied or cancelled booking stops blocking: its rows leave the exclusion constraint.
+  private async releaseSlot(em: EntityManager, booking: Booking): Promise<void> {
+    await em.nativeUpdate(BookingOccupancy, { booking: booking.id }, { isBlocking: false });
+  }
+
+  private async assertMayBook(em: EntityManager, space: Space, request: BookingRequest): Promise<void> {
+    if (request.organisationId) {
+      const isMember = await em.count(Membership, { user: request.requesterId, organisation: request.organisationId });
+      if (!isMember) throw forbidden('You can book for an organisation only as its member');
+    }
+    if (space.bookableBy === 'members') {
+      const isOwnMember = await em.count(Membership, { user: request.requesterId, organisation: space.venue.organisation.id });
+      if (!isOwnMember) throw forbidden(`Only members of ${space.venue.organisation.name} can book this space`);
+    }
+    if (space.bookableBy === 'region' && !request.organisationId) {
+      throw new DomainError('validation_failed', 'Check the marked fields', { organisationId: 'This space is booked by organisations: choose yours' });
+    }
+  }
+
+  private async describeConflict(request: BookingRequest): Promise<DomainError> {
+    const em = this.orm.em.fork();
+    const space = await em.findOne(Space, { id: request.spaceId });
+    const venueSpaces = space ? await em.find(Space, { venue: space.venue.id }) : [];
+    const leaves = space ? leafSpacesUnder(space.id, venueSpaces.map((candidate) => ({ id: candidate.id, parentId: candidate.parent?.id ?? null }))) : [];
+    const occupied = space ? occupiedInterval(request.startsAt, request.endsAt, space) : request;
+    const taken = await em.findOne(
+      BookingOccupancy,
+      { leafSpace: { $in: leaves }, isBlocking: true, startsAt: { $lt: occupied.endsAt }, endsAt: { $gt: occupied.startsAt } },
+      { orderBy: { startsAt: 'asc' } },
+    );
+    return conflict('The space is already booked or requested for that time', {
+      conflict: taken ? { startsAt: taken.startsAt.toISOString(), endsAt: taken.endsAt.toISOString() } : null,
+    });
+  }
+}

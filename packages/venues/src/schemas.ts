@@ -1,0 +1,2 @@
+// Browser-safe entry: the portal validates forms with the same schemas the api uses.
+export * from './venue.schemas.js';

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Organisation, Village } from '@talkoot/identity';
+import { DomainError, notFound } from '@talkoot/platform';
+import { z } from 'zod';
+import { BookingOccupancy } from './booking.entity.js';
+import { leafSpacesUnder } from './booking.rules.js';
+import { Space } from './space.entity.js';
+import { Venue } from './venue.entity.js';
+import type { spaceCreateSchema, venueCreateSchema, VenueView } from './venue.schemas.js';
+
+function toVenueView(venue: Venue, spaces: Space[]): VenueView {
+  return {
+    id: venue.id,
+    organisation: { id: venue.organisation.id, name: venue.organisation.name },
+    village: { id: venue.village.id, name: venue.village.name },
+    name: venue.name,
+    address: venue.address,
+    description: venue.description,
+    capacity: venue.capacity,
+    facilities: venue.facilities,
+    accessibility: venue.accessibility,
+    spaces: spaces.map((space) => ({
+      id: space.id,
+      parentId: space.parent?.id ?? null,
+      name: space.name,
+      capacity: space.capacity,
+      isApprovalRequired: space.isApprovalRequired,
+      bookableBy: space.bookableBy,
+      minMinutes: space.minMinutes,
+      maxMinutes: space.maxMinutes,
+      bufferBeforeMinutes: space.bufferBeforeMinutes,
+      bufferAfterMinutes: space.bufferAfterMinutes,
+    })),
+  };
+}
+
+@Injectable()
+export class VenueService {
+  constructor(private readonly orm: MikroORM) {}
+
+  async listVenues(): Promise<{ venues: VenueView[] }> {
+    const em = this.orm.em.fork();
+    const venues = await em.find(Venue, {}, { populate: ['organisation', 'village'], orderBy: { name: 'asc' } });
+    const spaces = await em.find(Space, { venue: { $in: venues.map((venue) => venue.id) } }, { orderBy: { name: 'asc' } });
+    return { venues: venues.map((venue) => toVenueView(venue, spaces.filter((space) => space.venue.id === venue.id))) };
+  }
+
+  async getVenue(id: string): Promise<{ venue: VenueView }> {
+    const em = this.orm.em.fork();
+    const venue = await em.findOne(Venue, { id }, { populate: ['organisation', 'village'] });
+    if (!venue) throw notFound('The venue');
+    return { venue: toVenueView(venue, await em.find(Space, { venue: id }, { orderBy: { name: 'asc' } })) };
+  }
+
+  async createVenue(organisationId: string, input: Omit<z.output<typeof venueCreateSchema>, 'organisationId'>): Promise<{ venue: VenueView }> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const village = await em.findOne(Village, { id: input.villageId });
+      if (!village) throw new DomainError('validation_failed', 'Check the marked fields', { villageId: 'Choose a village from the list' });
+      const venue = em.create(Venue, {
+        organisation: em.getReference(Organisation, organisationId),
+        village,
+        name: input.name,
+        address: input.address,
+        description: input.description ?? {},
+        capacity: input.capacity,
+        facilities: input.facilities,
+        accessibility: input.accessibility,
+        createdAt: new Date(),
+      });
+      await em.flush();
+      await em.populate(venue, ['organisation']);
+      return { venue: toVenueView(venue, []) };
+    });
+  }
+
+  // A space gets children only while nothing is booked on it: otherwise its existing bookings
+  // would stop covering the new leaves.
+  async addSpace(organisationId: string, venueId: string, input: z.output<typeof spaceCreateSchema>): Promise<{ venue: VenueView }> {
+    await this.orm.em.fork().transactional(async (em) => {
+      const venue = await em.findOne(Venue, { id: venueId, organisation: organisationId });
+      if (!venue) throw notFound('The venue');
+      let parent: Space | null = null;
+      if (input.parentId) {
+        parent = await em.findOne(Space, { id: input.parentId, venue: venueId });
+        if (!parent) throw new DomainError('validation_failed', 'Check the marked fields', { parentId: 'Choose a space of this venue' });
+        if (await em.count(BookingOccupancy, { leafSpace: parent.id })) {
+          throw new DomainError('rule_violation', 'This space already has bookings; add rooms to it before taking bookings', { parentId: 'This space already has bookings' });
+        }
+      }
+      const { parentId: _parentId, ...rules } = input;
+      em.create(Space, { ...rules, venue, parent });
+    });
+    return this.getVenue(venueId);
+  }
+
+  // Busy time of a space: bookings of its own leaves, which also covers bookings of its parents
+  // (they occupy every leaf) and of its children. Buffers included, no personal data.
+  async availability(spaceId: string, from: Date, to: Date) {
+    const em = this.orm.em.fork();
+    const space = await em.findOne(Space, { id: spaceId });
+    if (!space) throw notFound('The space');
+    const venueSpaces = await em.find(Space, { venue: space.venue.id });
+    const leaves = leafSpacesUnder(spaceId, venueSpaces.map((candidate) => ({ id: candidate.id, parentId: candidate.parent?.id ?? null })));
+    const rows = await em.find(
+      BookingOccupancy,
+      { leafSpace: { $in: leaves }, isBlocking: true, startsAt: { $lt: to }, endsAt: { $gt: from } },
+      { populate: ['booking'], orderBy: { startsAt: 'asc' } },
+    );
+    const seen = new Set<string>();
+    const busy = rows
+      .filter((row) => !seen.has(row.booking.id) && seen.add(row.booking.id))
+      .map((row) => ({ startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), status: row.booking.status as 'requested' | 'approved' }));
+    return { spaceId, busy };
+  }
+}
