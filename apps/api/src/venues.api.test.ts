@@ -162,6 +162,11 @@ describe('who may do what with halls and bookings', () => {
     expect((await call(api, 'POST', approval, { token: owner.member, body: {} })).status).toBe(403);
     // Through its own organisation's path a coordinator cannot reach another organisation's booking.
     expect((await call(api, 'POST', `/api/organisations/${guest.organisationId}/bookings/${requested.json.booking.id}/approval`, { token: guest.coordinator, body: {} })).status).toBe(404);
+    const waiting = await call(api, 'GET', `/api/organisations/${owner.organisationId}/bookings?status=requested`, { token: owner.coordinator });
+    expect(waiting.json.bookings.map((booking: { id: string }) => booking.id)).toContain(requested.json.booking.id);
+    expect((await call(api, 'GET', `/api/organisations/${owner.organisationId}/bookings`, { token: guest.coordinator })).status).toBe(403);
+    const mine = await call(api, 'GET', '/api/me/bookings', { token: guest.coordinator });
+    expect(mine.json.bookings.find((booking: { id: string }) => booking.id === requested.json.booking.id)).toMatchObject({ venue: { name: 'Kerkonkosken kylätalo' }, space: { name: 'Sali' } });
     const approved = await call(api, 'POST', approval, { token: owner.coordinator, body: {} });
     expect(approved.json.booking.status).toBe('approved');
     expect((await call(api, 'POST', approval, { token: owner.coordinator, body: {} })).status).toBe(422);

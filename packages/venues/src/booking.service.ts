@@ -5,7 +5,7 @@ import { DomainError, conflict, forbidden, notFound, ruleViolation } from '@talk
 import { Booking, BookingOccupancy } from './booking.entity.js';
 import { leafSpacesUnder, lengthProblem, occupiedInterval } from './booking.rules.js';
 import { Space } from './space.entity.js';
-import type { BookingStatus, BookingView } from './venue.schemas.js';
+import type { BookingListItem, BookingStatus, BookingView } from './venue.schemas.js';
 
 export function toBookingView(booking: Booking): BookingView {
   return {
@@ -33,9 +33,36 @@ export interface BookingRequest {
   requesterId: string;
 }
 
+function toListItem(booking: Booking): BookingListItem {
+  return {
+    ...toBookingView(booking),
+    space: { id: booking.space.id, name: booking.space.name },
+    venue: { id: booking.space.venue.id, name: booking.space.venue.name },
+    requester: booking.requester ? { name: booking.requester.name, email: booking.requester.email } : null,
+    organisation: booking.organisation ? { id: booking.organisation.id, name: booking.organisation.name } : null,
+  };
+}
+
+const listPopulate = ['space.venue', 'requester', 'organisation'] as const;
+
 @Injectable()
 export class BookingService {
   constructor(private readonly orm: MikroORM) {}
+
+  // Bookings of the organisation's venues, soonest first: what its coordinators decide on.
+  async listForOwner(organisationId: string, status?: BookingStatus): Promise<{ bookings: BookingListItem[] }> {
+    const bookings = await this.orm.em.fork().find(
+      Booking,
+      { space: { venue: { organisation: organisationId } }, ...(status ? { status } : {}) },
+      { populate: listPopulate, orderBy: { startsAt: 'asc' }, limit: 500 },
+    );
+    return { bookings: bookings.map(toListItem) };
+  }
+
+  async listMine(userId: string): Promise<{ bookings: BookingListItem[] }> {
+    const bookings = await this.orm.em.fork().find(Booking, { requester: userId }, { populate: listPopulate, orderBy: { startsAt: 'asc' }, limit: 500 });
+    return { bookings: bookings.map(toListItem) };
+  }
 
   // The database decides about overlaps (exclusion constraint); this only checks the space's own
   // rules first and turns the database's refusal into a 409 that names the taken slot.

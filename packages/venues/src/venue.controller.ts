@@ -8,6 +8,8 @@ import {
   availabilitySchema,
   bookingCreateSchema,
   bookingDecisionSchema,
+  bookingListItemSchema,
+  bookingListQuerySchema,
   bookingSchema,
   spaceCreateSchema,
   venueCreateSchema,
@@ -106,6 +108,26 @@ export const cancelBookingRoute = defineRoute({
   errors: [422],
 });
 
+export const ownerBookingsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/organisations/:id/bookings',
+  summary: "Bookings and requests of the organisation's venues",
+  tag,
+  access: access.organisationRole('id', ['admin', 'coordinator']),
+  params: z.object({ id: z.uuid() }),
+  query: bookingListQuerySchema,
+  response: z.object({ bookings: z.array(bookingListItemSchema) }),
+});
+
+export const myBookingsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/me/bookings',
+  summary: 'My bookings and requests',
+  tag,
+  access: access.signedIn,
+  response: z.object({ bookings: z.array(bookingListItemSchema) }),
+});
+
 @Controller()
 export class VenueController {
   constructor(
@@ -136,6 +158,16 @@ export class VenueController {
   @Route(availabilityRoute)
   availability(@Param() params: RouteParams<typeof availabilityRoute>, @Query() query: RouteQuery<typeof availabilityRoute>) {
     return this.venues.availability(params.id, query.from, query.to);
+  }
+
+  @Route(ownerBookingsRoute)
+  ownerBookings(@Param() params: RouteParams<typeof ownerBookingsRoute>, @Query() query: RouteQuery<typeof ownerBookingsRoute>) {
+    return this.bookings.listForOwner(params.id, query.status);
+  }
+
+  @Route(myBookingsRoute)
+  myBookings(@CurrentAuth() auth: AuthContext) {
+    return this.bookings.listMine(auth.user.id);
   }
 
   @Route(requestBookingRoute)

@@ -100,3 +100,13 @@ export const availabilitySchema = z.object({
   spaceId: z.uuid(),
   busy: z.array(z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), status: z.enum(['requested', 'approved']) })),
 });
+
+export const bookingListItemSchema = bookingSchema.extend({
+  space: z.object({ id: z.uuid(), name: z.string() }),
+  venue: z.object({ id: z.uuid(), name: z.string() }),
+  requester: z.object({ name: z.string(), email: z.string() }).nullable(),
+  organisation: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+});
+export type BookingListItem = z.infer<typeof bookingListItemSchema>;
+
+export const bookingListQuerySchema = z.object({ status: z.enum(bookingStatuses).optional() });
