@@ -3,6 +3,7 @@ import { Membership, Municipality, Organisation, Region, User, Village } from '@
 import type { Role } from '@talkoot/identity';
 import type { Language } from '@talkoot/platform';
 import { demoOrganisations, demoPlaces, demoUsers } from './demo-data.js';
+import { seedDemoVenues } from './demo-venues.js';
 
 export interface DemoAccount {
   email: string;
@@ -44,6 +45,7 @@ export async function seedDemoData(orm: MikroORM): Promise<DemoAccount[] | undef
       );
     }
     const accounts: DemoAccount[] = [];
+    const users = new Map<string, User>();
     for (const input of demoUsers) {
       const user = em.create(User, {
         name: input.name,
@@ -59,7 +61,9 @@ export async function seedDemoData(orm: MikroORM): Promise<DemoAccount[] | undef
         em.create(Membership, { user, organisation, role: role as Role, createdAt: new Date() });
       }
       accounts.push({ email: input.email, name: input.name, description: input.description });
+      users.set(input.email, user);
     }
+    seedDemoVenues(em, { organisations, villages, users });
     await em.flush();
     return accounts;
   });

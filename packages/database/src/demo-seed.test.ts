@@ -1,0 +1,32 @@
+import { createTestDatabase } from '@talkoot/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from './demo-seed.js';
+import { openOrm } from './orm.js';
+
+describe('demo data', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let orm: Awaited<ReturnType<typeof openOrm>>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    orm = await openOrm(database.url, { poolMax: 2 });
+  });
+  afterAll(async () => {
+    await orm?.close(true);
+    await database?.drop();
+  });
+
+  it('loads the demo region once, with venues and bookings that respect the no-double-booking rule', async () => {
+    const accounts = await seedDemoData(orm);
+    expect(accounts?.map((account) => account.email)).toContain('aino@example.org');
+    const count = async (sql: string) => Number((await orm.em.fork().execute<{ n: string }[]>(sql))[0]!.n);
+    expect(await count('select count(*) as n from municipalities')).toBe(3);
+    expect(await count('select count(*) as n from villages')).toBe(8);
+    expect(await count('select count(*) as n from organisations')).toBe(12);
+    expect(await count('select count(*) as n from venues')).toBe(3);
+    expect(await count(`select count(*) as n from bookings where status = 'requested'`)).toBeGreaterThan(0);
+    expect(await count(`select count(*) as n from bookings where starts_at > now()`)).toBeGreaterThan(20);
+    // A second start keeps what is there.
+    expect(await seedDemoData(orm)).toBeUndefined();
+    expect(await count('select count(*) as n from venues')).toBe(3);
+  });
+});
