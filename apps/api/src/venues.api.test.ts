@@ -1,4 +1,7 @@
 import { TZDate } from '@date-fns/tz';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { APP_CONFIG } from '@talkoot/platform';
+import { BookingExpiryService } from '@talkoot/venues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApi, addMember, call, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
 
@@ -109,6 +112,20 @@ describe('no double booking, by construction', () => {
     const denied = await call(api, 'POST', `/api/organisations/${owner.organisationId}/bookings/${requested.json.booking.id}/denial`, { token: owner.coordinator, body: { reason: 'Talo on remontissa' } });
     expect(denied.json.booking).toMatchObject({ status: 'denied', decisionReason: 'Talo on remontissa' });
     expect((await book(hall.main, helsinki(nextYear, 6, 6, 18), helsinki(nextYear, 6, 6, 19), owner.coordinator, owner.organisationId)).status).toBe(201);
+  });
+
+  it('lets an unanswered request expire and free the slot', async () => {
+    const hall = await makeHall();
+    const requested = await book(hall.main, helsinki(nextYear, 6, 20, 12), helsinki(nextYear, 6, 20, 16));
+    const { rows } = await api.sql.query('select expires_at from bookings where id = $1', [requested.json.booking.id]);
+    expect(new Date(rows[0].expires_at).getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    const expiry = new BookingExpiryService(api.app.get(MikroORM), api.app.get(APP_CONFIG));
+    expect(await expiry.expireDue()).not.toContain(requested.json.booking.id);
+    await api.sql.query(`update bookings set expires_at = now() - interval '1 minute' where id = $1`, [requested.json.booking.id]);
+    expect(await expiry.expireDue()).toContain(requested.json.booking.id);
+    const mine = await call(api, 'GET', '/api/me/bookings', { token: guest.coordinator });
+    expect(mine.json.bookings.find((booking: { id: string }) => booking.id === requested.json.booking.id).status).toBe('expired');
+    expect((await book(hall.main, helsinki(nextYear, 6, 20, 12), helsinki(nextYear, 6, 20, 16), owner.coordinator, owner.organisationId)).status).toBe(201);
   });
 
   it('frees the slot when the requester cancels', async () => {

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Organisation, User } from '@talkoot/identity';
-import { Booking, BookingOccupancy, Space, Venue, leafSpacesUnder, occupiedInterval } from '@talkoot/venues';
+import { Booking, BookingOccupancy, Space, Venue, leafSpacesUnder, occupiedInterval, requestExpiry } from '@talkoot/venues';
 import type { Village } from '@talkoot/identity';
 
 interface DemoSpace {
@@ -130,6 +130,7 @@ export function seedDemoVenues(
       startsAt,
       endsAt,
       createdAt: now,
+      expiresAt: status === 'requested' ? requestExpiry(now, startsAt, 7) : null,
       decidedAt: status === 'approved' ? now : null,
     });
     for (const leafId of leafSpacesUnder(space.id, tree)) {

@@ -35,6 +35,10 @@ export class Booking {
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
+  // A request nobody handles stops holding the slot at this time (see booking-expiry.service.ts).
+  @Property({ type: 'datetime', nullable: true })
+  expiresAt: Date | null = null;
+
   @Property({ type: 'datetime', nullable: true })
   decidedAt: Date | null = null;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leafSpacesUnder, lengthProblem, occupiedInterval } from './booking.rules.js';
+import { leafSpacesUnder, lengthProblem, occupiedInterval, requestExpiry } from './booking.rules.js';
 
 const rules = { minMinutes: 60, maxMinutes: 240, bufferBeforeMinutes: 15, bufferAfterMinutes: 30 };
 
@@ -27,5 +27,13 @@ describe('booking rules', () => {
     expect(lengthProblem(new Date('2027-05-01T10:00:00Z'), new Date('2027-05-01T14:01:00Z'), rules)).toContain('at most 240');
     expect(lengthProblem(new Date('2027-05-01T10:00:00Z'), new Date('2027-05-01T11:00:00Z'), rules)).toBeUndefined();
     expect(lengthProblem(new Date('2027-05-01T10:00:00Z'), new Date('2027-05-01T14:00:00Z'), rules)).toBeUndefined();
+  });
+});
+
+describe('request expiry', () => {
+  it('lets go of the slot after the given days, or when the booking would start if that is sooner', () => {
+    const created = new Date('2027-05-01T10:00:00Z');
+    expect(requestExpiry(created, new Date('2027-06-01T10:00:00Z'), 7)).toEqual(new Date('2027-05-08T10:00:00Z'));
+    expect(requestExpiry(created, new Date('2027-05-03T18:00:00Z'), 7)).toEqual(new Date('2027-05-03T18:00:00Z'));
   });
 });

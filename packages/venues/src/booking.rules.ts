@@ -30,3 +30,10 @@ export function lengthProblem(startsAt: Date, endsAt: Date, rules: SpaceRules): 
   if (minutes > rules.maxMinutes) return `A booking of this space lasts at most ${rules.maxMinutes} minutes`;
   return undefined;
 }
+
+// An unhandled request lets go of the slot after `days`, and at the latest when the booking
+// would start: by then nobody can use an answer any more.
+export function requestExpiry(createdAt: Date, startsAt: Date, days: number): Date {
+  const afterDays = new Date(createdAt.getTime() + days * 86_400_000);
+  return afterDays < startsAt ? afterDays : startsAt;
+}

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { Membership, Organisation, User } from '@talkoot/identity';
-import { DomainError, conflict, forbidden, notFound, ruleViolation } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, DomainError, conflict, forbidden, notFound, ruleViolation } from '@talkoot/platform';
 import { Booking, BookingOccupancy } from './booking.entity.js';
-import { leafSpacesUnder, lengthProblem, occupiedInterval } from './booking.rules.js';
+import { leafSpacesUnder, lengthProblem, occupiedInterval, requestExpiry } from './booking.rules.js';
 import { Space } from './space.entity.js';
 import type { BookingListItem, BookingStatus, BookingView } from './venue.schemas.js';
 
@@ -47,7 +47,10 @@ const listPopulate = ['space.venue', 'requester', 'organisation'] as const;
 
 @Injectable()
 export class BookingService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   // Bookings of the organisation's venues, soonest first: what its coordinators decide on.
   async listForOwner(organisationId: string, status?: BookingStatus): Promise<{ bookings: BookingListItem[] }> {
@@ -87,6 +90,7 @@ export class BookingService {
           startsAt: request.startsAt,
           endsAt: request.endsAt,
           createdAt: new Date(),
+          expiresAt: status === 'requested' ? requestExpiry(new Date(), request.startsAt, this.config.BOOKING_REQUEST_DAYS) : null,
         });
         const occupied = occupiedInterval(request.startsAt, request.endsAt, space);
         for (const leafId of leaves) {
@@ -107,6 +111,7 @@ export class BookingService {
       if (booking.space.venue.organisation.id !== organisationId) throw notFound('The booking');
       if (booking.status !== 'requested') throw ruleViolation(`This booking is ${booking.status}, not waiting for a decision`);
       booking.status = decision;
+      booking.expiresAt = null;
       booking.decidedAt = new Date();
       booking.decidedBy = em.getReference(User, deciderId);
       booking.decisionReason = reason ?? null;
