@@ -88,6 +88,14 @@ describe('no double booking, by construction', () => {
     expect((await book(hall.main, helsinki(nextYear, 4, 11, 10), helsinki(nextYear, 4, 11, 14))).status).toBe(201);
   });
 
+  it('refuses a new room under a space that already has bookings, which would leave the room uncovered', async () => {
+    const hall = await makeHall();
+    expect((await book(hall.whole, helsinki(nextYear, 4, 20, 10), helsinki(nextYear, 4, 20, 14))).status).toBe(201);
+    const added = await call(api, 'POST', `/api/organisations/${owner.organisationId}/venues/${hall.venueId}/spaces`, { token: owner.coordinator, body: { name: 'Yläkerta', parentId: hall.whole } });
+    expect(added.status).toBe(422);
+    expect(added.json.error.fields.parentId).toBeDefined();
+  });
+
   it('lets back-to-back bookings meet', async () => {
     const hall = await makeHall();
     expect((await book(hall.main, helsinki(nextYear, 5, 2, 10), helsinki(nextYear, 5, 2, 12))).status).toBe(201);

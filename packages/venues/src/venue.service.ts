@@ -3,11 +3,11 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Organisation, Village } from '@talkoot/identity';
 import { DomainError, notFound } from '@talkoot/platform';
 import { z } from 'zod';
-import { BookingOccupancy } from './booking.entity.js';
+import { Booking, BookingOccupancy } from './booking.entity.js';
 import { leafSpacesUnder } from './booking.rules.js';
 import { Space } from './space.entity.js';
 import { Venue } from './venue.entity.js';
-import type { spaceCreateSchema, venueCreateSchema, VenueView } from './venue.schemas.js';
+import { blockingStatuses, type spaceCreateSchema, type venueCreateSchema, type VenueView } from './venue.schemas.js';
 
 function toVenueView(venue: Venue, spaces: Space[]): VenueView {
   return {
@@ -84,7 +84,12 @@ export class VenueService {
       if (input.parentId) {
         parent = await em.findOne(Space, { id: input.parentId, venue: venueId });
         if (!parent) throw new DomainError('validation_failed', 'Check the marked fields', { parentId: 'Choose a space of this venue' });
-        if (await em.count(BookingOccupancy, { leafSpace: parent.id })) {
+        // Bookings of the parent or of any space above it occupy today's leaves only; a new room
+        // under it would be left uncovered by them and could be double-booked.
+        const venueSpaces = await em.find(Space, { venue: venueId });
+        const chain: string[] = [];
+        for (let current: Space | null | undefined = parent; current; current = venueSpaces.find((space) => space.id === current?.parent?.id)) chain.push(current.id);
+        if (await em.count(Booking, { space: { $in: chain }, status: { $in: [...blockingStatuses] } })) {
           throw new DomainError('rule_violation', 'This space already has bookings; add rooms to it before taking bookings', { parentId: 'This space already has bookings' });
         }
       }
