@@ -10,6 +10,8 @@ let villageId: string;
 const owner = { organisationId: '', coordinator: '', member: '' };
 const guest = { organisationId: '', coordinator: '', userId: '' };
 let outsiderToken: string;
+let ownerCoordinatorEmail: string;
+let guestCoordinatorEmail: string;
 
 // Helsinki wall-clock time → ISO instant.
 const helsinki = (year: number, month: number, day: number, hour: number, minute = 0) =>
@@ -29,6 +31,8 @@ beforeAll(async () => {
   await addMember(api, ownerMember.id, owner.organisationId, 'member');
   await addMember(api, guestCoordinator.id, guest.organisationId, 'coordinator');
   owner.coordinator = await signIn(api, ownerCoordinator.email);
+  ownerCoordinatorEmail = ownerCoordinator.email;
+  guestCoordinatorEmail = guestCoordinator.email;
   owner.member = await signIn(api, ownerMember.email);
   guest.coordinator = await signIn(api, guestCoordinator.email);
   guest.userId = guestCoordinator.id;
@@ -194,6 +198,18 @@ describe('who may do what with halls and bookings', () => {
     expect(mine.json.bookings.find((booking: { id: string }) => booking.id === requested.json.booking.id)).toMatchObject({ venue: { name: 'Kerkonkosken kylätalo' }, space: { name: 'Sali' } });
     const approved = await call(api, 'POST', approval, { token: owner.coordinator, body: {} });
     expect(approved.json.booking.status).toBe('approved');
+    // The request reached the owner's coordinators; the approval reached the requester, with the booking as .ics.
+    const mails = await api.sql.query(
+      `select payload from outbox_messages where payload->>'template' = 'booking-update' and payload->'data'->>'title' = 'Syyskokous' and payload->'data'->>'startsAt' = $1 order by id`,
+      [helsinki(nextYear, 8, 1, 10)],
+    );
+    const kinds = mails.rows.map((row) => `${row.payload.data.kind}:${row.payload.to}`);
+    expect(kinds).toContain(`requested:${ownerCoordinatorEmail}`);
+    expect(kinds).toContain(`approved:${guestCoordinatorEmail}`);
+    const approvedMail = mails.rows.find((row) => row.payload.data.kind === 'approved')!.payload;
+    expect(approvedMail.attachments[0].content).toContain('BEGIN:VCALENDAR');
+    expect(approvedMail.attachments[0].content).toContain(`UID:booking-${requested.json.booking.id}@talkoot`);
+    expect(approvedMail.attachments[0].content).toContain('STATUS:CONFIRMED');
     expect((await call(api, 'POST', approval, { token: owner.coordinator, body: {} })).status).toBe(422);
   });
 

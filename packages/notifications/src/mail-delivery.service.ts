@@ -70,6 +70,7 @@ export class MailDeliveryService {
           to: job.data.to,
           toName: job.data.toName,
           language: job.data.language,
+          attachments: job.data.attachments,
           ...mail,
         });
         await em.execute(

@@ -1,7 +1,7 @@
 import { languageSchema } from '@talkoot/platform/schemas';
 import { z } from 'zod';
 
-export const mailTemplateNames = ['sign-in', 'invitation', 'no-account'] as const;
+export const mailTemplateNames = ['sign-in', 'invitation', 'no-account', 'booking-update'] as const;
 export const mailTemplateNameSchema = z.enum(mailTemplateNames);
 export type MailTemplateName = z.infer<typeof mailTemplateNameSchema>;
 
@@ -12,6 +12,11 @@ export const mailRequestSchema = z.object({
   language: languageSchema,
   template: mailTemplateNameSchema,
   data: z.record(z.string(), z.unknown()),
+  // Small text attachments, such as a booking's .ics.
+  attachments: z
+    .array(z.object({ filename: z.string().min(1).max(100), contentType: z.string().min(1).max(100), content: z.string().max(200_000) }))
+    .max(3)
+    .optional(),
 });
 export type MailRequest = z.infer<typeof mailRequestSchema>;
 
@@ -40,10 +45,26 @@ export type InvitationMailData = z.input<typeof invitationMailDataSchema>;
 export const noAccountMailDataSchema = z.object({});
 export type NoAccountMailData = z.input<typeof noAccountMailDataSchema>;
 
+export const bookingUpdateKinds = ['requested', 'approved', 'denied', 'cancelled', 'expired'] as const;
+
+// A booking changed: `requested` goes to the owner's coordinators, the rest to the requester.
+export const bookingUpdateMailDataSchema = z.object({
+  kind: z.enum(bookingUpdateKinds),
+  venueName: z.string().trim().min(1).max(300),
+  spaceName: z.string().trim().min(1).max(300),
+  title: z.string().trim().min(1).max(300),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  reason: z.string().trim().max(1000).optional(),
+  link: mailLinkSchema,
+});
+export type BookingUpdateMailData = z.input<typeof bookingUpdateMailDataSchema>;
+
 export const mailDataSchemas = {
   'sign-in': signInMailDataSchema,
   invitation: invitationMailDataSchema,
   'no-account': noAccountMailDataSchema,
+  'booking-update': bookingUpdateMailDataSchema,
 } as const satisfies Record<MailTemplateName, z.ZodType>;
 
 export type MailDataFor<T extends MailTemplateName> = z.input<(typeof mailDataSchemas)[T]>;

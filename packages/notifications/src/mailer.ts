@@ -14,6 +14,7 @@ export interface OutgoingMail {
   subject: string;
   html: string;
   text: string;
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 export interface SentMail {
@@ -58,6 +59,7 @@ export class Mailer {
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
+      ...(mail.attachments?.length ? { attachments: mail.attachments.map((attachment) => ({ ...attachment })) } : {}),
       messageId: mail.messageId,
       date,
       headers: {

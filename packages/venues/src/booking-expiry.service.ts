@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { APP_CONFIG, type AppConfig } from '@talkoot/platform';
+import { Booking } from './booking.entity.js';
+import { notifyBookingUpdate } from './booking-notifications.js';
 
 // Runs in the worker: requests whose time to answer has passed become `expired` and stop
 // holding their slot, in one statement per table inside one transaction.
@@ -39,6 +41,9 @@ export class BookingExpiryService implements OnApplicationBootstrap, OnModuleDes
       const ids = expired.map((row) => row.id);
       if (ids.length) {
         await em.execute(`update booking_occupancies set is_blocking = false where booking_id in (${ids.map(() => '?').join(', ')})`, ids);
+        for (const booking of await em.find(Booking, { id: { $in: ids } })) {
+          await notifyBookingUpdate(em, booking, 'expired', { publicOrigin: this.config.publicOrigin });
+        }
         this.logger.log(`${ids.length} unanswered booking request(s) expired`);
       }
       return ids;

@@ -3,6 +3,7 @@ import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { Membership, Organisation, User } from '@talkoot/identity';
 import { APP_CONFIG, type AppConfig, DomainError, conflict, forbidden, notFound, ruleViolation } from '@talkoot/platform';
 import { Booking, BookingOccupancy } from './booking.entity.js';
+import { notifyBookingUpdate } from './booking-notifications.js';
 import { leafSpacesUnder, lengthProblem, occupiedInterval, requestExpiry } from './booking.rules.js';
 import { Space } from './space.entity.js';
 import type { BookingListItem, BookingStatus, BookingView } from './venue.schemas.js';
@@ -97,6 +98,7 @@ export class BookingService {
           em.create(BookingOccupancy, { booking, leafSpace: em.getReference(Space, leafId), ...occupied, isBlocking: true });
         }
         await em.flush();
+        await notifyBookingUpdate(em, booking, status, { publicOrigin: this.config.publicOrigin });
         return toBookingView(booking);
       });
     } catch (error) {
@@ -116,6 +118,7 @@ export class BookingService {
       booking.decidedBy = em.getReference(User, deciderId);
       booking.decisionReason = reason ?? null;
       if (decision === 'denied') await this.releaseSlot(em, booking);
+      await notifyBookingUpdate(em, booking, decision, { publicOrigin: this.config.publicOrigin, reason });
       return toBookingView(booking);
     });
   }
@@ -127,6 +130,7 @@ export class BookingService {
       if (booking.status !== 'requested' && booking.status !== 'approved') throw ruleViolation(`This booking is already ${booking.status}`);
       booking.status = 'cancelled';
       await this.releaseSlot(em, booking);
+      await notifyBookingUpdate(em, booking, 'cancelled', { publicOrigin: this.config.publicOrigin });
       return toBookingView(booking);
     });
   }

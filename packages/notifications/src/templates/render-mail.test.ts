@@ -14,6 +14,18 @@ const samples: Record<MailTemplateName, { data: Record<string, unknown>; mustCon
     mustContain: [invitationLink, 'Kylätalon Ystävät ry', 'Matti Virtanen'],
   },
   'no-account': { data: {}, mustContain: [] },
+  'booking-update': {
+    data: {
+      kind: 'approved',
+      venueName: 'Kotalahden kylätalo',
+      spaceName: 'Sali',
+      title: 'Syyskokous',
+      startsAt: '2027-09-04T15:00:00.000Z',
+      endsAt: '2027-09-04T18:00:00.000Z',
+      link: 'https://talkoot.example/bookings',
+    },
+    mustContain: ['https://talkoot.example/bookings', 'Kotalahden kylätalo', 'Syyskokous'],
+  },
 };
 
 const leftovers = [/\$\{/, /\{\{/, /\bundefined\b/, /\bnull\b/, /\[object Object\]/, /\bNaN\b/];

@@ -1,4 +1,5 @@
 import type { MailRequest, MailTemplateName } from '../mail.schemas.js';
+import { bookingUpdateTemplate } from './booking-update.template.js';
 import { invitationTemplate } from './invitation.template.js';
 import { type RenderedMail, renderMailContent } from './mail-layout.js';
 import type { MailTemplate } from './mail-template.js';
@@ -10,6 +11,7 @@ const templates: Record<MailTemplateName, MailTemplate<z.ZodType>> = {
   'sign-in': signInTemplate,
   invitation: invitationTemplate,
   'no-account': noAccountTemplate,
+  'booking-update': bookingUpdateTemplate,
 };
 
 // Data that does not fit its template can never render; the mail job fails it for good.
