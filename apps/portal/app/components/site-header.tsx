@@ -25,6 +25,9 @@ export function SiteHeader() {
           <li>
             <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/venues">{t('venues.nav')}</NavLink>
+          </li>
           {viewer ? (
             <li>
               <NavLink to="/profile">{t('nav.profile')}</NavLink>

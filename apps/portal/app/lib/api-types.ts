@@ -49,3 +49,48 @@ export type MailMessage = MailSummary & {
   html: string;
   headers: Record<string, string>;
 };
+
+// Village halls and their bookings (packages/venues/src/venue.schemas.ts), written out here: the
+// portal does not depend on the venues package.
+export type Venue = {
+  id: string;
+  organisation: { id: string; name: string };
+  village: { id: string; name: string };
+  name: string;
+  address: string;
+  description: LocalisedText;
+  capacity: number;
+  facilities: string[];
+  accessibility: string[];
+  spaces: VenueSpace[];
+};
+export type VenueSpace = {
+  id: string;
+  parentId: string | null;
+  name: string;
+  capacity: number | null;
+  isApprovalRequired: boolean;
+  bookableBy: 'members' | 'region' | 'anyone';
+  minMinutes: number;
+  maxMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+};
+export type BookingStatus = 'requested' | 'approved' | 'denied' | 'cancelled' | 'expired';
+export type BusyPeriod = { startsAt: string; endsAt: string; status: 'requested' | 'approved' };
+export type Availability = { spaceId: string; busy: BusyPeriod[] };
+export type Booking = {
+  id: string;
+  spaceId: string;
+  title: string;
+  status: BookingStatus;
+  startsAt: string;
+  endsAt: string;
+  decisionReason: string | null;
+};
+export type BookingListItem = Booking & {
+  space: { id: string; name: string };
+  venue: { id: string; name: string };
+  requester: { name: string; email: string } | null;
+  organisation: { id: string; name: string } | null;
+};

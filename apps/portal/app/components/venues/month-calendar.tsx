@@ -1,0 +1,99 @@
+import { Link } from 'react-router';
+import type { BusyPeriod } from '../../lib/api-types';
+import { useI18n } from '../../lib/root-data';
+import { daysInMonth, localeTag, monthText, shiftMonth, slotsByDay, weekdayIndex } from './helsinki-time';
+
+type MonthCalendarProps = {
+  venueId: string;
+  spaceId: string;
+  spaceName: string;
+  year: number;
+  month: number;
+  busy: BusyPeriod[];
+};
+
+// One month of a space as a real table: a row per week, a cell per day, busy times written out.
+export function MonthCalendar({ venueId, spaceId, spaceName, year, month, busy }: MonthCalendarProps) {
+  const { t, language } = useI18n();
+  const tag = localeTag(language);
+  const monthName = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
+  const weekdayLong = (index: number) =>
+    new Intl.DateTimeFormat(tag, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + index));
+  const weekdayShort = (index: number) =>
+    new Intl.DateTimeFormat(tag, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + index));
+  const slots = slotsByDay(busy, year, month, language);
+  const total = daysInMonth(year, month);
+  const lead = weekdayIndex(year, month, 1);
+  const cells: (number | null)[] = [...Array.from({ length: lead }, () => null), ...Array.from({ length: total }, (_, i) => i + 1)];
+  while (cells.length % 7 !== 0) cells.push(null);
+  const weeks: (number | null)[][] = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  const previous = shiftMonth(year, month, -1);
+  const next = shiftMonth(year, month, 1);
+  const href = (target: { year: number; month: number }) =>
+    `/venues/${venueId}?space=${encodeURIComponent(spaceId)}&month=${monthText(target.year, target.month)}#calendar-title`;
+  const dayLabel = (day: number) =>
+    new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+
+  return (
+    <div className="month">
+      <nav className="month__nav" aria-label={t('venues.calendar.monthNav')}>
+        <Link to={href(previous)} rel="prev">
+          <span aria-hidden="true">← </span>
+          {t('venues.calendar.previous')}
+        </Link>
+        <Link to={href(next)} rel="next">
+          {t('venues.calendar.next')}
+          <span aria-hidden="true"> →</span>
+        </Link>
+      </nav>
+      <table className="month__table">
+        <caption>{t('venues.calendar.caption', { space: spaceName, month: monthName })}</caption>
+        <thead>
+          <tr>
+            {Array.from({ length: 7 }, (_, index) => (
+              <th key={index} scope="col">
+                <abbr title={weekdayLong(index)}>{weekdayShort(index)}</abbr>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((week, weekIndex) => (
+            <tr key={weekIndex}>
+              {week.map((day, index) =>
+                day === null ? (
+                  <td key={index} className="month__blank">
+                    <span className="visually-hidden">{t('venues.calendar.otherMonth')}</span>
+                  </td>
+                ) : (
+                  <td key={index} className={slots.has(day) ? 'month__day month__day--busy' : 'month__day'} data-day={day}>
+                    <span className="month__date" aria-hidden="true">
+                      {day}
+                    </span>
+                    <span className="month__full-date">{dayLabel(day)}</span>
+                    {slots.has(day) ? (
+                      <ul className="month__slots">
+                        {slots.get(day)!.map((slot, slotIndex) => (
+                          <li key={slotIndex} className={`month__slot month__slot--${slot.status}`}>
+                            {t('venues.calendar.slot', {
+                              from: slot.from,
+                              to: slot.to,
+                              status: t(slot.status === 'approved' ? 'venues.calendar.approved' : 'venues.calendar.requested'),
+                            })}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="month__free">{t('venues.calendar.free')}</span>
+                    )}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

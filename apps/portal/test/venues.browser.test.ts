@@ -1,0 +1,147 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, expectAccessible, expectNoHorizontalScroll, launchBrowser, openPage, signInByLink } from './browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// The 15th of next month, as a Helsinki calendar date.
+function nextMonth(): { month: string; date: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit' }).formatToParts(new Date());
+  const year = Number(parts.find((part) => part.type === 'year')!.value);
+  const month = Number(parts.find((part) => part.type === 'month')!.value);
+  const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+  const text = `${next.year}-${String(next.month).padStart(2, '0')}`;
+  return { month: text, date: `${text}-15` };
+}
+
+async function organisationByName(page: Page, prefix: string): Promise<{ id: string; village: { id: string } }> {
+  const { organisations } = await (await page.request.get('/api/organisations')).json();
+  return organisations.find((organisation: { name: string }) => organisation.name.startsWith(prefix));
+}
+
+async function post(page: Page, path: string, body: unknown) {
+  const response = await page.request.post(path, { data: body, headers: { origin: baseUrl() } });
+  expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
+  return response.json();
+}
+
+describe('booking a village hall', () => {
+  it('a coordinator asks for a space without JavaScript, the owner approves it, and the month view says booked', async () => {
+    const owner = await openPage(browser);
+    await signInByLink(owner.page, 'matti@example.org');
+    const kotalahti = await organisationByName(owner.page, 'Kotalahden kyläyhdistys');
+    const name = `Testitalo ${Date.now()}`;
+    const { venue } = await post(owner.page, `/api/organisations/${kotalahti.id}/venues`, {
+      villageId: kotalahti.village.id,
+      name,
+      address: 'Kylätie 1',
+      capacity: 80,
+      facilities: ['kitchen', 'sauna'],
+      accessibility: ['step_free_entrance'],
+    });
+    const { venue: withSpace } = await post(owner.page, `/api/organisations/${kotalahti.id}/venues/${venue.id}/spaces`, {
+      name: 'Juhlasali',
+      bookableBy: 'region',
+      isApprovalRequired: true,
+      minMinutes: 60,
+      maxMinutes: 720,
+    });
+    const spaceId: string = withSpace.spaces[0].id;
+    const { month, date } = nextMonth();
+
+    // The requester has no JavaScript: every step is a plain form post.
+    const requester = await openPage(browser, { javaScriptEnabled: false });
+    const page = requester.page;
+    await signInByLink(page, 'juhani@example.org');
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Tilat', exact: true }).click();
+    await page.getByRole('link', { name }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name }).isVisible()).toBe(true);
+    expect(await page.getByText('keittiö, sauna').first().isVisible()).toBe(true);
+
+    // Nothing filled in: the form says what is missing.
+    await page.getByRole('button', { name: 'Lähetä varauspyyntö' }).click();
+    await expect.poll(() => page.getByText('Korjaa nämä kohdat').isVisible()).toBe(true);
+
+    const title = `Syyskokous ${Date.now()}`;
+    const fillRequest = async (bookingTitle: string, day = date, from = '18:00', to = '21:00') => {
+      await page.getByLabel('Päivä', { exact: true }).fill(day);
+      await page.getByLabel('Alkaa kello', { exact: true }).fill(from);
+      await page.getByLabel('Päättyy kello', { exact: true }).fill(to);
+      await page.getByLabel('Mihin tarvitsette tilaa?', { exact: true }).fill(bookingTitle);
+      await page.getByRole('button', { name: 'Lähetä varauspyyntö' }).click();
+    };
+    await fillRequest(title);
+    await page.waitForURL((url) => url.pathname === '/bookings');
+    await expect.poll(() => page.getByText('Varauspyyntö lähetettiin').isVisible()).toBe(true);
+    const mine = page.locator('li.booking', { hasText: title });
+    expect(await mine.getByText('odottaa päätöstä').isVisible()).toBe(true);
+    expect(await mine.getByText('18.00–21.00').isVisible()).toBe(true);
+
+    // The same time again: refused, with the clashing times in words.
+    await page.goto(`/venues/${venue.id}?space=${spaceId}&month=${month}`);
+    expect(await page.locator('td[data-day="15"]').innerText()).toContain('18.00–21.00 pyydetty');
+    await fillRequest(`${title} toinen`);
+    await expect.poll(() => page.getByText('Tämä aika on jo varattu: 18.00–21.00').isVisible()).toBe(true);
+
+    // The owner's coordinator decides in /bookings.
+    await owner.page.goto('/bookings');
+    const waiting = owner.page.locator('li.booking', { hasText: title });
+    await waiting.getByRole('button', { name: 'Hyväksy' }).click();
+    await expect.poll(() => owner.page.getByText('Varaus hyväksyttiin.').isVisible()).toBe(true);
+    expect(await owner.page.locator('li.booking', { hasText: title }).count()).toBe(0);
+
+    await page.goto(`/venues/${venue.id}?space=${spaceId}&month=${month}`);
+    expect(await page.locator('td[data-day="15"]').innerText()).toContain('18.00–21.00 varattu');
+    await page.goto('/bookings');
+    expect(await page.locator('li.booking', { hasText: title }).getByText('hyväksytty').isVisible()).toBe(true);
+
+    // A second request is declined with a reason, and the first one is cancelled by its requester.
+    const second = `Talkoot ${Date.now()}`;
+    await page.goto(`/venues/${venue.id}`);
+    await fillRequest(second, date.replace(/-15$/, '-16'), '10:00', '12:00');
+    await page.waitForURL((url) => url.pathname === '/bookings');
+    await owner.page.goto('/bookings');
+    const request = owner.page.locator('li.booking', { hasText: second });
+    await request.getByLabel('Syy hylkäämiselle').fill('Sali on silloin remontissa.');
+    await request.getByRole('button', { name: 'Hylkää' }).click();
+    await expect.poll(() => owner.page.getByText('Varaus hylättiin.').isVisible()).toBe(true);
+    await page.goto('/bookings');
+    const declined = page.locator('li.booking', { hasText: second });
+    expect(await declined.getByText('hylätty').isVisible()).toBe(true);
+    expect(await declined.getByText('Sali on silloin remontissa.').isVisible()).toBe(true);
+    await page.locator('li.booking', { hasText: title }).getByRole('button', { name: 'Peru varaus' }).click();
+    await expect.poll(() => page.getByText('Varaus peruttiin.').isVisible()).toBe(true);
+    expect(await page.locator('li.booking', { hasText: title }).getByText('peruttu').isVisible()).toBe(true);
+
+    // Accessibility (axe needs JavaScript) and 320 px without sideways scrolling.
+    const paths = ['/venues', `/venues/${venue.id}?space=${spaceId}&month=${month}`, '/bookings'];
+    for (const width of [1280, 320]) {
+      await owner.page.setViewportSize({ width, height: 900 });
+      for (const path of paths) {
+        const response = await owner.page.goto(path);
+        expect(response?.status(), path).toBe(200);
+        await expectAccessible(owner.page);
+        await expectNoHorizontalScroll(owner.page);
+      }
+    }
+    // VENUES_SCREENSHOTS=/some/dir keeps pictures of the month view for a person to look at.
+    if (process.env.VENUES_SCREENSHOTS) {
+      for (const width of [390, 1280]) {
+        await owner.page.setViewportSize({ width, height: 900 });
+        await owner.page.goto(`/venues/${venue.id}?space=${spaceId}&month=${month}`);
+        await owner.page.locator('#calendar-title').scrollIntoViewIfNeeded();
+        await owner.page.screenshot({ path: `${process.env.VENUES_SCREENSHOTS}/month-${width}.png`, fullPage: true });
+      }
+    }
+    expect(owner.consoleErrors).toEqual([]);
+    await owner.context.close();
+    await requester.context.close();
+  });
+});
