@@ -4,7 +4,8 @@ import { Membership, Organisation, User } from '@talkoot/identity';
 import { APP_CONFIG, type AppConfig, DomainError, conflict, forbidden, notFound, ruleViolation } from '@talkoot/platform';
 import { Booking, BookingOccupancy } from './booking.entity.js';
 import { notifyBookingUpdate } from './booking-notifications.js';
-import { leafSpacesUnder, lengthProblem, occupiedInterval, requestExpiry } from './booking.rules.js';
+import { lengthProblem, occupiedInterval, requestExpiry } from './booking.rules.js';
+import { findLeafSpaceIds } from './space-tree.js';
 import { Space } from './space.entity.js';
 import type { BookingListItem, BookingStatus, BookingView } from './venue.schemas.js';
 
@@ -79,8 +80,7 @@ export class BookingService {
         const problem = lengthProblem(request.startsAt, request.endsAt, space);
         if (problem) throw ruleViolation(problem, { endsAt: problem });
         if (request.startsAt.getTime() < Date.now()) throw ruleViolation('The booking must start in the future', { startsAt: 'Choose a time in the future' });
-        const venueSpaces = await em.find(Space, { venue: space.venue.id });
-        const leaves = leafSpacesUnder(space.id, venueSpaces.map((candidate) => ({ id: candidate.id, parentId: candidate.parent?.id ?? null })));
+        const leaves = await findLeafSpaceIds(em, space);
         const status: BookingStatus = space.isApprovalRequired ? 'requested' : 'approved';
         const booking = em.create(Booking, {
           space,
@@ -164,8 +164,7 @@ export class BookingService {
   private async describeConflict(request: BookingRequest): Promise<DomainError> {
     const em = this.orm.em.fork();
     const space = await em.findOne(Space, { id: request.spaceId });
-    const venueSpaces = space ? await em.find(Space, { venue: space.venue.id }) : [];
-    const leaves = space ? leafSpacesUnder(space.id, venueSpaces.map((candidate) => ({ id: candidate.id, parentId: candidate.parent?.id ?? null }))) : [];
+    const leaves = space ? await findLeafSpaceIds(em, space) : [];
     const occupied = space ? occupiedInterval(request.startsAt, request.endsAt, space) : request;
     const taken = await em.findOne(
       BookingOccupancy,

@@ -4,7 +4,7 @@ import { Organisation, Village } from '@talkoot/identity';
 import { DomainError, notFound } from '@talkoot/platform';
 import { z } from 'zod';
 import { Booking, BookingOccupancy } from './booking.entity.js';
-import { leafSpacesUnder } from './booking.rules.js';
+import { findLeafSpaceIds } from './space-tree.js';
 import { Space } from './space.entity.js';
 import { Venue } from './venue.entity.js';
 import { blockingStatuses, type spaceCreateSchema, type venueCreateSchema, type VenueView } from './venue.schemas.js';
@@ -105,8 +105,7 @@ export class VenueService {
     const em = this.orm.em.fork();
     const space = await em.findOne(Space, { id: spaceId });
     if (!space) throw notFound('The space');
-    const venueSpaces = await em.find(Space, { venue: space.venue.id });
-    const leaves = leafSpacesUnder(spaceId, venueSpaces.map((candidate) => ({ id: candidate.id, parentId: candidate.parent?.id ?? null })));
+    const leaves = await findLeafSpaceIds(em, space);
     const rows = await em.find(
       BookingOccupancy,
       { leafSpace: { $in: leaves }, isBlocking: true, startsAt: { $lt: to }, endsAt: { $gt: from } },
