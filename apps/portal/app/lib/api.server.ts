@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    // Anything else the error body says, e.g. a booking conflict's `conflict: { startsAt, endsAt }`.
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -73,7 +75,14 @@ async function readApiError(response: Response): Promise<ApiError> {
     body = undefined;
   }
   const detail = body?.error;
-  return new ApiError(response.status, detail?.code ?? `http_${response.status}`, detail?.message ?? response.statusText, detail?.fields ?? {});
+  const { code, message, fields, ...details } = (detail ?? {}) as Record<string, unknown>;
+  return new ApiError(
+    response.status,
+    typeof code === 'string' ? code : `http_${response.status}`,
+    typeof message === 'string' ? message : response.statusText,
+    (fields as Record<string, string> | undefined) ?? {},
+    details,
+  );
 }
 
 // For loaders: turn the api's "not found"/"forbidden" into this page's error status; rethrow the rest.

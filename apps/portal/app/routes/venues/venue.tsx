@@ -76,7 +76,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.status === 409) {
-      return bookingFailure({ startTime: 'venues.form.conflict' }, values, 409, await findConflict(state, space, start.time, end.time, state.language));
+      return bookingFailure({ startTime: 'venues.form.conflict' }, values, 409, describeConflict(error.details.conflict, state.language));
     }
     if (error.status === 400) {
       const apiErrors: FieldErrors = {};
@@ -102,24 +102,11 @@ function bookingFailure(errors: FieldErrors, values: Record<string, string>, sta
   return data<BookingFailure>({ errors, values, conflict }, { status });
 }
 
-// The api says which booking is in the way only in its 409 body; read the space's busy times instead.
-async function findConflict(
-  state: ReturnType<typeof getRequestState>,
-  space: Venue['spaces'][number],
-  start: number,
-  end: number,
-  language: 'fi' | 'sv' | 'en',
-): Promise<ConflictDetail> {
-  try {
-    const from = new Date(start - (space.bufferBeforeMinutes + 24 * 60) * 60_000).toISOString();
-    const to = new Date(end + (space.bufferAfterMinutes + 24 * 60) * 60_000).toISOString();
-    const { busy } = await callApi<Availability>(state, `/api/spaces/${encodeURIComponent(space.id)}/availability?${new URLSearchParams({ from, to })}`);
-    const wanted = { from: start - space.bufferBeforeMinutes * 60_000, to: end + space.bufferAfterMinutes * 60_000 };
-    const taken = busy.find((period) => Date.parse(period.startsAt) < wanted.to && Date.parse(period.endsAt) > wanted.from);
-    return taken ? { from: formatTime(Date.parse(taken.startsAt), language), to: formatTime(Date.parse(taken.endsAt), language) } : null;
-  } catch {
-    return null;
-  }
+// The api's 409 names the taken slot (times include cleaning); say it in local time.
+function describeConflict(conflict: unknown, language: 'fi' | 'sv' | 'en'): ConflictDetail {
+  const slot = conflict as { startsAt?: unknown; endsAt?: unknown } | null | undefined;
+  if (typeof slot?.startsAt !== 'string' || typeof slot.endsAt !== 'string') return null;
+  return { from: formatTime(Date.parse(slot.startsAt), language), to: formatTime(Date.parse(slot.endsAt), language) };
 }
 
 function fieldLabels(t: Translate): Record<string, string> {
