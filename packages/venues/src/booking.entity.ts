@@ -1,8 +1,35 @@
+import type { Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Organisation, User } from '@talkoot/identity';
 import { Space } from './space.entity.js';
-import { type BookingStatus, bookingStatuses } from './venue.schemas.js';
+import type { SeriesRule } from './recurrence.js';
+import { type BookingStatus, bookingStatuses, priceTiers, type WaitlistStatus, waitlistStatuses } from './venue.schemas.js';
+
+// A recurring booking ("every Tuesday 18–20 until May"): its occurrences are ordinary bookings.
+@Entity({ tableName: 'booking_series' })
+export class BookingSeries {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Space, { deleteRule: 'restrict', index: true })
+  space!: Space;
+
+  @ManyToOne(() => User, { deleteRule: 'set null', nullable: true })
+  requester: User | null = null;
+
+  @ManyToOne(() => Organisation, { deleteRule: 'set null', nullable: true })
+  organisation: Organisation | null = null;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'jsonb' })
+  rule!: SeriesRule;
+
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+}
 
 @Entity({ tableName: 'bookings' })
 @Check({ name: 'bookings_ends_after_start_check', expression: 'ends_at > starts_at' })
@@ -33,7 +60,7 @@ export class Booking {
   endsAt!: Date;
 
   @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 
   // A request nobody handles stops holding the slot at this time (see booking-expiry.service.ts).
   @Property({ type: 'datetime', nullable: true })
@@ -47,6 +74,91 @@ export class Booking {
 
   @Property({ type: 'text', nullable: true })
   decisionReason: string | null = null;
+
+  @ManyToOne(() => BookingSeries, { deleteRule: 'set null', nullable: true, index: true })
+  series: BookingSeries | null = null;
+
+  // Assisted booking: a coordinator books for a resident without an account, with their consent.
+  @ManyToOne(() => User, { deleteRule: 'set null', nullable: true })
+  bookedBy: User | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  guestName: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  guestPhone: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  guestEmail: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  guestConsentAt: Date | null = null;
+
+  // An open public event asks to use the space free of charge; the owner always decides.
+  @Property({ type: 'boolean' })
+  isFreeEvent: Opt<boolean> = false;
+
+  @Enum({ items: () => [...priceTiers], nativeEnumName: 'booking_price_tier', nullable: true })
+  priceTier: (typeof priceTiers)[number] | null = null;
+
+  // The price is fixed when the booking is made, so later price changes don't alter it.
+  @Property({ type: 'integer' })
+  priceCents: Opt<number> = 0;
+
+  @Property({ type: 'integer' })
+  depositCents: Opt<number> = 0;
+
+  // Finnish bank reference number (viitenumero) for the bank transfer.
+  @Property({ type: 'text', nullable: true, unique: true })
+  referenceNumber: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  paidAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  cancelledAt: Date | null = null;
+
+  @Property({ type: 'integer' })
+  cancellationFeeCents: Opt<number> = 0;
+
+  @Property({ type: 'datetime', nullable: true })
+  reminderSentAt: Date | null = null;
+}
+
+// Someone queueing for a taken slot. When the slot frees up, the first in line gets an `offered`
+// booking that holds it for 48 hours (see waitlist.service.ts), then the next one.
+@Entity({ tableName: 'waitlist_entries' })
+@Index({ properties: ['space', 'status', 'createdAt'] })
+export class WaitlistEntry {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Space, { deleteRule: 'cascade' })
+  space!: Space;
+
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: true })
+  user!: User;
+
+  @ManyToOne(() => Organisation, { deleteRule: 'set null', nullable: true })
+  organisation: Organisation | null = null;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'datetime' })
+  startsAt!: Date;
+
+  @Property({ type: 'datetime' })
+  endsAt!: Date;
+
+  @Enum({ items: () => [...waitlistStatuses], nativeEnumName: 'waitlist_status' })
+  status: Opt<WaitlistStatus> = 'waiting';
+
+  @ManyToOne(() => Booking, { deleteRule: 'set null', nullable: true })
+  offer: Booking | null = null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
 }
 
 // One row per leaf space a booking occupies, over its time plus cleaning buffers. The exclusion

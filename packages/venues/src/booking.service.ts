@@ -18,6 +18,16 @@ export function toBookingView(booking: Booking): BookingView {
     startsAt: booking.startsAt.toISOString(),
     endsAt: booking.endsAt.toISOString(),
     decisionReason: booking.decisionReason,
+    seriesId: booking.series?.id ?? null,
+    isFreeEvent: booking.isFreeEvent,
+    priceTier: booking.priceTier,
+    priceCents: booking.priceCents,
+    depositCents: booking.depositCents,
+    referenceNumber: booking.referenceNumber,
+    paidAt: booking.paidAt?.toISOString() ?? null,
+    cancellationFeeCents: booking.cancellationFeeCents,
+    expiresAt: booking.expiresAt?.toISOString() ?? null,
+    guest: booking.guestName ? { name: booking.guestName, phone: booking.guestPhone ?? '', email: booking.guestEmail } : null,
   };
 }
 
@@ -39,7 +49,8 @@ function toListItem(booking: Booking): BookingListItem {
   return {
     ...toBookingView(booking),
     space: { id: booking.space.id, name: booking.space.name },
-    venue: { id: booking.space.venue.id, name: booking.space.venue.name },
+    venue: { id: booking.space.venue.id, name: booking.space.venue.name, address: booking.space.venue.address, paymentIban: booking.space.venue.paymentIban },
+    keyInstructions: booking.status === 'approved' ? booking.space.venue.keyInstructions : null,
     requester: booking.requester ? { name: booking.requester.name, email: booking.requester.email } : null,
     organisation: booking.organisation ? { id: booking.organisation.id, name: booking.organisation.name } : null,
   };

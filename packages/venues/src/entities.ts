@@ -1,7 +1,7 @@
-import { Booking, BookingOccupancy } from './booking.entity.js';
+import { Booking, BookingOccupancy, BookingSeries, WaitlistEntry } from './booking.entity.js';
 import { Space } from './space.entity.js';
-import { Venue } from './venue.entity.js';
+import { Venue, VenuePhoto } from './venue.entity.js';
 
-export { Booking, BookingOccupancy, Space, Venue };
+export { Booking, BookingOccupancy, BookingSeries, Space, Venue, VenuePhoto, WaitlistEntry };
 
-export const venueEntities = [Venue, Space, Booking, BookingOccupancy];
+export const venueEntities = [Venue, VenuePhoto, Space, BookingSeries, Booking, BookingOccupancy, WaitlistEntry];

@@ -6,10 +6,21 @@ import { z } from 'zod';
 import { Booking, BookingOccupancy } from './booking.entity.js';
 import { findLeafSpaceIds } from './space-tree.js';
 import { Space } from './space.entity.js';
-import { Venue } from './venue.entity.js';
+import { Venue, VenuePhoto } from './venue.entity.js';
 import { blockingStatuses, type spaceCreateSchema, type venueCreateSchema, type VenueView } from './venue.schemas.js';
 
-function toVenueView(venue: Venue, spaces: Space[]): VenueView {
+export function photoView(photo: VenuePhoto) {
+  return {
+    id: photo.id,
+    altText: photo.altText,
+    width: photo.width,
+    height: photo.height,
+    url: `/api/venue-photos/${photo.id}`,
+    thumbnailUrl: `/api/venue-photos/${photo.id}?size=thumbnail`,
+  };
+}
+
+export function toVenueView(venue: Venue, spaces: Space[], photos: VenuePhoto[] = []): VenueView {
   return {
     id: venue.id,
     organisation: { id: venue.organisation.id, name: venue.organisation.name },
@@ -20,6 +31,11 @@ function toVenueView(venue: Venue, spaces: Space[]): VenueView {
     capacity: venue.capacity,
     facilities: venue.facilities,
     accessibility: venue.accessibility,
+    contactName: venue.contactName,
+    contactPhone: venue.contactPhone,
+    contactEmail: venue.contactEmail,
+    paymentIban: venue.paymentIban,
+    photos: photos.map(photoView),
     spaces: spaces.map((space) => ({
       id: space.id,
       parentId: space.parent?.id ?? null,
@@ -31,6 +47,17 @@ function toVenueView(venue: Venue, spaces: Space[]): VenueView {
       maxMinutes: space.maxMinutes,
       bufferBeforeMinutes: space.bufferBeforeMinutes,
       bufferAfterMinutes: space.bufferAfterMinutes,
+      minNoticeHours: space.minNoticeHours,
+      maxDaysAhead: space.maxDaysAhead,
+      openingHours: space.openingHours,
+      closedDates: space.closedDates,
+      priceUnit: space.priceUnit,
+      priceMembersCents: space.priceMembersCents,
+      priceRegionCents: space.priceRegionCents,
+      pricePrivateCents: space.pricePrivateCents,
+      depositCents: space.depositCents,
+      freeCancellationHours: space.freeCancellationHours,
+      cancellationFeePercent: space.cancellationFeePercent,
     })),
   };
 }
@@ -42,15 +69,27 @@ export class VenueService {
   async listVenues(): Promise<{ venues: VenueView[] }> {
     const em = this.orm.em.fork();
     const venues = await em.find(Venue, {}, { populate: ['organisation', 'village'], orderBy: { name: 'asc' } });
-    const spaces = await em.find(Space, { venue: { $in: venues.map((venue) => venue.id) } }, { orderBy: { name: 'asc' } });
-    return { venues: venues.map((venue) => toVenueView(venue, spaces.filter((space) => space.venue.id === venue.id))) };
+    const venueIds = venues.map((venue) => venue.id);
+    const spaces = await em.find(Space, { venue: { $in: venueIds } }, { orderBy: { name: 'asc' } });
+    const photos = await em.find(VenuePhoto, { venue: { $in: venueIds } }, { orderBy: { position: 'asc', createdAt: 'asc' } });
+    return {
+      venues: venues.map((venue) =>
+        toVenueView(
+          venue,
+          spaces.filter((space) => space.venue.id === venue.id),
+          photos.filter((photo) => photo.venue.id === venue.id),
+        ),
+      ),
+    };
   }
 
   async getVenue(id: string): Promise<{ venue: VenueView }> {
     const em = this.orm.em.fork();
     const venue = await em.findOne(Venue, { id }, { populate: ['organisation', 'village'] });
     if (!venue) throw notFound('The venue');
-    return { venue: toVenueView(venue, await em.find(Space, { venue: id }, { orderBy: { name: 'asc' } })) };
+    const spaces = await em.find(Space, { venue: id }, { orderBy: { name: 'asc' } });
+    const photos = await em.find(VenuePhoto, { venue: id }, { orderBy: { position: 'asc', createdAt: 'asc' } });
+    return { venue: toVenueView(venue, spaces, photos) };
   }
 
   async createVenue(organisationId: string, input: Omit<z.output<typeof venueCreateSchema>, 'organisationId'>): Promise<{ venue: VenueView }> {
@@ -114,7 +153,7 @@ export class VenueService {
     const seen = new Set<string>();
     const busy = rows
       .filter((row) => !seen.has(row.booking.id) && seen.add(row.booking.id))
-      .map((row) => ({ startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), status: row.booking.status as 'requested' | 'approved' }));
+      .map((row) => ({ startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), status: row.booking.status as 'requested' | 'approved' | 'offered' }));
     return { spaceId, busy };
   }
 }

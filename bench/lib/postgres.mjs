@@ -1,0 +1,30 @@
+// An embedded PostgreSQL in a temp dir (the platform's helper, as the tests use it), migrated.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { distUrl } from './deps.mjs';
+
+export async function startDatabase(log) {
+  const { ensureDatabase, startEmbeddedPostgres } = await import(distUrl('packages/platform/dist/index.js'));
+  const { migrate } = await import(distUrl('packages/database/dist/index.js'));
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'talkoot-bench-'));
+  fs.chmodSync(tempDir, 0o755);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'pg'), persistent: false, log });
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await server.stop().catch(() => {});
+    fs.rmSync(tempDir, { recursive: true, force: true });
+  };
+  try {
+    const adminUrl = server.url('postgres');
+    await ensureDatabase(adminUrl, 'talkoot_bench');
+    const url = server.url('talkoot_bench');
+    const applied = await migrate(url);
+    return { url, tempDir, applied, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

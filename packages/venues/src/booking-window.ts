@@ -1,0 +1,31 @@
+import { addMinutes, toHelsinki } from '@talkoot/platform';
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+// Calendar days in Helsinki, counted without clock changes getting in the way.
+function helsinkiDayNumber(instant: Date): number {
+  const local = toHelsinki(instant);
+  return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / 86_400_000;
+}
+
+function formatDayNumber(dayNumber: number): string {
+  const utc = new Date(dayNumber * 86_400_000);
+  return `${utc.getUTCDate()}.${utc.getUTCMonth() + 1}.${utc.getUTCFullYear()}`;
+}
+
+// The notice is elapsed hours, so the owner gets the time to prepare whatever the clocks do. How far
+// ahead is counted in Helsinki calendar days: a day opens for booking all at once at midnight,
+// which is easy to tell a user ("book on or after 24.5.2027").
+export function bookingWindowProblem(startsAt: Date, now: Date, window: { minNoticeHours: number; maxDaysAhead: number }): string | undefined {
+  if (startsAt < addMinutes(now, window.minNoticeHours * 60)) {
+    return window.minNoticeHours > 0 ? `Book at least ${plural(window.minNoticeHours, 'hour', 'hours')} ahead` : 'The booking would start in the past';
+  }
+  const startDay = helsinkiDayNumber(startsAt);
+  if (startDay - helsinkiDayNumber(now) > window.maxDaysAhead) {
+    return `Bookings open ${plural(window.maxDaysAhead, 'day', 'days')} ahead: book on or after ${formatDayNumber(startDay - window.maxDaysAhead)}`;
+  }
+  return undefined;
+}
+

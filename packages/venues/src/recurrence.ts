@@ -1,0 +1,105 @@
+import { TZDate } from '@date-fns/tz';
+import { z } from 'zod';
+
+// Browser-safe like opening-hours.ts: the portal validates series with the same schema.
+const HELSINKI = 'Europe/Helsinki';
+
+/** The most occurrences one series may create; callers refuse a longer expansion. */
+export const MAX_SERIES_OCCURRENCES = 104;
+
+export interface SeriesRule {
+  frequency: 'weekly' | 'biweekly';
+  /** ISO weekdays: 1 = Monday .. 7 = Sunday. */
+  weekdays: number[];
+  /** 'YYYY-MM-DD', Helsinki day, inclusive. */
+  until: string;
+  /** 'YYYY-MM-DD', Helsinki days. */
+  skipDates: string[];
+}
+
+// Calendar days are UTC midnights, which have no clock changes; wall-clock times become instants
+// in Helsinki only at the end.
+const DAY_MS = 86_400_000;
+
+interface WallClock {
+  day: number;
+  minutes: number;
+}
+
+function wallClock(instant: Date): WallClock {
+  const local = new TZDate(instant.getTime(), HELSINKI);
+  return {
+    day: Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / DAY_MS,
+    // Seconds and milliseconds are kept so that an occurrence is exactly as long as the first one on ordinary days.
+    minutes: local.getHours() * 60 + local.getMinutes() + local.getSeconds() / 60 + local.getMilliseconds() / 60_000,
+  };
+}
+
+function dayOf(date: string): number {
+  const [year, month, day] = date.split('-').map(Number);
+  return Date.UTC(year!, month! - 1, day!) / DAY_MS;
+}
+
+function dateOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function isoWeekday(day: number): number {
+  return new Date(day * DAY_MS).getUTCDay() || 7;
+}
+
+// A time the clocks skip in spring means the same time after the jump; a time they pass twice in
+// autumn means the second, winter-time one.
+function instantAt(day: number, minutes: number): Date {
+  const utc = new Date(day * DAY_MS);
+  const whole = Math.floor(minutes);
+  const ms = Math.round((minutes - whole) * 60_000);
+  return new Date(new TZDate(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), 0, whole, 0, ms, HELSINKI).getTime());
+}
+
+// Every occurrence keeps the first one's wall-clock times (18:00–21:00 stays 18:00–21:00 over the
+// clock changes, so the instants move by an hour), and an end on the next local day stays on the next day.
+export function expandSeries(first: { startsAt: Date; endsAt: Date }, rule: SeriesRule): { date: string; startsAt: Date; endsAt: Date }[] {
+  const start = wallClock(first.startsAt);
+  const end = wallClock(first.endsAt);
+  const endDayOffset = end.day - start.day;
+  const monday = start.day - (isoWeekday(start.day) - 1);
+  const weekdays = new Set(rule.weekdays);
+  const skip = new Set(rule.skipDates);
+  const weekStep = rule.frequency === 'biweekly' ? 2 : 1;
+  const occurrences: { date: string; startsAt: Date; endsAt: Date }[] = [];
+  for (let day = start.day; day <= dayOf(rule.until); day++) {
+    const week = Math.floor((day - monday) / 7);
+    const date = dateOf(day);
+    if (week % weekStep !== 0 || !weekdays.has(isoWeekday(day)) || skip.has(date)) continue;
+    occurrences.push({ date, startsAt: instantAt(day, start.minutes), endsAt: instantAt(day + endDayOffset, end.minutes) });
+  }
+  return occurrences;
+}
+
+function isRealDate(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && dateOf(dayOf(date)) === date;
+}
+
+function helsinkiToday(): string {
+  return dateOf(wallClock(new Date()).day);
+}
+
+function twoYearsAfter(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  // 29 February moves to 1 March when the later year has no leap day.
+  return dateOf(Date.UTC(year! + 2, month! - 1, day!) / DAY_MS);
+}
+
+const dateSchema = z.string().refine(isRealDate, 'Give the date as YYYY-MM-DD, for example 2027-05-31');
+const weekdayMessage = 'Give each weekday as a number from 1 (Monday) to 7 (Sunday)';
+
+// "Within 2 years" counts from today in Helsinki when the rule is checked.
+export const seriesRuleSchema = z.object({
+  frequency: z.enum(['weekly', 'biweekly'], 'Choose weekly or every other week'),
+  weekdays: z
+    .array(z.number().int(weekdayMessage).min(1, weekdayMessage).max(7, weekdayMessage)).min(1, 'Choose at least one weekday')
+    .refine((weekdays) => new Set(weekdays).size === weekdays.length, 'Choose each weekday at most once'),
+  until: dateSchema.refine((until) => !isRealDate(until) || until <= twoYearsAfter(helsinkiToday()), 'A series ends within 2 years from today'),
+  skipDates: z.array(dateSchema).max(731, 'Skip at most 731 dates').default([]),
+});
