@@ -7,7 +7,8 @@
 // req/s and latency percentiles of both and the api/raw throughput ratio against the targets.
 // It is a measurement: it exits 0 whatever the figures, non-zero only when something crashes.
 //
-//   node bench/venues.mjs [--duration=10] [--warmup=2] [--connections=20] [--json=file]
+//   node bench/venues.mjs [--duration=10] [--warmup=2] [--connections=20] [--only=availability,booking]
+//                         [--json=results.json] [--profile=dir-for-cpu-profiles]
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,7 +45,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 function startServer(script, env) {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(here, 'servers', script), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // --profile=DIR writes a V8 CPU profile of each server process there when it stops.
+    const execArgv = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
+    const child = fork(path.join(here, 'servers', script), [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const stop = () =>
       new Promise((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();
@@ -72,6 +75,23 @@ function cpuSeconds(pid) {
   }
 }
 
+// PostgreSQL's postmaster and its backends (the pools' connections persist through a run).
+function postgresPids(dataDir) {
+  try {
+    const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).filter((name) => {
+      try {
+        return Number(fs.readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === postmaster;
+      } catch {
+        return false;
+      }
+    });
+    return [postmaster, ...children.map(Number)];
+  } catch {
+    return [];
+  }
+}
+
 const random = (n) => Math.floor(Math.random() * n);
 const day = 86_400_000;
 const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
@@ -90,7 +110,7 @@ function availabilityRequests(spaceIds) {
 function bookingRequests(roomIds, sessions, parity) {
   return (client) => {
     const session = sessions[client % sessions.length];
-    const dayOffset = 1 + 2 * random(Math.floor(SEED.futureDays / 2) - 1) + parity;
+    const dayOffset = 3 + 2 * random(Math.floor(SEED.futureDays / 2) - 3) + parity;
     const startsAt = new Date(today + dayOffset * day + EVENING_SLOT_HOURS[random(EVENING_SLOT_HOURS.length)] * 3_600_000);
     return {
       method: 'POST',
@@ -137,24 +157,41 @@ async function main() {
   }
   log(`availability smoke check: both return ${apiProbe.busy.length} busy slots for one month`);
 
+  const only = args.only ? new Set(args.only.split(',')) : undefined;
   const scenarios = [
     { name: 'availability', servers: [['api', api, availabilityRequests(data.spaceIds)], ['raw', raw, availabilityRequests(data.spaceIds)]] },
     { name: 'booking', servers: [['api', api, bookingRequests(data.roomIds, data.sessions, 1)], ['raw', raw, bookingRequests(data.roomIds, data.sessions, 0)]] },
-  ];
+  ].filter((scenario) => !only || only.has(scenario.name));
   const results = [];
   for (const scenario of scenarios) {
     for (const [serverName, server, nextRequest] of scenario.servers) {
       log(`${scenario.name} × ${serverName}: ${WARMUP_S} s warm-up + ${DURATION_S} s with ${CONNECTIONS} clients…`);
-      const cpuBefore = cpuSeconds(server.pid);
+      // PostgreSQL: per process, so a backend that comes or goes during the run counts from 0 or is lost (small).
+      const pgBefore = new Map(postgresPids(db.dataDir).map((pid) => [pid, cpuSeconds(pid) ?? 0]));
+      const before = { server: cpuSeconds(server.pid), load: process.cpuUsage() };
       const result = await runLoad({ base: server.url, connections: CONNECTIONS, warmupMs: WARMUP_S * 1000, durationMs: DURATION_S * 1000, nextRequest });
-      const cpuAfter = cpuSeconds(server.pid);
-      const cpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : (100 * (cpuAfter - cpuBefore)) / (WARMUP_S + DURATION_S);
-      results.push({ scenario: scenario.name, server: serverName, ...result, serverCpuPercent: cpu });
+      const seconds = WARMUP_S + DURATION_S;
+      const percent = (after, start) => (after === undefined || start === undefined ? undefined : (100 * (after - start)) / seconds);
+      const load = process.cpuUsage(before.load);
+      results.push({
+        scenario: scenario.name,
+        server: serverName,
+        ...result,
+        serverCpuPercent: percent(cpuSeconds(server.pid), before.server),
+        postgresCpuPercent: percent(postgresPids(db.dataDir).reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0) - (pgBefore.get(pid) ?? 0), 0), 0),
+        loadGeneratorCpuPercent: (100 * (load.user + load.system)) / 1e6 / seconds,
+        machineLoad1: os.loadavg()[0],
+      });
     }
   }
 
-  const header = ['scenario', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'server CPU', 'statuses'];
-  const rows = results.map((r) => [r.scenario, r.server, fmt(r.rps, 0), fmt(r.p50), fmt(r.p95), fmt(r.p99), fmt(r.max), r.serverCpuPercent === undefined ? '-' : `${fmt(r.serverCpuPercent, 0)}%`, Object.entries(r.statuses).map(([status, count]) => `${status}×${count}`).join(' ')]);
+  const cpuCell = (value) => (value === undefined ? '-' : `${fmt(value, 0)}%`);
+  const header = ['scenario', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU server/pg/load', 'load1', 'statuses'];
+  const rows = results.map((r) => [
+    r.scenario, r.server, fmt(r.rps, 0), fmt(r.p50), fmt(r.p95), fmt(r.p99), fmt(r.max),
+    `${cpuCell(r.serverCpuPercent)}/${cpuCell(r.postgresCpuPercent)}/${cpuCell(r.loadGeneratorCpuPercent)}`, fmt(r.machineLoad1),
+    Object.entries(r.statuses).map(([status, count]) => `${status}×${count}`).join(' '),
+  ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => cells.map((cell, i) => (i < 2 || i === cells.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   console.log('');

@@ -22,7 +22,7 @@ export async function startDatabase(log) {
     await ensureDatabase(adminUrl, 'talkoot_bench');
     const url = server.url('talkoot_bench');
     const applied = await migrate(url);
-    return { url, tempDir, applied, stop };
+    return { url, tempDir, dataDir: server.dataDir, applied, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -22,14 +22,38 @@ export async function seed(pool) {
   const client = await pool.connect();
   try {
     await client.query('begin');
+    // Other engineers add columns while this benchmark lives: a NOT NULL column without a default
+    // that the inserts below do not name gets a neutral value of its type.
     const { rows: columns } = await client.query(
-      `select table_name, column_name from information_schema.columns
-        where table_schema = 'public' and is_nullable = 'NO' and column_default is null
-          and table_name in ('regions','municipalities','villages','organisations','users','memberships','sessions','venues','spaces','bookings','booking_occupancies')`,
+      `select table_name, column_name, data_type, udt_name from information_schema.columns
+        where table_schema = 'public' and is_nullable = 'NO' and column_default is null`,
     );
-    const required = new Set(columns.map((row) => `${row.table_name}.${row.column_name}`));
-    // Columns other engineers may add while this benchmark lives: give them a value when present.
-    const venueExtra = required.has('venues.feed_token') ? { columns: ', feed_token', values: `, md5(random()::text) || md5(random()::text)` } : { columns: '', values: '' };
+    const neutral = (column) => {
+      if (column.column_name.endsWith('token')) return `md5(random()::text) || md5(random()::text)`;
+      switch (column.data_type) {
+        case 'jsonb': case 'json': return column.column_name.endsWith('s') ? `'[]'` : `'{}'`;
+        case 'text': case 'character varying': return `''`;
+        case 'integer': case 'smallint': case 'bigint': case 'numeric': return '0';
+        case 'boolean': return 'false';
+        case 'uuid': return 'gen_random_uuid()';
+        case 'timestamp with time zone': case 'timestamp without time zone': return 'now()';
+        case 'USER-DEFINED': return `(enum_range(null::"${column.udt_name}"))[1]`;
+        default: throw new Error(`seed: no neutral value for ${column.table_name}.${column.column_name} (${column.data_type})`);
+      }
+    };
+    // extra(table, 'a, b, c') -> { columns: ', x', values: ', <value of x>' } for the unnamed required columns.
+    const extra = (table, named) => {
+      const listed = new Set(named.split(',').map((name) => name.trim()));
+      const missing = columns.filter((column) => column.table_name === table && !listed.has(column.column_name));
+      return {
+        columns: missing.map((column) => `, "${column.column_name}"`).join(''),
+        values: missing.map((column) => `, ${neutral(column)}`).join(''),
+      };
+    };
+    const venueExtra = extra('venues', 'id, organisation_id, village_id, name, address, description, capacity, facilities, accessibility, created_at');
+    const spaceColumns = 'id, venue_id, parent_id, name, capacity, is_approval_required, bookable_by, min_minutes, max_minutes, buffer_before_minutes, buffer_after_minutes';
+    const spaceExtra = extra('spaces', spaceColumns);
+    const bookingExtra = extra('bookings', 'id, space_id, requester_id, organisation_id, title, status, starts_at, ends_at, created_at, expires_at');
 
     await client.query(`
       with r as (insert into regions (id, name) values (gen_random_uuid(), 'Bench region') returning id),
@@ -54,11 +78,11 @@ export async function seed(pool) {
         from organisations o, generate_series(1, $1::int) k`, [SEED.venuesPerOrganisation]);
     // Parents ("whole house", approval needed, 60 min cleaning) and rooms (every third instant).
     await client.query(`
-      insert into spaces (id, venue_id, parent_id, name, capacity, is_approval_required, bookable_by, min_minutes, max_minutes, buffer_before_minutes, buffer_after_minutes)
-      select gen_random_uuid(), v.id, null, 'Whole house', 60, true, 'region', 60, 1440, 0, 60 from venues v`);
+      insert into spaces (${spaceColumns}${spaceExtra.columns})
+      select gen_random_uuid(), v.id, null, 'Whole house', 60, true, 'region', 60, 1440, 0, 60${spaceExtra.values} from venues v`);
     await client.query(`
-      insert into spaces (id, venue_id, parent_id, name, capacity, is_approval_required, bookable_by, min_minutes, max_minutes, buffer_before_minutes, buffer_after_minutes)
-      select gen_random_uuid(), p.venue_id, p.id, 'Room ' || k, 20, k <> 1, 'region', 60, 1440, 0, 30
+      insert into spaces (${spaceColumns}${spaceExtra.columns})
+      select gen_random_uuid(), p.venue_id, p.id, 'Room ' || k, 20, k <> 1, 'region', 60, 1440, 0, 30${spaceExtra.values}
         from spaces p, generate_series(1, $1::int) k where p.parent_id is null`, [SEED.roomsPerVenue]);
 
     // Bookings: room j gets bookings k = 0..perRoom-1 on distinct days spread over the span,
@@ -77,11 +101,11 @@ export async function seed(pool) {
                     (2 + (k + r.j) % 3) * interval '1 hour' length
                from rooms r join owners ow on ow.venue_id = r.venue_id, generate_series(0, $2::int - 1) k
               where r.j * $2::int + k < $1::int)
-      insert into bookings (id, space_id, requester_id, organisation_id, title, status, starts_at, ends_at, created_at, expires_at)
+      insert into bookings (id, space_id, requester_id, organisation_id, title, status, starts_at, ends_at, created_at, expires_at${bookingExtra.columns})
       select gen_random_uuid(), space_id, user_id, organisation_id, 'Bench booking ' || k,
              (case when k % 20 = 0 then 'cancelled' when k % 7 = 0 then 'requested' else 'approved' end)::booking_status,
              starts_at, starts_at + length, now(),
-             case when k % 20 <> 0 and k % 7 = 0 then now() + interval '7 days' end
+             case when k % 20 <> 0 and k % 7 = 0 then now() + interval '7 days' end${bookingExtra.values}
         from slots`, [SEED.bookings, perRoom, spanDays, SEED.pastDays]);
     await client.query(`
       insert into booking_occupancies (id, booking_id, leaf_space_id, starts_at, ends_at, is_blocking)

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { APP_CONFIG } from '@talkoot/platform';
-import { BookingExpiryService } from '@talkoot/venues';
+import { BookingExpiryService, WaitlistService } from '@talkoot/venues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApi, addMember, call, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
 
@@ -131,7 +131,7 @@ describe('no double booking, by construction', () => {
     const requested = await book(hall.main, helsinki(nextYear, 6, 20, 12), helsinki(nextYear, 6, 20, 16));
     const { rows } = await api.sql.query('select expires_at from bookings where id = $1', [requested.json.booking.id]);
     expect(new Date(rows[0].expires_at).getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
-    const expiry = new BookingExpiryService(api.app.get(MikroORM), api.app.get(APP_CONFIG));
+    const expiry = new BookingExpiryService(api.app.get(MikroORM), api.app.get(WaitlistService), api.app.get(APP_CONFIG));
     expect(await expiry.expireDue()).not.toContain(requested.json.booking.id);
     await api.sql.query(`update bookings set expires_at = now() - interval '1 minute' where id = $1`, [requested.json.booking.id]);
     expect(await expiry.expireDue()).toContain(requested.json.booking.id);

@@ -51,6 +51,14 @@ describe('booking a village hall', () => {
       isApprovalRequired: true,
       minMinutes: 60,
       maxMinutes: 720,
+      openingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '22:00' })),
+      priceUnit: 'hour',
+      priceMembersCents: 2000,
+      priceRegionCents: 4500,
+      pricePrivateCents: 6000,
+      depositCents: 10000,
+      freeCancellationHours: 48,
+      cancellationFeePercent: 50,
     });
     const spaceId: string = withSpace.spaces[0].id;
     const { month, date } = nextMonth();
@@ -64,9 +72,17 @@ describe('booking a village hall', () => {
     await page.getByRole('link', { name }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name }).isVisible()).toBe(true);
     expect(await page.getByText('keittiö, sauna').first().isVisible()).toBe(true);
+    // The space's rules in words: opening hours, prices by tier, deposit, booking window, cancelling.
+    const rules = page.locator('.card', { hasText: 'Juhlasali' });
+    expect(await rules.innerText()).toMatch(/ma–su\s8\.00–22\.00/);
+    expect(await rules.innerText()).toMatch(/Yhdistykset: 45\s€ \/ tunti/);
+    expect(await rules.innerText()).toMatch(/Takuumaksu\s+100\s€/);
+    expect(await rules.innerText()).toContain('Varaa vähintään 24 h ennen ja enintään 365 päivää etukäteen.');
+    expect(await rules.innerText()).toContain('48 h ennen alkua. Sen jälkeen peruutusmaksu on 50 % hinnasta.');
+    expect(await page.getByRole('link', { name: 'Tilaa kalenteri (webcal)' }).getAttribute('href')).toMatch(new RegExp(`^webcal://.+/feeds/venues/${venue.id}\\.ics$`));
 
     // Nothing filled in: the form says what is missing.
-    await page.getByRole('button', { name: 'Lähetä varauspyyntö' }).click();
+    await page.getByRole('button', { name: 'Jatka: tarkista hinta ja ehdot' }).click();
     await expect.poll(() => page.getByText('Korjaa nämä kohdat').isVisible()).toBe(true);
 
     const title = `Syyskokous ${Date.now()}`;
@@ -75,8 +91,29 @@ describe('booking a village hall', () => {
       await page.getByLabel('Alkaa kello', { exact: true }).fill(from);
       await page.getByLabel('Päättyy kello', { exact: true }).fill(to);
       await page.getByLabel('Mihin tarvitsette tilaa?', { exact: true }).fill(bookingTitle);
+      // Step one shows the price and the terms; step two sends.
+      await page.getByRole('button', { name: 'Jatka: tarkista hinta ja ehdot' }).click();
+      await page.getByRole('heading', { name: 'Tarkista pyyntö ennen lähettämistä' }).waitFor();
       await page.getByRole('button', { name: 'Lähetä varauspyyntö' }).click();
     };
+    // Change goes back to the filled form; nothing is sent before "Lähetä varauspyyntö".
+    await page.getByLabel('Päivä', { exact: true }).fill(date);
+    await page.getByLabel('Alkaa kello', { exact: true }).fill('18:00');
+    await page.getByLabel('Päättyy kello', { exact: true }).fill('21:00');
+    await page.getByLabel('Mihin tarvitsette tilaa?', { exact: true }).fill(title);
+    await page.getByLabel('Avoin yleisötapahtuma – pyydämme tilaa maksutta').check();
+    await page.getByRole('button', { name: 'Jatka: tarkista hinta ja ehdot' }).click();
+    const summary = page.locator('.confirm');
+    await summary.getByRole('heading', { name: 'Tarkista pyyntö ennen lähettämistä' }).waitFor();
+    const summaryText = await summary.innerText();
+    expect(summaryText).toMatch(/135\s€/);
+    expect(summaryText).toMatch(/100\s€/);
+    expect(summaryText).toContain('Pyydätte tilaa maksutta avoimeen yleisötapahtumaan.');
+    expect(summaryText).toMatch(/Maksuton, kun perut viimeistään .+ Sen jälkeen peruutusmaksu on 67,50\s€\./);
+    await page.getByRole('button', { name: 'Muuta tietoja' }).click();
+    expect(await page.getByLabel('Mihin tarvitsette tilaa?', { exact: true }).inputValue()).toBe(title);
+    expect(await page.getByLabel('Avoin yleisötapahtuma – pyydämme tilaa maksutta').isChecked()).toBe(true);
+    await page.getByLabel('Avoin yleisötapahtuma – pyydämme tilaa maksutta').uncheck();
     await fillRequest(title);
     await page.waitForURL((url) => url.pathname === '/bookings');
     await expect.poll(() => page.getByText('Varauspyyntö lähetettiin').isVisible()).toBe(true);
@@ -99,6 +136,11 @@ describe('booking a village hall', () => {
 
     await page.goto(`/venues/${venue.id}?space=${spaceId}&month=${month}`);
     expect(await page.locator('td[data-day="15"]').innerText()).toContain('18.00–21.00 varattu');
+    // The week view says it hour by hour, in words.
+    await page.getByRole('link', { name: 'Viikko', exact: true }).click();
+    await page.goto(`/venues/${venue.id}?space=${spaceId}&view=week&week=${date}`);
+    expect(await page.locator(`td[data-date="${date}"][data-hour="18"]`).innerText()).toBe('varattu');
+    expect(await page.locator(`td[data-date="${date}"][data-hour="17"]`).innerText()).toBe('vapaa');
     await page.goto('/bookings');
     expect(await page.locator('li.booking', { hasText: title }).getByText('hyväksytty').isVisible()).toBe(true);
 
@@ -121,7 +163,7 @@ describe('booking a village hall', () => {
     expect(await page.locator('li.booking', { hasText: title }).getByText('peruttu').isVisible()).toBe(true);
 
     // Accessibility (axe needs JavaScript) and 320 px without sideways scrolling.
-    const paths = ['/venues', `/venues/${venue.id}?space=${spaceId}&month=${month}`, '/bookings'];
+    const paths = ['/venues', `/venues/${venue.id}?space=${spaceId}&month=${month}`, `/venues/${venue.id}?space=${spaceId}&view=week&week=${date}`, '/bookings'];
     for (const width of [1280, 320]) {
       await owner.page.setViewportSize({ width, height: 900 });
       for (const path of paths) {

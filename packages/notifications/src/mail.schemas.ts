@@ -1,7 +1,7 @@
 import { languageSchema } from '@talkoot/platform/schemas';
 import { z } from 'zod';
 
-export const mailTemplateNames = ['sign-in', 'invitation', 'no-account', 'booking-update'] as const;
+export const mailTemplateNames = ['sign-in', 'invitation', 'no-account', 'booking-update', 'booking-series-update'] as const;
 export const mailTemplateNameSchema = z.enum(mailTemplateNames);
 export type MailTemplateName = z.infer<typeof mailTemplateNameSchema>;
 
@@ -45,7 +45,18 @@ export type InvitationMailData = z.input<typeof invitationMailDataSchema>;
 export const noAccountMailDataSchema = z.object({});
 export type NoAccountMailData = z.input<typeof noAccountMailDataSchema>;
 
-export const bookingUpdateKinds = ['requested', 'approved', 'denied', 'cancelled', 'expired'] as const;
+// `offered`: a waiting-list offer that holds the slot until `offerExpiresAt`; `reminder`: two days
+// before; `assisted`: a coordinator booked for a resident without an account.
+export const bookingUpdateKinds = ['requested', 'approved', 'denied', 'cancelled', 'expired', 'offered', 'reminder', 'assisted'] as const;
+
+// What to pay and how: a bank transfer with the Finnish reference number (viitenumero).
+const paymentSchema = z.object({
+  priceCents: z.number().int().min(0),
+  depositCents: z.number().int().min(0),
+  iban: z.string().max(40).nullable(),
+  referenceNumber: z.string().max(30).nullable(),
+  recipient: z.string().max(300),
+});
 
 // A booking changed: `requested` goes to the owner's coordinators, the rest to the requester.
 export const bookingUpdateMailDataSchema = z.object({
@@ -57,14 +68,40 @@ export const bookingUpdateMailDataSchema = z.object({
   endsAt: z.iso.datetime(),
   reason: z.string().trim().max(1000).optional(),
   link: mailLinkSchema,
+  payment: paymentSchema.optional(),
+  // Shown on confirmations and reminders only: where the key is, how the door opens.
+  keyInstructions: z.string().max(2000).optional(),
+  contact: z.string().max(400).optional(),
+  // Cancellation terms: free until this time; later the fee applies.
+  freeCancellationUntil: z.iso.datetime().optional(),
+  cancellationFeeCents: z.number().int().min(0).optional(),
+  offerExpiresAt: z.iso.datetime().optional(),
 });
 export type BookingUpdateMailData = z.input<typeof bookingUpdateMailDataSchema>;
+
+export const bookingSeriesKinds = ['requested', 'approved', 'denied', 'cancelled'] as const;
+
+// One mail for a whole recurring series, never one per occurrence.
+export const bookingSeriesMailDataSchema = z.object({
+  kind: z.enum(bookingSeriesKinds),
+  venueName: z.string().trim().min(1).max(300),
+  spaceName: z.string().trim().min(1).max(300),
+  title: z.string().trim().min(1).max(300),
+  occurrences: z.array(z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() })).max(200),
+  // Dates of the series that could not be booked, with the reason in plain words (English from the api).
+  conflicts: z.array(z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() })).max(200).default([]),
+  reason: z.string().trim().max(1000).optional(),
+  link: mailLinkSchema,
+  payment: paymentSchema.optional(),
+});
+export type BookingSeriesMailData = z.input<typeof bookingSeriesMailDataSchema>;
 
 export const mailDataSchemas = {
   'sign-in': signInMailDataSchema,
   invitation: invitationMailDataSchema,
   'no-account': noAccountMailDataSchema,
   'booking-update': bookingUpdateMailDataSchema,
+  'booking-series-update': bookingSeriesMailDataSchema,
 } as const satisfies Record<MailTemplateName, z.ZodType>;
 
 export type MailDataFor<T extends MailTemplateName> = z.input<(typeof mailDataSchemas)[T]>;

@@ -1,25 +1,29 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Membership } from '@talkoot/identity';
-import { enqueueMail } from '@talkoot/notifications';
+import { type BookingUpdateMailData, enqueueMail } from '@talkoot/notifications';
+import type { Language } from '@talkoot/platform/schemas';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { Booking } from './booking.entity.js';
+import type { Booking, BookingSeries } from './booking.entity.js';
+import { cancellationTerms } from './cancellation.js';
 
-export type BookingUpdateKind = 'requested' | 'approved' | 'denied' | 'cancelled' | 'expired';
+export type BookingUpdateKind = 'requested' | 'approved' | 'denied' | 'cancelled' | 'expired' | 'offered' | 'reminder' | 'assisted';
+export type SeriesUpdateKind = 'requested' | 'approved' | 'denied' | 'cancelled';
 
 const eventStatus: Record<BookingUpdateKind, ICalEventStatus> = {
   requested: ICalEventStatus.TENTATIVE,
+  offered: ICalEventStatus.TENTATIVE,
   approved: ICalEventStatus.CONFIRMED,
+  reminder: ICalEventStatus.CONFIRMED,
+  assisted: ICalEventStatus.CONFIRMED,
   denied: ICalEventStatus.CANCELLED,
   cancelled: ICalEventStatus.CANCELLED,
   expired: ICalEventStatus.CANCELLED,
 };
 
 // Calendar apps replace an event with the same UID and a higher SEQUENCE: a request, then its answer.
-const sequence: Record<BookingUpdateKind, number> = { requested: 0, approved: 1, denied: 1, cancelled: 2, expired: 1 };
+const sequence: Record<BookingUpdateKind, number> = { offered: 0, requested: 0, approved: 1, reminder: 1, assisted: 1, denied: 1, expired: 1, cancelled: 2 };
 
-// The booking as an .ics attachment (UTC times; calendars show them in local time).
-export function bookingCalendar(booking: Booking, kind: BookingUpdateKind, publicOrigin: string): string {
-  const calendar = ical({ prodId: { company: 'Talkoot', product: 'bookings', language: 'FI' }, method: ICalCalendarMethod.PUBLISH });
+function addEvent(calendar: ReturnType<typeof ical>, booking: Booking, kind: BookingUpdateKind, publicOrigin: string): void {
   calendar.createEvent({
     id: `booking-${booking.id}@talkoot`,
     start: booking.startsAt,
@@ -30,39 +34,122 @@ export function bookingCalendar(booking: Booking, kind: BookingUpdateKind, publi
     status: eventStatus[kind],
     sequence: sequence[kind],
   });
+}
+
+// The booking(s) as an .ics attachment (UTC times; calendars show them in local time).
+export function bookingCalendar(bookings: Booking[], kind: BookingUpdateKind, publicOrigin: string): string {
+  const calendar = ical({ prodId: { company: 'Talkoot', product: 'bookings', language: 'FI' }, method: ICalCalendarMethod.PUBLISH });
+  for (const booking of bookings) addEvent(calendar, booking, kind, publicOrigin);
   return calendar.toString();
 }
+
+function payment(booking: Booking): BookingUpdateMailData['payment'] {
+  if (booking.priceCents + booking.depositCents === 0) return undefined;
+  return {
+    priceCents: booking.priceCents,
+    depositCents: booking.depositCents,
+    iban: booking.space.venue.paymentIban,
+    referenceNumber: booking.referenceNumber,
+    recipient: booking.space.venue.organisation.name,
+  };
+}
+
+function contact(booking: Booking): string | undefined {
+  const venue = booking.space.venue;
+  const parts = [venue.contactName, venue.contactPhone, venue.contactEmail].filter(Boolean);
+  return parts.length ? parts.join(', ') : undefined;
+}
+
+interface Recipient {
+  email: string;
+  name: string;
+  language: Language;
+}
+
+// The person a booking's answers go to: the requester, or the resident a coordinator booked for.
+function bookerOf(booking: Booking): Recipient | undefined {
+  if (booking.requester) return booking.requester;
+  if (booking.guestEmail) return { email: booking.guestEmail, name: booking.guestName ?? '', language: 'fi' };
+  return undefined;
+}
+
+async function ownerCoordinators(em: EntityManager, organisationId: string): Promise<Recipient[]> {
+  const memberships = await em.find(Membership, { organisation: organisationId, role: { $in: ['admin', 'coordinator'] } }, { populate: ['user'] });
+  return memberships.map((membership) => membership.user);
+}
+
+const confirmedKinds: readonly BookingUpdateKind[] = ['approved', 'reminder', 'assisted'];
 
 // Writes the mails of a booking change into the caller's transaction (the outbox): a request
 // goes to the owner's admins and coordinators, every answer to the person who asked.
 export async function notifyBookingUpdate(em: EntityManager, booking: Booking, kind: BookingUpdateKind, input: { publicOrigin: string; reason?: string }): Promise<void> {
   await em.populate(booking, ['space.venue.organisation', 'requester']);
-  const recipients =
-    kind === 'requested'
-      ? (await em.find(Membership, { organisation: booking.space.venue.organisation.id, role: { $in: ['admin', 'coordinator'] } }, { populate: ['user'] })).map(
-          (membership) => membership.user,
-        )
-      : booking.requester
-        ? [booking.requester]
-        : [];
-  const calendar = bookingCalendar(booking, kind, input.publicOrigin);
+  const booker = bookerOf(booking);
+  const recipients = kind === 'requested' ? await ownerCoordinators(em, booking.space.venue.organisation.id) : booker ? [booker] : [];
+  if (!recipients.length) return;
+  const calendar = bookingCalendar([booking], kind, input.publicOrigin);
+  const terms = cancellationTerms(booking.startsAt, new Date(), booking.space, booking.priceCents);
+  const isConfirmed = confirmedKinds.includes(kind);
+  const data: BookingUpdateMailData = {
+    kind,
+    venueName: booking.space.venue.name,
+    spaceName: booking.space.name,
+    title: booking.title,
+    startsAt: booking.startsAt.toISOString(),
+    endsAt: booking.endsAt.toISOString(),
+    ...(input.reason ? { reason: input.reason } : {}),
+    link: `${input.publicOrigin}/bookings`,
+    ...(kind === 'denied' || kind === 'cancelled' || kind === 'expired' ? {} : { payment: payment(booking), contact: contact(booking) }),
+    ...(isConfirmed && booking.space.venue.keyInstructions ? { keyInstructions: booking.space.venue.keyInstructions } : {}),
+    ...(isConfirmed || kind === 'requested' ? { freeCancellationUntil: terms.freeUntil.toISOString(), cancellationFeeCents: Math.round((booking.priceCents * booking.space.cancellationFeePercent) / 100) } : {}),
+    ...(kind === 'offered' && booking.expiresAt ? { offerExpiresAt: booking.expiresAt.toISOString() } : {}),
+  };
   for (const recipient of recipients) {
     enqueueMail(em, {
       to: recipient.email,
       toName: recipient.name,
       language: recipient.language,
       template: 'booking-update',
+      data,
+      attachments: [{ filename: 'varaus.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendar }],
+    });
+  }
+}
+
+// One mail for a whole series: the request to the owner's coordinators, answers to the requester.
+export async function notifySeriesUpdate(
+  em: EntityManager,
+  series: BookingSeries,
+  occurrences: Booking[],
+  kind: SeriesUpdateKind,
+  input: { publicOrigin: string; reason?: string; conflicts?: { startsAt: Date; endsAt: Date }[] },
+): Promise<void> {
+  if (!occurrences.length) return;
+  await em.populate(series, ['space.venue.organisation', 'requester']);
+  const first = occurrences[0]!;
+  const recipients = kind === 'requested' ? await ownerCoordinators(em, series.space.venue.organisation.id) : series.requester ? [series.requester] : [];
+  const calendar = bookingCalendar(occurrences, kind, input.publicOrigin);
+  const totalPrice = occurrences.reduce((sum, booking) => sum + booking.priceCents, 0);
+  for (const recipient of recipients) {
+    enqueueMail(em, {
+      to: recipient.email,
+      toName: recipient.name,
+      language: recipient.language,
+      template: 'booking-series-update',
       data: {
         kind,
-        venueName: booking.space.venue.name,
-        spaceName: booking.space.name,
-        title: booking.title,
-        startsAt: booking.startsAt.toISOString(),
-        endsAt: booking.endsAt.toISOString(),
+        venueName: series.space.venue.name,
+        spaceName: series.space.name,
+        title: series.title,
+        occurrences: occurrences.map((booking) => ({ startsAt: booking.startsAt.toISOString(), endsAt: booking.endsAt.toISOString() })),
+        conflicts: (input.conflicts ?? []).map((conflict) => ({ startsAt: conflict.startsAt.toISOString(), endsAt: conflict.endsAt.toISOString() })),
         ...(input.reason ? { reason: input.reason } : {}),
         link: `${input.publicOrigin}/bookings`,
+        ...(kind !== 'denied' && kind !== 'cancelled' && totalPrice + first.depositCents > 0
+          ? { payment: { priceCents: totalPrice, depositCents: first.depositCents, iban: series.space.venue.paymentIban, referenceNumber: first.referenceNumber, recipient: series.space.venue.organisation.name } }
+          : {}),
       },
-      attachments: [{ filename: 'varaus.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendar }],
+      attachments: [{ filename: 'varaukset.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendar }],
     });
   }
 }

@@ -24,7 +24,8 @@ export function bookingWindowProblem(startsAt: Date, now: Date, window: { minNot
   }
   const startDay = helsinkiDayNumber(startsAt);
   if (startDay - helsinkiDayNumber(now) > window.maxDaysAhead) {
-    return `Bookings open ${plural(window.maxDaysAhead, 'day', 'days')} ahead: book on or after ${formatDayNumber(startDay - window.maxDaysAhead)}`;
+    const opens = window.maxDaysAhead > 0 ? `Bookings open ${plural(window.maxDaysAhead, 'day', 'days')} ahead` : 'Bookings open on the day itself';
+    return `${opens}: book on or after ${formatDayNumber(startDay - window.maxDaysAhead)}`;
   }
   return undefined;
 }

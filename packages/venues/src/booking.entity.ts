@@ -108,8 +108,8 @@ export class Booking {
   @Property({ type: 'integer' })
   depositCents: Opt<number> = 0;
 
-  // Finnish bank reference number (viitenumero) for the bank transfer.
-  @Property({ type: 'text', nullable: true, unique: true })
+  // Finnish bank reference number (viitenumero) for the bank transfer; a series shares one.
+  @Property({ type: 'text', nullable: true, index: true })
   referenceNumber: string | null = null;
 
   @Property({ type: 'datetime', nullable: true })

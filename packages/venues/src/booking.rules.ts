@@ -1,4 +1,6 @@
 import { addMinutes } from '@talkoot/platform';
+import { bookingWindowProblem } from './booking-window.js';
+import { type ClosedDates, type OpeningPeriod, openingHoursProblem } from './opening-hours.js';
 
 export interface SpaceNode {
   id: string;
@@ -36,4 +38,32 @@ export function lengthProblem(startsAt: Date, endsAt: Date, rules: SpaceRules): 
 export function requestExpiry(createdAt: Date, startsAt: Date, days: number): Date {
   const afterDays = new Date(createdAt.getTime() + days * 86_400_000);
   return afterDays < startsAt ? afterDays : startsAt;
+}
+
+export interface SpaceTimeRules extends SpaceRules {
+  minNoticeHours: number;
+  maxDaysAhead: number;
+  openingHours: OpeningPeriod[] | null;
+  closedDates: ClosedDates[];
+}
+
+export interface TimeProblem {
+  field: 'startsAt' | 'endsAt';
+  message: string;
+}
+
+// Everything about the time itself that a space's rules refuse, before any other booking is
+// considered: the past, the length, the booking window and the opening hours. The owner's own
+// coordinators may book outside the window (a resident calls about tomorrow), never outside the rest.
+export function timeProblem(startsAt: Date, endsAt: Date, rules: SpaceTimeRules, now: Date, options: { ignoreWindow?: boolean } = {}): TimeProblem | undefined {
+  if (startsAt < now) return { field: 'startsAt', message: 'The booking must start in the future' };
+  const length = lengthProblem(startsAt, endsAt, rules);
+  if (length) return { field: 'endsAt', message: length };
+  if (!options.ignoreWindow) {
+    const window = bookingWindowProblem(startsAt, now, rules);
+    if (window) return { field: 'startsAt', message: window };
+  }
+  const hours = openingHoursProblem(startsAt, endsAt, rules.openingHours, rules.closedDates);
+  if (hours) return { field: 'startsAt', message: hours };
+  return undefined;
 }

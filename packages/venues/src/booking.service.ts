@@ -2,12 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { Membership, Organisation, User } from '@talkoot/identity';
 import { APP_CONFIG, type AppConfig, DomainError, conflict, forbidden, notFound, ruleViolation } from '@talkoot/platform';
-import { Booking, BookingOccupancy } from './booking.entity.js';
+import { Booking, BookingOccupancy, WaitlistEntry } from './booking.entity.js';
 import { notifyBookingUpdate } from './booking-notifications.js';
-import { lengthProblem, occupiedInterval, requestExpiry } from './booking.rules.js';
+import { isExclusionViolation, placeBooking, quoteFor } from './booking-placement.js';
+import { occupiedInterval, requestExpiry, timeProblem } from './booking.rules.js';
+import { cancellationTerms } from './cancellation.js';
 import { findLeafSpaceIds } from './space-tree.js';
 import { Space } from './space.entity.js';
-import type { BookingListItem, BookingStatus, BookingView } from './venue.schemas.js';
+import type { BookingListItem, BookingStatus, BookingView, QuoteView } from './venue.schemas.js';
 
 export function toBookingView(booking: Booking): BookingView {
   return {
@@ -31,11 +33,6 @@ export function toBookingView(booking: Booking): BookingView {
   };
 }
 
-function isExclusionViolation(error: unknown): boolean {
-  const candidate = error as { code?: string; sqlState?: string; cause?: { code?: string } };
-  return candidate.code === '23P01' || candidate.sqlState === '23P01' || candidate.cause?.code === '23P01';
-}
-
 export interface BookingRequest {
   spaceId: string;
   startsAt: Date;
@@ -43,20 +40,34 @@ export interface BookingRequest {
   title: string;
   organisationId: string | null;
   requesterId: string;
+  isFreeEvent?: boolean;
+}
+
+export interface AssistedBookingRequest {
+  spaceId: string;
+  startsAt: Date;
+  endsAt: Date;
+  title: string;
+  guestName: string;
+  guestPhone: string;
+  guestEmail: string | null;
 }
 
 function toListItem(booking: Booking): BookingListItem {
+  const venue = booking.space.venue;
   return {
     ...toBookingView(booking),
     space: { id: booking.space.id, name: booking.space.name },
-    venue: { id: booking.space.venue.id, name: booking.space.venue.name, address: booking.space.venue.address, paymentIban: booking.space.venue.paymentIban },
-    keyInstructions: booking.status === 'approved' ? booking.space.venue.keyInstructions : null,
+    venue: { id: venue.id, name: venue.name, address: venue.address, paymentIban: venue.paymentIban },
+    keyInstructions: booking.status === 'approved' ? venue.keyInstructions : null,
     requester: booking.requester ? { name: booking.requester.name, email: booking.requester.email } : null,
     organisation: booking.organisation ? { id: booking.organisation.id, name: booking.organisation.name } : null,
   };
 }
 
 const listPopulate = ['space.venue', 'requester', 'organisation'] as const;
+
+export const WAITLIST_OFFER_HOURS = 48;
 
 @Injectable()
 export class BookingService {
@@ -75,9 +86,35 @@ export class BookingService {
     return { bookings: bookings.map(toListItem) };
   }
 
+  async getForOwner(organisationId: string, bookingId: string): Promise<{ booking: BookingListItem }> {
+    const booking = await this.orm.em.fork().findOne(Booking, { id: bookingId, space: { venue: { organisation: organisationId } } }, { populate: listPopulate });
+    if (!booking) throw notFound('The booking');
+    return { booking: toListItem(booking) };
+  }
+
   async listMine(userId: string): Promise<{ bookings: BookingListItem[] }> {
     const bookings = await this.orm.em.fork().find(Booking, { requester: userId }, { populate: listPopulate, orderBy: { startsAt: 'asc' }, limit: 500 });
     return { bookings: bookings.map(toListItem) };
+  }
+
+  // What the requester would pay and on what terms, and whether the space's rules allow the time.
+  async quote(spaceId: string, input: { startsAt: Date; endsAt: Date; organisationId?: string; isFreeEvent: boolean }, requesterId: string): Promise<{ quote: QuoteView }> {
+    const em = this.orm.em.fork();
+    const space = await this.loadSpace(em, spaceId);
+    const now = new Date();
+    const quote = await quoteFor(em, space, { ...input, organisationId: input.organisationId ?? null, requesterId }, now);
+    const problem = timeProblem(input.startsAt, input.endsAt, space, now);
+    return {
+      quote: {
+        priceTier: quote.priceTier,
+        priceCents: quote.priceCents,
+        depositCents: quote.depositCents,
+        isApprovalRequired: space.isApprovalRequired || input.isFreeEvent,
+        freeCancellationUntil: quote.freeCancellationUntil.toISOString(),
+        cancellationFeeCents: quote.cancellationFeeCents,
+        problem: problem?.message ?? null,
+      },
+    };
   }
 
   // The database decides about overlaps (exclusion constraint); this only checks the space's own
@@ -85,31 +122,64 @@ export class BookingService {
   async requestBooking(request: BookingRequest): Promise<BookingView> {
     try {
       return await this.orm.em.fork().transactional(async (em) => {
-        const space = await em.findOne(Space, { id: request.spaceId }, { populate: ['venue', 'venue.organisation'] });
-        if (!space) throw notFound('The space');
+        const space = await this.loadSpace(em, request.spaceId);
         await this.assertMayBook(em, space, request);
-        const problem = lengthProblem(request.startsAt, request.endsAt, space);
-        if (problem) throw ruleViolation(problem, { endsAt: problem });
-        if (request.startsAt.getTime() < Date.now()) throw ruleViolation('The booking must start in the future', { startsAt: 'Choose a time in the future' });
-        const leaves = await findLeafSpaceIds(em, space);
-        const status: BookingStatus = space.isApprovalRequired ? 'requested' : 'approved';
-        const booking = em.create(Booking, {
+        const now = new Date();
+        const problem = timeProblem(request.startsAt, request.endsAt, space, now);
+        if (problem) throw ruleViolation(problem.message, { [problem.field]: problem.message });
+        const isFreeEvent = request.isFreeEvent ?? false;
+        // An open public event asks for the space free of charge: the owner always decides.
+        const status: BookingStatus = space.isApprovalRequired || isFreeEvent ? 'requested' : 'approved';
+        const booking = await placeBooking(em, {
           space,
-          requester: em.getReference(User, request.requesterId),
-          organisation: request.organisationId ? em.getReference(Organisation, request.organisationId) : null,
-          title: request.title,
-          status,
+          leaves: await findLeafSpaceIds(em, space),
           startsAt: request.startsAt,
           endsAt: request.endsAt,
-          createdAt: new Date(),
-          expiresAt: status === 'requested' ? requestExpiry(new Date(), request.startsAt, this.config.BOOKING_REQUEST_DAYS) : null,
+          title: request.title,
+          status,
+          expiresAt: status === 'requested' ? requestExpiry(now, request.startsAt, this.config.BOOKING_REQUEST_DAYS) : null,
+          requester: em.getReference(User, request.requesterId),
+          organisation: request.organisationId ? em.getReference(Organisation, request.organisationId) : null,
+          quote: await quoteFor(em, space, { ...request, isFreeEvent }, now),
+          isFreeEvent,
         });
-        const occupied = occupiedInterval(request.startsAt, request.endsAt, space);
-        for (const leafId of leaves) {
-          em.create(BookingOccupancy, { booking, leafSpace: em.getReference(Space, leafId), ...occupied, isBlocking: true });
-        }
-        await em.flush();
         await notifyBookingUpdate(em, booking, status, { publicOrigin: this.config.publicOrigin });
+        return toBookingView(booking);
+      });
+    } catch (error) {
+      if (!isExclusionViolation(error)) throw error;
+      throw await this.describeConflict(request);
+    }
+  }
+
+  // A coordinator of the owner books for a resident without an account (by phone, at the village
+  // shop): confirmed at once, the resident's consent recorded, the confirmation mailed if possible.
+  async bookForResident(organisationId: string, request: AssistedBookingRequest, coordinatorId: string): Promise<BookingView> {
+    try {
+      return await this.orm.em.fork().transactional(async (em) => {
+        const space = await this.loadSpace(em, request.spaceId);
+        if (space.venue.organisation.id !== organisationId) throw notFound('The space');
+        const now = new Date();
+        const problem = timeProblem(request.startsAt, request.endsAt, space, now, { ignoreWindow: true });
+        if (problem) throw ruleViolation(problem.message, { [problem.field]: problem.message });
+        const booking = await placeBooking(em, {
+          space,
+          leaves: await findLeafSpaceIds(em, space),
+          startsAt: request.startsAt,
+          endsAt: request.endsAt,
+          title: request.title,
+          status: 'approved',
+          expiresAt: null,
+          requester: null,
+          organisation: null,
+          quote: await quoteFor(em, space, { ...request, organisationId: null, requesterId: null, isFreeEvent: false }, now),
+          isFreeEvent: false,
+          bookedBy: em.getReference(User, coordinatorId),
+          guest: { name: request.guestName, phone: request.guestPhone, email: request.guestEmail, consentAt: now },
+        });
+        booking.decidedAt = now;
+        booking.decidedBy = em.getReference(User, coordinatorId);
+        await notifyBookingUpdate(em, booking, 'assisted', { publicOrigin: this.config.publicOrigin });
         return toBookingView(booking);
       });
     } catch (error) {
@@ -128,22 +198,64 @@ export class BookingService {
       booking.decidedAt = new Date();
       booking.decidedBy = em.getReference(User, deciderId);
       booking.decisionReason = reason ?? null;
-      if (decision === 'denied') await this.releaseSlot(em, booking);
+      if (decision === 'denied') await releaseSlot(em, booking);
       await notifyBookingUpdate(em, booking, decision, { publicOrigin: this.config.publicOrigin, reason });
       return toBookingView(booking);
     });
   }
 
+  // Cancelling after the free period costs the space's late fee, which the booking keeps on record.
+  // Declining a waiting-list offer is a cancellation too, and gives up the place in line.
   async cancel(bookingId: string, userId: string): Promise<BookingView> {
     return this.orm.em.fork().transactional(async (em) => {
       const booking = await this.lockBooking(em, bookingId);
       if (booking.requester?.id !== userId) throw forbidden('Only the person who made the booking can cancel it');
-      if (booking.status !== 'requested' && booking.status !== 'approved') throw ruleViolation(`This booking is already ${booking.status}`);
+      if (booking.status !== 'requested' && booking.status !== 'approved' && booking.status !== 'offered') throw ruleViolation(`This booking is already ${booking.status}`);
+      const now = new Date();
+      if (booking.status === 'approved') booking.cancellationFeeCents = cancellationTerms(booking.startsAt, now, booking.space, booking.priceCents).feeCents;
+      if (booking.status === 'offered') await em.nativeUpdate(WaitlistEntry, { offer: booking.id }, { status: 'withdrawn' });
       booking.status = 'cancelled';
-      await this.releaseSlot(em, booking);
+      booking.cancelledAt = now;
+      booking.expiresAt = null;
+      await releaseSlot(em, booking);
       await notifyBookingUpdate(em, booking, 'cancelled', { publicOrigin: this.config.publicOrigin });
       return toBookingView(booking);
     });
+  }
+
+  // Taking up a waiting-list offer turns the held slot into a request (or a booking, for spaces
+  // that confirm at once), priced now.
+  async acceptOffer(bookingId: string, userId: string): Promise<BookingView> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const booking = await this.lockBooking(em, bookingId);
+      if (booking.requester?.id !== userId) throw forbidden('Only the person the offer was made to can accept it');
+      if (booking.status !== 'offered') throw ruleViolation(`This booking is ${booking.status}, not an open offer`);
+      const now = new Date();
+      if (booking.expiresAt && booking.expiresAt <= now) throw ruleViolation('The offer has expired');
+      const status: BookingStatus = booking.space.isApprovalRequired ? 'requested' : 'approved';
+      booking.status = status;
+      booking.expiresAt = status === 'requested' ? requestExpiry(now, booking.startsAt, this.config.BOOKING_REQUEST_DAYS) : null;
+      await em.nativeUpdate(WaitlistEntry, { offer: booking.id }, { status: 'booked' });
+      await notifyBookingUpdate(em, booking, status, { publicOrigin: this.config.publicOrigin });
+      return toBookingView(booking);
+    });
+  }
+
+  // The owner's coordinators mark a bank transfer as arrived (or undo a mistaken mark).
+  async markPaid(organisationId: string, bookingId: string, paid: boolean): Promise<BookingView> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const booking = await this.lockBooking(em, bookingId);
+      if (booking.space.venue.organisation.id !== organisationId) throw notFound('The booking');
+      if (booking.priceCents + booking.depositCents === 0) throw ruleViolation('This booking has nothing to pay', { paid: 'This booking has nothing to pay' });
+      booking.paidAt = paid ? (booking.paidAt ?? new Date()) : null;
+      return toBookingView(booking);
+    });
+  }
+
+  private async loadSpace(em: EntityManager, spaceId: string): Promise<Space> {
+    const space = await em.findOne(Space, { id: spaceId }, { populate: ['venue', 'venue.organisation'] });
+    if (!space) throw notFound('The space');
+    return space;
   }
 
   private async lockBooking(em: EntityManager, bookingId: string): Promise<Booking> {
@@ -153,12 +265,7 @@ export class BookingService {
     return booking;
   }
 
-  // A denied or cancelled booking stops blocking: its rows leave the exclusion constraint.
-  private async releaseSlot(em: EntityManager, booking: Booking): Promise<void> {
-    await em.nativeUpdate(BookingOccupancy, { booking: booking.id }, { isBlocking: false });
-  }
-
-  private async assertMayBook(em: EntityManager, space: Space, request: BookingRequest): Promise<void> {
+  async assertMayBook(em: EntityManager, space: Space, request: { organisationId: string | null; requesterId: string }): Promise<void> {
     if (request.organisationId) {
       const isMember = await em.count(Membership, { user: request.requesterId, organisation: request.organisationId });
       if (!isMember) throw forbidden('You can book for an organisation only as its member');
@@ -172,7 +279,7 @@ export class BookingService {
     }
   }
 
-  private async describeConflict(request: BookingRequest): Promise<DomainError> {
+  async describeConflict(request: { spaceId: string; startsAt: Date; endsAt: Date }): Promise<DomainError> {
     const em = this.orm.em.fork();
     const space = await em.findOne(Space, { id: request.spaceId });
     const leaves = space ? await findLeafSpaceIds(em, space) : [];
@@ -186,4 +293,10 @@ export class BookingService {
       conflict: taken ? { startsAt: taken.startsAt.toISOString(), endsAt: taken.endsAt.toISOString() } : null,
     });
   }
+}
+
+// A denied, cancelled or expired booking stops blocking: its rows leave the exclusion constraint.
+// A waiting list behind it gets its offer from the worker's next sweep.
+export async function releaseSlot(em: EntityManager, booking: Booking): Promise<void> {
+  await em.nativeUpdate(BookingOccupancy, { booking: booking.id }, { isBlocking: false });
 }

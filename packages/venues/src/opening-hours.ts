@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import { z } from 'zod';
 
 // This file is also used in the browser, so it reaches for '@date-fns/tz' directly instead of the
@@ -36,8 +36,8 @@ interface LocalDay {
 }
 
 function localDay(instant: Date): LocalDay {
-  const local = new TZDate(instant.getTime(), HELSINKI);
-  return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
+  const wall = new Date(instant.getTime() + tzOffset(HELSINKI, instant) * 60_000);
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 }
 
 function parseDay(date: string): LocalDay {
@@ -59,9 +59,14 @@ function isoWeekday(day: LocalDay): number {
 }
 
 // A time the clocks skip in spring (03:30 on the last Sunday of March) means the same time after the
-// jump (04:30); a time they pass twice in autumn means the second, winter-time one.
+// jump (04:30); a time they pass twice in autumn means the second, winter-time one. Worked out from
+// offsets only: TZDate's own choice for those times depends on the machine's time zone.
 function instantAt(day: LocalDay, minutes: number): Date {
-  return new Date(new TZDate(day.year, day.month - 1, day.day, 0, minutes, HELSINKI).getTime());
+  const wall = Date.UTC(day.year, day.month - 1, day.day, 0, minutes);
+  const before = tzOffset(HELSINKI, new Date(wall - 86_400_000));
+  const after = tzOffset(HELSINKI, new Date(wall + 86_400_000));
+  const readings = [before, after].map((offset) => wall - offset * 60_000).filter((instant) => tzOffset(HELSINKI, new Date(instant)) * 60_000 === wall - instant);
+  return new Date(readings.length ? Math.max(...readings) : wall - before * 60_000);
 }
 
 function minutesOf(time: string): number {

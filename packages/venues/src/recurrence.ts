@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import { z } from 'zod';
 
 // Browser-safe like opening-hours.ts: the portal validates series with the same schema.
@@ -23,16 +23,15 @@ const DAY_MS = 86_400_000;
 
 interface WallClock {
   day: number;
-  minutes: number;
+  /** Milliseconds since local midnight. */
+  ms: number;
 }
 
 function wallClock(instant: Date): WallClock {
-  const local = new TZDate(instant.getTime(), HELSINKI);
-  return {
-    day: Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / DAY_MS,
-    // Seconds and milliseconds are kept so that an occurrence is exactly as long as the first one on ordinary days.
-    minutes: local.getHours() * 60 + local.getMinutes() + local.getSeconds() / 60 + local.getMilliseconds() / 60_000,
-  };
+  const wall = instant.getTime() + tzOffset(HELSINKI, instant) * 60_000;
+  const day = Math.floor(wall / DAY_MS);
+  // Kept to the millisecond, so that on ordinary days an occurrence is exactly as long as the first.
+  return { day, ms: wall - day * DAY_MS };
 }
 
 function dayOf(date: string): number {
@@ -49,12 +48,14 @@ function isoWeekday(day: number): number {
 }
 
 // A time the clocks skip in spring means the same time after the jump; a time they pass twice in
-// autumn means the second, winter-time one.
-function instantAt(day: number, minutes: number): Date {
-  const utc = new Date(day * DAY_MS);
-  const whole = Math.floor(minutes);
-  const ms = Math.round((minutes - whole) * 60_000);
-  return new Date(new TZDate(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), 0, whole, 0, ms, HELSINKI).getTime());
+// autumn means the second, winter-time one. Worked out from offsets only: TZDate's own choice for
+// those times depends on the machine's time zone.
+function instantAt(day: number, ms: number): Date {
+  const wall = day * DAY_MS + ms;
+  const before = tzOffset(HELSINKI, new Date(wall - DAY_MS));
+  const after = tzOffset(HELSINKI, new Date(wall + DAY_MS));
+  const readings = [before, after].map((offset) => wall - offset * 60_000).filter((instant) => tzOffset(HELSINKI, new Date(instant)) * 60_000 === wall - instant);
+  return new Date(readings.length ? Math.max(...readings) : wall - before * 60_000);
 }
 
 // Every occurrence keeps the first one's wall-clock times (18:00–21:00 stays 18:00–21:00 over the
@@ -72,7 +73,7 @@ export function expandSeries(first: { startsAt: Date; endsAt: Date }, rule: Seri
     const week = Math.floor((day - monday) / 7);
     const date = dateOf(day);
     if (week % weekStep !== 0 || !weekdays.has(isoWeekday(day)) || skip.has(date)) continue;
-    occurrences.push({ date, startsAt: instantAt(day, start.minutes), endsAt: instantAt(day + endDayOffset, end.minutes) });
+    occurrences.push({ date, startsAt: instantAt(day, start.ms), endsAt: instantAt(day + endDayOffset, end.ms) });
   }
   return occurrences;
 }
@@ -98,7 +99,8 @@ const weekdayMessage = 'Give each weekday as a number from 1 (Monday) to 7 (Sund
 export const seriesRuleSchema = z.object({
   frequency: z.enum(['weekly', 'biweekly'], 'Choose weekly or every other week'),
   weekdays: z
-    .array(z.number().int(weekdayMessage).min(1, weekdayMessage).max(7, weekdayMessage)).min(1, 'Choose at least one weekday')
+    .array(z.number().int(weekdayMessage).min(1, weekdayMessage).max(7, weekdayMessage))
+    .min(1, 'Choose at least one weekday')
     .refine((weekdays) => new Set(weekdays).size === weekdays.length, 'Choose each weekday at most once'),
   until: dateSchema.refine((until) => !isRealDate(until) || until <= twoYearsAfter(helsinkiToday()), 'A series ends within 2 years from today'),
   skipDates: z.array(dateSchema).max(731, 'Skip at most 731 dates').default([]),

@@ -94,3 +94,52 @@ export type BookingListItem = Booking & {
   requester: { name: string; email: string } | null;
   organisation: { id: string; name: string } | null;
 };
+
+// The public venue page's extra facts (GET /api/venues/:id): contact, photos and per-space rules.
+export type VenuePhoto = { id: string; altText: string; width: number; height: number; url: string; thumbnailUrl: string };
+export type OpeningPeriod = { weekday: number; opens: string; closes: string };
+export type ClosedDates = { from: string; to: string; reason: string };
+export type PriceUnit = 'free' | 'hour' | 'day' | 'fixed';
+export type PriceTier = 'members' | 'region' | 'private';
+export type SpaceRules = {
+  minNoticeHours: number;
+  maxDaysAhead: number;
+  openingHours: OpeningPeriod[] | null;
+  closedDates: ClosedDates[];
+  priceUnit: PriceUnit;
+  priceMembersCents: number;
+  priceRegionCents: number;
+  pricePrivateCents: number;
+  depositCents: number;
+  freeCancellationHours: number;
+  cancellationFeePercent: number;
+};
+export type VenueDetails = Omit<Venue, 'spaces'> & {
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  paymentIban: string | null;
+  photos: VenuePhoto[];
+  spaces: (VenueSpace & SpaceRules)[];
+};
+// Busy periods as the api gives them: a waiting-list offer holds the slot too.
+export type BusySlot = { startsAt: string; endsAt: string; status: 'requested' | 'approved' | 'offered' };
+// GET /api/spaces/:id/quote
+export type BookingQuote = {
+  priceTier: PriceTier;
+  priceCents: number;
+  depositCents: number;
+  isApprovalRequired: boolean;
+  freeCancellationUntil: string;
+  cancellationFeeCents: number;
+  problem: string | null;
+};
+// GET /api/venue-search
+export type VenueSearchResults = {
+  startsAt: string;
+  endsAt: string;
+  results: {
+    venue: { id: string; name: string; address: string; village: { id: string; name: string }; municipality: { id: string; name: string } };
+    space: { id: string; name: string; capacity: number | null; isApprovalRequired: boolean; priceUnit: PriceUnit; priceRegionCents: number; pricePrivateCents: number };
+  }[];
+};

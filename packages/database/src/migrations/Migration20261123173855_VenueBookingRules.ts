@@ -34,7 +34,7 @@ export class Migration20261123173855_VenueBookingRules extends Migration {
     this.addSql(`alter table "bookings" add constraint "bookings_series_id_foreign" foreign key ("series_id") references "booking_series" ("id") on delete set null;`);
     this.addSql(`alter table "bookings" add constraint "bookings_booked_by_id_foreign" foreign key ("booked_by_id") references "users" ("id") on delete set null;`);
     this.addSql(`create index "bookings_series_id_index" on "bookings" ("series_id");`);
-    this.addSql(`alter table "bookings" add constraint "bookings_reference_number_unique" unique ("reference_number");`);
+    this.addSql(`create index "bookings_reference_number_index" on "bookings" ("reference_number");`);
 
     this.addSql(`alter table "venue_photos" add constraint "venue_photos_venue_id_foreign" foreign key ("venue_id") references "venues" ("id") on delete cascade;`);
 
@@ -59,7 +59,7 @@ export class Migration20261123173855_VenueBookingRules extends Migration {
     this.addSql(`alter table "bookings" drop constraint "bookings_booked_by_id_foreign";`);
 
     this.addSql(`drop index "bookings_series_id_index";`);
-    this.addSql(`alter table "bookings" drop constraint "bookings_reference_number_unique";`);
+    this.addSql(`drop index "bookings_reference_number_index";`);
     this.addSql(`alter table "bookings" drop column "series_id", drop column "booked_by_id", drop column "guest_name", drop column "guest_phone", drop column "guest_email", drop column "guest_consent_at", drop column "is_free_event", drop column "price_tier", drop column "price_cents", drop column "deposit_cents", drop column "reference_number", drop column "paid_at", drop column "cancelled_at", drop column "cancellation_fee_cents", drop column "reminder_sent_at";`);
 
     this.addSql(`alter table "spaces" drop column "min_notice_hours", drop column "max_days_ahead", drop column "opening_hours", drop column "closed_dates", drop column "price_unit", drop column "price_members_cents", drop column "price_region_cents", drop column "price_private_cents", drop column "deposit_cents", drop column "free_cancellation_hours", drop column "cancellation_fee_percent";`);

@@ -8,7 +8,9 @@ export type MailBlock =
   | { kind: 'code'; label: string; code: string }
   | { kind: 'facts'; rows: readonly (readonly [label: string, value: string])[] }
   | { kind: 'link-fallback'; text: string; href: string }
-  | { kind: 'note'; text: string };
+  | { kind: 'note'; text: string }
+  // A labelled list, one item a line: dates of a series, steps of key instructions.
+  | { kind: 'list'; label: string; items: readonly string[] };
 
 export interface MailContent {
   subject: string;
@@ -68,6 +70,13 @@ function blockToHtml(block: MailBlock): string {
       );
     case 'note':
       return `<p style="margin:0 0 20px;font-size:18px;color:${colors.muted};">${escapeHtml(block.text)}</p>`;
+    case 'list':
+      return (
+        `<p style="margin:0 0 8px;font-weight:bold;">${escapeHtml(block.label)}</p>` +
+        `<ul style="margin:0 0 20px;padding:0 0 0 28px;">` +
+        block.items.map((item) => `<li style="margin:0 0 6px;">${escapeHtml(item)}</li>`).join('') +
+        `</ul>`
+      );
   }
 }
 
@@ -82,6 +91,8 @@ function blockToText(block: MailBlock): string {
       return `${block.label}\n\n    ${block.code}`;
     case 'facts':
       return block.rows.map(([label, value]) => `${label}: ${value}`).join('\n');
+    case 'list':
+      return [block.label, ...block.items.map((item) => `- ${item}`)].join('\n');
     // The plain-text part already shows the address next to the button's label.
     case 'link-fallback':
       return '';

@@ -34,3 +34,102 @@ export function days(language: Language, count: number): string {
   if (language === 'sv') return `${count} ${count === 1 ? 'dag' : 'dagar'}`;
   return `${count} ${count === 1 ? 'day' : 'days'}`;
 }
+
+const mailLocales: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+// People read times in Helsinki time, whatever the server's zone.
+export function formatHelsinkiTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(mailLocales[language], {
+    timeZone: 'Europe/Helsinki',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+export function formatHelsinkiClock(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(mailLocales[language], { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+// One line of a list of dates: "tiistai 6.10.2026 klo 18.00–21.00".
+export function formatHelsinkiTimeRange(startsAt: string, endsAt: string, language: Language): string {
+  const day = new Intl.DateTimeFormat(mailLocales[language], {
+    timeZone: 'Europe/Helsinki',
+    weekday: 'long',
+    day: 'numeric',
+    month: language === 'en' ? 'long' : 'numeric',
+    year: 'numeric',
+  }).format(new Date(startsAt));
+  const at = { fi: ' klo ', sv: ' kl. ', en: ', ' }[language];
+  return `${day}${at}${formatHelsinkiClock(startsAt, language)}–${formatHelsinkiClock(endsAt, language)}`;
+}
+
+export function formatEuros(cents: number, language: Language): string {
+  return new Intl.NumberFormat(mailLocales[language], { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+// Finnish reference numbers are printed in groups of five digits counted from the right
+// ("12345 67897"), as on bank giro forms. Anything else (an RF reference) is shown as given.
+export function groupReferenceNumber(reference: string): string {
+  const digits = reference.replace(/\s/g, '');
+  if (!/^\d+$/.test(digits)) return reference.trim();
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 5) groups.unshift(digits.slice(Math.max(0, end - 5), end));
+  return groups.join(' ');
+}
+
+// IBANs are printed in groups of four: "FI21 1234 5600 0007 85".
+export function groupIban(iban: string): string {
+  return iban.replace(/\s/g, '').toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+export interface MailPayment {
+  priceCents: number;
+  depositCents: number;
+  iban: string | null;
+  referenceNumber: string | null;
+  recipient: string;
+}
+
+const paymentWords: Record<Language, { price: string; totalPrice: string; free: string; deposit: string; pay: (total: string, iban: string, recipient: string, reference: string | null) => string }> = {
+  fi: {
+    price: 'Hinta',
+    totalPrice: 'Hinta yhteensä',
+    free: 'maksuton',
+    deposit: 'Takuumaksu',
+    pay: (total, iban, recipient, reference) => `Maksa ${total} tilisiirtona tilille ${iban}${recipient ? ` (saaja ${recipient})` : ''}${reference ? ` viitenumerolla ${reference}` : ''}.`,
+  },
+  sv: {
+    price: 'Pris',
+    totalPrice: 'Pris totalt',
+    free: 'avgiftsfri',
+    deposit: 'Deposition',
+    pay: (total, iban, recipient, reference) => `Betala ${total} med bankgiro till kontot ${iban}${recipient ? ` (mottagare ${recipient})` : ''}${reference ? ` med referensnumret ${reference}` : ''}.`,
+  },
+  en: {
+    price: 'Price',
+    totalPrice: 'Total price',
+    free: 'free of charge',
+    deposit: 'Deposit',
+    pay: (total, iban, recipient, reference) => `Pay ${total} by bank transfer to ${iban}${recipient ? ` (recipient ${recipient})` : ''}${reference ? ` with the reference number ${reference}` : ''}.`,
+  },
+};
+
+// Price and deposit as fact rows; `isTotal` when one price covers many dates.
+export function paymentRows(payment: MailPayment, language: Language, options: { isTotal?: boolean } = {}): [string, string][] {
+  const text = paymentWords[language];
+  const rows: [string, string][] = [[options.isTotal ? text.totalPrice : text.price, payment.priceCents > 0 ? formatEuros(payment.priceCents, language) : text.free]];
+  if (payment.depositCents > 0) rows.push([text.deposit, formatEuros(payment.depositCents, language)]);
+  return rows;
+}
+
+// How to pay, or nothing when there is nothing to pay or no account to pay to.
+export function paymentInstruction(payment: MailPayment, language: Language): string | undefined {
+  const total = payment.priceCents + payment.depositCents;
+  if (total <= 0 || !payment.iban) return undefined;
+  const reference = payment.referenceNumber?.trim() ? groupReferenceNumber(payment.referenceNumber) : null;
+  return paymentWords[language].pay(formatEuros(total, language), groupIban(payment.iban), payment.recipient.trim(), reference);
+}

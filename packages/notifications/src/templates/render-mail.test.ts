@@ -26,6 +26,22 @@ const samples: Record<MailTemplateName, { data: Record<string, unknown>; mustCon
     },
     mustContain: ['https://talkoot.example/bookings', 'Kotalahden kylätalo', 'Syyskokous'],
   },
+  'booking-series-update': {
+    data: {
+      kind: 'approved',
+      venueName: 'Kotalahden kylätalo',
+      spaceName: 'Sali',
+      title: 'Kuoroharjoitukset',
+      occurrences: [
+        { startsAt: '2027-09-07T15:00:00.000Z', endsAt: '2027-09-07T17:00:00.000Z' },
+        { startsAt: '2027-09-14T15:00:00.000Z', endsAt: '2027-09-14T17:00:00.000Z' },
+      ],
+      conflicts: [{ startsAt: '2027-09-21T15:00:00.000Z', endsAt: '2027-09-21T17:00:00.000Z' }],
+      link: 'https://talkoot.example/bookings',
+      payment: { priceCents: 6000, depositCents: 0, iban: 'FI2112345600000785', referenceNumber: '1234567897', recipient: 'Kotalahden kyläyhdistys ry' },
+    },
+    mustContain: ['https://talkoot.example/bookings', 'Kotalahden kylätalo', 'Kuoroharjoitukset', 'FI21 1234 5600 0007 85', '12345 67897'],
+  },
 };
 
 const leftovers = [/\$\{/, /\{\{/, /\bundefined\b/, /\bnull\b/, /\[object Object\]/, /\bNaN\b/];

@@ -1,4 +1,5 @@
 import type { MailRequest, MailTemplateName } from '../mail.schemas.js';
+import { bookingSeriesUpdateTemplate } from './booking-series-update.template.js';
 import { bookingUpdateTemplate } from './booking-update.template.js';
 import { invitationTemplate } from './invitation.template.js';
 import { type RenderedMail, renderMailContent } from './mail-layout.js';
@@ -12,6 +13,7 @@ const templates: Record<MailTemplateName, MailTemplate<z.ZodType>> = {
   invitation: invitationTemplate,
   'no-account': noAccountTemplate,
   'booking-update': bookingUpdateTemplate,
+  'booking-series-update': bookingSeriesUpdateTemplate,
 };
 
 // Data that does not fit its template can never render; the mail job fails it for good.

@@ -27,6 +27,8 @@ export async function createHttpApplication(module: Parameters<typeof NestFactor
     return503OnClosing: true,
   });
   const fastify = adapter.getInstance();
+  // Photo uploads arrive as raw image bytes (a Buffer for the handler), with a 10 MB limit of their own.
+  fastify.addContentTypeParser(/^(image\/[\w.+-]+|application\/octet-stream)$/, { parseAs: 'buffer', bodyLimit: 10 * 1_048_576 }, (_request, body, done) => done(null, body));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

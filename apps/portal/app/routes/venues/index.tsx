@@ -1,38 +1,91 @@
 import { Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/index';
 import { PageTitle } from '../../components/page-title';
+import { isDateText, isTimeText } from '../../components/venues/helsinki-time';
 import { facilityWords } from '../../components/venues/venue-labels';
-import { loadFromApi } from '../../lib/api.server';
-import type { Venue } from '../../lib/api-types';
+import { VenueSearchForm, VenueSearchResultList, type SearchValues } from '../../components/venues/venue-search';
+import venueStyles from '../../components/venues/venues.css?url';
+import { helsinkiToday } from '../../components/venues/week-time';
+import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
+import type { Region, Venue, VenueSearchResults } from '../../lib/api-types';
+import type { FieldErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState } from '../../lib/session.server';
 
-export async function loader({ context }: Route.LoaderArgs) {
-  const { venues } = await loadFromApi<{ venues: Venue[] }>(getRequestState(context), '/api/venues');
-  return { venues };
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: venueStyles }];
+
+const searchFields = ['municipalityId', 'villageId', 'date', 'from', 'to', 'people'] as const;
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const state = getRequestState(context);
+  const [{ venues }, { regions }] = await Promise.all([
+    loadFromApi<{ venues: Venue[] }>(state, '/api/venues'),
+    loadFromApi<{ regions: Region[] }>(state, '/api/places'),
+  ]);
+  const query = new URL(request.url).searchParams;
+  const values = Object.fromEntries(searchFields.map((name) => [name, query.get(name)?.trim() ?? ''])) as SearchValues;
+  const isSearch = searchFields.some((name) => query.has(name));
+  if (!isSearch) return { venues, regions, values, errors: {} as FieldErrors, search: null };
+
+  const errors = checkSearch(values, regions);
+  if (Object.keys(errors).length > 0) return { venues, regions, values, errors, search: null };
+  const params = new URLSearchParams({ date: values.date, from: values.from, to: values.to });
+  for (const name of ['municipalityId', 'villageId', 'people'] as const) if (values[name]) params.set(name, values[name]);
+  try {
+    const search = await callApi<VenueSearchResults>(state, `/api/venue-search?${params}`);
+    return { venues, regions, values, errors, search };
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 400) throw error;
+    const apiErrors: FieldErrors = {};
+    for (const path of Object.keys(error.fields)) apiErrors[(searchFields as readonly string[]).includes(path) ? path : 'date'] = 'validation.checkField';
+    if (Object.keys(apiErrors).length === 0) apiErrors.date = 'validation.checkField';
+    return { venues, regions, values, errors: apiErrors, search: null };
+  }
+}
+
+// Plain-word checks before asking the api, in the order of the form.
+function checkSearch(values: SearchValues, regions: Region[]): FieldErrors {
+  const errors: FieldErrors = {};
+  const municipalities = regions.flatMap((region) => region.municipalities);
+  if (values.municipalityId && !municipalities.some((municipality) => municipality.id === values.municipalityId)) errors.municipalityId = 'validation.choose';
+  if (values.villageId && !municipalities.some((municipality) => municipality.villages.some((village) => village.id === values.villageId))) errors.villageId = 'validation.choose';
+  if (!values.date) errors.date = 'venues.search.dateRequired';
+  else if (!isDateText(values.date)) errors.date = 'venues.form.date.invalid';
+  else if (values.date < helsinkiToday()) errors.date = 'venues.search.datePast';
+  if (!values.from) errors.from = 'venues.search.fromRequired';
+  else if (!isTimeText(values.from)) errors.from = 'venues.form.time.invalid';
+  if (!values.to) errors.to = 'venues.search.toRequired';
+  else if (!isTimeText(values.to)) errors.to = 'venues.form.time.invalid';
+  if (!errors.from && !errors.to && values.to <= values.from) errors.to = 'venues.form.endBeforeStart';
+  if (values.people && !(/^\d{1,6}$/.test(values.people) && Number(values.people) >= 1 && Number(values.people) <= 100_000)) errors.people = 'venues.search.peopleInvalid';
+  return errors;
 }
 
 export default function Venues() {
   const { t, language } = useI18n();
-  const { venues } = useLoaderData<typeof loader>();
+  const { venues, regions, values, errors, search } = useLoaderData<typeof loader>();
   const sorted = venues.toSorted((a, b) => a.village.name.localeCompare(b.village.name, language) || a.name.localeCompare(b.name, language));
   const byVillage = new Map<string, Venue[]>();
   for (const venue of sorted) byVillage.set(venue.village.name, [...(byVillage.get(venue.village.name) ?? []), venue]);
   return (
     <>
-      <PageTitle title={t('venues.title')} />
+      <PageTitle title={search ? t('venues.search.pageTitle') : t('venues.title')} hasErrors={Object.keys(errors).length > 0} />
       <h1>{t('venues.title')}</h1>
       <p className="lead">{t('venues.intro')}</p>
+      <VenueSearchForm regions={regions} values={values} errors={errors} />
+      {search ? <VenueSearchResultList search={search} values={values} /> : null}
+
+      <h2>{t('venues.all')}</h2>
       {venues.length === 0 ? <p>{t('venues.empty')}</p> : null}
       {[...byVillage].map(([village, list]) => (
         <section key={village} className="section" aria-label={village}>
-          <h2>{village}</h2>
+          <h3>{village}</h3>
           <ul className="card-list">
             {list.map((venue) => (
               <li key={venue.id} className="card">
-                <h3>
+                <h4>
                   <Link to={`/venues/${venue.id}`}>{venue.name}</Link>
-                </h3>
+                </h4>
                 <p className="muted">
                   {venue.village.name} · {t('venues.capacity', { count: venue.capacity })}
                 </p>

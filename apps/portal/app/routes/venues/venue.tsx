@@ -1,148 +1,102 @@
-import { data, Form, Link, useActionData, useLoaderData } from 'react-router';
+import { Link, useActionData, useLoaderData, useLocation } from 'react-router';
 import type { Route } from './+types/venue';
-import { ErrorSummary } from '../../components/error-summary';
-import { SelectField, TextField } from '../../components/form-fields';
 import { PageTitle } from '../../components/page-title';
-import { helsinkiToInstant, isDateText, isTimeText, monthText, parseMonth, formatTime, shiftMonth } from '../../components/venues/helsinki-time';
+import { BookingRequestForm } from '../../components/venues/booking-request-form';
+import { handleBookingRequest, type BookingFormResult } from '../../components/venues/booking-request.server';
+import { helsinkiToInstant, isDateText, isTimeText, monthText, parseMonth, shiftMonth } from '../../components/venues/helsinki-time';
 import { MonthCalendar } from '../../components/venues/month-calendar';
+import { SpaceRulesList } from '../../components/venues/space-rules';
+import { FeedLinks, VenueContact, VenuePhotos } from '../../components/venues/venue-extras';
+import { clockText, dateText } from '../../components/venues/venue-format';
 import { bookableByKeys, durationText, facilityWords } from '../../components/venues/venue-labels';
-import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
-import type { Availability, Booking, Venue } from '../../lib/api-types';
-import type { FieldErrors } from '../../lib/forms';
+import venueStyles from '../../components/venues/venues.css?url';
+import { WeekCalendar } from '../../components/venues/week-calendar';
+import { addDays, helsinkiToday, mondayOf, parseWeek } from '../../components/venues/week-time';
+import { loadFromApi } from '../../lib/api.server';
+import type { BusySlot, VenueDetails } from '../../lib/api-types';
+import { getConfig } from '../../lib/config.server';
 import { readFormValues } from '../../lib/forms';
-import type { MessageKey, Translate } from '../../lib/i18n';
 import { pickLocalisedText } from '../../lib/labels';
 import { useI18n, useRootData } from '../../lib/root-data';
-import { redirectWithCookies } from '../../lib/responses.server';
 import { getRequestState, requireViewer, signInPath } from '../../lib/session.server';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: venueStyles }];
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const state = getRequestState(context);
-  const { venue } = await loadFromApi<{ venue: Venue }>(state, `/api/venues/${encodeURIComponent(params.id)}`);
+  const { venue } = await loadFromApi<{ venue: VenueDetails }>(state, `/api/venues/${encodeURIComponent(params.id)}`);
   const url = new URL(request.url);
-  const requested = url.searchParams.get('space');
+  const query = url.searchParams;
+  const requested = query.get('space');
   const space = venue.spaces.find((candidate) => candidate.id === requested) ?? venue.spaces[0] ?? null;
-  const { year, month } = parseMonth(url.searchParams.get('month'));
-  let busy: Availability['busy'] = [];
+  const today = helsinkiToday();
+
+  // `?space&date&from&to` (from the search) fills in the request form and shows that day.
+  const date = query.get('date');
+  const prefillDate = date && isDateText(date) ? date : null;
+  const prefill: Record<string, string> = {};
+  if (space && space.id === requested) prefill.spaceId = space.id;
+  if (prefillDate) prefill.date = prefillDate;
+  const from = query.get('from');
+  const to = query.get('to');
+  if (from && isTimeText(from)) prefill.startTime = from;
+  if (to && isTimeText(to)) prefill.endTime = to;
+
+  const view: 'month' | 'week' = query.get('view') === 'week' ? 'week' : 'month';
+  const { year, month } = query.get('month') || !prefillDate ? parseMonth(query.get('month')) : { year: Number(prefillDate.slice(0, 4)), month: Number(prefillDate.slice(5, 7)) };
+  const monday = parseWeek(query.get('week'), prefillDate);
+  let busy: BusySlot[] = [];
   if (space) {
     const next = shiftMonth(year, month, 1);
-    const from = helsinkiToInstant(`${monthText(year, month)}-01`, '00:00')!.iso;
-    const to = helsinkiToInstant(`${monthText(next.year, next.month)}-01`, '00:00')!.iso;
-    const query = new URLSearchParams({ from, to });
-    ({ busy } = await loadFromApi<Availability>(state, `/api/spaces/${encodeURIComponent(space.id)}/availability?${query}`));
+    const range =
+      view === 'week'
+        ? { from: helsinkiToInstant(monday, '00:00')!.iso, to: helsinkiToInstant(addDays(monday, 7), '00:00')!.iso }
+        : { from: helsinkiToInstant(`${monthText(year, month)}-01`, '00:00')!.iso, to: helsinkiToInstant(`${monthText(next.year, next.month)}-01`, '00:00')!.iso };
+    ({ busy } = await loadFromApi<{ busy: BusySlot[] }>(state, `/api/spaces/${encodeURIComponent(space.id)}/availability?${new URLSearchParams(range)}`));
   }
-  return { venue, spaceId: space?.id ?? null, year, month, busy, signInHref: signInPath(state.returnTo) };
+  const publicOrigin = getConfig().publicOrigin;
+  return {
+    venue,
+    spaceId: space?.id ?? null,
+    view,
+    year,
+    month,
+    monday,
+    today,
+    busy,
+    prefill,
+    feedHost: publicOrigin ? new URL(publicOrigin).host : url.host,
+    signInHref: signInPath(state.returnTo),
+  };
 }
-
-type ConflictDetail = { from: string; to: string } | null;
-type BookingFailure = { errors: FieldErrors; values: Record<string, string>; conflict?: ConflictDetail };
-
-const fieldOrder = ['spaceId', 'date', 'startTime', 'endTime', 'title', 'organisationId', 'form'] as const;
-const apiFieldNames: Record<string, string> = { startsAt: 'startTime', endsAt: 'endTime' };
 
 export async function action({ context, params, request }: Route.ActionArgs) {
   const state = getRequestState(context);
   const viewer = requireViewer(state);
   const values = readFormValues(await request.formData());
-  const { venue } = await loadFromApi<{ venue: Venue }>(state, `/api/venues/${encodeURIComponent(params.id)}`);
-  const space = venue.spaces.find((candidate) => candidate.id === values.spaceId);
-
-  const errors: FieldErrors = {};
-  if (!space) errors.spaceId = 'validation.choose';
-  if (!values.date?.trim()) errors.date = 'validation.required';
-  else if (!isDateText(values.date.trim())) errors.date = 'venues.form.date.invalid';
-  for (const field of ['startTime', 'endTime'] as const) {
-    if (!values[field]?.trim()) errors[field] = 'validation.required';
-    else if (!isTimeText(values[field].trim())) errors[field] = 'venues.form.time.invalid';
-  }
-  const title = values.title?.trim() ?? '';
-  if (!title) errors.title = 'validation.required';
-  else if (title.length < 2) errors.title = 'validation.tooShort';
-  else if (title.length > 200) errors.title = 'validation.tooLong';
-  const organisationId = values.organisationId || null;
-  if (organisationId && !viewer.memberships.some((m) => m.organisation.id === organisationId)) errors.organisationId = 'validation.choose';
-  if (space?.bookableBy === 'region' && !organisationId) errors.organisationId = 'venues.form.organisationRequired';
-
-  const start = errors.date || errors.startTime ? null : helsinkiToInstant(values.date!.trim(), values.startTime!.trim());
-  const end = errors.date || errors.endTime ? null : helsinkiToInstant(values.date!.trim(), values.endTime!.trim());
-  if (start && end && end.time <= start.time) errors.endTime = 'venues.form.endBeforeStart';
-  if (Object.keys(errors).length > 0 || !space || !start || !end) return bookingFailure(errors, values);
-
-  try {
-    await callApi<{ booking: Booking }>(state, '/api/bookings', {
-      method: 'POST',
-      body: { spaceId: space.id, startsAt: start.iso, endsAt: end.iso, title, organisationId },
-    });
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    if (error.status === 409) {
-      return bookingFailure({ startTime: 'venues.form.conflict' }, values, 409, describeConflict(error.details.conflict, state.language));
-    }
-    if (error.status === 400) {
-      const apiErrors: FieldErrors = {};
-      for (const path of Object.keys(error.fields)) {
-        const field = apiFieldNames[path] ?? path;
-        apiErrors[fieldOrder.includes(field as never) ? field : 'form'] =
-          field === 'organisationId' ? 'venues.form.organisationRequired' : 'validation.checkField';
-      }
-      return bookingFailure(Object.keys(apiErrors).length ? apiErrors : { form: 'validation.checkField' }, values);
-    }
-    if (error.status === 422) {
-      const field = Object.keys(error.fields).map((path) => apiFieldNames[path]).find(Boolean);
-      return bookingFailure({ [field ?? 'form']: 'venues.form.rule' }, values, 422);
-    }
-    if (error.status === 403) return bookingFailure({ form: 'venues.form.notAllowed' }, values, 403);
-    if (error.status === 404) return bookingFailure({ form: 'form.gone' }, values, 404);
-    throw error;
-  }
-  return redirectWithCookies('/bookings?done=requested');
-}
-
-function bookingFailure(errors: FieldErrors, values: Record<string, string>, status = 400, conflict: ConflictDetail = null) {
-  return data<BookingFailure>({ errors, values, conflict }, { status });
-}
-
-// The api's 409 names the taken slot (times include cleaning); say it in local time.
-function describeConflict(conflict: unknown, language: 'fi' | 'sv' | 'en'): ConflictDetail {
-  const slot = conflict as { startsAt?: unknown; endsAt?: unknown } | null | undefined;
-  if (typeof slot?.startsAt !== 'string' || typeof slot.endsAt !== 'string') return null;
-  return { from: formatTime(Date.parse(slot.startsAt), language), to: formatTime(Date.parse(slot.endsAt), language) };
-}
-
-function fieldLabels(t: Translate): Record<string, string> {
-  return {
-    spaceId: t('venues.form.space'),
-    date: t('venues.form.date'),
-    startTime: t('venues.form.startTime'),
-    endTime: t('venues.form.endTime'),
-    title: t('venues.form.bookingTitle'),
-    organisationId: t('venues.form.organisation'),
-  };
+  const { venue } = await loadFromApi<{ venue: VenueDetails }>(state, `/api/venues/${encodeURIComponent(params.id)}`);
+  return handleBookingRequest(state, viewer, venue, values);
 }
 
 export default function VenuePage() {
   const { t, language } = useI18n();
   const root = useRootData();
-  const { venue, spaceId, year, month, busy, signInHref } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>() as BookingFailure | undefined;
+  const location = useLocation();
+  const { venue, spaceId, view, year, month, monday, today, busy, prefill, feedHost, signInHref } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as BookingFormResult | undefined;
   const description = pickLocalisedText(venue.description, language);
   const space = venue.spaces.find((candidate) => candidate.id === spaceId) ?? null;
-  const labels = fieldLabels(t);
-  const errorText = (name: string): string | undefined => {
-    const key = failure?.errors[name] as MessageKey | undefined;
-    if (!key) return undefined;
-    if (key === 'venues.form.conflict') return failure?.conflict ? t(key, failure.conflict) : t('venues.form.conflictUnknown');
-    return t(key);
-  };
-  // The summary links to the start time; the field itself names the clashing times.
-  const summaryErrors: FieldErrors | undefined =
-    failure?.errors.startTime === 'venues.form.conflict' ? { ...failure.errors, startTime: 'venues.form.conflictUnknown' } : failure?.errors;
-  const values = failure?.values;
   const memberships = root?.viewer?.memberships ?? [];
+  const canManage = memberships.some((m) => m.organisation.id === venue.organisation.id && (m.role === 'admin' || m.role === 'coordinator'));
+  const spaceQuery = space ? `space=${encodeURIComponent(space.id)}&` : '';
+  const currentMonday = mondayOf(today);
+  const isThisMonth = today.startsWith(monthText(year, month));
+  const weekHref = `/venues/${venue.id}?${spaceQuery}view=week&week=${view === 'week' ? monday : isThisMonth ? currentMonday : mondayOf(`${monthText(year, month)}-01`)}#calendar-title`;
+  const monthHref = `/venues/${venue.id}?${spaceQuery}month=${view === 'week' ? monday.slice(0, 7) : monthText(year, month)}#calendar-title`;
 
   return (
     <>
-      <PageTitle title={venue.name} hasErrors={!!failure} />
+      <PageTitle title={venue.name} hasErrors={result?.step === 'form' && Object.keys(result.errors).length > 0} />
       <p className="breadcrumb">
         <Link to="/venues">{t('venues.back')}</Link>
       </p>
@@ -151,6 +105,23 @@ export default function VenuePage() {
         <p className="lead" lang={description.language}>
           {description.text}
         </p>
+      ) : null}
+      {canManage ? (
+        <p>
+          <Link to={`/venues/${venue.id}/manage`} className="button button--secondary">
+            {t('venues.manageLink')}
+          </Link>
+        </p>
+      ) : null}
+      {prefill.date && prefill.startTime && prefill.endTime ? (
+        <div className="panel panel--info">
+          <p>
+            {t('venues.prefill.text', {
+              when: `${dateText(prefill.date, language)} ${clockText(prefill.startTime, language)}–${clockText(prefill.endTime, language)}${space && prefill.spaceId ? `, ${space.name}` : ''}`,
+            })}{' '}
+            <a href="#request-title">{t('venues.prefill.link')}</a>
+          </p>
+        </div>
       ) : null}
       <dl className="details">
         <dt>{t('venues.address')}</dt>
@@ -161,12 +132,15 @@ export default function VenuePage() {
         <dd>
           <Link to={`/organisations/${venue.organisation.id}`}>{venue.organisation.name}</Link>
         </dd>
+        <VenueContact venue={venue} />
         <dt>{t('venues.facilities')}</dt>
         <dd>{facilityWords(t, 'facility', venue.facilities)}</dd>
         <dt>{t('venues.accessibility')}</dt>
         <dd>{facilityWords(t, 'accessibility', venue.accessibility)}</dd>
       </dl>
       <p>{t('venues.capacity', { count: venue.capacity })}</p>
+
+      <VenuePhotos photos={venue.photos ?? []} />
 
       <section className="section" aria-labelledby="spaces-title">
         <h2 id="spaces-title">{t('venues.spaces.title')}</h2>
@@ -180,9 +154,10 @@ export default function VenuePage() {
                 {t('venues.spaces.length', { min: durationText(t, candidate.minMinutes), max: durationText(t, candidate.maxMinutes) })}{' '}
                 {t(candidate.isApprovalRequired ? 'venues.spaces.approval' : 'venues.spaces.noApproval')} {t(bookableByKeys[candidate.bookableBy])}
               </p>
+              <SpaceRulesList rules={candidate} today={today} />
               {candidate.id !== spaceId ? (
                 <p>
-                  <Link to={`/venues/${venue.id}?space=${candidate.id}&month=${monthText(year, month)}#calendar-title`}>
+                  <Link to={`/venues/${venue.id}?space=${candidate.id}&${view === 'week' ? `view=week&week=${monday}` : `month=${monthText(year, month)}`}#calendar-title`}>
                     {t('venues.spaces.showCalendar', { name: candidate.name })}
                   </Link>
                 </p>
@@ -197,8 +172,27 @@ export default function VenuePage() {
           <h2 id="calendar-title">
             {t('venues.calendar.title')}: {space.name}
           </h2>
-          <p>{t('venues.calendar.hint')}</p>
-          <MonthCalendar venueId={venue.id} spaceId={space.id} spaceName={space.name} year={year} month={month} busy={busy} />
+          <p>{t(view === 'week' ? 'venues.week.hint' : 'venues.calendar.hint')}</p>
+          <nav className="view-toggle" aria-label={t('venues.view.label')}>
+            <Link to={monthHref} aria-current={view === 'month' ? 'page' : undefined}>
+              {t('venues.view.month')}
+            </Link>
+            <Link to={weekHref} aria-current={view === 'week' ? 'page' : undefined}>
+              {t('venues.view.week')}
+            </Link>
+          </nav>
+          {view === 'week' ? (
+            <WeekCalendar venueId={venue.id} spaceId={space.id} spaceName={space.name} monday={monday} today={today} busy={busy} rules={space} />
+          ) : (
+            <MonthCalendar
+              venueId={venue.id}
+              spaceId={space.id}
+              spaceName={space.name}
+              year={year}
+              month={month}
+              busy={busy.map((period) => ({ ...period, status: period.status === 'approved' ? 'approved' : 'requested' }))}
+            />
+          )}
         </section>
       ) : null}
 
@@ -206,46 +200,14 @@ export default function VenuePage() {
         <section className="section panel" aria-labelledby="request-title">
           <h2 id="request-title">{t('venues.form.title')}</h2>
           {root?.viewer ? (
-            <>
-              <ErrorSummary errors={summaryErrors} labels={labels} idPrefix="booking" />
-              <Form method="post" noValidate className="stack">
-                <SelectField
-                  name="spaceId"
-                  idPrefix="booking"
-                  label={labels.spaceId!}
-                  error={errorText('spaceId')}
-                  defaultValue={values?.spaceId ?? space?.id}
-                  options={venue.spaces.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
-                />
-                <DateTimeField name="date" type="date" label={labels.date!} hint={t('venues.form.dateHint')} error={errorText('date')} value={values?.date} />
-                <DateTimeField name="startTime" type="time" label={labels.startTime!} hint={t('venues.form.timeHint')} error={errorText('startTime')} value={values?.startTime} />
-                <DateTimeField name="endTime" type="time" label={labels.endTime!} hint={t('venues.form.timeHint')} error={errorText('endTime')} value={values?.endTime} />
-                <TextField
-                  name="title"
-                  idPrefix="booking"
-                  label={labels.title!}
-                  hint={t('venues.form.bookingTitleHint')}
-                  error={errorText('title')}
-                  defaultValue={values?.title}
-                  maxLength={200}
-                />
-                <SelectField
-                  name="organisationId"
-                  idPrefix="booking"
-                  label={labels.organisationId!}
-                  hint={t('venues.form.organisationHint')}
-                  error={errorText('organisationId')}
-                  defaultValue={values?.organisationId ?? memberships[0]?.organisation.id ?? ''}
-                  options={[
-                    ...memberships.map((m) => ({ value: m.organisation.id, label: m.organisation.name })),
-                    { value: '', label: t('venues.form.myself') },
-                  ]}
-                />
-                <button type="submit" className="button">
-                  {t('venues.form.submit')}
-                </button>
-              </Form>
-            </>
+            <BookingRequestForm
+              venue={venue}
+              spaceId={space?.id ?? null}
+              prefill={prefill}
+              result={result}
+              memberships={memberships}
+              action={`${location.pathname}${location.search}#request-title`}
+            />
           ) : (
             <p>
               <Link to={signInHref} className="button">
@@ -255,28 +217,8 @@ export default function VenuePage() {
           )}
         </section>
       ) : null}
-    </>
-  );
-}
 
-// Native date and time inputs: the browser shows its own picker; without one, the hint explains the format.
-function DateTimeField({ name, type, label, hint, error, value }: { name: string; type: 'date' | 'time'; label: string; hint: string; error?: string; value?: string }) {
-  const { t } = useI18n();
-  const id = `booking-${name}`;
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <p className="field__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
-      <input id={id} name={name} type={type} defaultValue={value ?? ''} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
-    </div>
+      <FeedLinks feedPath={`/feeds/venues/${venue.id}.ics`} host={feedHost} />
+    </>
   );
 }

@@ -1,0 +1,149 @@
+import { TZDate } from '@date-fns/tz';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { User } from '@talkoot/identity';
+import { Booking, Space, VenueFeedService } from '@talkoot/venues';
+import ical, { type VEvent } from 'node-ical';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApi, addMember, call, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
+
+let api: TestApi;
+let villageId: string;
+let ownerId: string;
+let guestId: string;
+let ownerToken: string;
+let guestToken: string;
+let guestUserId: string;
+
+const helsinki = (year: number, month: number, day: number, hour: number, minute = 0) =>
+  new Date(new TZDate(year, month - 1, day, hour, minute, 'Europe/Helsinki').getTime()).toISOString();
+
+beforeAll(async () => {
+  api = await startTestApi();
+  villageId = await makeVillage(api);
+  ownerId = await makeOrganisation(api, villageId, 'Kerkonkosken kyläyhdistys ry');
+  guestId = await makeOrganisation(api, villageId, 'Rautalammin Urheiluseura ry');
+  const owner = await makeUser(api);
+  const guest = await makeUser(api, { name: 'Ville Varaaja' });
+  guestUserId = guest.id;
+  await addMember(api, owner.id, ownerId, 'coordinator');
+  await addMember(api, guest.id, guestId, 'coordinator');
+  ownerToken = await signIn(api, owner.email);
+  guestToken = await signIn(api, guest.email);
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+async function makeHall() {
+  const created = await call(api, 'POST', `/api/organisations/${ownerId}/venues`, {
+    token: ownerToken,
+    body: { villageId, name: 'Kerkonkosken kylätalo', address: 'Koulutie 2, Rautalampi', capacity: 80 },
+  });
+  const venueId = created.json.venue.id as string;
+  const space = await call(api, 'POST', `/api/organisations/${ownerId}/venues/${venueId}/spaces`, { token: ownerToken, body: { name: 'Sali', maxMinutes: 24 * 60, bookableBy: 'anyone' } });
+  const manage = await call(api, 'GET', `/api/organisations/${ownerId}/venues/${venueId}`, { token: ownerToken });
+  return { venueId, spaceId: space.json.venue.spaces[0].id as string, privateFeedUrl: manage.json.venue.privateFeedUrl as string };
+}
+
+type FeedEvent = { uid: string; start: Date; end: Date; summary: string; status?: string; description?: string };
+
+function eventsOf(text: string): FeedEvent[] {
+  const text_ = (value: unknown) => (typeof value === 'object' && value && 'val' in value ? String((value as { val: unknown }).val) : value === undefined ? undefined : String(value));
+  return Object.values(ical.sync.parseICS(text))
+    .filter((component) => component?.type === 'VEVENT')
+    .map((component) => {
+      const event = component as VEvent;
+      return { uid: event.uid, start: new Date(event.start), end: new Date(event.end as Date), summary: text_(event.summary)!, status: event.status, description: text_(event.description) };
+    });
+}
+
+const feedPath = (url: string) => new URL(url).pathname;
+
+describe('calendar feeds of a venue', () => {
+  it('publishes busy times without names, and the secret feed with titles and bookers', async () => {
+    const hall = await makeHall();
+    const day = new Date(Date.now() + 20 * 86_400_000);
+    const [year, month, date] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
+    const requested = await call(api, 'POST', '/api/bookings', {
+      token: guestToken,
+      body: { spaceId: hall.spaceId, startsAt: helsinki(year, month, date, 18), endsAt: helsinki(year, month, date, 21), title: 'Salibandyn syyskokous', organisationId: guestId },
+    });
+    expect(requested.status, requested.text).toBe(201);
+    const approved = await call(api, 'POST', '/api/bookings', {
+      token: guestToken,
+      body: { spaceId: hall.spaceId, startsAt: helsinki(year, month, date, 10), endsAt: helsinki(year, month, date, 12), title: 'Ville Varaajan synttärit', organisationId: null },
+    });
+    expect(approved.status, approved.text).toBe(201);
+    await call(api, 'POST', `/api/organisations/${ownerId}/bookings/${approved.json.booking.id}/approval`, { token: ownerToken, body: {} });
+
+    const open = await fetch(`${api.url}/feeds/venues/${hall.venueId}.ics`);
+    expect(open.status).toBe(200);
+    expect(open.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const openText = await open.text();
+    expect(openText).toContain('X-WR-CALNAME:Kerkonkosken kylätalo');
+    const busy = eventsOf(openText);
+    expect(busy).toHaveLength(2);
+    expect(busy.map((event) => [event.start.toISOString(), event.end.toISOString(), event.status])).toEqual(
+      expect.arrayContaining([
+        [helsinki(year, month, date, 18), helsinki(year, month, date, 21), 'TENTATIVE'],
+        [helsinki(year, month, date, 10), helsinki(year, month, date, 12), 'CONFIRMED'],
+      ]),
+    );
+    for (const event of busy) expect(event.summary).toBe('Varattu / Bokad / Booked: Sali');
+    for (const secret of ['Salibandy', 'Ville', 'Varaaja', 'Urheiluseura', 'synttärit', '@example.org']) expect(openText).not.toContain(secret);
+    // UIDs stay the same from one fetch to the next, so calendar apps update instead of duplicating.
+    expect(eventsOf(await (await fetch(`${api.url}/feeds/venues/${hall.venueId}.ics`)).text()).map((event) => event.uid).toSorted()).toEqual(busy.map((event) => event.uid).toSorted());
+
+    const detailed = await fetch(`${api.url}${feedPath(hall.privateFeedUrl)}`);
+    expect(detailed.status).toBe(200);
+    expect(detailed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const detailedText = await detailed.text();
+    expect(detailedText).toContain('X-WR-CALNAME:');
+    const events = eventsOf(detailedText);
+    const meeting = events.find((event) => event.summary.includes('Salibandyn syyskokous'))!;
+    expect(meeting.summary).toContain('Rautalammin Urheiluseura ry');
+    expect(meeting.status).toBe('TENTATIVE');
+    const party = events.find((event) => event.summary.includes('synttärit'))!;
+    expect(party.summary).toContain('Ville Varaaja');
+    expect(party.status).toBe('CONFIRMED');
+    expect(party.description).toContain('Confirmed');
+  });
+
+  it('answers 404 to a wrong or replaced secret address and to an unknown venue', async () => {
+    const hall = await makeHall();
+    const old = feedPath(hall.privateFeedUrl);
+    expect((await fetch(`${api.url}${old}`)).status).toBe(200);
+    const renewed = await call(api, 'POST', `/api/organisations/${ownerId}/venues/${hall.venueId}/feed-token`, { token: ownerToken });
+    expect((await fetch(`${api.url}${old}`)).status).toBe(404);
+    expect((await fetch(`${api.url}${feedPath(renewed.json.venue.privateFeedUrl)}`)).status).toBe(200);
+    expect((await fetch(`${api.url}/feeds/venues/${hall.venueId}/${'a'.repeat(32)}.ics`)).status).toBe(404);
+    expect((await fetch(`${api.url}/feeds/venues/${hall.venueId}/short.ics`)).status).toBe(404);
+    expect((await fetch(`${api.url}/feeds/venues/00000000-0000-4000-8000-000000000000.ics`)).status).toBe(404);
+    expect((await fetch(`${api.url}/feeds/venues/not-a-venue.ics`)).status).toBe(404);
+  });
+
+  it('puts a booking over the night the clocks turn back (2026-10-25) at the right UTC instants', async () => {
+    const hall = await makeHall();
+    const em = api.app.get(MikroORM).em.fork();
+    // Midnight to 06:00 Helsinki: 00:00 is still summer time (UTC+3), 06:00 already winter time (UTC+2).
+    em.create(Booking, {
+      space: em.getReference(Space, hall.spaceId),
+      requester: em.getReference(User, guestUserId),
+      title: 'Yöpyminen',
+      status: 'approved',
+      startsAt: new Date('2026-10-24T21:00:00Z'),
+      endsAt: new Date('2026-10-25T04:00:00Z'),
+    });
+    await em.flush();
+    // The feed's window is counted from today; seen from 2026-10-20 the night is in it.
+    const feed = await api.app.get(VenueFeedService).publicFeed(hall.venueId, new Date('2026-10-20T12:00:00Z'));
+    const [night] = eventsOf(feed);
+    expect(night!.start.toISOString()).toBe(helsinki(2026, 10, 25, 0));
+    expect(night!.start.toISOString()).toBe('2026-10-24T21:00:00.000Z');
+    expect(night!.end.toISOString()).toBe(helsinki(2026, 10, 25, 6));
+    expect(night!.end.toISOString()).toBe('2026-10-25T04:00:00.000Z');
+    expect(night!.status).toBe('CONFIRMED');
+    // Seen from far later, it has left the window.
+    expect(eventsOf(await api.app.get(VenueFeedService).publicFeed(hall.venueId, new Date('2027-01-01T12:00:00Z')))).toHaveLength(0);
+  });
+});

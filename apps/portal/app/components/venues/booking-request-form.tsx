@@ -1,0 +1,232 @@
+import { useEffect, useRef } from 'react';
+import { Form } from 'react-router';
+import { ErrorSummary } from '../error-summary';
+import { SelectField, TextField } from '../form-fields';
+import type { BookingQuote, VenueDetails } from '../../lib/api-types';
+import type { FieldErrors } from '../../lib/forms';
+import type { MessageKey, Translate } from '../../lib/i18n';
+import { useI18n } from '../../lib/root-data';
+import type { BookingFormResult } from './booking-request.server';
+import { formatDay, formatTime } from './helsinki-time';
+import { dateText, formatEuros, tierKeys } from './venue-format';
+
+type Membership = { organisation: { id: string; name: string } };
+
+type BookingRequestFormProps = {
+  venue: VenueDetails;
+  // The space of the calendar, or the one asked for in the address.
+  spaceId: string | null;
+  prefill: Record<string, string>;
+  result: BookingFormResult | undefined;
+  memberships: Membership[];
+  action: string;
+};
+
+export function fieldLabels(t: Translate): Record<string, string> {
+  return {
+    spaceId: t('venues.form.space'),
+    date: t('venues.form.date'),
+    startTime: t('venues.form.startTime'),
+    endTime: t('venues.form.endTime'),
+    title: t('venues.form.bookingTitle'),
+    organisationId: t('venues.form.organisation'),
+    isFreeEvent: t('venues.form.freeEvent'),
+  };
+}
+
+export function BookingRequestForm(props: BookingRequestFormProps) {
+  return props.result?.step === 'confirm' ? <ConfirmStep {...props} result={props.result} /> : <RequestStep {...props} />;
+}
+
+function RequestStep({ venue, spaceId, prefill, result, memberships, action }: BookingRequestFormProps) {
+  const { t } = useI18n();
+  const failure = result?.step === 'form' ? result : undefined;
+  const labels = fieldLabels(t);
+  const errorText = (name: string): string | undefined => {
+    const key = failure?.errors[name] as MessageKey | undefined;
+    if (!key) return undefined;
+    if (key === 'venues.form.conflict') return failure?.conflict ? t(key, failure.conflict) : t('venues.form.conflictUnknown');
+    return t(key);
+  };
+  // The summary links to the start time; the field itself names the clashing times.
+  const summaryErrors: FieldErrors | undefined =
+    failure?.errors.startTime === 'venues.form.conflict' ? { ...failure.errors, startTime: 'venues.form.conflictUnknown' } : failure?.errors;
+  const values = failure?.values ?? prefill;
+
+  return (
+    <>
+      <ErrorSummary errors={summaryErrors} labels={labels} idPrefix="booking" />
+      <Form method="post" action={action} noValidate className="stack">
+        <SelectField
+          name="spaceId"
+          idPrefix="booking"
+          label={labels.spaceId!}
+          error={errorText('spaceId')}
+          defaultValue={values.spaceId ?? spaceId}
+          options={venue.spaces.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
+        />
+        <DateTimeField name="date" type="date" label={labels.date!} hint={t('venues.form.dateHint')} error={errorText('date')} value={values.date} />
+        <DateTimeField name="startTime" type="time" label={labels.startTime!} hint={t('venues.form.timeHint')} error={errorText('startTime')} value={values.startTime} />
+        <DateTimeField name="endTime" type="time" label={labels.endTime!} hint={t('venues.form.timeHint')} error={errorText('endTime')} value={values.endTime} />
+        <TextField
+          name="title"
+          idPrefix="booking"
+          label={labels.title!}
+          hint={t('venues.form.bookingTitleHint')}
+          error={errorText('title')}
+          defaultValue={values.title}
+          maxLength={200}
+        />
+        <SelectField
+          name="organisationId"
+          idPrefix="booking"
+          label={labels.organisationId!}
+          hint={t('venues.form.organisationHint')}
+          error={errorText('organisationId')}
+          defaultValue={values.organisationId ?? memberships[0]?.organisation.id ?? ''}
+          options={[...memberships.map((m) => ({ value: m.organisation.id, label: m.organisation.name })), { value: '', label: t('venues.form.myself') }]}
+        />
+        <div className="field">
+          <div className="choice">
+            <input type="checkbox" id="booking-isFreeEvent" name="isFreeEvent" value="yes" defaultChecked={values.isFreeEvent === 'yes'} aria-describedby="booking-isFreeEvent-hint" />
+            <label htmlFor="booking-isFreeEvent">{labels.isFreeEvent}</label>
+          </div>
+          <p className="field__hint" id="booking-isFreeEvent-hint">
+            {t('venues.form.freeEventHint')}
+          </p>
+        </div>
+        <p className="field__hint">{t('venues.form.reviewHint')}</p>
+        <button type="submit" name="intent" value="review" className="button">
+          {t('venues.form.review')}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormProps & { result: Extract<BookingFormResult, { step: 'confirm' }> }) {
+  const { t, language } = useI18n();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), [result]);
+  const { values, quote } = result;
+  const space = venue.spaces.find((candidate) => candidate.id === values.spaceId);
+  const organisation = memberships.find((m) => m.organisation.id === values.organisationId)?.organisation.name ?? t('venues.form.myself');
+  const isFreeEvent = values.isFreeEvent === 'yes';
+  const startsAt = Date.parse(result.startsAt);
+  const endsAt = Date.parse(result.endsAt);
+
+  return (
+    <div className="confirm">
+      {/* Without JavaScript the attribute moves focus here after the first post, like the error summary. */}
+      {/* oxlint-disable-next-line jsx-a11y/no-autofocus */}
+      <h3 id="confirm-title" ref={headingRef} tabIndex={-1} autoFocus>
+        {t('venues.confirm.title')}
+      </h3>
+      <dl className="details confirm__details">
+        <div>
+          <dt>{t('venues.form.space')}</dt>
+          <dd>{space?.name}</dd>
+        </div>
+        <div>
+          <dt>{t('venues.confirm.when')}</dt>
+          <dd>
+            {dateText(values.date ?? '', language)} {formatTime(startsAt, language)}–{formatTime(endsAt, language)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('venues.form.bookingTitle')}</dt>
+          <dd>{values.title}</dd>
+        </div>
+        <div>
+          <dt>{t('venues.form.organisation')}</dt>
+          <dd>{organisation}</dd>
+        </div>
+        <div>
+          <dt>{t('venues.confirm.price')}</dt>
+          <dd>
+            {quote ? (
+              <>
+                <strong className="confirm__price">{quote.priceCents > 0 ? formatEuros(quote.priceCents, language) : t('venues.price.free')}</strong>{' '}
+                {quote.priceCents > 0 ? `(${t(tierKeys[quote.priceTier])})` : null}
+              </>
+            ) : (
+              t('venues.confirm.priceUnknown')
+            )}
+            {isFreeEvent ? <span className="confirm__note">{t('venues.confirm.freeEvent')}</span> : null}
+            {result.regularQuote && result.regularQuote.priceCents > 0 ? (
+              <span className="confirm__note">{t('venues.confirm.regularPrice', { price: formatEuros(result.regularQuote.priceCents, language) })}</span>
+            ) : null}
+          </dd>
+        </div>
+        {quote ? (
+          <>
+            <div>
+              <dt>{t('venues.rules.deposit')}</dt>
+              <dd>{quote.depositCents > 0 ? formatEuros(quote.depositCents, language) : t('venues.rules.noDeposit')}</dd>
+            </div>
+            <div>
+              <dt>{t('venues.rules.cancellation')}</dt>
+              <dd>
+                {quote.cancellationFeeCents === 0
+                  ? t('venues.rules.cancelFree')
+                  : Date.parse(quote.freeCancellationUntil) > result.quotedAt
+                    ? t('venues.confirm.cancelUntil', {
+                        until: `${formatDay(Date.parse(quote.freeCancellationUntil), language)} ${formatTime(Date.parse(quote.freeCancellationUntil), language)}`,
+                        fee: formatEuros(quote.cancellationFeeCents, language),
+                      })
+                    : t('venues.confirm.cancelFeeNow', { fee: formatEuros(quote.cancellationFeeCents, language) })}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('venues.confirm.decision')}</dt>
+              <dd>{t(quote.isApprovalRequired ? 'venues.confirm.approval' : 'venues.confirm.noApproval')}</dd>
+            </div>
+          </>
+        ) : null}
+      </dl>
+      {quote?.problem ? (
+        <div className="panel panel--warning" role="alert">
+          <p>
+            <strong>{t('venues.confirm.problem')}</strong> {quote.problem}
+          </p>
+        </div>
+      ) : null}
+      <Form method="post" action={action} className="confirm__actions">
+        {(['spaceId', 'date', 'startTime', 'endTime', 'title', 'organisationId'] as const).map((name) => (
+          <input key={name} type="hidden" name={name} value={values[name] ?? ''} />
+        ))}
+        {isFreeEvent ? <input type="hidden" name="isFreeEvent" value="yes" /> : null}
+        {quote?.problem ? null : (
+          <button type="submit" name="intent" value="send" className="button">
+            {t('venues.form.submit')}
+          </button>
+        )}
+        <button type="submit" name="intent" value="change" className="button button--secondary">
+          {t('venues.confirm.change')}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+// Native date and time inputs: the browser shows its own picker; without one, the hint explains the format.
+function DateTimeField({ name, type, label, hint, error, value }: { name: string; type: 'date' | 'time'; label: string; hint: string; error?: string; value?: string }) {
+  const { t } = useI18n();
+  const id = `booking-${name}`;
+  const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      <p className="field__hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          <span className="visually-hidden">{t('form.errorPrefix')} </span>
+          {error}
+        </p>
+      ) : null}
+      <input id={id} name={name} type={type} defaultValue={value ?? ''} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+    </div>
+  );
+}

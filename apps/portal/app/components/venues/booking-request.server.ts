@@ -1,0 +1,111 @@
+import { data } from 'react-router';
+import { ApiError, callApi, type ApiCaller } from '../../lib/api.server';
+import type { Booking, BookingQuote, VenueDetails } from '../../lib/api-types';
+import type { FieldErrors } from '../../lib/forms';
+import type { Language } from '../../lib/i18n';
+import { redirectWithCookies } from '../../lib/responses.server';
+import { formatTime, helsinkiToInstant, isDateText, isTimeText } from './helsinki-time';
+
+export type ConflictDetail = { from: string; to: string } | null;
+
+// A booking request is two posts, so it works without JavaScript: the first shows the price and
+// the cancellation terms (intent "review"), the second sends (intent "send"); "change" goes back.
+export type BookingFormResult =
+  | { step: 'form'; errors: FieldErrors; values: Record<string, string>; conflict: ConflictDetail }
+  | { step: 'confirm'; values: Record<string, string>; quote: BookingQuote | null; regularQuote: BookingQuote | null; startsAt: string; endsAt: string; quotedAt: number };
+
+export const bookingFieldOrder = ['spaceId', 'date', 'startTime', 'endTime', 'title', 'organisationId', 'isFreeEvent', 'form'] as const;
+const apiFieldNames: Record<string, string> = { startsAt: 'startTime', endsAt: 'endTime' };
+
+type Viewer = { memberships: { organisation: { id: string } }[] };
+
+export async function handleBookingRequest(state: ApiCaller, viewer: Viewer, venue: VenueDetails, values: Record<string, string>) {
+  const space = venue.spaces.find((candidate) => candidate.id === values.spaceId);
+  if (values.intent === 'change') return data<BookingFormResult>({ step: 'form', errors: {}, values, conflict: null });
+
+  const errors: FieldErrors = {};
+  if (!space) errors.spaceId = 'validation.choose';
+  if (!values.date?.trim()) errors.date = 'validation.required';
+  else if (!isDateText(values.date.trim())) errors.date = 'venues.form.date.invalid';
+  for (const field of ['startTime', 'endTime'] as const) {
+    if (!values[field]?.trim()) errors[field] = 'validation.required';
+    else if (!isTimeText(values[field].trim())) errors[field] = 'venues.form.time.invalid';
+  }
+  const title = values.title?.trim() ?? '';
+  if (!title) errors.title = 'validation.required';
+  else if (title.length < 2) errors.title = 'validation.tooShort';
+  else if (title.length > 200) errors.title = 'validation.tooLong';
+  const organisationId = values.organisationId || null;
+  if (organisationId && !viewer.memberships.some((m) => m.organisation.id === organisationId)) errors.organisationId = 'validation.choose';
+  if (space?.bookableBy === 'region' && !organisationId) errors.organisationId = 'venues.form.organisationRequired';
+  const isFreeEvent = values.isFreeEvent === 'yes';
+
+  const start = errors.date || errors.startTime ? null : helsinkiToInstant(values.date!.trim(), values.startTime!.trim());
+  const end = errors.date || errors.endTime ? null : helsinkiToInstant(values.date!.trim(), values.endTime!.trim());
+  if (start && end && end.time <= start.time) errors.endTime = 'venues.form.endBeforeStart';
+  if (Object.keys(errors).length > 0 || !space || !start || !end) return failure(errors, values);
+
+  if (values.intent !== 'send') {
+    const query = new URLSearchParams({ startsAt: start.iso, endsAt: end.iso, isFreeEvent: String(isFreeEvent) });
+    if (organisationId) query.set('organisationId', organisationId);
+    const quotePath = (isFree: boolean) => {
+      query.set('isFreeEvent', String(isFree));
+      return `/api/spaces/${encodeURIComponent(space.id)}/quote?${query}`;
+    };
+    let quote: BookingQuote | null = null;
+    // A free public event costs nothing if the owner agrees; say what it costs if they don't.
+    let regularQuote: BookingQuote | null = null;
+    try {
+      ({ quote } = await callApi<{ quote: BookingQuote }>(state, quotePath(isFreeEvent)));
+      if (isFreeEvent) ({ quote: regularQuote } = await callApi<{ quote: BookingQuote }>(state, quotePath(false)));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (error.status === 400) return failure(apiErrors(error.fields), values);
+      if (error.status === 403) return failure({ form: 'venues.form.notAllowed' }, values, 403);
+      // Without a price the person still sees the terms of the space; the owner confirms the price.
+      console.error(`quote for space ${space.id} failed: ${error.status} ${error.code}`);
+    }
+    return data<BookingFormResult>({ step: 'confirm', values, quote, regularQuote, startsAt: start.iso, endsAt: end.iso, quotedAt: Date.now() });
+  }
+
+  try {
+    await callApi<{ booking: Booking }>(state, '/api/bookings', {
+      method: 'POST',
+      body: { spaceId: space.id, startsAt: start.iso, endsAt: end.iso, title, organisationId, isFreeEvent },
+    });
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.status === 409) {
+      return failure({ startTime: 'venues.form.conflict' }, values, 409, describeConflict(error.details.conflict, state.language));
+    }
+    if (error.status === 400) return failure(apiErrors(error.fields), values);
+    if (error.status === 422) {
+      const field = Object.keys(error.fields).map((path) => apiFieldNames[path]).find(Boolean);
+      return failure({ [field ?? 'form']: 'venues.form.rule' }, values, 422);
+    }
+    if (error.status === 403) return failure({ form: 'venues.form.notAllowed' }, values, 403);
+    if (error.status === 404) return failure({ form: 'form.gone' }, values, 404);
+    throw error;
+  }
+  return redirectWithCookies('/bookings?done=requested');
+}
+
+function apiErrors(fields: Record<string, string>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const path of Object.keys(fields)) {
+    const field = apiFieldNames[path] ?? path;
+    errors[bookingFieldOrder.includes(field as never) ? field : 'form'] = field === 'organisationId' ? 'venues.form.organisationRequired' : 'validation.checkField';
+  }
+  return Object.keys(errors).length ? errors : { form: 'validation.checkField' };
+}
+
+function failure(errors: FieldErrors, values: Record<string, string>, status = 400, conflict: ConflictDetail = null) {
+  return data<BookingFormResult>({ step: 'form', errors, values, conflict }, { status });
+}
+
+// The api's 409 names the taken slot (times include cleaning); say it in local time.
+function describeConflict(conflict: unknown, language: Language): ConflictDetail {
+  const slot = conflict as { startsAt?: unknown; endsAt?: unknown } | null | undefined;
+  if (typeof slot?.startsAt !== 'string' || typeof slot.endsAt !== 'string') return null;
+  return { from: formatTime(Date.parse(slot.startsAt), language), to: formatTime(Date.parse(slot.endsAt), language) };
+}

@@ -1,0 +1,103 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Membership, type Organisation, type User } from '@talkoot/identity';
+import { Booking, BookingOccupancy, type BookingSeries } from './booking.entity.js';
+import { occupiedInterval } from './booking.rules.js';
+import { cancellationTerms } from './cancellation.js';
+import { bookingPrice, type PriceTier, priceTier } from './pricing.js';
+import { finnishReference } from './reference-number.js';
+import { Space } from './space.entity.js';
+import type { BookingStatus } from './venue.schemas.js';
+
+export interface Quote {
+  priceTier: PriceTier;
+  priceCents: number;
+  depositCents: number;
+  freeCancellationUntil: Date;
+  cancellationFeeCents: number;
+}
+
+// What a booking costs is fixed when it is made: the tier by who books for whom, the amount by the
+// space's price unit. An open public event asks for the space free of charge (the owner decides).
+export async function quoteFor(
+  em: EntityManager,
+  space: Space,
+  input: { startsAt: Date; endsAt: Date; organisationId: string | null; requesterId: string | null; isFreeEvent: boolean },
+  now: Date,
+): Promise<Quote> {
+  const ownerId = space.venue.organisation.id;
+  const requesterIsOwnerMember = input.requesterId ? (await em.count(Membership, { user: input.requesterId, organisation: ownerId })) > 0 : false;
+  const tier = priceTier({ bookingOrganisationId: input.organisationId, ownerOrganisationId: ownerId, requesterIsOwnerMember });
+  const rate = { members: space.priceMembersCents, region: space.priceRegionCents, private: space.pricePrivateCents }[tier];
+  const priceCents = input.isFreeEvent ? 0 : bookingPrice(space.priceUnit, rate, input.startsAt, input.endsAt);
+  const terms = cancellationTerms(input.startsAt, now, space, priceCents);
+  return {
+    priceTier: tier,
+    priceCents,
+    depositCents: space.priceUnit === 'free' || input.isFreeEvent ? 0 : space.depositCents,
+    freeCancellationUntil: terms.freeUntil,
+    cancellationFeeCents: Math.round((priceCents * space.cancellationFeePercent) / 100),
+  };
+}
+
+export interface Placement {
+  space: Space;
+  leaves: string[];
+  startsAt: Date;
+  endsAt: Date;
+  title: string;
+  status: BookingStatus;
+  expiresAt: Date | null;
+  requester: User | null;
+  organisation: Organisation | null;
+  quote: Quote;
+  isFreeEvent: boolean;
+  series?: BookingSeries | null;
+  bookedBy?: User | null;
+  guest?: { name: string; phone: string; email: string | null; consentAt: Date } | null;
+  // The occurrences of a series share one reference number, so one transfer pays them all.
+  referenceNumber?: string | null;
+}
+
+export async function nextReferenceNumber(em: EntityManager): Promise<string> {
+  const [row] = await em.execute<{ value: string }[]>(`select nextval('booking_reference_seq')::text as value`);
+  return finnishReference(row!.value);
+}
+
+// Writes a booking and one occupancy row per leaf space, then flushes: this is where the exclusion
+// constraint answers. Something to pay gets a bank reference number from a sequence.
+export async function placeBooking(em: EntityManager, placement: Placement): Promise<Booking> {
+  const toPay = placement.quote.priceCents + placement.quote.depositCents;
+  const referenceNumber = toPay > 0 ? (placement.referenceNumber ?? (await nextReferenceNumber(em))) : null;
+  const booking = em.create(Booking, {
+    space: placement.space,
+    requester: placement.requester,
+    organisation: placement.organisation,
+    title: placement.title,
+    status: placement.status,
+    startsAt: placement.startsAt,
+    endsAt: placement.endsAt,
+    expiresAt: placement.expiresAt,
+    series: placement.series ?? null,
+    bookedBy: placement.bookedBy ?? null,
+    guestName: placement.guest?.name ?? null,
+    guestPhone: placement.guest?.phone ?? null,
+    guestEmail: placement.guest?.email ?? null,
+    guestConsentAt: placement.guest?.consentAt ?? null,
+    isFreeEvent: placement.isFreeEvent,
+    priceTier: placement.quote.priceTier,
+    priceCents: placement.quote.priceCents,
+    depositCents: placement.quote.depositCents,
+    referenceNumber,
+  });
+  const occupied = occupiedInterval(placement.startsAt, placement.endsAt, placement.space);
+  for (const leafId of placement.leaves) {
+    em.create(BookingOccupancy, { booking, leafSpace: em.getReference(Space, leafId), ...occupied, isBlocking: true });
+  }
+  await em.flush();
+  return booking;
+}
+
+export function isExclusionViolation(error: unknown): boolean {
+  const candidate = error as { code?: string; sqlState?: string; cause?: { code?: string } };
+  return candidate.code === '23P01' || candidate.sqlState === '23P01' || candidate.cause?.code === '23P01';
+}
