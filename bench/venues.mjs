@@ -130,7 +130,8 @@ function bookingRequests(roomIds, sessions, parity) {
 const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 
 async function main() {
-  log(`talkoot venues benchmark: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  const loadAtStart = os.loadavg()[0];
+  log(`talkoot venues benchmark: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${fmt(loadAtStart, 2)}`);
   log('starting embedded PostgreSQL and migrating…');
   const db = await startDatabase(log);
   cleanups.push(db.stop);
@@ -178,6 +179,8 @@ async function main() {
         server: serverName,
         ...result,
         serverCpuPercent: percent(cpuSeconds(server.pid), before.server),
+        // CPU time per request barely depends on what else runs on the machine, unlike req/s.
+        serverCpuMsPerRequest: before.server === undefined ? undefined : ((cpuSeconds(server.pid) - before.server) * 1000) / result.completed,
         postgresCpuPercent: percent(postgresPids(db.dataDir).reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0) - (pgBefore.get(pid) ?? 0), 0), 0),
         loadGeneratorCpuPercent: (100 * (load.user + load.system)) / 1e6 / seconds,
         machineLoad1: os.loadavg()[0],
@@ -186,16 +189,16 @@ async function main() {
   }
 
   const cpuCell = (value) => (value === undefined ? '-' : `${fmt(value, 0)}%`);
-  const header = ['scenario', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU server/pg/load', 'load1', 'statuses'];
+  const header = ['scenario', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU server/pg/load', 'server CPU ms/req', 'load1', 'statuses'];
   const rows = results.map((r) => [
     r.scenario, r.server, fmt(r.rps, 0), fmt(r.p50), fmt(r.p95), fmt(r.p99), fmt(r.max),
-    `${cpuCell(r.serverCpuPercent)}/${cpuCell(r.postgresCpuPercent)}/${cpuCell(r.loadGeneratorCpuPercent)}`, fmt(r.machineLoad1),
+    `${cpuCell(r.serverCpuPercent)}/${cpuCell(r.postgresCpuPercent)}/${cpuCell(r.loadGeneratorCpuPercent)}`, fmt(r.serverCpuMsPerRequest, 2), fmt(r.machineLoad1),
     Object.entries(r.statuses).map(([status, count]) => `${status}×${count}`).join(' '),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => cells.map((cell, i) => (i < 2 || i === cells.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   console.log('');
-  console.log(`${data.counts.spaces} spaces, ${data.counts.bookings} bookings; ${CONNECTIONS} clients, ${WARMUP_S} s warm-up + ${DURATION_S} s per run; ${os.cpus().length} cores shared by PostgreSQL, the server and the load generator`);
+  console.log(`${data.counts.spaces} spaces, ${data.counts.bookings} bookings; ${CONNECTIONS} clients, ${WARMUP_S} s warm-up + ${DURATION_S} s per run; ${os.cpus().length} cores shared by PostgreSQL, the server and the load generator; load average ${fmt(loadAtStart, 2)} before the runs (load1: after each run; above ${os.cpus().length}, other work competed for the cores)`);
   console.log(line(header));
   for (const row of rows) console.log(line(row));
   console.log('');
@@ -212,7 +215,7 @@ async function main() {
         `api p99 ${fmt(apiResult.p99)} ms (target ≤ ${TARGET_P99_MS} ms: ${p99Met ? 'met' : 'MISSED'})`,
     );
   }
-  if (args.json) fs.writeFileSync(args.json, JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, node: process.version, seed: data.counts, connections: CONNECTIONS, warmupS: WARMUP_S, durationS: DURATION_S, results, verdicts }, null, 2));
+  if (args.json) fs.writeFileSync(args.json, JSON.stringify({ date: new Date().toISOString(), loadAtStart, cores: os.cpus().length, node: process.version, seed: data.counts, connections: CONNECTIONS, warmupS: WARMUP_S, durationS: DURATION_S, results, verdicts }, null, 2));
 }
 
 try {

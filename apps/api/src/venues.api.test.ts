@@ -54,9 +54,9 @@ async function makeHall(spaces: { bufferAfterMinutes?: number; isApprovalRequire
     expect(response.status, response.text).toBe(201);
     return response.json.venue.spaces as { id: string; name: string }[];
   };
-  const whole = (await addSpace({ name: 'Koko talo', ...spaces })).find((space) => space.name === 'Koko talo')!;
-  const afterMain = await addSpace({ name: 'Sali', parentId: whole.id, ...spaces });
-  const afterKitchen = await addSpace({ name: 'Keittiö', parentId: whole.id, ...spaces });
+  const whole = (await addSpace({ name: 'Koko talo', maxDaysAhead: 1095, ...spaces })).find((space) => space.name === 'Koko talo')!;
+  const afterMain = await addSpace({ name: 'Sali', parentId: whole.id, maxDaysAhead: 1095, ...spaces });
+  const afterKitchen = await addSpace({ name: 'Keittiö', parentId: whole.id, maxDaysAhead: 1095, ...spaces });
   return {
     venueId,
     whole: whole.id,

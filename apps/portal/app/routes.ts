@@ -14,6 +14,7 @@ export default [
   route('organisations/:id', 'routes/organisation.tsx'),
   route('venues', 'routes/venues/index.tsx'),
   route('venues/:id', 'routes/venues/venue.tsx'),
+  route('venues/:id/manage', 'routes/venues/manage.tsx'),
   route('bookings', 'routes/venues/bookings.tsx'),
   route('admin/organisations', 'routes/admin/organisations.tsx'),
   route('admin/organisations/:id', 'routes/admin/organisation.tsx'),

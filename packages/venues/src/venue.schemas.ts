@@ -15,7 +15,7 @@ export const priceTiers = ['members', 'region', 'private'] as const;
 export const waitlistStatuses = ['waiting', 'offered', 'booked', 'lapsed', 'withdrawn'] as const;
 export type WaitlistStatus = (typeof waitlistStatuses)[number];
 
-export const venueCreateSchema = z.strictObject({
+const venueBaseSchema = z.strictObject({
   organisationId: z.uuid(),
   villageId: z.uuid('Choose a village'),
   name: z.string().trim().min(2, 'Enter the name (at least 2 characters)').max(160),
@@ -98,6 +98,11 @@ export const venueUpdateSchema = z
       .transform((value) => (value ? value.replace(/\s+/g, '').toUpperCase() : null)),
   })
   .partial();
+
+// A new venue: the basics are required, contact, key instructions and the account optional.
+export const venueCreateSchema = venueBaseSchema.extend(
+  venueUpdateSchema.pick({ keyInstructions: true, contactName: true, contactPhone: true, contactEmail: true, paymentIban: true }).shape,
+);
 
 export const spaceCreateSchema = z
   .strictObject({

@@ -105,6 +105,11 @@ export class VenueService {
         capacity: input.capacity,
         facilities: input.facilities,
         accessibility: input.accessibility,
+        keyInstructions: input.keyInstructions ?? null,
+        contactName: input.contactName ?? null,
+        contactPhone: input.contactPhone ?? null,
+        contactEmail: input.contactEmail ?? null,
+        paymentIban: input.paymentIban ?? null,
         createdAt: new Date(),
       });
       await em.flush();

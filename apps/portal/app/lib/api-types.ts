@@ -124,6 +124,8 @@ export type VenueDetails = Omit<Venue, 'spaces'> & {
 };
 // Busy periods as the api gives them: a waiting-list offer holds the slot too.
 export type BusySlot = { startsAt: string; endsAt: string; status: 'requested' | 'approved' | 'offered' };
+// The owners' view (GET /api/organisations/:id/venues/:venueId): the public one plus the secrets.
+export type VenueManageView = VenueDetails & { keyInstructions: string | null; privateFeedUrl: string };
 // GET /api/spaces/:id/quote
 export type BookingQuote = {
   priceTier: PriceTier;

@@ -1,0 +1,405 @@
+import { TZDate } from '@date-fns/tz';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { APP_CONFIG } from '@talkoot/platform';
+import { BookingExpiryService, WaitlistService, isValidFinnishReference } from '@talkoot/venues';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApi, addMember, call, lastMailTo, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
+
+// Prices, the booking window and opening hours, recurring series, assisted bookings, the waiting
+// list, reminders and the region-wide search, over HTTP against a real PostgreSQL.
+let api: TestApi;
+let villageId: string;
+let municipalityId: string;
+const owner = { organisationId: '', coordinator: '', member: '', coordinatorEmail: '' };
+const guest = { organisationId: '', coordinator: '', email: '' };
+const third = { organisationId: '', coordinator: '', email: '' };
+let outsiderToken: string;
+
+const helsinki = (year: number, month: number, day: number, hour: number, minute = 0) =>
+  new Date(new TZDate(year, month - 1, day, hour, minute, 'Europe/Helsinki').getTime()).toISOString();
+const nextYear = new Date().getUTCFullYear() + 1;
+const firstSaturday = (year: number, month: number) => 1 + ((6 - new TZDate(year, month - 1, 1, 12, 0, 'Europe/Helsinki').getDay() + 7) % 7);
+const hoursFromNow = (hours: number) => new Date(Math.ceil(Date.now() / 3_600_000 + hours) * 3_600_000).toISOString();
+
+async function person(role: 'admin' | 'coordinator' | 'member', organisationId: string) {
+  const user = await makeUser(api);
+  await addMember(api, user.id, organisationId, role);
+  return { ...user, token: await signIn(api, user.email) };
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  villageId = await makeVillage(api);
+  municipalityId = (await api.sql.query('select municipality_id from villages where id = $1', [villageId])).rows[0].municipality_id;
+  owner.organisationId = await makeOrganisation(api, villageId, 'Kotalahden kyläyhdistys ry');
+  guest.organisationId = await makeOrganisation(api, villageId, 'Rautalammin Urheiluseura ry');
+  third.organisationId = await makeOrganisation(api, villageId, 'Eläkeliiton Rautalammin yhdistys ry');
+  const ownerCoordinator = await person('coordinator', owner.organisationId);
+  owner.coordinator = ownerCoordinator.token;
+  owner.coordinatorEmail = ownerCoordinator.email;
+  owner.member = (await person('member', owner.organisationId)).token;
+  const guestCoordinator = await person('coordinator', guest.organisationId);
+  guest.coordinator = guestCoordinator.token;
+  guest.email = guestCoordinator.email;
+  const thirdCoordinator = await person('coordinator', third.organisationId);
+  third.coordinator = thirdCoordinator.token;
+  third.email = thirdCoordinator.email;
+  outsiderToken = (await signIn(api, (await makeUser(api)).email)) as string;
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+async function makeSpace(rules: Record<string, unknown> = {}, venue: Record<string, unknown> = {}) {
+  const created = await call(api, 'POST', `/api/organisations/${owner.organisationId}/venues`, {
+    token: owner.coordinator,
+    body: { villageId, name: 'Kotalahden kylätalo', address: 'Kotalahdentie 12', capacity: 60, ...venue },
+  });
+  expect(created.status, created.text).toBe(201);
+  const venueId = created.json.venue.id as string;
+  const space = await call(api, 'POST', `/api/organisations/${owner.organisationId}/venues/${venueId}/spaces`, {
+    token: owner.coordinator,
+    body: { name: 'Sali', maxDaysAhead: 1095, ...rules },
+  });
+  expect(space.status, space.text).toBe(201);
+  return { venueId, spaceId: space.json.venue.spaces[0].id as string };
+}
+
+const book = (spaceId: string, startsAt: string, endsAt: string, token = guest.coordinator, organisationId: string | null = guest.organisationId, extra: Record<string, unknown> = {}) =>
+  call(api, 'POST', '/api/bookings', { token, body: { spaceId, startsAt, endsAt, title: 'Kevätkokous', organisationId, ...extra } });
+
+async function mailCount(email: string, template: string): Promise<number> {
+  const { rows } = await api.sql.query(`select count(*)::int as n from outbox_messages where payload->>'to' = $1 and payload->>'template' = $2`, [email, template]);
+  return rows[0].n;
+}
+
+describe('prices, reference numbers and payments', () => {
+  const priced = { priceUnit: 'hour', priceMembersCents: 1000, priceRegionCents: 2000, pricePrivateCents: 3000, depositCents: 5000, bookableBy: 'anyone' };
+
+  it('prices a request by who books for whom and gives it a valid bank reference number', async () => {
+    const { spaceId } = await makeSpace(priced, { paymentIban: 'FI21 1234 5600 0007 85' });
+    const forGuest = await book(spaceId, helsinki(nextYear, 2, 3, 17), helsinki(nextYear, 2, 3, 19, 30));
+    expect(forGuest.status, forGuest.text).toBe(201);
+    // 2½ hours are three started hours at the organisations' price, plus the deposit.
+    expect(forGuest.json.booking).toMatchObject({ priceTier: 'region', priceCents: 6000, depositCents: 5000, status: 'requested' });
+    expect(isValidFinnishReference(forGuest.json.booking.referenceNumber)).toBe(true);
+    const mail = await lastMailTo(api, owner.coordinatorEmail);
+    expect(mail?.data.payment).toMatchObject({ priceCents: 6000, depositCents: 5000, iban: 'FI2112345600000785', referenceNumber: forGuest.json.booking.referenceNumber });
+
+    const ownMember = await book(spaceId, helsinki(nextYear, 2, 4, 17), helsinki(nextYear, 2, 4, 18), owner.member, null);
+    expect(ownMember.json.booking).toMatchObject({ priceTier: 'members', priceCents: 1000 });
+    const privatePerson = await book(spaceId, helsinki(nextYear, 2, 5, 17), helsinki(nextYear, 2, 5, 18), outsiderToken, null);
+    expect(privatePerson.json.booking).toMatchObject({ priceTier: 'private', priceCents: 3000 });
+    expect(privatePerson.json.booking.referenceNumber).not.toBe(forGuest.json.booking.referenceNumber);
+  });
+
+  it('asks for an open public event free of charge, and the owner decides even where booking is instant', async () => {
+    const { spaceId } = await makeSpace({ ...priced, isApprovalRequired: false });
+    const free = await book(spaceId, helsinki(nextYear, 2, 10, 17), helsinki(nextYear, 2, 10, 20), guest.coordinator, guest.organisationId, { isFreeEvent: true });
+    expect(free.json.booking).toMatchObject({ isFreeEvent: true, priceCents: 0, depositCents: 0, referenceNumber: null, status: 'requested' });
+    const paid = await book(spaceId, helsinki(nextYear, 2, 11, 17), helsinki(nextYear, 2, 11, 20));
+    expect(paid.json.booking.status).toBe('approved');
+  });
+
+  it('lets only the owner mark a booking paid, and only one that has something to pay', async () => {
+    const { spaceId } = await makeSpace(priced);
+    const booked = await book(spaceId, helsinki(nextYear, 2, 12, 17), helsinki(nextYear, 2, 12, 19));
+    const path = `/api/organisations/${owner.organisationId}/bookings/${booked.json.booking.id}/payment`;
+    expect((await call(api, 'POST', path, { token: guest.coordinator, body: { paid: true } })).status).toBe(403);
+    expect((await call(api, 'POST', path, { token: owner.member, body: { paid: true } })).status).toBe(403);
+    expect((await call(api, 'POST', path, { body: { paid: true } })).status).toBe(401);
+    expect((await call(api, 'POST', path, { token: owner.coordinator, body: { paid: 'yes' } })).json.error.fields.paid).toBeDefined();
+    const paid = await call(api, 'POST', path, { token: owner.coordinator, body: { paid: true } });
+    expect(paid.status).toBe(200);
+    expect(paid.json.booking.paidAt).not.toBeNull();
+    const otherOrganisationPath = `/api/organisations/${guest.organisationId}/bookings/${booked.json.booking.id}/payment`;
+    expect((await call(api, 'POST', otherOrganisationPath, { token: guest.coordinator, body: { paid: false } })).status).toBe(404);
+
+    const { spaceId: freeSpace } = await makeSpace();
+    const free = await book(freeSpace, helsinki(nextYear, 2, 12, 17), helsinki(nextYear, 2, 12, 19));
+    const nothing = await call(api, 'POST', `/api/organisations/${owner.organisationId}/bookings/${free.json.booking.id}/payment`, { token: owner.coordinator, body: { paid: true } });
+    expect(nothing.status).toBe(422);
+  });
+
+  it('quotes the price and the cancellation terms before booking, and says why a time is not possible', async () => {
+    const { spaceId } = await makeSpace({ ...priced, freeCancellationHours: 72, cancellationFeePercent: 50, openingHours: [{ weekday: 6, opens: '10:00', closes: '22:00' }] });
+    const saturday = firstSaturday(nextYear, 4);
+    const startsAt = helsinki(nextYear, 4, saturday, 12);
+    const query = new URLSearchParams({ startsAt, endsAt: helsinki(nextYear, 4, saturday, 14), organisationId: guest.organisationId });
+    const quote = await call(api, 'GET', `/api/spaces/${spaceId}/quote?${query}`, { token: guest.coordinator });
+    expect(quote.status, quote.text).toBe(200);
+    expect(quote.json.quote).toMatchObject({ priceTier: 'region', priceCents: 4000, depositCents: 5000, cancellationFeeCents: 2000, problem: null });
+    expect(new Date(quote.json.quote.freeCancellationUntil).getTime()).toBe(new Date(startsAt).getTime() - 72 * 3_600_000);
+    const sunday = new URLSearchParams({ startsAt: helsinki(nextYear, 4, saturday + 1, 12), endsAt: helsinki(nextYear, 4, saturday + 1, 14) });
+    expect((await call(api, 'GET', `/api/spaces/${spaceId}/quote?${sunday}`, { token: guest.coordinator })).json.quote.problem).toContain('closed');
+    expect((await call(api, 'GET', `/api/spaces/${spaceId}/quote?${sunday}`)).status).toBe(401);
+  });
+
+  it('charges the late cancellation fee after the free period and keeps it on record', async () => {
+    const { spaceId } = await makeSpace({ ...priced, minNoticeHours: 0, isApprovalRequired: false, freeCancellationHours: 72, cancellationFeePercent: 50 });
+    const soon = await book(spaceId, hoursFromNow(30), hoursFromNow(32));
+    expect(soon.json.booking).toMatchObject({ status: 'approved', priceCents: 4000 });
+    const cancelled = await call(api, 'POST', `/api/bookings/${soon.json.booking.id}/cancellation`, { token: guest.coordinator });
+    expect(cancelled.json.booking).toMatchObject({ status: 'cancelled', cancellationFeeCents: 2000 });
+    const early = await book(spaceId, hoursFromNow(24 * 10), hoursFromNow(24 * 10 + 2));
+    const free = await call(api, 'POST', `/api/bookings/${early.json.booking.id}/cancellation`, { token: guest.coordinator });
+    expect(free.json.booking.cancellationFeeCents).toBe(0);
+  });
+});
+
+describe('booking window and opening hours', () => {
+  it('refuses too short notice and too far ahead, naming the start', async () => {
+    const { spaceId } = await makeSpace({ minNoticeHours: 48, maxDaysAhead: 30 });
+    const tooSoon = await book(spaceId, hoursFromNow(24), hoursFromNow(26));
+    expect(tooSoon.status).toBe(422);
+    expect(tooSoon.json.error.fields.startsAt).toContain('48 hours');
+    const tooFar = await book(spaceId, hoursFromNow(24 * 60), hoursFromNow(24 * 60 + 2));
+    expect(tooFar.status).toBe(422);
+    expect(tooFar.json.error.fields.startsAt).toContain('30 days');
+    expect((await book(spaceId, hoursFromNow(24 * 5), hoursFromNow(24 * 5 + 2))).status).toBe(201);
+  });
+
+  it('lets the owner book for a resident at short notice, but never outside the opening hours', async () => {
+    const { spaceId } = await makeSpace({ minNoticeHours: 48, openingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '06:00', closes: '23:00' })) });
+    const body = { spaceId, title: 'Syntymäpäivät', guestName: 'Helmi Hakkarainen', guestPhone: '040 123 4567', consent: true };
+    const tomorrowMorning = new TZDate(Date.now() + 86_400_000, 'Europe/Helsinki');
+    const at = (hour: number) => helsinki(tomorrowMorning.getFullYear(), tomorrowMorning.getMonth() + 1, tomorrowMorning.getDate(), hour);
+    const assisted = await call(api, 'POST', `/api/organisations/${owner.organisationId}/assisted-bookings`, { token: owner.coordinator, body: { ...body, startsAt: at(12), endsAt: at(15) } });
+    expect(assisted.status, assisted.text).toBe(201);
+    const night = await call(api, 'POST', `/api/organisations/${owner.organisationId}/assisted-bookings`, { token: owner.coordinator, body: { ...body, startsAt: at(22), endsAt: at(25) } });
+    expect(night.status).toBe(422);
+    expect(night.json.error.fields.startsAt).toContain('open');
+  });
+
+  it('refuses closed weekdays and closed dates, with the reason', async () => {
+    const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '22:00' }));
+    const { spaceId } = await makeSpace({ openingHours: weekdays, closedDates: [{ from: `${nextYear}-06-01`, to: `${nextYear}-06-30`, reason: 'Remontti' }] });
+    const weekend = firstSaturday(nextYear, 5);
+    const saturday = await book(spaceId, helsinki(nextYear, 5, weekend, 12), helsinki(nextYear, 5, weekend, 14));
+    expect(saturday.status).toBe(422);
+    expect(saturday.json.error.fields.startsAt).toContain('closed');
+    const lateEvening = await book(spaceId, helsinki(nextYear, 5, weekend + 2, 21), helsinki(nextYear, 5, weekend + 2, 23));
+    expect(lateEvening.status).toBe(422);
+    const june = await book(spaceId, helsinki(nextYear, 6, 9, 12), helsinki(nextYear, 6, 9, 14));
+    expect(june.status).toBe(422);
+    expect(june.json.error.fields.startsAt).toContain('Remontti');
+    expect((await book(spaceId, helsinki(nextYear, 5, weekend + 2, 18), helsinki(nextYear, 5, weekend + 2, 21))).status).toBe(201);
+  });
+});
+
+describe('recurring series', () => {
+  const firstTuesday = (year: number, month: number) => {
+    const first = new TZDate(year, month - 1, 1, 12, 0, 'Europe/Helsinki').getDay();
+    return 1 + ((2 - first + 7) % 7);
+  };
+
+  it('books the free dates, lists the taken ones, and sends one mail for the whole series', async () => {
+    const { spaceId } = await makeSpace();
+    const day = firstTuesday(nextYear, 9);
+    // Somebody already has the third Tuesday.
+    expect((await book(spaceId, helsinki(nextYear, 9, day + 14, 18), helsinki(nextYear, 9, day + 14, 20), third.coordinator, third.organisationId)).status).toBe(201);
+    const mailsBefore = await mailCount(owner.coordinatorEmail, 'booking-series-update');
+    const singleMailsBefore = await mailCount(owner.coordinatorEmail, 'booking-update');
+    const created = await call(api, 'POST', '/api/booking-series', {
+      token: guest.coordinator,
+      body: {
+        spaceId,
+        startsAt: helsinki(nextYear, 9, day, 18),
+        endsAt: helsinki(nextYear, 9, day, 20),
+        title: 'Lentopallo',
+        organisationId: guest.organisationId,
+        rule: { frequency: 'weekly', weekdays: [2], until: `${nextYear}-09-${String(day + 28).padStart(2, '0')}`, skipDates: [`${nextYear}-09-${String(day + 7).padStart(2, '0')}`] },
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json.booked.map((booking: { startsAt: string }) => booking.startsAt)).toEqual([helsinki(nextYear, 9, day, 18), helsinki(nextYear, 9, day + 21, 18), helsinki(nextYear, 9, day + 28, 18)]);
+    expect(created.json.conflicts).toEqual([expect.objectContaining({ startsAt: helsinki(nextYear, 9, day + 14, 18), reason: 'Already booked or requested' })]);
+    expect(await mailCount(owner.coordinatorEmail, 'booking-series-update')).toBe(mailsBefore + 1);
+    expect(await mailCount(owner.coordinatorEmail, 'booking-update')).toBe(singleMailsBefore);
+    const mail = await lastMailTo(api, owner.coordinatorEmail);
+    expect(mail?.data.occurrences).toHaveLength(3);
+    expect(mail?.data.conflicts).toHaveLength(1);
+
+    const seriesId = created.json.series.id;
+    const approvalPath = `/api/organisations/${owner.organisationId}/booking-series/${seriesId}/approval`;
+    expect((await call(api, 'POST', approvalPath, { token: guest.coordinator, body: {} })).status).toBe(403);
+    expect((await call(api, 'POST', `/api/organisations/${guest.organisationId}/booking-series/${seriesId}/approval`, { token: guest.coordinator, body: {} })).status).toBe(404);
+    const approved = await call(api, 'POST', approvalPath, { token: owner.coordinator, body: {} });
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.json.bookings.map((booking: { status: string }) => booking.status)).toEqual(['approved', 'approved', 'approved']);
+    expect((await lastMailTo(api, guest.email))?.template).toBe('booking-series-update');
+
+    // One date cancelled alone, then the rest of the series at once.
+    const [first, ...rest] = created.json.booked as { id: string }[];
+    expect((await call(api, 'POST', `/api/bookings/${first!.id}/cancellation`, { token: guest.coordinator })).json.booking.status).toBe('cancelled');
+    expect((await call(api, 'POST', `/api/booking-series/${seriesId}/cancellation`, { token: third.coordinator })).status).toBe(403);
+    const cancelled = await call(api, 'POST', `/api/booking-series/${seriesId}/cancellation`, { token: guest.coordinator });
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(cancelled.json.bookings.map((booking: { id: string }) => booking.id)).toEqual(rest.map((booking) => booking.id));
+    expect((await book(spaceId, helsinki(nextYear, 9, day + 21, 18), helsinki(nextYear, 9, day + 21, 20), third.coordinator, third.organisationId)).status).toBe(201);
+  });
+
+  it('keeps the local clock time of every other week across the change to winter time', async () => {
+    const { spaceId } = await makeSpace();
+    const created = await call(api, 'POST', '/api/booking-series', {
+      token: guest.coordinator,
+      body: {
+        spaceId,
+        startsAt: helsinki(nextYear, 10, 5, 18),
+        endsAt: helsinki(nextYear, 10, 5, 20),
+        title: 'Kuoroharjoitus',
+        organisationId: guest.organisationId,
+        rule: { frequency: 'biweekly', weekdays: [new TZDate(nextYear, 9, 5, 12, 0, 'Europe/Helsinki').getDay() || 7], until: `${nextYear}-11-20` },
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const hours = created.json.booked.map((booking: { startsAt: string }) => new TZDate(new Date(booking.startsAt).getTime(), 'Europe/Helsinki').getHours());
+    expect(hours.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(hours)).toEqual(new Set([18]));
+    const utcHours = new Set(created.json.booked.map((booking: { startsAt: string }) => new Date(booking.startsAt).getUTCHours()));
+    expect(utcHours).toEqual(new Set([15, 16]));
+  });
+
+  it('refuses a series with no dates, too many dates, or nothing free', async () => {
+    const { spaceId } = await makeSpace();
+    const base = { spaceId, startsAt: helsinki(nextYear, 1, 12, 18), endsAt: helsinki(nextYear, 1, 12, 20), title: 'Jooga', organisationId: guest.organisationId };
+    const bad = await call(api, 'POST', '/api/booking-series', { token: guest.coordinator, body: { ...base, rule: { frequency: 'weekly', weekdays: [], until: `${nextYear}-02-01` } } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.fields['rule.weekdays']).toBeDefined();
+    const signedOut = await call(api, 'POST', '/api/booking-series', { body: { ...base, rule: { frequency: 'weekly', weekdays: [1], until: `${nextYear}-02-01` } } });
+    expect(signedOut.status).toBe(401);
+    const notMember = await call(api, 'POST', '/api/booking-series', { token: third.coordinator, body: { ...base, rule: { frequency: 'weekly', weekdays: [1], until: `${nextYear}-02-01` } } });
+    expect(notMember.status).toBe(403);
+    const once = await call(api, 'POST', '/api/booking-series', { token: guest.coordinator, body: { ...base, rule: { frequency: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7], until: `${nextYear}-01-18` } } });
+    expect(once.status, once.text).toBe(201);
+    const again = await call(api, 'POST', '/api/booking-series', { token: guest.coordinator, body: { ...base, rule: { frequency: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7], until: `${nextYear}-01-18` } } });
+    expect(again.status).toBe(409);
+    expect(again.json.error.conflicts).toHaveLength(7);
+  });
+});
+
+describe('assisted booking for a resident without an account', () => {
+  it('confirms at once, records the consent and mails the resident when an address is given', async () => {
+    const { spaceId, venueId } = await makeSpace({}, {});
+    await call(api, 'PATCH', `/api/organisations/${owner.organisationId}/venues/${venueId}`, { token: owner.coordinator, body: { keyInstructions: 'Avain on kaupan kassalla.' } });
+    const body = { spaceId, startsAt: helsinki(nextYear, 5, 20, 12), endsAt: helsinki(nextYear, 5, 20, 16), title: 'Muistotilaisuus', guestName: 'Helmi Hakkarainen', guestPhone: '040 765 4321', guestEmail: 'helmi.h@example.org', consent: true };
+    const path = `/api/organisations/${owner.organisationId}/assisted-bookings`;
+    const withoutConsent = await call(api, 'POST', path, { token: owner.coordinator, body: { ...body, consent: false } });
+    expect(withoutConsent.status).toBe(400);
+    expect(withoutConsent.json.error.fields.consent).toBeDefined();
+    expect((await call(api, 'POST', path, { token: owner.member, body })).status).toBe(403);
+    expect((await call(api, 'POST', `/api/organisations/${guest.organisationId}/assisted-bookings`, { token: guest.coordinator, body })).status).toBe(404);
+    expect((await call(api, 'POST', path, { body })).status).toBe(401);
+    const booked = await call(api, 'POST', path, { token: owner.coordinator, body });
+    expect(booked.status, booked.text).toBe(201);
+    expect(booked.json.booking).toMatchObject({ status: 'approved', guest: { name: 'Helmi Hakkarainen', phone: '040 765 4321', email: 'helmi.h@example.org' } });
+    const { rows } = await api.sql.query('select guest_consent_at, booked_by_id from bookings where id = $1', [booked.json.booking.id]);
+    expect(rows[0].guest_consent_at).not.toBeNull();
+    expect(rows[0].booked_by_id).not.toBeNull();
+    const mail = await lastMailTo(api, 'helmi.h@example.org');
+    expect(mail?.data).toMatchObject({ kind: 'assisted', title: 'Muistotilaisuus' });
+    // The printable confirmation reads the booking through the owner's route.
+    const sheet = await call(api, 'GET', `/api/organisations/${owner.organisationId}/bookings/${booked.json.booking.id}`, { token: owner.coordinator });
+    expect(sheet.json.booking).toMatchObject({ guest: { name: 'Helmi Hakkarainen' }, venue: { address: 'Kotalahdentie 12' } });
+    expect((await call(api, 'GET', `/api/organisations/${guest.organisationId}/bookings/${booked.json.booking.id}`, { token: guest.coordinator })).status).toBe(404);
+  });
+});
+
+describe('waiting list', () => {
+  it('offers a freed slot to the first in line for 48 hours, then to the next', async () => {
+    const { spaceId } = await makeSpace();
+    const startsAt = helsinki(nextYear, 8, 14, 17);
+    const endsAt = helsinki(nextYear, 8, 14, 22);
+    const taken = await book(spaceId, startsAt, endsAt, owner.coordinator, owner.organisationId);
+    const queue = (token: string, organisationId: string) => call(api, 'POST', '/api/waitlist', { token, body: { spaceId, startsAt, endsAt, title: 'Tanssit', organisationId } });
+    const first = await queue(guest.coordinator, guest.organisationId);
+    expect(first.status, first.text).toBe(201);
+    expect(first.json.entry).toMatchObject({ status: 'waiting', position: 1 });
+    const second = await queue(third.coordinator, third.organisationId);
+    expect(second.json.entry.position).toBe(2);
+    expect((await queue(guest.coordinator, guest.organisationId)).status).toBe(409);
+    expect((await call(api, 'POST', '/api/waitlist', { body: { spaceId, startsAt, endsAt, title: 'Tanssit', organisationId: guest.organisationId } })).status).toBe(401);
+    const freeTime = await call(api, 'POST', '/api/waitlist', { token: guest.coordinator, body: { spaceId, startsAt: helsinki(nextYear, 8, 15, 17), endsAt: helsinki(nextYear, 8, 15, 22), title: 'Tanssit', organisationId: guest.organisationId } });
+    expect(freeTime.status).toBe(422);
+
+    const waitlist = api.app.get(WaitlistService);
+    const sweeper = new BookingExpiryService(api.app.get(MikroORM), waitlist, api.app.get(APP_CONFIG));
+    expect(await waitlist.offerFreedSlots()).toEqual([]);
+    await call(api, 'POST', `/api/bookings/${taken.json.booking.id}/cancellation`, { token: owner.coordinator });
+    expect(await waitlist.offerFreedSlots()).toEqual([first.json.entry.id]);
+    const offerMail = await lastMailTo(api, guest.email);
+    expect(offerMail?.data.kind).toBe('offered');
+    const [mine] = (await call(api, 'GET', '/api/me/waitlist', { token: guest.coordinator })).json.entries;
+    expect(mine.status).toBe('offered');
+    expect(new Date(mine.offer.expiresAt).getTime() - Date.now()).toBeGreaterThan(47 * 3_600_000);
+    // The held slot blocks everyone else, including the next in line.
+    expect((await book(spaceId, startsAt, endsAt, third.coordinator, third.organisationId)).status).toBe(409);
+
+    // Nobody answers within 48 hours: the offer lapses and the next in line gets it.
+    await api.sql.query(`update bookings set expires_at = now() - interval '1 minute' where id = $1`, [mine.offer.bookingId]);
+    await sweeper.sweep();
+    const [lapsedView] = (await call(api, 'GET', '/api/me/waitlist', { token: guest.coordinator })).json.entries;
+    expect(lapsedView).toBeUndefined();
+    const [secondView] = (await call(api, 'GET', '/api/me/waitlist', { token: third.coordinator })).json.entries;
+    expect(secondView.status).toBe('offered');
+    expect((await call(api, 'POST', `/api/bookings/${secondView.offer.bookingId}/acceptance`, { token: guest.coordinator })).status).toBe(403);
+    const accepted = await call(api, 'POST', `/api/bookings/${secondView.offer.bookingId}/acceptance`, { token: third.coordinator });
+    expect(accepted.status, accepted.text).toBe(200);
+    expect(accepted.json.booking.status).toBe('requested');
+    expect((await call(api, 'POST', `/api/bookings/${secondView.offer.bookingId}/acceptance`, { token: third.coordinator })).status).toBe(422);
+  });
+
+  it('lets a person leave the line, which declines an open offer', async () => {
+    const { spaceId } = await makeSpace();
+    const startsAt = helsinki(nextYear, 8, 21, 17);
+    const endsAt = helsinki(nextYear, 8, 21, 22);
+    const taken = await book(spaceId, startsAt, endsAt, owner.coordinator, owner.organisationId);
+    const entry = await call(api, 'POST', '/api/waitlist', { token: guest.coordinator, body: { spaceId, startsAt, endsAt, title: 'Tanssit', organisationId: guest.organisationId } });
+    expect((await call(api, 'POST', `/api/waitlist/${entry.json.entry.id}/withdrawal`, { token: third.coordinator })).status).toBe(403);
+    await call(api, 'POST', `/api/bookings/${taken.json.booking.id}/cancellation`, { token: owner.coordinator });
+    await api.app.get(WaitlistService).offerFreedSlots();
+    const left = await call(api, 'POST', `/api/waitlist/${entry.json.entry.id}/withdrawal`, { token: guest.coordinator });
+    expect(left.status, left.text).toBe(200);
+    expect(left.json.entry.status).toBe('withdrawn');
+    expect((await book(spaceId, startsAt, endsAt, third.coordinator, third.organisationId)).status).toBe(201);
+  });
+});
+
+describe('reminders', () => {
+  it('reminds the booker two days before, once, with the key instructions', async () => {
+    const { spaceId, venueId } = await makeSpace({ minNoticeHours: 0, isApprovalRequired: false });
+    await call(api, 'PATCH', `/api/organisations/${owner.organisationId}/venues/${venueId}`, { token: owner.coordinator, body: { keyInstructions: 'Avain on postilaatikossa, koodi 1234.' } });
+    const soon = await book(spaceId, hoursFromNow(40), hoursFromNow(42));
+    const later = await book(spaceId, hoursFromNow(24 * 5), hoursFromNow(24 * 5 + 2));
+    const sweeper = new BookingExpiryService(api.app.get(MikroORM), api.app.get(WaitlistService), api.app.get(APP_CONFIG));
+    const reminded = await sweeper.sendReminders();
+    expect(reminded).toContain(soon.json.booking.id);
+    expect(reminded).not.toContain(later.json.booking.id);
+    expect((await lastMailTo(api, guest.email))?.data).toMatchObject({ kind: 'reminder', keyInstructions: 'Avain on postilaatikossa, koodi 1234.' });
+    expect(await sweeper.sendReminders()).not.toContain(soon.json.booking.id);
+    const mine = (await call(api, 'GET', '/api/me/bookings', { token: guest.coordinator })).json.bookings;
+    expect(mine.find((booking: { id: string }) => booking.id === soon.json.booking.id).keyInstructions).toContain('koodi 1234');
+  });
+});
+
+describe('region-wide search', () => {
+  it('finds the halls free for the whole time, big enough, in the chosen municipality', async () => {
+    const free = await makeSpace({ capacity: 80 }, { name: 'Vapaa seurantalo' });
+    const busy = await makeSpace({ capacity: 80 }, { name: 'Varattu seurantalo' });
+    const small = await makeSpace({ capacity: 10 }, { name: 'Pieni maja' });
+    await book(busy.spaceId, helsinki(nextYear, 3, 13, 19), helsinki(nextYear, 3, 13, 23));
+    const search = (params: Record<string, string>) => call(api, 'GET', `/api/venue-search?${new URLSearchParams(params)}`);
+    const found = await search({ municipalityId, date: `${nextYear}-03-13`, from: '18:00', to: '22:00', people: '40' });
+    expect(found.status, found.text).toBe(200);
+    const spaceIds = found.json.results.map((result: { space: { id: string } }) => result.space.id);
+    expect(spaceIds).toContain(free.spaceId);
+    expect(spaceIds).not.toContain(busy.spaceId);
+    expect(spaceIds).not.toContain(small.spaceId);
+    expect(found.json.startsAt).toBe(helsinki(nextYear, 3, 13, 18));
+    const elsewhere = await search({ municipalityId: '00000000-0000-4000-8000-000000000000', date: `${nextYear}-03-13`, from: '18:00', to: '22:00' });
+    expect(elsewhere.json.results).toEqual([]);
+    const bad = await search({ date: `${nextYear}-03-13`, from: '22:00', to: '18:00' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.fields.to).toBeDefined();
+  });
+});

@@ -1,0 +1,112 @@
+import { Form } from 'react-router';
+import type { VenueManageView } from '../../lib/api-types';
+import type { FormFailure } from '../../lib/forms';
+import type { Translate } from '../../lib/i18n';
+import { ErrorSummary } from '../error-summary';
+import { TextField } from '../form-fields';
+import { MAX_PHOTOS } from './venue-admin-forms';
+
+type Props = { t: Translate; venue: VenueManageView; uploadFailure?: FormFailure; deleteFailure?: FormFailure };
+
+export function PhotosSection({ t, venue, uploadFailure, deleteFailure }: Props) {
+  const idPrefix = 'photo-upload';
+  const error = (name: string) => {
+    const key = uploadFailure?.errors[name];
+    return key ? t(key) : undefined;
+  };
+  const isFull = venue.photos.length >= MAX_PHOTOS;
+  return (
+    <section className="manage-section section" aria-labelledby="photos-title">
+      <h2 id="photos-title">{t('venueAdmin.photos.title')}</h2>
+      {venue.photos.length === 0 ? (
+        <p>{t('venueAdmin.photos.none')}</p>
+      ) : (
+        <>
+          <p>{t('venueAdmin.photos.count', { count: venue.photos.length, max: MAX_PHOTOS })}</p>
+          <ul className="manage-photos">
+            {venue.photos.map((photo, index) => {
+              const deleteError = deleteFailure?.values.photoId === photo.id ? deleteFailure.errors.confirm : undefined;
+              const confirmId = `photo-${photo.id}-confirm`;
+              return (
+                <li key={photo.id} data-photo-id={photo.id}>
+                  <img src={photo.thumbnailUrl} alt={photo.altText} width={480} height={Math.round((480 * photo.height) / photo.width)} loading="lazy" />
+                  <p>
+                    <span className="visually-hidden">{t('venueAdmin.photos.photoLabel', { number: index + 1 })}: </span>
+                    {photo.altText}
+                  </p>
+                  <Form method="post" className={deleteError ? 'field field--error' : undefined}>
+                    <input type="hidden" name="intent" value="delete-photo" />
+                    <input type="hidden" name="photoId" value={photo.id} />
+                    {deleteError ? (
+                      <p className="field__error" id={`${confirmId}-error`} role="alert">
+                        <span className="visually-hidden">{t('form.errorPrefix')} </span>
+                        {t(deleteError)}
+                      </p>
+                    ) : null}
+                    <div className="choice">
+                      <input type="checkbox" id={confirmId} name="confirm" value="yes" aria-describedby={deleteError ? `${confirmId}-error` : undefined} />
+                      <label htmlFor={confirmId}>
+                        {t('venueAdmin.photos.confirmDelete')}
+                        <span className="visually-hidden"> ({t('venueAdmin.photos.photoLabel', { number: index + 1 })})</span>
+                      </label>
+                    </div>
+                    <button type="submit" className="button button--secondary button--small">
+                      {t('venueAdmin.photos.delete')}
+                      <span className="visually-hidden">: {t('venueAdmin.photos.photoLabel', { number: index + 1 })}</span>
+                    </button>
+                  </Form>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+
+      <h3 id="photo-upload-title">{t('venueAdmin.photos.uploadTitle')}</h3>
+      {isFull ? (
+        <p className="panel panel--info">{t('venueAdmin.photos.full', { max: MAX_PHOTOS })}</p>
+      ) : (
+        <>
+          <ErrorSummary errors={uploadFailure?.errors} labels={{ photo: t('venueAdmin.photos.file'), altText: t('venueAdmin.photos.altText'), form: '' }} idPrefix={idPrefix} />
+          <Form method="post" encType="multipart/form-data" noValidate className="stack" aria-labelledby="photo-upload-title">
+            <input type="hidden" name="intent" value="upload-photo" />
+            <div className={error('photo') ? 'field field--error' : 'field'}>
+              <label htmlFor={`${idPrefix}-photo`}>{t('venueAdmin.photos.file')}</label>
+              <p className="field__hint" id={`${idPrefix}-photo-hint`}>
+                {t('venueAdmin.photos.fileHint')}
+              </p>
+              {error('photo') ? (
+                <p className="field__error" id={`${idPrefix}-photo-error`}>
+                  <span className="visually-hidden">{t('form.errorPrefix')} </span>
+                  {error('photo')}
+                </p>
+              ) : null}
+              <input
+                type="file"
+                id={`${idPrefix}-photo`}
+                name="photo"
+                accept="image/jpeg,image/png,image/webp"
+                required
+                aria-invalid={error('photo') ? true : undefined}
+                aria-describedby={[`${idPrefix}-photo-hint`, error('photo') ? `${idPrefix}-photo-error` : ''].filter(Boolean).join(' ')}
+              />
+            </div>
+            <TextField
+              idPrefix={idPrefix}
+              name="altText"
+              label={t('venueAdmin.photos.altText')}
+              hint={t('venueAdmin.photos.altTextHint')}
+              defaultValue={uploadFailure?.values.altText}
+              error={error('altText')}
+              required
+              maxLength={300}
+            />
+            <button type="submit" className="button">
+              {t('venueAdmin.photos.upload')}
+            </button>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}
