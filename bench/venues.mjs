@@ -145,7 +145,7 @@ async function main() {
   const data = await seed(pool);
   log(`seeded in ${fmt((performance.now() - seedStart) / 1000)} s: ${JSON.stringify(data.counts)}`);
 
-  const env = { DATABASE_URL: db.url, BENCH_DATA_DIR: path.join(db.tempDir, 'data') };
+  const env = { NODE_ENV: 'production', DATABASE_URL: db.url, BENCH_DATA_DIR: path.join(db.tempDir, 'data') };
   const [api, raw] = await Promise.all([startServer('api-server.mjs', env), startServer('raw-server.mjs', env)]);
   log(`api on ${api.url}, raw on ${raw.url}`);
 

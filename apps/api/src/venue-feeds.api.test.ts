@@ -48,12 +48,12 @@ async function makeHall() {
 type FeedEvent = { uid: string; start: Date; end: Date; summary: string; status?: string; description?: string };
 
 function eventsOf(text: string): FeedEvent[] {
-  const text_ = (value: unknown) => (typeof value === 'object' && value && 'val' in value ? String((value as { val: unknown }).val) : value === undefined ? undefined : String(value));
+  const plain = (value: unknown) => (typeof value === 'object' && value && 'val' in value ? String((value as { val: unknown }).val) : value === undefined ? undefined : String(value));
   return Object.values(ical.sync.parseICS(text))
     .filter((component) => component?.type === 'VEVENT')
     .map((component) => {
       const event = component as VEvent;
-      return { uid: event.uid, start: new Date(event.start), end: new Date(event.end as Date), summary: text_(event.summary)!, status: event.status, description: text_(event.description) };
+      return { uid: event.uid, start: new Date(event.start), end: new Date(event.end as Date), summary: plain(event.summary)!, status: event.status, description: plain(event.description) };
     });
 }
 

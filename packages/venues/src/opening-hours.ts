@@ -208,3 +208,8 @@ export const closedDatesSchema = z
     reason: z.string().trim().min(1, 'Give a reason for the closing').max(200, 'The reason is at most 200 characters long'),
   })
   .refine((closed) => closed.from <= closed.to, { message: 'The last closed day is on or after the first', path: ['to'] });
+
+// A local date and clock time in Helsinki as an instant; "24:00" is the next midnight.
+export function helsinkiInstant(date: string, clock: string): Date {
+  return instantAt(parseDay(date), minutesOf(clock));
+}

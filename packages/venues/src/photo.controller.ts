@@ -90,7 +90,7 @@ export class PhotoController {
   ) {
     const size = query.size === 'thumbnail' ? 'thumbnail' : 'large';
     const etag = this.photos.photoETag(params.photoId, size);
-    if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*') && (await this.photos.photoExists(params.photoId))) {
+    if (ifNoneMatch && ifNoneMatch.split(',').some((candidate) => candidate.trim() === etag || candidate.trim() === '*') && (await this.photos.photoExists(params.photoId))) {
       void reply.status(304).header('etag', etag).header('cache-control', 'public, max-age=86400');
       return undefined;
     }

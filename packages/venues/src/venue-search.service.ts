@@ -1,21 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { TZDate } from '@date-fns/tz';
-import { HELSINKI } from '@talkoot/platform';
 import type { z } from 'zod';
 import { BookingOccupancy } from './booking.entity.js';
 import { leafSpacesUnder, occupiedInterval, timeProblem } from './booking.rules.js';
+import { helsinkiInstant } from './opening-hours.js';
 import { Space } from './space.entity.js';
 import type { venueSearchQuerySchema } from './venue.schemas.js';
 
 type SearchQuery = z.output<typeof venueSearchQuerySchema>;
-
-// A local date and clock time in Helsinki as an instant; "24:00" is the next midnight.
-export function helsinkiInstant(date: string, clock: string): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const [hours, minutes] = clock.split(':').map(Number) as [number, number];
-  return new Date(new TZDate(year, month - 1, day, hours, minutes, HELSINKI).getTime());
-}
 
 // "A hall for 40 people in Rautalampi on Saturday evening": spaces whose rules allow the time, big
 // enough, with nothing blocking any of their leaves over the time plus their cleaning buffers.

@@ -145,3 +145,42 @@ export type VenueSearchResults = {
     space: { id: string; name: string; capacity: number | null; isApprovalRequired: boolean; priceUnit: PriceUnit; priceRegionCents: number; pricePrivateCents: number };
   }[];
 };
+
+// Bookings with money, series and waiting-list details (bookingListItemSchema and friends in
+// packages/venues/src/venue.schemas.ts). `offered`: a waiting-list offer holding a freed slot.
+export type BookingState = BookingStatus | 'offered';
+export type BookingDetails = Omit<BookingListItem, 'status' | 'venue'> & {
+  status: BookingState;
+  venue: { id: string; name: string; address: string; paymentIban: string | null };
+  seriesId: string | null;
+  isFreeEvent: boolean;
+  priceTier: PriceTier | null;
+  priceCents: number;
+  depositCents: number;
+  referenceNumber: string | null;
+  paidAt: string | null;
+  cancellationFeeCents: number;
+  expiresAt: string | null;
+  guest: { name: string; phone: string; email: string | null } | null;
+  keyInstructions: string | null;
+};
+// POST /api/booking-series
+export type SeriesRule = { frequency: 'weekly' | 'biweekly'; weekdays: number[]; until: string; skipDates: string[] };
+export type SeriesConflict = { date: string; startsAt: string; endsAt: string; reason: string };
+export type SeriesResult = {
+  series: { id: string; title: string; rule: SeriesRule };
+  booked: (Booking & { status: BookingState; seriesId: string | null })[];
+  conflicts: SeriesConflict[];
+};
+// GET /api/me/waitlist
+export type WaitlistEntry = {
+  id: string;
+  space: { id: string; name: string };
+  venue: { id: string; name: string };
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  status: 'waiting' | 'offered' | 'booked' | 'lapsed' | 'withdrawn';
+  offer: { bookingId: string; expiresAt: string | null } | null;
+  position: number | null;
+};

@@ -1,15 +1,19 @@
-import { data, Form, Link, useActionData, useLoaderData } from 'react-router';
+import { data, Link, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/bookings';
+import bookingStyles from '../../components/bookings/bookings.css?url';
+import { MyBookingCard, MySeries, OpenOffers } from '../../components/bookings/my-bookings';
+import { ConfirmedBookings, WaitingRequests } from '../../components/bookings/owner-bookings';
 import { PageTitle } from '../../components/page-title';
-import { formatDay, formatTime } from '../../components/venues/helsinki-time';
-import { bookingStatusKeys } from '../../components/venues/venue-labels';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
-import type { BookingListItem } from '../../lib/api-types';
+import type { BookingDetails, Venue, WaitlistEntry } from '../../lib/api-types';
 import { readFormValues } from '../../lib/forms';
-import type { Language, MessageKey } from '../../lib/i18n';
+import type { MessageKey } from '../../lib/i18n';
+import type { Notice } from '../../lib/notices';
 import { useI18n } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
-import { getRequestState, requireViewer } from '../../lib/session.server';
+import { getRequestState, requireViewer, serializeNoticeCookie } from '../../lib/session.server';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: bookingStyles }];
 
 const doneNotices = {
   requested: 'venues.notice.requested',
@@ -19,20 +23,36 @@ const doneNotices = {
 } as const satisfies Record<string, MessageKey>;
 type Done = keyof typeof doneNotices;
 
+// Confirmed bookings that ended longer ago than this are left out of the owners' payment list.
+const PAST_DAYS_SHOWN = 30;
+
 export async function loader({ context, request }: Route.LoaderArgs) {
   const state = getRequestState(context);
   const viewer = requireViewer(state);
   const deciding = viewer.memberships.filter((m) => m.role === 'admin' || m.role === 'coordinator');
-  const [{ bookings }, ...waiting] = await Promise.all([
-    loadFromApi<{ bookings: BookingListItem[] }>(state, '/api/me/bookings'),
-    ...deciding.map((m) =>
-      loadFromApi<{ bookings: BookingListItem[] }>(state, `/api/organisations/${encodeURIComponent(m.organisation.id)}/bookings?status=requested`),
-    ),
+  const [{ bookings }, { entries }, { venues }, ...owned] = await Promise.all([
+    loadFromApi<{ bookings: BookingDetails[] }>(state, '/api/me/bookings'),
+    loadFromApi<{ entries: WaitlistEntry[] }>(state, '/api/me/waitlist'),
+    loadFromApi<{ venues: Venue[] }>(state, '/api/venues'),
+    ...deciding.map((m) => loadFromApi<{ bookings: BookingDetails[] }>(state, `/api/organisations/${encodeURIComponent(m.organisation.id)}/bookings`)),
   ]);
+  const now = Date.now();
+  const byStart = (a: BookingDetails, b: BookingDetails) => Date.parse(a.startsAt) - Date.parse(b.startsAt);
   const done = new URL(request.url).searchParams.get('done');
   return {
-    bookings,
-    waiting: deciding.map((m, index) => ({ organisation: m.organisation, bookings: waiting[index]?.bookings ?? [] })),
+    now,
+    bookings: bookings.toSorted(byStart),
+    offers: entries.filter((entry) => entry.status === 'offered' && entry.offer),
+    isQueueing: entries.some((entry) => entry.status === 'waiting'),
+    recipients: Object.fromEntries(venues.map((venue) => [venue.id, venue.organisation.name])),
+    owned: deciding.map((m, index) => {
+      const all = (owned[index]?.bookings ?? []).toSorted(byStart);
+      return {
+        organisation: m.organisation,
+        requests: all.filter((booking) => booking.status === 'requested'),
+        confirmed: all.filter((booking) => booking.status === 'approved' && Date.parse(booking.endsAt) > now - PAST_DAYS_SHOWN * 86_400_000),
+      };
+    }),
     done: done && Object.hasOwn(doneNotices, done) ? (done as Done) : null,
   };
 }
@@ -41,45 +61,59 @@ export async function action({ context, request }: Route.ActionArgs) {
   const state = getRequestState(context);
   requireViewer(state);
   const values = readFormValues(await request.formData());
-  const bookingId = encodeURIComponent(values.bookingId ?? '');
-  const organisationBase = `/api/organisations/${encodeURIComponent(values.organisationId ?? '')}/bookings/${bookingId}`;
+  const id = (name: string) => encodeURIComponent(values[name] ?? '');
+  const organisationBase = `/api/organisations/${id('organisationId')}`;
+  const post = (path: string, body: unknown = {}) => callApi(state, path, { method: 'POST', body });
+  const withNotice = (notice: Notice) => redirectWithCookies('/bookings', [serializeNoticeCookie(notice)]);
+  const reason = values.reason?.trim().slice(0, 1000);
   try {
     switch (values.intent) {
       case 'cancel':
-        await callApi(state, `/api/bookings/${bookingId}/cancellation`, { method: 'POST', body: {} });
+        await post(`/api/bookings/${id('bookingId')}/cancellation`);
         return redirectWithCookies('/bookings?done=cancelled');
       case 'approve':
-        await callApi(state, `${organisationBase}/approval`, { method: 'POST', body: {} });
+        await post(`${organisationBase}/bookings/${id('bookingId')}/approval`);
         return redirectWithCookies('/bookings?done=approved');
-      case 'deny': {
-        const reason = values.reason?.trim();
-        await callApi(state, `${organisationBase}/denial`, { method: 'POST', body: reason ? { reason: reason.slice(0, 1000) } : {} });
+      case 'deny':
+        await post(`${organisationBase}/bookings/${id('bookingId')}/denial`, reason ? { reason } : {});
         return redirectWithCookies('/bookings?done=denied');
-      }
+      case 'cancelSeries':
+        await post(`/api/booking-series/${id('seriesId')}/cancellation`);
+        return withNotice('series_cancelled');
+      case 'approveSeries':
+        await post(`${organisationBase}/booking-series/${id('seriesId')}/approval`);
+        return withNotice('series_approved');
+      case 'denySeries':
+        await post(`${organisationBase}/booking-series/${id('seriesId')}/denial`, reason ? { reason } : {});
+        return withNotice('series_denied');
+      case 'markPaid':
+      case 'markUnpaid':
+        await post(`${organisationBase}/bookings/${id('bookingId')}/payment`, { paid: values.intent === 'markPaid' });
+        return withNotice(values.intent === 'markPaid' ? 'booking_paid' : 'booking_unpaid');
+      case 'accept':
+        await post(`/api/bookings/${id('bookingId')}/acceptance`);
+        return withNotice('offer_accepted');
+      case 'decline':
+        await post(`/api/waitlist/${id('entryId')}/withdrawal`);
+        return withNotice('offer_declined');
       default:
-        return data({ failed: true, bookingId: values.bookingId ?? null }, { status: 400 });
+        return data({ failed: true }, { status: 400 });
     }
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.status >= 500) throw error;
-    return data({ failed: true, bookingId: values.bookingId ?? null }, { status: error.status });
+    return data({ failed: true }, { status: error.status });
   }
 }
 
-function when(booking: BookingListItem, language: Language): string {
-  const start = Date.parse(booking.startsAt);
-  const end = Date.parse(booking.endsAt);
-  const sameDay = formatDay(start, language) === formatDay(end, language);
-  return sameDay
-    ? `${formatDay(start, language)} ${formatTime(start, language)}–${formatTime(end, language)}`
-    : `${formatDay(start, language)} ${formatTime(start, language)} – ${formatDay(end, language)} ${formatTime(end, language)}`;
-}
-
 export default function Bookings() {
-  const { t, language } = useI18n();
-  const { bookings, waiting, done } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const { now, bookings, offers, isQueueing, recipients, owned, done } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
-  const sorted = bookings.toSorted((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  const seriesOf = new Map<string, BookingDetails[]>();
+  for (const booking of bookings) if (booking.seriesId) seriesOf.set(booking.seriesId, [...(seriesOf.get(booking.seriesId) ?? []), booking]);
+  const shownSeries = new Set<string>();
+  const recipientOf = (venueId: string) => recipients[venueId] ?? null;
   return (
     <>
       <PageTitle title={t('venues.bookings.title')} hasErrors={!!failure} />
@@ -97,113 +131,38 @@ export default function Bookings() {
         </div>
       ) : null}
 
+      <OpenOffers offers={offers} />
+
       <section className="section" aria-labelledby="mine-title">
         <h2 id="mine-title">{t('venues.bookings.mine')}</h2>
-        {sorted.length === 0 ? (
+        {bookings.length === 0 ? (
           <p>
             {t('venues.bookings.mineEmpty')} <Link to="/venues">{t('venues.bookings.findVenue')}</Link>
           </p>
         ) : (
           <ul className="card-list">
-            {sorted.map((booking) => (
-              <li key={booking.id} className="card booking" data-booking-id={booking.id}>
-                <h3>{booking.title}</h3>
-                <BookingFacts booking={booking} language={language} />
-                {booking.status === 'requested' || booking.status === 'approved' ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="cancel" />
-                    <input type="hidden" name="bookingId" value={booking.id} />
-                    <button type="submit" className="button button--secondary button--small">
-                      {t('venues.bookings.cancel')}
-                      <span className="visually-hidden">: {booking.title}</span>
-                    </button>
-                  </Form>
-                ) : null}
-              </li>
-            ))}
+            {bookings.map((booking) => {
+              if (!booking.seriesId) return <MyBookingCard key={booking.id} booking={booking} recipient={recipientOf(booking.venue.id)} />;
+              // A series is listed once, where its first date falls.
+              if (shownSeries.has(booking.seriesId)) return null;
+              shownSeries.add(booking.seriesId);
+              return <MySeries key={booking.seriesId} seriesId={booking.seriesId} bookings={seriesOf.get(booking.seriesId)!} recipientOf={recipientOf} now={now} />;
+            })}
           </ul>
         )}
+        {isQueueing ? (
+          <p>
+            <Link to="/waitlist">{t('waitlist.linkFromBookings')}</Link>
+          </p>
+        ) : null}
       </section>
 
-      {waiting.map(({ organisation, bookings: requests }) => (
-        <section key={organisation.id} className="section" aria-labelledby={`waiting-${organisation.id}`}>
-          <h2 id={`waiting-${organisation.id}`}>{t('venues.bookings.waiting', { name: organisation.name })}</h2>
-          {requests.length === 0 ? <p>{t('venues.bookings.waitingEmpty')}</p> : null}
-          <ul className="card-list">
-            {requests.map((booking) => (
-              <li key={booking.id} className="card booking" data-booking-id={booking.id}>
-                <h3>{booking.title}</h3>
-                <BookingFacts booking={booking} language={language} showRequester />
-                <div className="booking__decisions">
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="approve" />
-                    <input type="hidden" name="organisationId" value={organisation.id} />
-                    <input type="hidden" name="bookingId" value={booking.id} />
-                    <button type="submit" className="button button--small">
-                      {t('venues.bookings.approve')}
-                      <span className="visually-hidden">: {booking.title}</span>
-                    </button>
-                  </Form>
-                  <Form method="post" className="stack booking__deny">
-                    <input type="hidden" name="intent" value="deny" />
-                    <input type="hidden" name="organisationId" value={organisation.id} />
-                    <input type="hidden" name="bookingId" value={booking.id} />
-                    <div className="field">
-                      <label htmlFor={`reason-${booking.id}`}>{t('venues.bookings.denyReason')}</label>
-                      <p className="field__hint" id={`reason-${booking.id}-hint`}>
-                        {t('venues.bookings.denyReasonHint')}
-                      </p>
-                      <textarea id={`reason-${booking.id}`} name="reason" rows={3} maxLength={1000} aria-describedby={`reason-${booking.id}-hint`} />
-                    </div>
-                    <button type="submit" className="button button--danger button--small">
-                      {t('venues.bookings.deny')}
-                      <span className="visually-hidden">: {booking.title}</span>
-                    </button>
-                  </Form>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {owned.map(({ organisation, requests, confirmed }) => (
+        <div key={organisation.id}>
+          <WaitingRequests organisation={organisation} requests={requests} />
+          <ConfirmedBookings organisation={organisation} bookings={confirmed} />
+        </div>
       ))}
     </>
-  );
-}
-
-function BookingFacts({ booking, language, showRequester = false }: { booking: BookingListItem; language: Language; showRequester?: boolean }) {
-  const { t } = useI18n();
-  return (
-    <dl className="details">
-      <dt>{t('venues.bookings.when')}</dt>
-      <dd>{when(booking, language)}</dd>
-      <dt>{t('venues.bookings.place')}</dt>
-      <dd>
-        <Link to={`/venues/${booking.venue.id}?space=${booking.space.id}`}>
-          {booking.venue.name}, {booking.space.name}
-        </Link>
-      </dd>
-      <dt>{t('venues.bookings.status')}</dt>
-      <dd className={`booking__status booking__status--${booking.status}`}>{t(bookingStatusKeys[booking.status])}</dd>
-      {booking.organisation ? (
-        <>
-          <dt>{t('venues.bookings.forOrganisation')}</dt>
-          <dd>{booking.organisation.name}</dd>
-        </>
-      ) : null}
-      {showRequester && booking.requester ? (
-        <>
-          <dt>{t('venues.bookings.requester')}</dt>
-          <dd>
-            {booking.requester.name} ({booking.requester.email})
-          </dd>
-        </>
-      ) : null}
-      {booking.decisionReason ? (
-        <>
-          <dt>{t('venues.bookings.reasonGiven')}</dt>
-          <dd>{booking.decisionReason}</dd>
-        </>
-      ) : null}
-    </dl>
   );
 }
