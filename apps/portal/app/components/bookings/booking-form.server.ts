@@ -1,0 +1,63 @@
+import type { ApiError } from '../../lib/api.server';
+import type { FieldErrors } from '../../lib/forms';
+import { helsinkiToInstant, isTimeText } from '../venues/helsinki-time';
+import { parseDateInput } from './booking-format';
+
+export type Instant = { iso: string; time: number };
+
+// Date, start and end typed in Helsinki local time -> two instants with their offset.
+export function readTimes(values: Record<string, string>, errors: FieldErrors, dateField = 'date'): { date: string; start: Instant; end: Instant } | null {
+  const date = values[dateField]?.trim() ? parseDateInput(values[dateField]) : null;
+  if (!values[dateField]?.trim()) errors[dateField] = 'validation.required';
+  else if (!date) errors[dateField] = 'venues.form.date.invalid';
+  for (const field of ['startTime', 'endTime'] as const) {
+    if (!values[field]?.trim()) errors[field] = 'validation.required';
+    else if (!isTimeText(values[field].trim())) errors[field] = 'venues.form.time.invalid';
+  }
+  if (!date || errors.startTime || errors.endTime) return null;
+  const start = helsinkiToInstant(date, values.startTime!.trim());
+  const end = helsinkiToInstant(date, values.endTime!.trim());
+  if (!start || !end) return null;
+  if (end.time <= start.time) {
+    errors.endTime = 'venues.form.endBeforeStart';
+    return null;
+  }
+  return { date, start, end };
+}
+
+export function readTitle(values: Record<string, string>, errors: FieldErrors): string {
+  const title = values.title?.trim() ?? '';
+  if (!title) errors.title = 'validation.required';
+  else if (title.length < 2) errors.title = 'validation.tooShort';
+  else if (title.length > 200) errors.title = 'validation.tooLong';
+  return title;
+}
+
+// The api's field paths -> this form's fields; anything else is said at the top.
+const apiFieldNames: Record<string, string> = {
+  startsAt: 'startTime',
+  endsAt: 'endTime',
+  'rule.weekdays': 'weekdays',
+  'rule.until': 'until',
+  'rule.skipDates': 'skipDates',
+  guestName: 'guestName',
+  guestPhone: 'guestPhone',
+  guestEmail: 'guestEmail',
+  consent: 'consent',
+  title: 'title',
+  spaceId: 'spaceId',
+  organisationId: 'organisationId',
+};
+
+export function apiErrorsToFields(error: ApiError, fallback: FieldErrors[string]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const path of Object.keys(error.fields)) {
+    const field = apiFieldNames[path] ?? apiFieldNames[path.replace(/\.\d+$/, '')];
+    const key = error.status === 400 ? 'validation.checkField' : fallback;
+    if (field === 'organisationId') errors.organisationId = 'venues.form.organisationRequired';
+    else if (field) errors[field] ??= key;
+    else errors.form ??= key;
+  }
+  if (Object.keys(errors).length === 0) errors.form = error.status === 403 ? 'venues.form.notAllowed' : fallback;
+  return errors;
+}
