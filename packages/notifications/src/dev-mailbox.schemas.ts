@@ -20,6 +20,8 @@ export const devMailMessageSchema = devMailSummarySchema.extend({
   text: z.string(),
   html: z.string(),
   headers: z.record(z.string(), z.string()),
+  // Text attachments (a booking's .ics), so a developer sees what the calendar app would get.
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })).default([]),
 });
 export type DevMailMessage = z.infer<typeof devMailMessageSchema>;
 

@@ -84,6 +84,7 @@ export class Mailer {
         text: mail.text,
         html: mail.html,
         headers,
+        attachments: mail.attachments ?? [],
       },
       raw,
     );

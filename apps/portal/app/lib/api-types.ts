@@ -48,6 +48,7 @@ export type MailMessage = MailSummary & {
   text: string;
   html: string;
   headers: Record<string, string>;
+  attachments?: { filename: string; contentType: string; content: string }[];
 };
 
 // Village halls and their bookings (packages/venues/src/venue.schemas.ts), written out here: the

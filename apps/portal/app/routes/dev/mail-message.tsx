@@ -72,6 +72,26 @@ export default function DevMailMessage() {
         <pre className="mail-text">{message.text}</pre>
       </section>
 
+      <section className="section" aria-labelledby="mail-attachments">
+        <h2 id="mail-attachments">{t('devMail.attachments')}</h2>
+        {message.attachments?.length ? (
+          <ul className="link-list">
+            {message.attachments.map((attachment) => (
+              <li key={attachment.filename}>
+                <details>
+                  <summary className="break">
+                    {attachment.filename} ({attachment.contentType.split(';')[0]})
+                  </summary>
+                  <pre className="mail-text">{attachment.content}</pre>
+                </details>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('devMail.noAttachments')}</p>
+        )}
+      </section>
+
       <section className="section" aria-labelledby="mail-headers">
         <h2 id="mail-headers">{t('devMail.headers')}</h2>
         <dl className="details details--code">
