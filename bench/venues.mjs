@@ -59,6 +59,10 @@ function startServer(script, env) {
         child.send('stop', () => {});
       });
     cleanups.push(stop);
+    // Whatever ends this process, the server must not outlive it.
+    process.once('exit', () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
     child.once('message', (message) => resolve({ url: `http://127.0.0.1:${message.port}`, pid: child.pid, stop }));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening`)));
   });

@@ -59,10 +59,13 @@ app.get('/api/spaces/:id/availability', {
   return { spaceId: space.id, busy };
 });
 
-// Booking: the same steps as BookingService.requestBooking in one transaction: session, space
-// with venue and owner, membership check, leaves, booking + occupancy rows, the outbox mail
-// row(s); the exclusion constraint's 23P01 becomes a 409. (The api also renders an .ics file
-// into the mail payload; this floor writes a plain payload.)
+// Booking: the statements BookingService.requestBooking issued on 2026-11-23 (MikroORM debug log),
+// in one transaction: session, space with venue and owner, membership checks (for the
+// organisation booked for, and of the owner), the venue's spaces, booking + occupancy rows, the
+// requester reloaded for the mail, the owner's admins (approval spaces), the outbox mail row(s);
+// the exclusion constraint's 23P01 becomes a 409. The api also renders an .ics file into the mail
+// and computes a price quote in JS; this floor writes a plain payload and no price. When the
+// booking flow gains statements, add them here too, or the comparison flatters the raw side.
 app.post('/api/bookings', {
   schema: {
     body: {
@@ -116,9 +119,10 @@ app.post('/api/bookings', {
         return problem(reply, 403, 'forbidden', 'You can book for an organisation only as its member');
       }
     }
+    // Membership of the owner: the api asks it every time (the 'members' rule and the price tier).
+    const { rows: ownMembership } = await client.query('select count(*)::int as "count" from "memberships" as "m0" where "m0"."user_id" = $1 and "m0"."organisation_id" = $2', [user.id, space.v1__organisation_id]);
     if (space.bookable_by === 'members') {
-      const { rows } = await client.query('select count(*)::int as "count" from "memberships" as "m0" where "m0"."user_id" = $1 and "m0"."organisation_id" = $2', [user.id, space.v1__organisation_id]);
-      if (!rows[0].count) {
+      if (!ownMembership[0].count) {
         await client.query('rollback');
         return problem(reply, 403, 'forbidden', 'Only members can book this space');
       }
@@ -147,6 +151,8 @@ app.post('/api/bookings', {
       `insert into "booking_occupancies" ("id", "booking_id", "leaf_space_id", "starts_at", "ends_at", "is_blocking") select gen_random_uuid(), $1, leaf, $3, $4, true from unnest($2::uuid[]) as leaf`,
       [bookingId, leaves, occupiedFrom, occupiedTo],
     );
+    // The api reloads the requester for the mail (populate) even though the session loaded it.
+    await client.query('select "u0".* from "users" as "u0" where "u0"."id" = any($1)', [[user.id]]);
     let recipients = [user];
     if (status === 'requested') {
       const { rows } = await client.query(

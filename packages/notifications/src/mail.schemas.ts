@@ -88,10 +88,11 @@ export const bookingSeriesMailDataSchema = z.object({
   spaceName: z.string().trim().min(1).max(300),
   title: z.string().trim().min(1).max(300),
   occurrences: z.array(z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() })).max(200),
-  // Dates of the series that could not be booked, with the reason in plain words (English from the api).
+  // Dates of the series that could not be booked (taken, or refused by the space's rules).
   conflicts: z.array(z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() })).max(200).default([]),
   reason: z.string().trim().max(1000).optional(),
   link: mailLinkSchema,
+  // For a series: the total of all its dates, one reference number for them all.
   payment: paymentSchema.optional(),
 });
 export type BookingSeriesMailData = z.input<typeof bookingSeriesMailDataSchema>;

@@ -83,8 +83,9 @@ const confirmedKinds: readonly BookingUpdateKind[] = ['approved', 'reminder', 'a
 // Writes the mails of a booking change into the caller's transaction (the outbox): a request
 // goes to the owner's admins and coordinators, every answer to the person who asked.
 export async function notifyBookingUpdate(em: EntityManager, booking: Booking, kind: BookingUpdateKind, input: { publicOrigin: string; reason?: string }): Promise<void> {
-  await em.populate(booking, ['space.venue.organisation', 'requester']);
-  const booker = bookerOf(booking);
+  // A request goes to the owner's coordinators: the requester need not be loaded for it.
+  await em.populate(booking, kind === 'requested' ? ['space.venue.organisation'] : ['space.venue.organisation', 'requester']);
+  const booker = kind === 'requested' ? undefined : bookerOf(booking);
   const recipients = kind === 'requested' ? await ownerCoordinators(em, booking.space.venue.organisation.id) : booker ? [booker] : [];
   if (!recipients.length) return;
   const calendar = bookingCalendar([booking], kind, input.publicOrigin);

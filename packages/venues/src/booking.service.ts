@@ -123,7 +123,7 @@ export class BookingService {
     try {
       return await this.orm.em.fork().transactional(async (em) => {
         const space = await this.loadSpace(em, request.spaceId);
-        await this.assertMayBook(em, space, request);
+        const isOwnerMember = await this.assertMayBook(em, space, request);
         const now = new Date();
         const problem = timeProblem(request.startsAt, request.endsAt, space, now);
         if (problem) throw ruleViolation(problem.message, { [problem.field]: problem.message });
@@ -140,7 +140,7 @@ export class BookingService {
           expiresAt: status === 'requested' ? requestExpiry(now, request.startsAt, this.config.BOOKING_REQUEST_DAYS) : null,
           requester: em.getReference(User, request.requesterId),
           organisation: request.organisationId ? em.getReference(Organisation, request.organisationId) : null,
-          quote: await quoteFor(em, space, { ...request, isFreeEvent }, now),
+          quote: await quoteFor(em, space, { ...request, isFreeEvent, requesterIsOwnerMember: isOwnerMember }, now),
           isFreeEvent,
         });
         await notifyBookingUpdate(em, booking, status, { publicOrigin: this.config.publicOrigin });
@@ -265,18 +265,22 @@ export class BookingService {
     return booking;
   }
 
-  async assertMayBook(em: EntityManager, space: Space, request: { organisationId: string | null; requesterId: string }): Promise<void> {
-    if (request.organisationId) {
-      const isMember = await em.count(Membership, { user: request.requesterId, organisation: request.organisationId });
-      if (!isMember) throw forbidden('You can book for an organisation only as its member');
-    }
-    if (space.bookableBy === 'members') {
-      const isOwnMember = await em.count(Membership, { user: request.requesterId, organisation: space.venue.organisation.id });
-      if (!isOwnMember) throw forbidden(`Only members of ${space.venue.organisation.name} can book this space`);
-    }
+  // One query for both questions: is the requester a member of the organisation they book for,
+  // and of the owner? Returns the latter (it sets the price tier).
+  async assertMayBook(em: EntityManager, space: Space, request: { organisationId: string | null; requesterId: string }): Promise<boolean> {
+    const ownerId = space.venue.organisation.id;
+    const memberships = await em.find(
+      Membership,
+      { user: request.requesterId, organisation: { $in: request.organisationId ? [ownerId, request.organisationId] : [ownerId] } },
+      { fields: ['organisation'] },
+    );
+    const memberOf = new Set(memberships.map((membership) => membership.organisation.id));
+    if (request.organisationId && !memberOf.has(request.organisationId)) throw forbidden('You can book for an organisation only as its member');
+    if (space.bookableBy === 'members' && !memberOf.has(ownerId)) throw forbidden(`Only members of ${space.venue.organisation.name} can book this space`);
     if (space.bookableBy === 'region' && !request.organisationId) {
       throw new DomainError('validation_failed', 'Check the marked fields', { organisationId: 'This space is booked by organisations: choose yours' });
     }
+    return memberOf.has(ownerId);
   }
 
   async describeConflict(request: { spaceId: string; startsAt: Date; endsAt: Date }): Promise<DomainError> {
