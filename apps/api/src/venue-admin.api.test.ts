@@ -203,6 +203,8 @@ describe('photos', () => {
     const notPicture = await upload(hall.base, Buffer.from('%PDF-1.4 this is a document, not a photo'), { token: tokens.coordinator, altText: 'Pohjapiirros', contentType: 'image/png' });
     expect(notPicture.status).toBe(422);
     expect(Object.keys(notPicture.json.error.fields)).toEqual(['photo']);
+    const tooBig = await upload(hall.base, Buffer.alloc(10 * 1024 * 1024 + 1), { token: tokens.coordinator, altText: 'Liian iso kuva' });
+    expect(tooBig.status).toBe(413);
 
     const small = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#888' } }).webp().toBuffer();
     for (let index = 0; index < 12; index += 1) {

@@ -20,5 +20,10 @@ export default [
   route('admin/organisations/:id', 'routes/admin/organisation.tsx'),
   route('dev/mail', 'routes/dev/mail.tsx'),
   route('dev/mail/:id', 'routes/dev/mail-message.tsx'),
+  route('bookings/series/new', 'routes/venues/series-new.tsx'),
+  route('waitlist', 'routes/venues/waitlist.tsx'),
+  route('waitlist/new', 'routes/venues/waitlist-new.tsx'),
+  route('organisations/:id/assisted-bookings/new', 'routes/venues/assisted-new.tsx'),
+  route('organisations/:id/bookings/:bookingId/sheet', 'routes/venues/booking-sheet.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -118,6 +118,14 @@ describe('booking a village hall', () => {
     expect(summaryText).toMatch(/135\s€/);
     expect(summaryText).toMatch(/Takuumaksu\s+100\s€/);
     expect(summaryText).toMatch(/Maksuton, kun perut viimeistään .+ Sen jälkeen peruutusmaksu on 67,50\s€\./);
+    if (process.env.VENUES_SCREENSHOTS) {
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.locator('#request-title').locator('..').screenshot({ path: `${process.env.VENUES_SCREENSHOTS}/confirm-${width}.png` });
+      }
+    }
+    // Only the owner's admins and coordinators are offered the manage page.
+    expect(await page.getByRole('link', { name: 'Hallinnoi tätä tilaa' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Lähetä varauspyyntö' }).click();
     await page.waitForURL((url) => url.pathname === '/bookings');
     await expect.poll(() => page.getByText('Varauspyyntö lähetettiin').isVisible()).toBe(true);
@@ -165,6 +173,9 @@ describe('booking a village hall', () => {
     await page.locator('li.booking', { hasText: title }).getByRole('button', { name: 'Peru varaus' }).click();
     await expect.poll(() => page.getByText('Varaus peruttiin.').isVisible()).toBe(true);
     expect(await page.locator('li.booking', { hasText: title }).getByText('peruttu').isVisible()).toBe(true);
+
+    await owner.page.goto(`/venues/${venue.id}`);
+    expect(await owner.page.getByRole('link', { name: 'Hallinnoi tätä tilaa' }).getAttribute('href')).toBe(`/venues/${venue.id}/manage`);
 
     // Accessibility (axe needs JavaScript) and 320 px without sideways scrolling.
     const paths = ['/venues', `/venues/${venue.id}?space=${spaceId}&month=${month}`, `/venues/${venue.id}?space=${spaceId}&view=week&week=${date}`, '/bookings'];

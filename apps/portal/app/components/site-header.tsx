@@ -30,6 +30,11 @@ export function SiteHeader() {
           </li>
           {viewer ? (
             <li>
+              <NavLink to="/bookings">{t('bookings.nav')}</NavLink>
+            </li>
+          ) : null}
+          {viewer ? (
+            <li>
               <NavLink to="/profile">{t('nav.profile')}</NavLink>
             </li>
           ) : null}

@@ -14,6 +14,16 @@ export const notices = {
   member_removed: 'notice.memberRemoved',
   invitation_sent: 'notice.invitationSent',
   invitation_revoked: 'notice.invitationRevoked',
+  series_cancelled: 'bookings.notice.seriesCancelled',
+  series_approved: 'bookings.notice.seriesApproved',
+  series_denied: 'bookings.notice.seriesDenied',
+  booking_paid: 'bookings.notice.paid',
+  booking_unpaid: 'bookings.notice.unpaid',
+  offer_accepted: 'waitlist.notice.accepted',
+  offer_declined: 'waitlist.notice.declined',
+  waitlist_joined: 'waitlist.notice.joined',
+  waitlist_left: 'waitlist.notice.left',
+  assisted_booked: 'assisted.notice.booked',
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof notices;

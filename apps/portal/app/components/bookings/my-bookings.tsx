@@ -8,7 +8,7 @@ import { HowToPay, KeyInstructions } from './payment-box';
 const isCancellable = (booking: BookingDetails) => booking.status === 'requested' || booking.status === 'approved';
 
 // Waiting-list offers: a freed time held for me until the deadline.
-export function OpenOffers({ offers }: { offers: WaitlistEntry[] }) {
+export function OpenOffers({ offers, action }: { offers: WaitlistEntry[]; action: string }) {
   const { t, language } = useI18n();
   if (offers.length === 0) return null;
   return (
@@ -26,7 +26,7 @@ export function OpenOffers({ offers }: { offers: WaitlistEntry[] }) {
             ) : null}
             <div className="actions">
               {entry.offer ? (
-                <Form method="post" action="/bookings" className="inline-form">
+                <Form method="post" action={action} className="inline-form">
                   <Hidden fields={{ intent: 'accept', bookingId: entry.offer.bookingId }} />
                   <button type="submit" className="button">
                     {t('waitlist.offers.accept')}
@@ -34,7 +34,7 @@ export function OpenOffers({ offers }: { offers: WaitlistEntry[] }) {
                   </button>
                 </Form>
               ) : null}
-              <Form method="post" action="/bookings" className="inline-form">
+              <Form method="post" action={action} className="inline-form">
                 <Hidden fields={{ intent: 'decline', entryId: entry.id }} />
                 <button type="submit" className="button button--secondary">
                   {t('waitlist.offers.decline')}

@@ -41,7 +41,7 @@ export function HowToPay({ booking, recipient, headingLevel = 4 }: { booking: Pa
   const headingId = `pay-${booking.id}`;
   if (booking.paidAt) {
     return (
-      <div className="pay-box pay-box--paid" role="group" aria-labelledby={headingId}>
+      <div className="pay-box pay-box--paid">
         <Heading id={headingId} className="pay-box__title">
           {t('bookings.pay.title')}
         </Heading>
@@ -53,7 +53,7 @@ export function HowToPay({ booking, recipient, headingLevel = 4 }: { booking: Pa
     );
   }
   return (
-    <div className="pay-box" role="group" aria-labelledby={headingId}>
+    <div className="pay-box">
       <Heading id={headingId} className="pay-box__title">
         {t('bookings.pay.title')}
       </Heading>
@@ -100,7 +100,7 @@ export function KeyInstructions({ booking, headingLevel = 4 }: { booking: Pick<B
   if (booking.status !== 'approved' || !booking.keyInstructions) return null;
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   return (
-    <div className="key-box" role="group" aria-labelledby={`key-${booking.id}`}>
+    <div className="key-box">
       <Heading id={`key-${booking.id}`} className="pay-box__title">
         {t('bookings.key.title')}
       </Heading>

@@ -29,7 +29,7 @@ export function PhotosSection({ t, venue, uploadFailure, deleteFailure }: Props)
               const confirmId = `photo-${photo.id}-confirm`;
               return (
                 <li key={photo.id} data-photo-id={photo.id}>
-                  <img src={photo.thumbnailUrl} alt={photo.altText} width={480} height={Math.round((480 * photo.height) / photo.width)} loading="lazy" />
+                  <img src={photo.thumbnailUrl} alt={photo.altText} width={480} height={Math.round((480 * photo.height) / photo.width)} />
                   <p>
                     <span className="visually-hidden">{t('venueAdmin.photos.photoLabel', { number: index + 1 })}: </span>
                     {photo.altText}

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Form } from 'react-router';
 import { ErrorSummary } from '../error-summary';
 import { SelectField, TextField } from '../form-fields';
-import type { BookingQuote, VenueDetails } from '../../lib/api-types';
+import type { VenueDetails } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import type { MessageKey, Translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
@@ -107,7 +107,10 @@ function RequestStep({ venue, spaceId, prefill, result, memberships, action }: B
 function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormProps & { result: Extract<BookingFormResult, { step: 'confirm' }> }) {
   const { t, language } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), [result]);
+  // With JavaScript, each new summary takes the focus the way the first page load does.
+  useEffect(() => {
+    if (result.quotedAt) headingRef.current?.focus();
+  }, [result.quotedAt]);
   const { values, quote } = result;
   const space = venue.spaces.find((candidate) => candidate.id === values.spaceId);
   const organisation = memberships.find((m) => m.organisation.id === values.organisationId)?.organisation.name ?? t('venues.form.myself');

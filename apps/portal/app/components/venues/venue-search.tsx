@@ -38,6 +38,7 @@ export function VenueSearchForm({ regions, values, errors }: { regions: Region[]
           name="municipalityId"
           idPrefix="search"
           label={labels.municipalityId!}
+          hint={t('venues.search.placeHint')}
           error={error('municipalityId')}
           defaultValue={values.municipalityId}
           placeholder={t('venues.search.anyMunicipality')}
@@ -47,6 +48,7 @@ export function VenueSearchForm({ regions, values, errors }: { regions: Region[]
           name="villageId"
           idPrefix="search"
           label={labels.villageId!}
+          hint={t('venues.search.placeHint')}
           error={error('villageId')}
           defaultValue={values.villageId}
           placeholder={t('venues.search.anyVillage')}

@@ -61,12 +61,37 @@ export function WeekCalendar({ venueId, spaceId, spaceName, monday, today, busy,
           </li>
         ))}
       </ul>
-      <div className="week__scroll" role="region" aria-labelledby="week-caption" tabIndex={0}>
+      {/* Narrow screens: the same week as a list of days, each told as runs of hours. */}
+      <div className="week__list">
+        <p className="week__list-title">{caption}</p>
+        <ul className="plain-list">
+          {days.map((date, index) => (
+            <li key={date} className={date === today ? 'week__day week__day--today' : 'week__day'}>
+              <h3 className="week__day-title">
+                {weekdayName(index + 1, language, 'long')} {shortDate(date)}
+                {date === today ? <span className="week__today-label">{t('venues.week.today')}</span> : null}
+              </h3>
+              <ul className="week__runs">
+                {hourRuns(date, hours, busy, rules).map((run) => (
+                  <li key={run.from} className={`week__run week__cell--${run.state}`}>
+                    {`${String(run.from).padStart(2, '0')}–${String(run.to).padStart(2, '0')}`} {t(stateKeys[run.state])}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {/* A scrolling region must be reachable by keyboard to be scrolled without a mouse (WCAG 2.1.1). */}
+      {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <section className="week__scroll" aria-labelledby="week-caption" tabIndex={0}>
         <table className="week__table">
           <caption id="week-caption">{caption}</caption>
           <thead>
             <tr>
-              <td className="week__corner" />
+              <th scope="col" className="week__corner">
+                <span className="visually-hidden">{t('venues.confirm.when')}</span>
+              </th>
               {days.map((date, index) => {
                 const isToday = date === today;
                 const closed = isClosedDate(date, rules.closedDates);
@@ -106,7 +131,20 @@ export function WeekCalendar({ venueId, spaceId, spaceName, monday, today, busy,
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
+}
+
+// Consecutive hours of a day in the same state: "07–13 vapaa", "13–16 varattu".
+function hourRuns(date: string, hours: number[], busy: BusySlot[], rules: Pick<SpaceRules, 'openingHours' | 'closedDates'>) {
+  const runs: { from: number; to: number; state: Exclude<CellState, 'none'> }[] = [];
+  for (const hour of hours) {
+    const state = cellState(date, hour, busy, rules);
+    if (state === 'none') continue;
+    const last = runs.at(-1);
+    if (last && last.state === state && last.to === hour) last.to = hour + 1;
+    else runs.push({ from: hour, to: hour + 1, state });
+  }
+  return runs;
 }

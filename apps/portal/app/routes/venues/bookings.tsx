@@ -131,7 +131,7 @@ export default function Bookings() {
         </div>
       ) : null}
 
-      <OpenOffers offers={offers} />
+      <OpenOffers offers={offers} action="/bookings" />
 
       <section className="section" aria-labelledby="mine-title">
         <h2 id="mine-title">{t('venues.bookings.mine')}</h2>

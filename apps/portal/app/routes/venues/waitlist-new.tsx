@@ -1,0 +1,136 @@
+import { data, Form, Link, useActionData, useLoaderData } from 'react-router';
+import type { Route } from './+types/waitlist-new';
+import { readTimes, readTitle } from '../../components/bookings/booking-form.server';
+import { parseDateInput, whenText } from '../../components/bookings/booking-format';
+import bookingStyles from '../../components/bookings/bookings.css?url';
+import { DateTimeField } from '../../components/bookings/date-time-field';
+import { ErrorSummary } from '../../components/error-summary';
+import { SelectField, TextField } from '../../components/form-fields';
+import { PageTitle } from '../../components/page-title';
+import { helsinkiToInstant, isTimeText } from '../../components/venues/helsinki-time';
+import { ApiError, callApi, loadFromApi, type ApiCaller } from '../../lib/api.server';
+import type { Venue } from '../../lib/api-types';
+import { readFormValues, type FieldErrors } from '../../lib/forms';
+import type { MessageKey } from '../../lib/i18n';
+import { useI18n } from '../../lib/root-data';
+import { redirectWithCookies } from '../../lib/responses.server';
+import { getRequestState, requireViewer, serializeNoticeCookie } from '../../lib/session.server';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: bookingStyles }];
+
+async function findSpace(state: ApiCaller, spaceId: string | null) {
+  const { venues } = await loadFromApi<{ venues: Venue[] }>(state, '/api/venues');
+  for (const venue of venues) {
+    const space = venue.spaces.find((candidate) => candidate.id === spaceId);
+    if (space) return { venue: { id: venue.id, name: venue.name }, space: { id: space.id, name: space.name, bookableBy: space.bookableBy } };
+  }
+  throw data({ code: 'not_found' }, { status: 404 });
+}
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const state = getRequestState(context);
+  const viewer = requireViewer(state);
+  const query = new URL(request.url).searchParams;
+  const { venue, space } = await findSpace(state, query.get('space'));
+  const date = parseDateInput(query.get('date') ?? '') ?? '';
+  const from = isTimeText(query.get('from') ?? '') ? query.get('from')! : '';
+  const to = isTimeText(query.get('to') ?? '') ? query.get('to')! : '';
+  const start = date && from ? helsinkiToInstant(date, from) : null;
+  const end = date && to ? helsinkiToInstant(date, to) : null;
+  return {
+    venue,
+    space,
+    prefill: { date, startTime: from, endTime: to },
+    slot: start && end && end.time > start.time ? { startsAt: start.iso, endsAt: end.iso } : null,
+    memberships: viewer.memberships.map((m) => ({ organisation: m.organisation })),
+  };
+}
+
+type JoinFailure = { errors: FieldErrors; values: Record<string, string> };
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const state = getRequestState(context);
+  const viewer = requireViewer(state);
+  const { space } = await findSpace(state, new URL(request.url).searchParams.get('space'));
+  const values = readFormValues(await request.formData());
+  const errors: FieldErrors = {};
+  const times = readTimes(values, errors);
+  const title = readTitle(values, errors);
+  const organisationId = values.organisationId || null;
+  if (organisationId && !viewer.memberships.some((m) => m.organisation.id === organisationId)) errors.organisationId = 'validation.choose';
+  if (space.bookableBy === 'region' && !organisationId) errors.organisationId = 'venues.form.organisationRequired';
+  const failure = (fieldErrors: FieldErrors, status = 400) => data<JoinFailure>({ errors: fieldErrors, values }, { status });
+  if (Object.keys(errors).length > 0 || !times) return failure(errors);
+  try {
+    await callApi(state, '/api/waitlist', {
+      method: 'POST',
+      body: { spaceId: space.id, startsAt: times.start.iso, endsAt: times.end.iso, title, organisationId },
+    });
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status >= 500) throw error;
+    // The api says in words when the time is free after all: book it instead.
+    if (error.status === 422 && /is free/i.test(error.message)) return failure({ form: 'waitlist.form.isFree' }, 422);
+    if (error.status === 422) return failure({ form: 'venues.form.rule' }, 422);
+    if (error.status === 409) return failure({ form: 'waitlist.form.already' }, 409);
+    if (error.status === 403) return failure({ form: 'venues.form.notAllowed' }, 403);
+    return failure({ form: 'validation.checkField' }, error.status);
+  }
+  return redirectWithCookies('/waitlist', [serializeNoticeCookie('waitlist_joined')]);
+}
+
+export default function JoinWaitlist() {
+  const { t, language } = useI18n();
+  const { venue, space, prefill, slot, memberships } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const values: Record<string, string> = failure?.values ?? prefill;
+  const labels: Record<string, string> = {
+    date: t('venues.form.date'),
+    startTime: t('venues.form.startTime'),
+    endTime: t('venues.form.endTime'),
+    title: t('venues.form.bookingTitle'),
+    organisationId: t('venues.form.organisation'),
+  };
+  const errorText = (name: string) => (failure?.errors[name] ? t(failure.errors[name] as MessageKey) : undefined);
+  const isFree = failure?.errors.form === 'waitlist.form.isFree';
+  return (
+    <>
+      <PageTitle title={t('waitlist.join.title')} hasErrors={!!failure} />
+      <p className="breadcrumb">
+        <Link to={`/venues/${venue.id}?space=${space.id}`}>{venue.name}</Link>
+      </p>
+      <h1>{t('waitlist.join.title')}</h1>
+      <p className="lead">
+        {slot
+          ? t('waitlist.join.introSlot', { place: `${venue.name}, ${space.name}`, when: whenText(slot.startsAt, slot.endsAt, language) })
+          : t('waitlist.join.intro', { place: `${venue.name}, ${space.name}` })}
+      </p>
+      <div className="panel panel--info">
+        <p>{t('waitlist.howItWorks')}</p>
+      </div>
+      <ErrorSummary errors={failure?.errors} labels={labels} idPrefix="waitlist" />
+      {isFree ? (
+        <p>
+          <Link to={`/venues/${venue.id}?space=${space.id}`}>{t('waitlist.form.bookInstead')}</Link>
+        </p>
+      ) : null}
+      <Form method="post" noValidate className="stack narrow">
+        <DateTimeField idPrefix="waitlist" name="date" type="date" label={labels.date!} hint={t('venues.form.dateHint')} error={errorText('date')} value={values.date} />
+        <DateTimeField idPrefix="waitlist" name="startTime" type="time" label={labels.startTime!} hint={t('venues.form.timeHint')} error={errorText('startTime')} value={values.startTime} />
+        <DateTimeField idPrefix="waitlist" name="endTime" type="time" label={labels.endTime!} hint={t('venues.form.timeHint')} error={errorText('endTime')} value={values.endTime} />
+        <TextField name="title" idPrefix="waitlist" label={labels.title!} hint={t('venues.form.bookingTitleHint')} error={errorText('title')} defaultValue={values.title} maxLength={200} />
+        <SelectField
+          name="organisationId"
+          idPrefix="waitlist"
+          label={labels.organisationId!}
+          hint={t('venues.form.organisationHint')}
+          error={errorText('organisationId')}
+          defaultValue={values.organisationId ?? memberships[0]?.organisation.id ?? ''}
+          options={[...memberships.map((m) => ({ value: m.organisation.id, label: m.organisation.name })), { value: '', label: t('venues.form.myself') }]}
+        />
+        <button type="submit" className="button">
+          {t('waitlist.join.submit')}
+        </button>
+      </Form>
+    </>
+  );
+}
