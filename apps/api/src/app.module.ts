@@ -4,6 +4,7 @@ import { type AppConfig, CoreModule, type QueueConnection } from '@talkoot/platf
 import { IdentityModule } from '@talkoot/identity';
 import { NotificationsApiModule } from '@talkoot/notifications';
 import { VenuesModule } from '@talkoot/venues';
+import { EventsModule } from '@talkoot/events';
 import { ApiResources } from './api-resources.js';
 import { HealthController } from './health.controller.js';
 import { OpenApiController } from './openapi.controller.js';
@@ -26,6 +27,7 @@ export class AppModule {
         IdentityModule,
         NotificationsApiModule.forRoot({ config: dependencies.config }),
         VenuesModule,
+        EventsModule,
       ],
       controllers: [HealthController, OpenApiController],
       providers: [{ provide: QUEUE_PROBE, useFactory: () => createQueueProbe(dependencies.queueConnection) }, ApiResources],

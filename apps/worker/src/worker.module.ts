@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { NotificationsWorkerModule, type NotificationsWorkerOptions } from '@talkoot/notifications';
 import { CoreModule } from '@talkoot/platform';
 import { VenuesWorkerModule } from '@talkoot/venues';
+import { EventsWorkerModule } from '@talkoot/events';
 
 // The worker's composition root: every domain's processors and schedules, no HTTP.
 // CoreModule offers the config and the ORM to the domain modules that inject them.
@@ -11,7 +12,7 @@ export class WorkerModule {
   static forRoot(options: NotificationsWorkerOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot({ config: options.config, orm: options.orm }), NotificationsWorkerModule.forRoot(options), VenuesWorkerModule],
+      imports: [CoreModule.forRoot({ config: options.config, orm: options.orm }), NotificationsWorkerModule.forRoot(options), VenuesWorkerModule, EventsWorkerModule],
     };
   }
 }

@@ -1,6 +1,7 @@
+import { eventEntities } from '@talkoot/events';
 import { identityEntities } from '@talkoot/identity';
 import { notificationEntities } from '@talkoot/notifications';
 import { venueEntities } from '@talkoot/venues';
 
 // Every entity of every domain; each new domain package adds its list here.
-export const allEntities = [...identityEntities, ...notificationEntities, ...venueEntities];
+export const allEntities = [...identityEntities, ...notificationEntities, ...venueEntities, ...eventEntities];

@@ -5,6 +5,7 @@ import { outboxTopics } from './outbox.js';
 // the outbox untouched until a route for them exists.
 export const outboxRoutes: Record<string, { queue: string; jobName: string }> = {
   [outboxTopics.mailSend]: { queue: queueNames.mail, jobName: outboxTopics.mailSend },
+  [outboxTopics.feedsRebuild]: { queue: queueNames.feeds, jobName: outboxTopics.feedsRebuild },
 };
 
 // The job id dedupes: relaying the same row twice (a crash after the add, before the commit)

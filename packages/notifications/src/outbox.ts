@@ -4,6 +4,8 @@ import { OutboxMessage } from './outbox-message.entity.js';
 
 export const outboxTopics = {
   mailSend: 'mail.send',
+  // Calendar feeds are out of date; the worker rebuilds the stale ones (packages/events).
+  feedsRebuild: 'feeds.rebuild',
 } as const;
 
 // Writes into the caller's unit of work: the row commits (or not) with the domain change.

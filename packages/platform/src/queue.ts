@@ -6,6 +6,7 @@ export const QUEUE_SCHEMA = 'bullmq';
 
 export const queueNames = {
   mail: 'mail',
+  feeds: 'feeds',
 } as const;
 
 export type QueueConnection =

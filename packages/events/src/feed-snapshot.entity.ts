@@ -1,0 +1,36 @@
+import type { Opt } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+
+// A built iCalendar feed, served as stored bytes. `key` is the canonical filter ("region",
+// "organisation=<id>", "category=sport&village=<id>"…). Changes to events mark snapshots stale and a
+// worker rebuilds them; requests never build, except the very first one of a new filter.
+@Entity({ tableName: 'feed_snapshots' })
+export class FeedSnapshot {
+  @PrimaryKey({ type: 'text' })
+  key!: string;
+
+  @Property({ type: 'text' })
+  body!: string;
+
+  // Strong ETag: a hash of the body.
+  @Property({ type: 'text' })
+  etag!: string;
+
+  // The newest change among the events in the feed (Last-Modified).
+  @Property({ type: 'datetime' })
+  lastModified!: Date;
+
+  @Property({ type: 'datetime' })
+  builtAt!: Date;
+
+  // Since when an event change has made the bytes out of date (null: up to date).
+  @Property({ type: 'datetime', nullable: true })
+  staleSince: Date | null = null;
+
+  @Property({ type: 'integer' })
+  eventCount: Opt<number> = 0;
+
+  // Feeds nobody has asked for in a long time are not rebuilt (and can be dropped).
+  @Property({ type: 'datetime' })
+  lastRequestedAt!: Date;
+}

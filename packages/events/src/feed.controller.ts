@@ -1,0 +1,65 @@
+import { Controller, Headers, Param, Query, Res } from '@nestjs/common';
+import { DomainError, Route, type RouteParams, type RouteQuery, access, defineRoute } from '@talkoot/platform';
+import { z } from 'zod';
+import { calendarFilterSchema, parseCalendarFilter } from './calendar-filter.js';
+import { FeedService, type ServedFeed } from './feed.service.js';
+import type { RawReply } from './http-reply.js';
+
+const tag = 'Event calendar';
+// Whatever the Accept header says: calendar apps send all sorts.
+const CALENDAR = 'text/calendar; charset=utf-8';
+
+export const calendarFeedRoute = defineRoute({
+  method: 'GET',
+  path: '/feeds/calendar.ics',
+  summary: 'The region\'s events as an iCalendar feed; the same filters as /api/calendar (municipality, village, organiser, category, audience, free, accessible, q)',
+  tag,
+  access: access.public,
+  query: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  status: 200,
+});
+
+export const organisationFeedRoute = defineRoute({
+  method: 'GET',
+  path: '/feeds/organisations/:file',
+  summary: "One organisation's events (its own and those it co-organises) as an iCalendar feed: /feeds/organisations/<id>.ics",
+  tag,
+  access: access.public,
+  params: z.object({ file: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.ics$/i) }),
+  status: 200,
+});
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  return Boolean(ifNoneMatch?.split(',').some((candidate) => candidate.trim() === etag || candidate.trim() === '*'));
+}
+
+@Controller()
+export class FeedController {
+  constructor(private readonly feeds: FeedService) {}
+
+  @Route(calendarFeedRoute)
+  async calendar(@Query() query: RouteQuery<typeof calendarFeedRoute>, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) reply: RawReply) {
+    const parsed = parseCalendarFilter(query as Record<string, string | string[]>);
+    if (!parsed.success) throw new DomainError('validation_failed', 'Check the filter', Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])));
+    return this.send(await this.feeds.serve(parsed.data), ifNoneMatch, reply);
+  }
+
+  @Route(organisationFeedRoute)
+  async organisation(@Param() params: RouteParams<typeof organisationFeedRoute>, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) reply: RawReply) {
+    const filter = calendarFilterSchema.parse({ organiser: [params.file.slice(0, -'.ics'.length).toLowerCase()] });
+    return this.send(await this.feeds.serve(filter), ifNoneMatch, reply);
+  }
+
+  private send(feed: ServedFeed, ifNoneMatch: string | undefined, reply: RawReply): string | undefined {
+    void reply
+      .header('etag', feed.etag)
+      .header('last-modified', feed.lastModified.toUTCString())
+      .header('cache-control', 'public, max-age=300, stale-while-revalidate=3600');
+    if (matches(ifNoneMatch, feed.etag)) {
+      void reply.status(304);
+      return undefined;
+    }
+    void reply.type(CALENDAR);
+    return feed.body;
+  }
+}

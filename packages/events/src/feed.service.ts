@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { APP_CONFIG, type AppConfig } from '@talkoot/platform';
+import { type CalendarFilter, calendarFilterSchema, canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
+import { type CalendarRow, queryCalendar } from './calendar.service.js';
+import { FeedSnapshot } from './feed-snapshot.entity.js';
+import { type FeedEvent, buildCalendarFeed } from './ical-feed.js';
+
+const DAY_MS = 86_400_000;
+// A feed nobody has fetched for this long is no longer rebuilt, and is dropped.
+const FORGET_AFTER_MS = 30 * DAY_MS;
+// If the worker has not rebuilt a stale feed by then, the request rebuilds it itself.
+const WORKER_GRACE_MS = 30_000;
+
+export interface ServedFeed {
+  body: string;
+  etag: string;
+  lastModified: Date;
+}
+
+function pick(text: CalendarRow['title'] | null | undefined): string {
+  return text?.fi || text?.sv || text?.en || '';
+}
+
+// Feeds are stored bytes: built when events change (by the worker, debounced through the outbox)
+// and served as they are, with a strong ETag. Building is single-flight per feed across every api
+// and worker process (an advisory lock): 100 requests for a missing or long-stale feed build it once.
+@Injectable()
+export class FeedService {
+  private readonly logger = new Logger('Feeds');
+  // How many times this process built a feed (tests and the benchmark read it).
+  builds = 0;
+
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  keyOf(filter: CalendarFilter): string {
+    return canonicalFilterQuery(filter) || 'region';
+  }
+
+  async serve(filter: CalendarFilter, now = new Date()): Promise<ServedFeed> {
+    const key = this.keyOf(filter);
+    const snapshot = await this.orm.em.fork().findOne(FeedSnapshot, { key });
+    if (snapshot && (!snapshot.staleSince || now.getTime() - snapshot.staleSince.getTime() < WORKER_GRACE_MS)) {
+      if (now.getTime() - snapshot.lastRequestedAt.getTime() > DAY_MS) {
+        await this.orm.em.fork().nativeUpdate(FeedSnapshot, { key }, { lastRequestedAt: now });
+      }
+      return snapshot;
+    }
+    return this.rebuild(key, filter, now);
+  }
+
+  // Under the feed's advisory lock: whoever waited for a build that started after `decidedAt`
+  // (when the caller saw the feed missing or stale) finds it done and serves it.
+  async rebuild(key: string, filter: CalendarFilter, decidedAt = new Date()): Promise<ServedFeed> {
+    return this.orm.em.fork().transactional(async (em) => {
+      await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`feed:${key}`]);
+      const current = await em.findOne(FeedSnapshot, { key });
+      if (current && !current.staleSince && current.builtAt >= decidedAt) return current;
+      const now = decidedAt;
+      const built = await this.build(filter, new Date());
+      const values = { body: built.body, etag: built.etag, lastModified: built.lastModified, builtAt: new Date(), staleSince: null, eventCount: built.count };
+      if (current) {
+        Object.assign(current, values, { lastRequestedAt: now });
+      } else {
+        em.create(FeedSnapshot, { key, ...values, lastRequestedAt: now });
+      }
+      await em.flush();
+      return { body: built.body, etag: built.etag, lastModified: built.lastModified };
+    });
+  }
+
+  // The worker: rebuild every stale feed somebody still reads; forget the rest.
+  async rebuildStale(now = new Date()): Promise<number> {
+    const em = this.orm.em.fork();
+    await em.nativeDelete(FeedSnapshot, { lastRequestedAt: { $lt: new Date(now.getTime() - FORGET_AFTER_MS) } });
+    const stale = await em.find(FeedSnapshot, { staleSince: { $ne: null } }, { fields: ['key'] });
+    for (const snapshot of stale) {
+      const parsed = snapshot.key === 'region' ? calendarFilterSchema.safeParse({}) : parseCalendarFilter(new URLSearchParams(snapshot.key));
+      if (!parsed.success) {
+        await em.nativeDelete(FeedSnapshot, { key: snapshot.key });
+        continue;
+      }
+      await this.rebuild(snapshot.key, parsed.data, now);
+    }
+    if (stale.length) this.logger.log(`${stale.length} calendar feed(s) rebuilt`);
+    return stale.length;
+  }
+
+  // The window: 30 days back, and everything ahead. Cancelled dates stay 30 days after the
+  // cancellation, so subscribed calendars learn about them.
+  async build(filter: CalendarFilter, now: Date): Promise<{ body: string; etag: string; lastModified: Date; count: number }> {
+    this.builds += 1;
+    const since = new Date(now.getTime() - FORGET_AFTER_MS);
+    const rows = await queryCalendar(this.orm, filter, { from: since, to: null }, 20_000);
+    const events: FeedEvent[] = [];
+    let lastModified = new Date(0);
+    for (const row of rows) {
+      const cancelled = row.is_cancelled || row.status === 'cancelled';
+      const changedAt = new Date(Math.max(new Date(row.updated_at).getTime(), new Date(row.event_updated_at).getTime()));
+      if (cancelled && changedAt < since) continue;
+      if (changedAt > lastModified) lastModified = changedAt;
+      const url = `${this.config.publicOrigin}/events/${row.event_id}`;
+      const note = pick(row.note);
+      events.push({
+        uid: `occurrence-${row.id}@talkoot`,
+        sequence: row.sequence,
+        status: cancelled ? 'cancelled' : 'confirmed',
+        title: cancelled ? `${pick(row.title)} (peruttu / inställt / cancelled)` : pick(row.title),
+        description: [note, pick(row.description)].filter(Boolean).join('\n\n'),
+        url,
+        location: [row.place_name, row.address, row.village_name].filter(Boolean).join(', '),
+        startsAt: new Date(row.starts_at),
+        endsAt: new Date(row.ends_at),
+        isAllDay: row.is_all_day,
+        categories: [row.category],
+        lastModified: changedAt,
+        organiserName: row.organisers.map((organiser) => organiser.name).join(', '),
+      });
+    }
+    const body = buildCalendarFeed({ name: this.feedName(filter), events, ttlHours: 1 });
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+    return { body, etag, lastModified: events.length ? lastModified : new Date(Date.UTC(2026, 0, 1)), count: events.length };
+  }
+
+  private feedName(filter: CalendarFilter): string {
+    return this.keyOf(filter) === 'region' ? 'Talkoot – tapahtumat' : 'Talkoot – tapahtumat (valinta)';
+  }
+}

@@ -1,0 +1,6 @@
+export * from './entities.js';
+export * from './schemas.js';
+export * from './events.module.js';
+export * from './events-worker.module.js';
+export { FeedService } from './feed.service.js';
+export { EventService } from './event.service.js';
