@@ -10,6 +10,8 @@ import { type EventCategory, type EventStatus, coOrganiserStatuses, eventCategor
 // occurrences (one for a single event, many for a recurring one), each changeable on its own.
 @Entity({ tableName: 'events' })
 @Index({ properties: ['organisation', 'status'] })
+// Substring search (ILIKE '%teatteri%' finds "kesäteatteri") served by trigrams.
+@Index({ name: 'events_search_text_trgm', expression: 'create index "events_search_text_trgm" on "events" using gin ("search_text" gin_trgm_ops)' })
 export class Event {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -3,15 +3,14 @@ import { tzOffset } from '@date-fns/tz';
 const HELSINKI = 'Europe/Helsinki';
 
 // The instant a Helsinki calendar day starts (plus `days`); today when no date is given.
-export function helsinkiDayStart(date: string | null, days = 0): Date {
+export function helsinkiDayStart(date: string | null, days = 0, today = new Date()): Date {
   let year: number;
   let month: number;
   let day: number;
   if (date) {
     [year, month, day] = date.split('-').map(Number) as [number, number, number];
   } else {
-    const now = new Date();
-    const wall = new Date(now.getTime() + tzOffset(HELSINKI, now) * 60_000);
+    const wall = new Date(today.getTime() + tzOffset(HELSINKI, today) * 60_000);
     [year, month, day] = [wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()];
   }
   const wall = Date.UTC(year, month - 1, day + days);

@@ -4,3 +4,4 @@ export * from './events.module.js';
 export * from './events-worker.module.js';
 export { FeedService } from './feed.service.js';
 export { EventService } from './event.service.js';
+export { DigestService, digestPeriod } from './digest.service.js';

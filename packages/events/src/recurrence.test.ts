@@ -47,6 +47,13 @@ describe('weekly recurrence', () => {
     expect(dates(expandRecurrence(first, rule({ count: 5, exceptions: ['2026-12-24', '2026-12-31'] })))).toEqual(['2026-12-03', '2026-12-10', '2026-12-17', '2027-01-07', '2027-01-14']);
   });
 
+  it('always starts with the first date, even on a weekday outside the chosen ones, unless that date is skipped', () => {
+    // Tuesday 2026-09-01; then Thursdays.
+    const first = { startsAt: at('2026-09-01T10:00:00+03:00'), endsAt: at('2026-09-01T11:00:00+03:00') };
+    expect(dates(expandRecurrence(first, rule({ weekdays: [4], count: 3 })))).toEqual(['2026-09-01', '2026-09-03', '2026-09-10']);
+    expect(dates(expandRecurrence(first, rule({ weekdays: [4], count: 3, exceptions: ['2026-09-01'] })))).toEqual(['2026-09-03', '2026-09-10', '2026-09-17']);
+  });
+
   it('stops at the until date, inclusive, or after count, whichever comes first', () => {
     const first = { startsAt: at('2026-05-04T18:00:00+03:00'), endsAt: at('2026-05-04T19:00:00+03:00') };
     expect(dates(expandRecurrence(first, rule({ until: '2026-05-18' })))).toEqual(['2026-05-04', '2026-05-11', '2026-05-18']);

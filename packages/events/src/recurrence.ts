@@ -163,8 +163,9 @@ function* candidateDays(first: LocalDay, rule: EventRecurrence): Generator<Local
 
 /**
  * The occurrences of a recurring event, the first one included, in order. Each keeps the first
- * occurrence's Helsinki wall-clock start and end (and its number of days). Skipped dates do not
- * count toward `count`. Stops at `until`, after `count` occurrences, or after
+ * occurrence's Helsinki wall-clock start and end (and its number of days). The first date is always
+ * one, even on a weekday outside `weekdays`, unless it is skipped; skipped dates do not count toward
+ * `count`. No occurrence at all is possible (only skipped dates before `until`). Stops at `until`, after `count` occurrences, or after
  * MAX_EVENT_OCCURRENCES + 1: a result longer than MAX_EVENT_OCCURRENCES is to be refused.
  */
 export function expandRecurrence(first: { startsAt: Date; endsAt: Date }, rule: EventRecurrence): RecurrenceOccurrence[] {

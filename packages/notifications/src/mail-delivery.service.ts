@@ -71,6 +71,7 @@ export class MailDeliveryService {
           toName: job.data.toName,
           language: job.data.language,
           attachments: job.data.attachments,
+          unsubscribe: job.data.unsubscribe,
           ...mail,
         });
         await em.execute(

@@ -1,7 +1,7 @@
 import { languageSchema } from '@talkoot/platform/schemas';
 import { z } from 'zod';
 
-export const mailTemplateNames = ['sign-in', 'invitation', 'no-account', 'booking-update', 'booking-series-update'] as const;
+export const mailTemplateNames = ['sign-in', 'invitation', 'no-account', 'booking-update', 'booking-series-update', 'digest-confirm', 'event-digest'] as const;
 export const mailTemplateNameSchema = z.enum(mailTemplateNames);
 export type MailTemplateName = z.infer<typeof mailTemplateNameSchema>;
 
@@ -17,11 +17,16 @@ export const mailRequestSchema = z.object({
     .array(z.object({ filename: z.string().min(1).max(100), contentType: z.string().min(1).max(100), content: z.string().max(200_000) }))
     .max(3)
     .optional(),
+  // RFC 8058 one-click unsubscribe for mailing-list-like mail (digests); nothing else is passed on.
+  unsubscribe: z.object({ url: mailLinkUrl() }).optional(),
 });
 export type MailRequest = z.infer<typeof mailRequestSchema>;
 
 // Links in mail are followed by people who trust us: only http(s), never javascript: or data:.
 const mailLinkSchema = z.url({ protocol: /^https?$/ });
+function mailLinkUrl() {
+  return z.url({ protocol: /^https?$/ });
+}
 
 // The `data` each template needs. Producers (identity) build it; the worker validates it again
 // before rendering, and a row that does not match fails for good instead of retrying.
@@ -97,12 +102,46 @@ export const bookingSeriesMailDataSchema = z.object({
 });
 export type BookingSeriesMailData = z.input<typeof bookingSeriesMailDataSchema>;
 
+// A resident asked for the event digest; the link confirms it (double opt-in).
+export const digestConfirmMailDataSchema = z.object({
+  link: mailLinkSchema,
+  frequency: z.enum(['weekly', 'monthly']),
+  // The chosen filter in words, e.g. "Rautalampi · seniors".
+  filterText: z.string().trim().max(500),
+});
+export type DigestConfirmMailData = z.input<typeof digestConfirmMailDataSchema>;
+
+// The weekly or monthly digest: what is on, and what changed or was cancelled since the last one.
+const digestItemSchema = z.object({
+  title: z.string().trim().min(1).max(300),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  isAllDay: z.boolean(),
+  place: z.string().max(400),
+  organisers: z.string().max(400),
+  link: mailLinkSchema,
+  isCancelled: z.boolean(),
+  isChanged: z.boolean(),
+});
+export const eventDigestMailDataSchema = z.object({
+  frequency: z.enum(['weekly', 'monthly']),
+  periodStart: z.iso.datetime(),
+  periodEnd: z.iso.datetime(),
+  filterText: z.string().trim().max(500),
+  items: z.array(digestItemSchema).max(300),
+  calendarLink: mailLinkSchema,
+  unsubscribeLink: mailLinkSchema,
+});
+export type EventDigestMailData = z.input<typeof eventDigestMailDataSchema>;
+
 export const mailDataSchemas = {
   'sign-in': signInMailDataSchema,
   invitation: invitationMailDataSchema,
   'no-account': noAccountMailDataSchema,
   'booking-update': bookingUpdateMailDataSchema,
   'booking-series-update': bookingSeriesMailDataSchema,
+  'digest-confirm': digestConfirmMailDataSchema,
+  'event-digest': eventDigestMailDataSchema,
 } as const satisfies Record<MailTemplateName, z.ZodType>;
 
 export type MailDataFor<T extends MailTemplateName> = z.input<(typeof mailDataSchemas)[T]>;

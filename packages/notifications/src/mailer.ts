@@ -15,6 +15,7 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments?: { filename: string; contentType: string; content: string }[];
+  unsubscribe?: { url: string };
 }
 
 export interface SentMail {
@@ -66,6 +67,8 @@ export class Mailer {
         'Content-Language': mail.language,
         // RFC 3834: automatic mail; out-of-office replies should not answer it.
         'Auto-Submitted': 'auto-generated',
+        // RFC 2369 + RFC 8058: mail programs show an unsubscribe button that POSTs to the link.
+        ...(mail.unsubscribe ? { 'List-Unsubscribe': `<${mail.unsubscribe.url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
       },
     });
     if (!this.isDevMailbox) return { messageId: mail.messageId };

@@ -7,6 +7,7 @@ export const QUEUE_SCHEMA = 'bullmq';
 export const queueNames = {
   mail: 'mail',
   feeds: 'feeds',
+  digests: 'digests',
 } as const;
 
 export type QueueConnection =
