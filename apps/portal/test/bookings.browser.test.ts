@@ -248,4 +248,30 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     expect(await page.locator('li.waitlist-entry', { hasText: title }).count()).toBe(0);
     expect(unexpected(queuer.consoleErrors)).toEqual([]);
   });
+  it('with JavaScript, an owner still denies a single request with a reason and its requester sees why', async () => {
+    const requester = await openPage(browser);
+    await signInByLink(requester.page, 'juhani@example.org');
+    const { space } = await demoSpace(requester.page, 'Kotalahden kylätalo', 'Keittiö');
+    const day = dayFromToday(45);
+    const title = `Leivontailta ${Date.now()}`;
+    const response = await requester.page.request.post('/api/bookings', {
+      data: { spaceId: space.id, startsAt: `${day}T19:00:00+02:00`, endsAt: `${day}T21:00:00+02:00`, title, organisationId: await organisationId(requester.page, 'Kerkonkosken') },
+      headers: { origin: baseUrl() },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+
+    const owner = await openPage(browser);
+    await signInByLink(owner.page, 'aino@example.org');
+    await owner.page.goto('/bookings');
+    const request = owner.page.locator('li.booking', { hasText: title });
+    await request.getByLabel('Syy hylkäämiselle').fill('Keittiö on silloin remontissa.');
+    await request.getByRole('button', { name: 'Hylkää' }).click();
+    await expect.poll(() => owner.page.getByText('Varaus hylättiin.').isVisible()).toBe(true);
+
+    await requester.page.goto('/bookings');
+    const declined = requester.page.locator('li.booking', { hasText: title });
+    expect(await declined.getByText('hylätty').isVisible()).toBe(true);
+    expect(await declined.getByText('Keittiö on silloin remontissa.').isVisible()).toBe(true);
+    for (const person of [requester, owner]) expect(unexpected(person.consoleErrors)).toEqual([]);
+  });
 });

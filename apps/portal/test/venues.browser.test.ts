@@ -103,7 +103,7 @@ describe('booking a village hall', () => {
     await page.getByLabel('Mihin tarvitsette tilaa?', { exact: true }).fill(title);
     await page.getByLabel('Avoin yleisötapahtuma – pyydämme tilaa maksutta').check();
     await page.getByRole('button', { name: 'Jatka: tarkista hinta ja ehdot' }).click();
-    const summary = page.locator('.confirm');
+    const summary = page.locator('.booking-confirm');
     await summary.getByRole('heading', { name: 'Tarkista pyyntö ennen lähettämistä' }).waitFor();
     const freeText = await summary.innerText();
     expect(freeText).toContain('Pyydätte tilaa maksutta avoimeen yleisötapahtumaan. Ylläpitäjä päättää.');

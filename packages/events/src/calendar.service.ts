@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { CalendarFilter } from './calendar-filter.js';
 import type { CalendarItem } from './event.schemas.js';
 import { searchTermsOf } from './search-text.js';
@@ -41,7 +41,8 @@ const ACCESSIBLE_FACT = 'step_free';
 // window, with every filter as SQL. Arrays go in as JSON, so the statement text never changes
 // with the number of values. The text search is a substring match over the event's words (a
 // trigram index serves it), which finds Finnish compounds: "teatteri" finds "kesäteatteri".
-export async function queryCalendar(orm: MikroORM, filter: CalendarFilter, window: { from: Date; to: Date | null }, limit = 2000): Promise<CalendarRow[]> {
+// Runs on `em`'s connection (inside its transaction, if any).
+export async function queryCalendar(em: EntityManager, filter: CalendarFilter, window: { from: Date; to: Date | null }, limit = 2000): Promise<CalendarRow[]> {
   const where: string[] = [`e.status in ('published', 'cancelled')`, 'o.ends_at > ?'];
   const params: unknown[] = [window.from];
   if (window.to) {
@@ -77,7 +78,7 @@ export async function queryCalendar(orm: MikroORM, filter: CalendarFilter, windo
     params.push(`%${term}%`);
   }
   params.push(limit);
-  return orm.em.getConnection().execute<CalendarRow[]>(
+  return em.execute<CalendarRow[]>(
     `select o.id, o.event_id, o.starts_at, o.ends_at, o.is_cancelled, o.note, o.sequence, o.updated_at,
             e.title, e.description, e.status, e.is_all_day, e.place_name, e.address, e.category, e.audiences, e.price_cents,
             e.accessibility, e.is_ride_sharing_welcome, e.info_url, e.updated_at as event_updated_at, e.cancelled_at,
@@ -127,7 +128,7 @@ export class CalendarService {
   constructor(private readonly orm: MikroORM) {}
 
   async list(filter: CalendarFilter, from: Date, to: Date): Promise<{ items: CalendarItem[] }> {
-    const rows = await queryCalendar(this.orm, filter, { from, to });
+    const rows = await queryCalendar(this.orm.em.fork(), filter, { from, to });
     return { items: rows.map(toCalendarItem) };
   }
 }

@@ -108,7 +108,7 @@ export class DigestService {
 
   private async sendOne(em: EntityManager, id: string, period: { start: Date; end: Date }, now: Date): Promise<void> {
     const subscription = await em.findOneOrFail(DigestSubscription, { id });
-    const rows = await queryCalendar(this.orm, subscription.filter, { from: period.start, to: period.end }, 300);
+    const rows = await queryCalendar(em, subscription.filter, { from: period.start, to: period.end }, 300);
     const since = subscription.lastSentAt ?? subscription.confirmedAt ?? now;
     const unsubscribeToken = newToken();
     subscription.unsubscribeTokenHash = hash(unsubscribeToken);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { APP_CONFIG, type AppConfig } from '@talkoot/platform';
 import { type CalendarFilter, calendarFilterSchema, canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
 import { type CalendarRow, queryCalendar } from './calendar.service.js';
@@ -61,7 +61,7 @@ export class FeedService {
       const current = await em.findOne(FeedSnapshot, { key });
       if (current && !current.staleSince && current.builtAt >= decidedAt) return current;
       const now = decidedAt;
-      const built = await this.build(filter, new Date());
+      const built = await this.build(filter, new Date(), em);
       const values = { body: built.body, etag: built.etag, lastModified: built.lastModified, builtAt: new Date(), staleSince: null, eventCount: built.count };
       if (current) {
         Object.assign(current, values, { lastRequestedAt: now });
@@ -92,10 +92,10 @@ export class FeedService {
 
   // The window: 30 days back, and everything ahead. Cancelled dates stay 30 days after the
   // cancellation, so subscribed calendars learn about them.
-  async build(filter: CalendarFilter, now: Date): Promise<{ body: string; etag: string; lastModified: Date; count: number }> {
+  async build(filter: CalendarFilter, now: Date, em: EntityManager = this.orm.em.fork()): Promise<{ body: string; etag: string; lastModified: Date; count: number }> {
     this.builds += 1;
     const since = new Date(now.getTime() - FORGET_AFTER_MS);
-    const rows = await queryCalendar(this.orm, filter, { from: since, to: null }, 20_000);
+    const rows = await queryCalendar(em, filter, { from: since, to: null }, 20_000);
     const events: FeedEvent[] = [];
     let lastModified = new Date(0);
     for (const row of rows) {

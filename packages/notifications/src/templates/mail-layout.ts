@@ -10,7 +10,22 @@ export type MailBlock =
   | { kind: 'link-fallback'; text: string; href: string }
   | { kind: 'note'; text: string }
   // A labelled list, one item a line: dates of a series, steps of key instructions.
-  | { kind: 'list'; label: string; items: readonly string[] };
+  | { kind: 'list'; label: string; items: readonly string[] }
+  // A heading inside the mail, such as one day of a digest.
+  | { kind: 'heading'; text: string }
+  // Linked entries, one a line: `mark` is a status in words ("PERUTTU"), never colour alone.
+  | { kind: 'link-list'; items: readonly MailLinkItem[] }
+  // A short line that must carry its address in both parts, such as "Stop these letters: <link>".
+  | { kind: 'link-line'; text: string; href: string };
+
+export interface MailLinkItem {
+  // Printed before the title, e.g. the time "17.00".
+  lead?: string;
+  mark?: string;
+  title: string;
+  href: string;
+  details: readonly string[];
+}
 
 export interface MailContent {
   subject: string;
@@ -77,7 +92,35 @@ function blockToHtml(block: MailBlock): string {
         block.items.map((item) => `<li style="margin:0 0 6px;">${escapeHtml(item)}</li>`).join('') +
         `</ul>`
       );
+    case 'heading':
+      return `<h2 style="margin:28px 0 8px;font-size:22px;line-height:1.3;">${escapeHtml(block.text)}</h2>`;
+    case 'link-list':
+      return (
+        `<ul style="margin:0 0 20px;padding:0;list-style:none;">` +
+        block.items.map(linkItemToHtml).join('') +
+        `</ul>`
+      );
+    case 'link-line':
+      return (
+        `<p style="margin:0 0 20px;font-size:18px;color:${colors.muted};">${escapeHtml(block.text)} ` +
+        `<a href="${escapeHtml(block.href)}" style="color:${colors.accent};word-break:break-all;">${escapeHtml(block.href)}</a></p>`
+      );
   }
+}
+
+function linkItemToHtml(item: MailLinkItem): string {
+  const lead = item.lead ? `${escapeHtml(item.lead)} ` : '';
+  const mark = item.mark ? `<strong>${escapeHtml(item.mark)}:</strong> ` : '';
+  const details = item.details.map((detail) => `<br><span style="font-size:18px;color:${colors.muted};">${escapeHtml(detail)}</span>`).join('');
+  return (
+    `<li style="margin:0 0 14px;">${lead}${mark}` +
+    `<a href="${escapeHtml(item.href)}" style="color:${colors.accent};font-weight:bold;">${escapeHtml(item.title)}</a>${details}</li>`
+  );
+}
+
+function linkItemToText(item: MailLinkItem): string {
+  const first = `- ${item.lead ? `${item.lead} ` : ''}${item.mark ? `${item.mark}: ` : ''}${item.title}`;
+  return [first, ...item.details.map((detail) => `  ${detail}`), `  ${item.href}`].join('\n');
 }
 
 function blockToText(block: MailBlock): string {
@@ -96,6 +139,12 @@ function blockToText(block: MailBlock): string {
     // The plain-text part already shows the address next to the button's label.
     case 'link-fallback':
       return '';
+    case 'heading':
+      return `${block.text}\n${'='.repeat(block.text.length)}`;
+    case 'link-list':
+      return block.items.map(linkItemToText).join('\n\n');
+    case 'link-line':
+      return `${block.text}\n${block.href}`;
   }
 }
 

@@ -67,6 +67,25 @@ export function formatHelsinkiTimeRange(startsAt: string, endsAt: string, langua
   return `${day}${at}${formatHelsinkiClock(startsAt, language)}–${formatHelsinkiClock(endsAt, language)}`;
 }
 
+// The Helsinki calendar day of an instant as "2026-12-01": the key to group a day's events by.
+export function helsinkiDayKey(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+// A day heading: "maanantai 30.11.", "måndag 30.11.", "Monday 30 November" (Helsinki day).
+export function formatHelsinkiDay(iso: string, language: Language): string {
+  const date = new Date(iso);
+  const weekday = new Intl.DateTimeFormat(mailLocales[language], { timeZone: 'Europe/Helsinki', weekday: 'long' }).format(date);
+  if (language === 'en') return `${weekday} ${new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'long' }).format(date)}`;
+  return `${weekday} ${formatHelsinkiShortDate(iso, { withYear: false })}`;
+}
+
+// "30.11." or "30.11.2026", the Finnish and Finland-Swedish way.
+export function formatHelsinkiShortDate(iso: string, options: { withYear: boolean }): string {
+  const [year, month, day] = helsinkiDayKey(iso).split('-').map(Number);
+  return options.withYear ? `${day}.${month}.${year}` : `${day}.${month}.`;
+}
+
 export function formatEuros(cents: number, language: Language): string {
   return new Intl.NumberFormat(mailLocales[language], { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }

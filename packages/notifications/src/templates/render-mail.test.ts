@@ -42,6 +42,34 @@ const samples: Record<MailTemplateName, { data: Record<string, unknown>; mustCon
     },
     mustContain: ['https://talkoot.example/bookings', 'Kotalahden kylätalo', 'Kuoroharjoitukset', 'FI21 1234 5600 0007 85', '12345 67897'],
   },
+  'digest-confirm': {
+    data: { link: 'https://talkoot.example/digest/confirm?token=abc&lang=fi', frequency: 'weekly', filterText: 'Rautalampi · seniorit' },
+    mustContain: ['https://talkoot.example/digest/confirm?token=abc&lang=fi', 'Rautalampi · seniorit'],
+  },
+  'event-digest': {
+    data: {
+      frequency: 'weekly',
+      periodStart: '2026-11-29T22:00:00.000Z',
+      periodEnd: '2026-12-06T22:00:00.000Z',
+      filterText: 'Rautalampi · seniorit',
+      items: [
+        {
+          title: 'Joulumyyjäiset',
+          startsAt: '2026-12-05T10:00:00.000Z',
+          endsAt: '2026-12-05T13:00:00.000Z',
+          isAllDay: false,
+          place: 'Kotalahden kylätalo',
+          organisers: 'Kotalahden kyläyhdistys',
+          link: 'https://talkoot.example/events/1',
+          isCancelled: false,
+          isChanged: false,
+        },
+      ],
+      calendarLink: 'https://talkoot.example/events',
+      unsubscribeLink: 'https://talkoot.example/digest/stop?token=xyz&lang=fi',
+    },
+    mustContain: ['Joulumyyjäiset', 'Kotalahden kylätalo', 'https://talkoot.example/events/1', 'https://talkoot.example/events', 'https://talkoot.example/digest/stop?token=xyz&lang=fi'],
+  },
 };
 
 const leftovers = [/\$\{/, /\{\{/, /\bundefined\b/, /\bnull\b/, /\[object Object\]/, /\bNaN\b/];

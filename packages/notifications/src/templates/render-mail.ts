@@ -1,6 +1,8 @@
 import type { MailRequest, MailTemplateName } from '../mail.schemas.js';
 import { bookingSeriesUpdateTemplate } from './booking-series-update.template.js';
 import { bookingUpdateTemplate } from './booking-update.template.js';
+import { digestConfirmTemplate } from './digest-confirm.template.js';
+import { eventDigestTemplate } from './event-digest.template.js';
 import { invitationTemplate } from './invitation.template.js';
 import { type RenderedMail, renderMailContent } from './mail-layout.js';
 import type { MailTemplate } from './mail-template.js';
@@ -14,6 +16,8 @@ const templates: Record<MailTemplateName, MailTemplate<z.ZodType>> = {
   'no-account': noAccountTemplate,
   'booking-update': bookingUpdateTemplate,
   'booking-series-update': bookingSeriesUpdateTemplate,
+  'digest-confirm': digestConfirmTemplate,
+  'event-digest': eventDigestTemplate,
 };
 
 // Data that does not fit its template can never render; the mail job fails it for good.

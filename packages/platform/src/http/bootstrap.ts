@@ -29,10 +29,6 @@ export async function createHttpApplication(module: Parameters<typeof NestFactor
   const fastify = adapter.getInstance();
   // Photo uploads arrive as raw image bytes (a Buffer for the handler), with a 10 MB limit of their own.
   fastify.addContentTypeParser(/^(image\/[\w.+-]+|application\/octet-stream)$/, { parseAs: 'buffer', bodyLimit: 10 * 1_048_576 }, (_request, body, done) => done(null, body));
-  // Mail programs' one-click unsubscribe (RFC 8058) posts a form body; routes read query or body as parsed text pairs.
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 65_536 }, (_request, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-  );
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -56,7 +56,7 @@ export function MyBookingCard({ booking, recipient, headingLevel = 3 }: { bookin
     <li className="card booking" data-booking-id={booking.id}>
       <Heading>
         {booking.title}
-        {booking.seriesId ? <span className="tag">{t('series.partOf')}</span> : null}
+        {booking.seriesId && headingLevel === 3 ? <span className="tag">{t('series.partOf')}</span> : null}
       </Heading>
       <BookingFacts booking={booking} />
       <HowToPay booking={booking} recipient={recipient} headingLevel={headingLevel === 3 ? 4 : 4} />

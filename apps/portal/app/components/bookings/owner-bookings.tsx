@@ -139,8 +139,7 @@ export function ConfirmedBookings({ organisation, bookings }: { organisation: Or
                     <strong>
                       {booking.paidAt ? (
                         <>
-                          <span aria-hidden="true">✓ </span>
-                          {t('bookings.pay.paid', { date: formatDay(Date.parse(booking.paidAt), language) })}
+                                                    {t('bookings.pay.paid', { date: formatDay(Date.parse(booking.paidAt), language) })}
                         </>
                       ) : (
                         t('bookings.owner.notPaid')

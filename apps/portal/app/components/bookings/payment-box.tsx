@@ -46,8 +46,7 @@ export function HowToPay({ booking, recipient, headingLevel = 4 }: { booking: Pa
           {t('bookings.pay.title')}
         </Heading>
         <p className="pay-box__paid">
-          <span aria-hidden="true">✓ </span>
-          {t('bookings.pay.paid', { date: formatDay(Date.parse(booking.paidAt), language) })}
+                    {t('bookings.pay.paid', { date: formatDay(Date.parse(booking.paidAt), language) })}
         </p>
       </div>
     );

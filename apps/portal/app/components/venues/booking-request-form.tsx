@@ -2,13 +2,19 @@ import { useEffect, useRef } from 'react';
 import { Form } from 'react-router';
 import { ErrorSummary } from '../error-summary';
 import { SelectField, TextField } from '../form-fields';
-import type { VenueDetails } from '../../lib/api-types';
+import type { BookingQuote, VenueDetails } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import type { MessageKey, Translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
 import type { BookingFormResult } from './booking-request.server';
 import { formatDay, formatTime } from './helsinki-time';
-import { dateText, formatEuros, tierKeys } from './venue-format';
+import { dateText, formatEuros } from './venue-format';
+
+const confirmTierKeys: Record<BookingQuote['priceTier'], MessageKey> = {
+  members: 'venues.confirm.tier.members',
+  region: 'venues.confirm.tier.region',
+  private: 'venues.confirm.tier.private',
+};
 
 type Membership = { organisation: { id: string; name: string } };
 
@@ -119,13 +125,13 @@ function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormP
   const endsAt = Date.parse(result.endsAt);
 
   return (
-    <div className="confirm">
+    <div className="booking-confirm">
       {/* Without JavaScript the attribute moves focus here after the first post, like the error summary. */}
       {/* oxlint-disable-next-line jsx-a11y/no-autofocus */}
       <h3 id="confirm-title" ref={headingRef} tabIndex={-1} autoFocus>
         {t('venues.confirm.title')}
       </h3>
-      <dl className="details confirm__details">
+      <dl className="details booking-confirm__details">
         <div>
           <dt>{t('venues.form.space')}</dt>
           <dd>{space?.name}</dd>
@@ -149,15 +155,15 @@ function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormP
           <dd>
             {quote ? (
               <>
-                <strong className="confirm__price">{quote.priceCents > 0 ? formatEuros(quote.priceCents, language) : t('venues.price.free')}</strong>{' '}
-                {quote.priceCents > 0 ? `(${t(tierKeys[quote.priceTier])})` : null}
+                <strong className="booking-confirm__price">{quote.priceCents > 0 ? formatEuros(quote.priceCents, language) : t('venues.price.free')}</strong>{' '}
+                {quote.priceCents > 0 ? `(${t(confirmTierKeys[quote.priceTier])})` : null}
               </>
             ) : (
               t('venues.confirm.priceUnknown')
             )}
-            {isFreeEvent ? <span className="confirm__note">{t('venues.confirm.freeEvent')}</span> : null}
+            {isFreeEvent ? <span className="booking-confirm__note">{t('venues.confirm.freeEvent')}</span> : null}
             {result.regularQuote && result.regularQuote.priceCents > 0 ? (
-              <span className="confirm__note">{t('venues.confirm.regularPrice', { price: formatEuros(result.regularQuote.priceCents, language) })}</span>
+              <span className="booking-confirm__note">{t('venues.confirm.regularPrice', { price: formatEuros(result.regularQuote.priceCents, language) })}</span>
             ) : null}
           </dd>
         </div>
@@ -194,7 +200,7 @@ function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormP
           </p>
         </div>
       ) : null}
-      <Form method="post" action={action} className="confirm__actions">
+      <Form method="post" action={action} className="booking-confirm__actions">
         {(['spaceId', 'date', 'startTime', 'endTime', 'title', 'organisationId'] as const).map((name) => (
           <input key={name} type="hidden" name={name} value={values[name] ?? ''} />
         ))}

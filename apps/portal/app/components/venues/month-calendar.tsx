@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { BusyPeriod } from '../../lib/api-types';
 import { useI18n } from '../../lib/root-data';
-import { daysInMonth, localeTag, monthText, shiftMonth, slotsByDay, weekdayIndex } from './helsinki-time';
+import { dayText, daysInMonth, localeTag, monthText, shiftMonth, slotsByDay, weekdayIndex } from './helsinki-time';
 
 type MonthCalendarProps = {
   venueId: string;
@@ -10,10 +10,12 @@ type MonthCalendarProps = {
   year: number;
   month: number;
   busy: BusyPeriod[];
+  // 'YYYY-MM-DD' in Helsinki, to mark today.
+  today?: string;
 };
 
 // One month of a space as a real table: a row per week, a cell per day, busy times written out.
-export function MonthCalendar({ venueId, spaceId, spaceName, year, month, busy }: MonthCalendarProps) {
+export function MonthCalendar({ venueId, spaceId, spaceName, year, month, busy, today }: MonthCalendarProps) {
   const { t, language } = useI18n();
   const tag = localeTag(language);
   const monthName = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
@@ -67,11 +69,16 @@ export function MonthCalendar({ venueId, spaceId, spaceName, year, month, busy }
                     <span className="visually-hidden">{t('venues.calendar.otherMonth')}</span>
                   </td>
                 ) : (
-                  <td key={index} className={slots.has(day) ? 'month__day month__day--busy' : 'month__day'} data-day={day}>
+                  <td
+                    key={index}
+                    className={`month__day${slots.has(day) ? ' month__day--busy' : ''}${today === dayText(year, month, day) ? ' month__day--today' : ''}`}
+                    data-day={day}
+                  >
                     <span className="month__date" aria-hidden="true">
                       {day}
                     </span>
                     <span className="month__full-date">{dayLabel(day)}</span>
+                    {today === dayText(year, month, day) ? <span className="week__today-label">{t('venues.week.today')}</span> : null}
                     {slots.has(day) ? (
                       <ul className="month__slots">
                         {slots.get(day)!.map((slot, slotIndex) => (

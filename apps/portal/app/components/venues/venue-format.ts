@@ -1,4 +1,4 @@
-import type { OpeningPeriod, PriceTier, PriceUnit } from '../../lib/api-types';
+import type { OpeningPeriod, PriceUnit } from '../../lib/api-types';
 import type { Language, MessageKey, Translate } from '../../lib/i18n';
 import { localeTag } from './helsinki-time';
 
@@ -33,12 +33,6 @@ const unitKeys: Record<Exclude<PriceUnit, 'free'>, MessageKey> = {
   hour: 'venues.price.perHour',
   day: 'venues.price.perDay',
   fixed: 'venues.price.fixed',
-};
-
-export const tierKeys: Record<PriceTier, MessageKey> = {
-  members: 'venues.price.tier.members',
-  region: 'venues.price.tier.region',
-  private: 'venues.price.tier.private',
 };
 
 // "45 € / tunti"; a zero price is "maksuton".

@@ -5,7 +5,7 @@ import { MyBookingCard, MySeries, OpenOffers } from '../../components/bookings/m
 import { ConfirmedBookings, WaitingRequests } from '../../components/bookings/owner-bookings';
 import { PageTitle } from '../../components/page-title';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
-import type { BookingDetails, Venue, WaitlistEntry } from '../../lib/api-types';
+import type { BookingDetails, VenueDetails, WaitlistEntry } from '../../lib/api-types';
 import { readFormValues } from '../../lib/forms';
 import type { MessageKey } from '../../lib/i18n';
 import type { Notice } from '../../lib/notices';
@@ -30,29 +30,35 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const state = getRequestState(context);
   const viewer = requireViewer(state);
   const deciding = viewer.memberships.filter((m) => m.role === 'admin' || m.role === 'coordinator');
-  const [{ bookings }, { entries }, { venues }, ...owned] = await Promise.all([
+  const organisationBookings = (organisationId: string, status: 'requested' | 'approved') =>
+    loadFromApi<{ bookings: BookingDetails[] }>(state, `/api/organisations/${encodeURIComponent(organisationId)}/bookings?status=${status}`);
+  const [{ bookings }, { entries }, ...owned] = await Promise.all([
     loadFromApi<{ bookings: BookingDetails[] }>(state, '/api/me/bookings'),
     loadFromApi<{ entries: WaitlistEntry[] }>(state, '/api/me/waitlist'),
-    loadFromApi<{ venues: Venue[] }>(state, '/api/venues'),
-    ...deciding.map((m) => loadFromApi<{ bookings: BookingDetails[] }>(state, `/api/organisations/${encodeURIComponent(m.organisation.id)}/bookings`)),
+    ...deciding.flatMap((m) => [organisationBookings(m.organisation.id, 'requested'), organisationBookings(m.organisation.id, 'approved')]),
   ]);
   const now = Date.now();
   const byStart = (a: BookingDetails, b: BookingDetails) => Date.parse(a.startsAt) - Date.parse(b.startsAt);
+  // The payee of a transfer is the venue's owner: looked up only for venues with something to pay.
+  const payable = new Set(bookings.filter((booking) => booking.status === 'approved' && !booking.paidAt && booking.priceCents + booking.depositCents > 0).map((booking) => booking.venue.id));
+  const owners = await Promise.all(
+    [...payable].map(async (venueId) => {
+      const { venue } = await loadFromApi<{ venue: VenueDetails }>(state, `/api/venues/${encodeURIComponent(venueId)}`);
+      return [venueId, venue.organisation.name] as const;
+    }),
+  );
   const done = new URL(request.url).searchParams.get('done');
   return {
     now,
     bookings: bookings.toSorted(byStart),
     offers: entries.filter((entry) => entry.status === 'offered' && entry.offer),
     isQueueing: entries.some((entry) => entry.status === 'waiting'),
-    recipients: Object.fromEntries(venues.map((venue) => [venue.id, venue.organisation.name])),
-    owned: deciding.map((m, index) => {
-      const all = (owned[index]?.bookings ?? []).toSorted(byStart);
-      return {
-        organisation: m.organisation,
-        requests: all.filter((booking) => booking.status === 'requested'),
-        confirmed: all.filter((booking) => booking.status === 'approved' && Date.parse(booking.endsAt) > now - PAST_DAYS_SHOWN * 86_400_000),
-      };
-    }),
+    recipients: Object.fromEntries(owners),
+    owned: deciding.map((m, index) => ({
+      organisation: m.organisation,
+      requests: (owned[index * 2]?.bookings ?? []).toSorted(byStart),
+      confirmed: (owned[index * 2 + 1]?.bookings ?? []).filter((booking) => Date.parse(booking.endsAt) > now - PAST_DAYS_SHOWN * 86_400_000).toSorted(byStart),
+    })),
     done: done && Object.hasOwn(doneNotices, done) ? (done as Done) : null,
   };
 }

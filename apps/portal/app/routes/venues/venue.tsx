@@ -190,6 +190,7 @@ export default function VenuePage() {
               spaceName={space.name}
               year={year}
               month={month}
+              today={today}
               busy={busy.map((period) => ({ ...period, status: period.status === 'approved' ? 'approved' : 'requested' }))}
             />
           )}
