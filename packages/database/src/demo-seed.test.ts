@@ -23,6 +23,11 @@ describe('demo data', () => {
     expect(await count('select count(*) as n from villages')).toBe(8);
     expect(await count('select count(*) as n from organisations')).toBe(12);
     expect(await count('select count(*) as n from venues')).toBe(3);
+    // About 60 dates of events over the coming three months, one event cancelled, some co-organised.
+    expect(await count('select count(*) as n from event_occurrences')).toBeGreaterThanOrEqual(55);
+    expect(await count(`select count(*) as n from events where status = 'cancelled'`)).toBe(1);
+    expect(await count(`select count(*) as n from event_co_organisers where status = 'accepted'`)).toBeGreaterThanOrEqual(2);
+    expect(await count(`select count(*) as n from event_occurrences where starts_at > now() + interval '100 days'`)).toBe(0);
     expect(await count(`select count(*) as n from bookings where status = 'requested'`)).toBeGreaterThan(0);
     expect(await count(`select count(*) as n from bookings where starts_at > now()`)).toBeGreaterThan(20);
     // A second start keeps what is there.

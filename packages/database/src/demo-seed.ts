@@ -3,6 +3,7 @@ import { Membership, Municipality, Organisation, Region, User, Village } from '@
 import type { Role } from '@talkoot/identity';
 import type { Language } from '@talkoot/platform';
 import { demoOrganisations, demoPlaces, demoUsers } from './demo-data.js';
+import { seedDemoEvents } from './demo-events.js';
 import { seedDemoVenues } from './demo-venues.js';
 
 export interface DemoAccount {
@@ -64,6 +65,7 @@ export async function seedDemoData(orm: MikroORM): Promise<DemoAccount[] | undef
       users.set(input.email, user);
     }
     seedDemoVenues(em, { organisations, villages, users });
+    seedDemoEvents(em, { organisations, villages, users });
     await em.flush();
     return accounts;
   });

@@ -118,7 +118,7 @@ const demoVenues: {
 ];
 
 // A Helsinki wall-clock time `weeks` weeks from the coming `weekday` (0 = Sunday).
-function helsinkiTime(now: Date, weeks: number, weekday: number, hour: number, minute = 0): Date {
+export function helsinkiTime(now: Date, weeks: number, weekday: number, hour: number, minute = 0): Date {
   const today = new TZDate(now.getTime(), 'Europe/Helsinki');
   const daysAhead = ((weekday - today.getDay() + 7) % 7 || 7) + weeks * 7;
   const day = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + daysAhead, hour, minute, 'Europe/Helsinki');

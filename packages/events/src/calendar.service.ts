@@ -42,7 +42,7 @@ const ACCESSIBLE_FACT = 'step_free';
 // with the number of values. The text search is a substring match over the event's words (a
 // trigram index serves it), which finds Finnish compounds: "teatteri" finds "kesäteatteri".
 // Runs on `em`'s connection (inside its transaction, if any).
-export async function queryCalendar(em: EntityManager, filter: CalendarFilter, window: { from: Date; to: Date | null }, limit = 2000): Promise<CalendarRow[]> {
+export async function queryCalendar(em: EntityManager, filter: CalendarFilter, window: { from: Date; to: Date | null }, limit = 2000, eventId?: string): Promise<CalendarRow[]> {
   const where: string[] = [`e.status in ('published', 'cancelled')`, 'o.ends_at > ?'];
   const params: unknown[] = [window.from];
   if (window.to) {
@@ -53,6 +53,10 @@ export async function queryCalendar(em: EntityManager, filter: CalendarFilter, w
     where.push(`${column} in (select jsonb_array_elements_text(?::jsonb))`);
     params.push(JSON.stringify(values));
   };
+  if (eventId) {
+    where.push('e.id = ?');
+    params.push(eventId);
+  }
   if (filter.municipality.length) anyOf('m.id::text', filter.municipality);
   if (filter.village.length) anyOf('v.id::text', filter.village);
   if (filter.category.length) anyOf('e.category::text', filter.category);

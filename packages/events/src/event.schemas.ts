@@ -75,6 +75,8 @@ export const eventUpdateSchema = z
     isRideSharingWelcome: z.boolean(),
     infoUrl: z.url({ protocol: /^https?$/ }).nullable(),
     imageAlt: z.string().trim().max(300).nullable(),
+    // The village-hall booking made for the event (through the venues' own rules and routes).
+    bookingId: z.uuid().nullable(),
   })
   .partial()
   .refine((event) => !event.startsAt || !event.endsAt || event.endsAt > event.startsAt, { path: ['endsAt'], message: 'The end must be after the start' });

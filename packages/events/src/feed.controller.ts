@@ -29,6 +29,17 @@ export const organisationFeedRoute = defineRoute({
   status: 200,
 });
 
+export const eventFileRoute = defineRoute({
+  method: 'GET',
+  path: '/feeds/events/:file',
+  summary: 'One event with all its dates as an .ics file ("add to my calendar"): /feeds/events/<id>.ics',
+  tag,
+  access: access.public,
+  params: z.object({ file: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.ics$/i) }),
+  status: 200,
+  errors: [404],
+});
+
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return Boolean(ifNoneMatch?.split(',').some((candidate) => candidate.trim() === etag || candidate.trim() === '*'));
 }
@@ -48,6 +59,13 @@ export class FeedController {
   async organisation(@Param() params: RouteParams<typeof organisationFeedRoute>, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) reply: RawReply) {
     const filter = calendarFilterSchema.parse({ organiser: [params.file.slice(0, -'.ics'.length).toLowerCase()] });
     return this.send(await this.feeds.serve(filter), ifNoneMatch, reply);
+  }
+
+  @Route(eventFileRoute)
+  async event(@Param() params: RouteParams<typeof eventFileRoute>, @Res({ passthrough: true }) reply: RawReply) {
+    const body = await this.feeds.eventFile(params.file.slice(0, -'.ics'.length).toLowerCase());
+    void reply.type(CALENDAR).header('content-disposition', 'attachment; filename="tapahtuma.ics"').header('cache-control', 'public, max-age=300');
+    return body;
   }
 
   private send(feed: ServedFeed, ifNoneMatch: string | undefined, reply: RawReply): string | undefined {

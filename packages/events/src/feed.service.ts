@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { APP_CONFIG, type AppConfig } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, notFound } from '@talkoot/platform';
 import { type CalendarFilter, calendarFilterSchema, canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
 import { type CalendarRow, queryCalendar } from './calendar.service.js';
 import { FeedSnapshot } from './feed-snapshot.entity.js';
@@ -90,6 +90,15 @@ export class FeedService {
     return stale.length;
   }
 
+  // "Add to my calendar": one public event, every date of it, built on request (it is small).
+  async eventFile(eventId: string): Promise<string> {
+    const em = this.orm.em.fork();
+    const exists = await em.execute<{ n: number }[]>(`select count(*)::int as n from events where id = ? and status in ('published', 'cancelled')`, [eventId]);
+    if (!exists[0]?.n) throw notFound('The event');
+    const rows = (await queryCalendar(em, calendarFilterSchema.parse({}), { from: new Date(0), to: null }, 500, eventId));
+    return buildCalendarFeed({ name: pick(rows[0]?.title), events: rows.map((row) => this.toFeedEvent(row)) });
+  }
+
   // The window: 30 days back, and everything ahead. Cancelled dates stay 30 days after the
   // cancellation, so subscribed calendars learn about them.
   async build(filter: CalendarFilter, now: Date, em: EntityManager = this.orm.em.fork()): Promise<{ body: string; etag: string; lastModified: Date; count: number }> {
@@ -103,27 +112,31 @@ export class FeedService {
       const changedAt = new Date(Math.max(new Date(row.updated_at).getTime(), new Date(row.event_updated_at).getTime()));
       if (cancelled && changedAt < since) continue;
       if (changedAt > lastModified) lastModified = changedAt;
-      const url = `${this.config.publicOrigin}/events/${row.event_id}`;
-      const note = pick(row.note);
-      events.push({
-        uid: `occurrence-${row.id}@talkoot`,
-        sequence: row.sequence,
-        status: cancelled ? 'cancelled' : 'confirmed',
-        title: cancelled ? `${pick(row.title)} (peruttu / inställt / cancelled)` : pick(row.title),
-        description: [note, pick(row.description)].filter(Boolean).join('\n\n'),
-        url,
-        location: [row.place_name, row.address, row.village_name].filter(Boolean).join(', '),
-        startsAt: new Date(row.starts_at),
-        endsAt: new Date(row.ends_at),
-        isAllDay: row.is_all_day,
-        categories: [row.category],
-        lastModified: changedAt,
-        organiserName: row.organisers.map((organiser) => organiser.name).join(', '),
-      });
+      events.push(this.toFeedEvent(row));
     }
     const body = buildCalendarFeed({ name: this.feedName(filter), events, ttlHours: 1 });
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
     return { body, etag, lastModified: events.length ? lastModified : new Date(Date.UTC(2026, 0, 1)), count: events.length };
+  }
+
+  private toFeedEvent(row: CalendarRow): FeedEvent {
+    const cancelled = row.is_cancelled || row.status === 'cancelled';
+    const changedAt = new Date(Math.max(new Date(row.updated_at).getTime(), new Date(row.event_updated_at).getTime()));
+    return {
+      uid: `occurrence-${row.id}@talkoot`,
+      sequence: row.sequence,
+      status: cancelled ? 'cancelled' : 'confirmed',
+      title: cancelled ? `${pick(row.title)} (peruttu / inställt / cancelled)` : pick(row.title),
+      description: [pick(row.note), pick(row.description)].filter(Boolean).join('\n\n'),
+      url: `${this.config.publicOrigin}/events/${row.event_id}`,
+      location: [row.place_name, row.address, row.village_name].filter(Boolean).join(', '),
+      startsAt: new Date(row.starts_at),
+      endsAt: new Date(row.ends_at),
+      isAllDay: row.is_all_day,
+      categories: [row.category],
+      lastModified: changedAt,
+      organiserName: row.organisers.map((organiser) => organiser.name).join(', '),
+    };
   }
 
   private feedName(filter: CalendarFilter): string {
