@@ -58,10 +58,18 @@ function RequestStep({ venue, spaceId, prefill, result, memberships, action }: B
   const summaryErrors: FieldErrors | undefined =
     failure?.errors.startTime === 'venues.form.conflict' ? { ...failure.errors, startTime: 'venues.form.conflictUnknown' } : failure?.errors;
   const values = failure?.values ?? prefill;
+  // A taken time can be queued for: the first in line gets it if it frees up.
+  const isTaken = failure?.errors.startTime === 'venues.form.conflict';
+  const waitlistHref = `/waitlist/new?${new URLSearchParams({ space: values.spaceId ?? spaceId ?? '', date: values.date ?? '', from: values.startTime ?? '', to: values.endTime ?? '' })}`;
 
   return (
     <>
       <ErrorSummary errors={summaryErrors} labels={labels} idPrefix="booking" />
+      {isTaken ? (
+        <p className="notice">
+          <a href={waitlistHref}>{t('venues.form.joinWaitlist')}</a>
+        </p>
+      ) : null}
       <Form method="post" action={action} noValidate className="stack">
         <SelectField
           name="spaceId"
@@ -106,6 +114,9 @@ function RequestStep({ venue, spaceId, prefill, result, memberships, action }: B
           {t('venues.form.review')}
         </button>
       </Form>
+      <p>
+        <a href={`/bookings/series/new?${new URLSearchParams({ venue: venue.id, space: values.spaceId ?? spaceId ?? '' })}`}>{t('venues.form.recurring')}</a>
+      </p>
     </>
   );
 }
