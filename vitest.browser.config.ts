@@ -11,6 +11,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 120_000,
+    // A page that answers after a second is slow, not broken: CI machines are busy.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     env: { TZ: 'UTC' },
   },
 });
