@@ -7,6 +7,10 @@ import { importFromApi } from '../lib/deps.mjs';
 const Fastify = await importFromApi('fastify');
 const pg = await importFromApi('pg');
 
+const { AVAILABILITY_SQL } = await import('../../packages/venues/dist/index.js');
+let placeholder = 0;
+const availabilitySql = AVAILABILITY_SQL.replace(/\?/g, () => `$${++placeholder}`);
+
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 pool.on('error', () => {});
 const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
@@ -39,24 +43,11 @@ app.get('/api/spaces/:id/availability', {
   const from = new Date(request.query.from);
   const to = new Date(request.query.to);
   if (!(to > from) || to - from > 62 * 86_400_000) return problem(reply, 400, 'validation_failed', 'Ask for at most two months, ending after the start');
-  const space = await loadSpace(pool, request.params.id);
-  if (!space) return problem(reply, 404, 'not_found', 'The space was not found');
-  const leaves = await loadLeaves(pool, space);
-  const { rows } = await pool.query(
-    `select "b0".*, "b1"."id" as "b1__id", "b1"."status" as "b1__status"
-       from "booking_occupancies" as "b0" inner join "bookings" as "b1" on "b0"."booking_id" = "b1"."id"
-      where "b0"."leaf_space_id" = any($1) and "b0"."is_blocking" = true and "b0"."starts_at" < $2 and "b0"."ends_at" > $3
-      order by "b0"."starts_at" asc`,
-    [leaves, to, from],
-  );
-  const seen = new Set();
-  const busy = [];
-  for (const row of rows) {
-    if (seen.has(row.b1__id)) continue;
-    seen.add(row.b1__id);
-    busy.push({ startsAt: row.starts_at.toISOString(), endsAt: row.ends_at.toISOString(), status: row.b1__status });
-  }
-  return { spaceId: space.id, busy };
+  // The very statement VenueService.availability runs (AVAILABILITY_SQL), with $n placeholders.
+  const { rows } = await pool.query(availabilitySql, [request.params.id, from, to]);
+  if (!rows.length) return problem(reply, 404, 'not_found', 'The space was not found');
+  const busy = rows.filter((row) => row.starts_at).map((row) => ({ startsAt: row.starts_at.toISOString(), endsAt: row.ends_at.toISOString(), status: row.status }));
+  return { spaceId: request.params.id, busy };
 });
 
 // Booking: the statements BookingService.requestBooking issued on 2026-11-23 (MikroORM debug log),

@@ -12,3 +12,4 @@ export { VenueAdminService, privateFeedUrl } from './venue-admin.service.js';
 export { PhotoService, resizePhoto, MAX_PHOTOS_PER_VENUE } from './photo.service.js';
 export { VenueFeedService } from './venue-feed.service.js';
 export { bookingPrice, priceTier } from './pricing.js';
+export { AVAILABILITY_SQL } from './venue.service.js';
