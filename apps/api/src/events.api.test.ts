@@ -233,6 +233,12 @@ describe('the public calendar and its feeds', () => {
     expect(etag).toMatch(/^"[^"]+"$/);
     expect(new Set(answers.map((answer) => answer.headers.get('etag')))).toEqual(new Set([etag]));
     expect(answers[0]!.headers.get('last-modified')).toBeTruthy();
+    // Calendar apps ask for gzip; each encoding has its own strong ETag.
+    expect(answers[0]!.headers.get('content-encoding')).toBe('gzip');
+    const plain = await call(api, 'GET', path, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.text).toBe(answers[0]!.text);
+    expect(plain.headers.get('etag')).not.toBe(etag);
     const notModified = await call(api, 'GET', path, { headers: { 'if-none-match': etag } });
     expect(notModified.status).toBe(304);
     expect(notModified.text).toBe('');

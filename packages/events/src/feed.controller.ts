@@ -2,7 +2,7 @@ import { Controller, Headers, Param, Query, Res } from '@nestjs/common';
 import { DomainError, Route, type RouteParams, type RouteQuery, access, defineRoute } from '@talkoot/platform';
 import { z } from 'zod';
 import { calendarFilterSchema, parseCalendarFilter } from './calendar-filter.js';
-import { FeedService, type ServedFeed } from './feed.service.js';
+import { type FeedHandle, FeedService } from './feed.service.js';
 import type { RawReply } from './http-reply.js';
 
 const tag = 'Event calendar';
@@ -49,16 +49,26 @@ export class FeedController {
   constructor(private readonly feeds: FeedService) {}
 
   @Route(calendarFeedRoute)
-  async calendar(@Query() query: RouteQuery<typeof calendarFeedRoute>, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) reply: RawReply) {
+  async calendar(
+    @Query() query: RouteQuery<typeof calendarFeedRoute>,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Res({ passthrough: true }) reply: RawReply,
+  ) {
     const parsed = parseCalendarFilter(query as Record<string, string | string[]>);
     if (!parsed.success) throw new DomainError('validation_failed', 'Check the filter', Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])));
-    return this.send(await this.feeds.serve(parsed.data), ifNoneMatch, reply);
+    return this.send(await this.feeds.serve(parsed.data), ifNoneMatch, acceptEncoding, reply);
   }
 
   @Route(organisationFeedRoute)
-  async organisation(@Param() params: RouteParams<typeof organisationFeedRoute>, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) reply: RawReply) {
+  async organisation(
+    @Param() params: RouteParams<typeof organisationFeedRoute>,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Res({ passthrough: true }) reply: RawReply,
+  ) {
     const filter = calendarFilterSchema.parse({ organiser: [params.file.slice(0, -'.ics'.length).toLowerCase()] });
-    return this.send(await this.feeds.serve(filter), ifNoneMatch, reply);
+    return this.send(await this.feeds.serve(filter), ifNoneMatch, acceptEncoding, reply);
   }
 
   @Route(eventFileRoute)
@@ -68,16 +78,23 @@ export class FeedController {
     return body;
   }
 
-  private send(feed: ServedFeed, ifNoneMatch: string | undefined, reply: RawReply): string | undefined {
+  private async send(feed: FeedHandle, ifNoneMatch: string | undefined, acceptEncoding: string | undefined, reply: RawReply): Promise<Buffer | undefined> {
+    // Each encoding is its own representation, so it has its own strong ETag.
+    const isGzip = /\bgzip\b/.test(acceptEncoding ?? '');
+    const etag = isGzip ? feed.etag.replace(/"$/, '-gzip"') : feed.etag;
     void reply
-      .header('etag', feed.etag)
+      .header('etag', etag)
       .header('last-modified', feed.lastModified.toUTCString())
-      .header('cache-control', 'public, max-age=300, stale-while-revalidate=3600');
-    if (matches(ifNoneMatch, feed.etag)) {
+      .header('cache-control', 'public, max-age=300, stale-while-revalidate=3600')
+      .header('vary', 'accept-encoding');
+    if (matches(ifNoneMatch, etag)) {
       void reply.status(304);
       return undefined;
     }
+    const bytes = await feed.bytes();
     void reply.type(CALENDAR);
-    return feed.body;
+    if (!isGzip) return bytes.plain;
+    void reply.header('content-encoding', 'gzip');
+    return bytes.gzip;
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { APP_CONFIG, type AppConfig, notFound } from '@talkoot/platform';
@@ -18,6 +19,29 @@ export interface ServedFeed {
   etag: string;
   lastModified: Date;
 }
+
+// What a request gets: the validators at once, the bytes only when it needs them (a 304 never does).
+export interface FeedHandle {
+  etag: string;
+  lastModified: Date;
+  bytes(): Promise<FeedBytes>;
+}
+
+export interface FeedBytes {
+  plain: Buffer;
+  gzip: Buffer;
+}
+
+interface SnapshotMeta {
+  etag: string;
+  last_modified: Date;
+  stale_since: Date | null;
+  last_requested_at: Date;
+}
+
+// Bytes of recently served feeds, per key and ETag: a cached feed costs one small indexed query
+// (the validators), not a 10 MiB read, decode and re-encode per request.
+const MEMORY_LIMIT_BYTES = 256 * 1_048_576;
 
 function pick(text: CalendarRow['title'] | null | undefined): string {
   return text?.fi || text?.sv || text?.en || '';
@@ -41,16 +65,49 @@ export class FeedService {
     return canonicalFilterQuery(filter) || 'region';
   }
 
-  async serve(filter: CalendarFilter, now = new Date()): Promise<ServedFeed> {
+  private readonly memory = new Map<string, { etag: string; bytes: FeedBytes }>();
+  private memoryBytes = 0;
+
+  async serve(filter: CalendarFilter, now = new Date()): Promise<FeedHandle> {
     const key = this.keyOf(filter);
-    const snapshot = await this.orm.em.fork().findOne(FeedSnapshot, { key });
-    if (snapshot && (!snapshot.staleSince || now.getTime() - snapshot.staleSince.getTime() < WORKER_GRACE_MS)) {
-      if (now.getTime() - snapshot.lastRequestedAt.getTime() > DAY_MS) {
-        await this.orm.em.fork().nativeUpdate(FeedSnapshot, { key }, { lastRequestedAt: now });
+    const connection = this.orm.em.getConnection();
+    const [meta] = await connection.execute<SnapshotMeta[]>('select etag, last_modified, stale_since, last_requested_at from feed_snapshots where key = ?', [key]);
+    if (meta && (!meta.stale_since || now.getTime() - new Date(meta.stale_since).getTime() < WORKER_GRACE_MS)) {
+      if (now.getTime() - new Date(meta.last_requested_at).getTime() > DAY_MS) {
+        await connection.execute('update feed_snapshots set last_requested_at = ? where key = ?', [now, key]);
       }
-      return snapshot;
+      return { etag: meta.etag, lastModified: new Date(meta.last_modified), bytes: () => this.bytesOf(key, meta.etag) };
     }
-    return this.rebuild(key, filter, now);
+    const built = await this.rebuild(key, filter, now);
+    return { etag: built.etag, lastModified: built.lastModified, bytes: async () => this.remember(key, built.etag, built.body) };
+  }
+
+  private async bytesOf(key: string, etag: string): Promise<FeedBytes> {
+    const remembered = this.memory.get(key);
+    if (remembered?.etag === etag) return remembered.bytes;
+    const [row] = await this.orm.em.getConnection().execute<{ body: string; etag: string }[]>('select body, etag from feed_snapshots where key = ?', [key]);
+    if (!row) throw new Error(`feed ${key} vanished`);
+    return this.remember(key, row.etag, row.body);
+  }
+
+  // Compressed once per version: calendar apps send Accept-Encoding: gzip, and a region feed shrinks ~10×.
+  private remember(key: string, etag: string, body: string): FeedBytes {
+    const previous = this.memory.get(key);
+    if (previous?.etag === etag) return previous.bytes;
+    const plain = Buffer.from(body, 'utf8');
+    const bytes = { plain, gzip: gzipSync(plain, { level: 6 }) };
+    if (previous) {
+      this.memory.delete(key);
+      this.memoryBytes -= previous.bytes.plain.length + previous.bytes.gzip.length;
+    }
+    this.memory.set(key, { etag, bytes });
+    this.memoryBytes += plain.length + bytes.gzip.length;
+    for (const [oldKey, old] of this.memory) {
+      if (this.memoryBytes <= MEMORY_LIMIT_BYTES || oldKey === key) break;
+      this.memory.delete(oldKey);
+      this.memoryBytes -= old.bytes.plain.length + old.bytes.gzip.length;
+    }
+    return bytes;
   }
 
   // Under the feed's advisory lock: whoever waited for a build that started after `decidedAt`
