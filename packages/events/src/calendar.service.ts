@@ -127,12 +127,15 @@ export function toCalendarItem(row: CalendarRow): CalendarItem {
   };
 }
 
+export const CALENDAR_LIMIT = 5000;
+
 @Injectable()
 export class CalendarService {
   constructor(private readonly orm: MikroORM) {}
 
-  async list(filter: CalendarFilter, from: Date, to: Date): Promise<{ items: CalendarItem[] }> {
-    const rows = await queryCalendar(this.orm.em.fork(), filter, { from, to });
-    return { items: rows.map(toCalendarItem) };
+  // A busy region can have thousands of dates in three months: the answer says when it was cut.
+  async list(filter: CalendarFilter, from: Date, to: Date): Promise<{ items: CalendarItem[]; truncated: boolean }> {
+    const rows = await queryCalendar(this.orm.em.fork(), filter, { from, to }, CALENDAR_LIMIT + 1);
+    return { items: rows.slice(0, CALENDAR_LIMIT).map(toCalendarItem), truncated: rows.length > CALENDAR_LIMIT };
   }
 }

@@ -20,7 +20,8 @@ export const calendarRoute = defineRoute({
   tag,
   access: access.public,
   query: calendarQuerySchema,
-  response: z.object({ items: z.array(calendarItemSchema), filter: z.string() }),
+  // `truncated`: more dates matched than one answer holds; narrow the filter or the period.
+  response: z.object({ items: z.array(calendarItemSchema), filter: z.string(), truncated: z.boolean() }),
 });
 
 export const publicEventRoute = defineRoute({ method: 'GET', path: '/api/events/:eventId', summary: 'One public event with its dates', tag, access: access.public, params: z.object({ eventId: z.uuid() }), response: eventResponse });
@@ -108,9 +109,9 @@ export class EventController {
     if (end <= start || end.getTime() - start.getTime() > MAX_DAYS * 86_400_000) {
       throw new DomainError('validation_failed', 'Check the dates', { to: `Ask for at most ${MAX_DAYS} days, ending after the start` });
     }
-    const { items } = await this.calendar.list(parsed.data, start, end);
+    const { items, truncated } = await this.calendar.list(parsed.data, start, end);
     // The canonical query of the filter: the stable, shareable address of this selection.
-    return { items, filter: canonicalFilterQuery(parsed.data) };
+    return { items, filter: canonicalFilterQuery(parsed.data), truncated };
   }
 
   @Route(publicEventRoute)

@@ -161,7 +161,8 @@ export class FeedService {
   async build(filter: CalendarFilter, now: Date, em: EntityManager = this.orm.em.fork()): Promise<{ body: string; etag: string; lastModified: Date; count: number }> {
     this.builds += 1;
     const since = new Date(now.getTime() - FORGET_AFTER_MS);
-    const rows = await queryCalendar(em, filter, { from: since, to: null }, 20_000);
+    // No cap: a feed that silently lost its last dates would be worse than a big one.
+    const rows = await queryCalendar(em, filter, { from: since, to: null }, 1_000_000);
     const events: FeedEvent[] = [];
     let lastModified = new Date(0);
     for (const row of rows) {
