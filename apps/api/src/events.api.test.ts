@@ -294,3 +294,29 @@ describe('the email digest', () => {
     expect(await digests.sendDigests('weekly')).toBe(0);
   });
 });
+
+describe('the event picture', () => {
+  it('is resized, needs a text alternative, and only the publisher sets it', async () => {
+    const sharp = (await import('sharp')).default;
+    const png = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#2f6b3a' } }).png().toBuffer();
+    const { json } = await create(eventBody({ title: { fi: 'Kuvallinen tapahtuma' } }));
+    const path = `/api/organisations/${publisher.id}/events/${json.event.id}/image`;
+    const upload = (token: string, alt: string | null, body: string | Buffer = png, organisationPath = path) =>
+      fetch(`${api.url}${organisationPath}${alt === null ? '' : `?altText=${encodeURIComponent(alt)}`}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body });
+    const noAlt = await upload(publisher.coordinator, null);
+    expect(noAlt.status).toBe(422);
+    expect(((await noAlt.json()) as { error: { fields: Record<string, string> } }).error.fields.imageAlt).toBeDefined();
+    const notImage = await upload(publisher.coordinator, 'Kuva', Buffer.from('not a picture'));
+    expect(notImage.status).toBe(422);
+    expect((await upload(stranger.coordinator, 'Kuva kylältä')).status).toBe(403);
+    expect((await upload(stranger.coordinator, 'Kuva kylältä', png, `/api/organisations/${stranger.id}/events/${json.event.id}/image`)).status).toBe(404);
+    const uploaded = await upload(publisher.coordinator, 'Kyläläisiä tanssimassa lavalla');
+    expect(uploaded.status).toBe(200);
+    const { event } = (await uploaded.json()) as { event: { imageAlt: string; imageUrl: string } };
+    expect(event.imageAlt).toBe('Kyläläisiä tanssimassa lavalla');
+    const image = await fetch(`${api.url}${event.imageUrl}`);
+    expect(image.headers.get('content-type')).toBe('image/webp');
+    const metadata = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
+    expect(metadata.width).toBe(1200);
+  });
+});

@@ -43,7 +43,7 @@ export async function toEventView(em: EntityManager, event: Event): Promise<Even
     accessibility: event.accessibility,
     isRideSharingWelcome: event.isRideSharingWelcome,
     infoUrl: event.infoUrl,
-    imageUrl: event.imageAlt ? `/api/events/${event.id}/image` : null,
+    imageUrl: event.imageAlt ? `/api/events/${event.id}/image?v=${event.updatedAt.getTime()}` : null,
     imageAlt: event.imageAlt,
     recurrence: event.recurrence,
     updatedAt: event.updatedAt.toISOString(),
