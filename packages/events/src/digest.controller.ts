@@ -1,5 +1,5 @@
-import { Body, Controller, Query } from '@nestjs/common';
-import { Route, type RouteBody, type RouteQuery, access, defineRoute } from '@talkoot/platform';
+import { Body, Controller, Inject, Query } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, Route, type RouteBody, type RouteQuery, access, defineRoute, notFound } from '@talkoot/platform';
 import { z } from 'zod';
 import { DigestService } from './digest.service.js';
 import { digestSubscribeSchema } from './event.schemas.js';
@@ -55,9 +55,32 @@ export const oneClickUnsubscribeRoute = defineRoute({
   errors: [404],
 });
 
+// For trying the product by hand (the "Done when" walk): the scheduled job runs on Monday mornings.
+// Only with the developer mailbox and never in production, like the dev mailbox itself.
+export const runDigestsNowRoute = defineRoute({
+  method: 'POST',
+  path: '/api/dev/digests',
+  summary: 'Send the weekly or monthly email letters now (developer mailbox only, never in production)',
+  tag: 'Developer mailbox',
+  access: access.public,
+  body: z.strictObject({ frequency: z.enum(['weekly', 'monthly']) }),
+  response: z.object({ queued: z.number() }),
+  status: 200,
+  errors: [404],
+});
+
 @Controller()
 export class DigestController {
-  constructor(private readonly digests: DigestService) {}
+  constructor(
+    private readonly digests: DigestService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Route(runDigestsNowRoute)
+  async runNow(@Body() body: RouteBody<typeof runDigestsNowRoute>) {
+    if (!this.config.isDevMailbox || this.config.NODE_ENV === 'production') throw notFound('This page');
+    return { queued: await this.digests.sendDigests(body.frequency) };
+  }
 
   @Route(subscribeDigestRoute)
   async subscribe(@Body() body: RouteBody<typeof subscribeDigestRoute>) {
