@@ -57,6 +57,11 @@ async function checkPage(page: Page, path: string) {
 
 describe('bookings: series, payments, residents and the waiting list', () => {
   it('a coordinator books a weekly series without JavaScript and the owner approves all of it in one go', async () => {
+    // Everyone signs in first: a sign-in is read from the dev mailbox, where booking mails arrive too.
+    const owner = await openPage(browser, { javaScriptEnabled: false });
+    await signInByLink(owner.page, 'aino@example.org');
+    const other = await openPage(browser);
+    await signInByLink(other.page, 'juhani@example.org');
     const coordinator = await openPage(browser, { javaScriptEnabled: false });
     const page = coordinator.page;
     await signInByLink(page, 'matti@example.org');
@@ -64,8 +69,6 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     const [first, skipped, taken, last] = [42, 49, 56, 63].map(dayFromToday) as [string, string, string, string];
 
     // Someone else asked for the third date first: it is listed as taken, the rest are booked.
-    const other = await openPage(browser);
-    await signInByLink(other.page, 'juhani@example.org');
     const response = await other.page.request.post('/api/bookings', {
       data: { spaceId: space.id, startsAt: `${taken}T08:00:00+02:00`, endsAt: `${taken}T09:00:00+02:00`, title: 'Aamukokous', organisationId: await organisationId(other.page, 'Kerkonkosken') },
       headers: { origin: baseUrl() },
@@ -75,6 +78,7 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     await page.goto(`/bookings/series/new?venue=${venue.id}&space=${space.id}`);
     await page.getByRole('button', { name: 'Varaa toistuva vuoro' }).click();
     await expect.poll(() => page.getByText('Korjaa nämä kohdat').isVisible()).toBe(true);
+    await shoot(page, 'series-form-errors');
 
     const title = `Aamujumppa ${Date.now()}`;
     await page.getByLabel('Ensimmäinen päivä', { exact: true }).fill(first);
@@ -104,8 +108,6 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     expect(await mine.getByText('odottaa päätöstä').first().isVisible()).toBe(true);
 
     // The owner's admin answers both dates at once.
-    const owner = await openPage(browser, { javaScriptEnabled: false });
-    await signInByLink(owner.page, 'aino@example.org');
     await owner.page.goto('/bookings');
     const request = owner.page.locator('li.series-request', { hasText: title });
     expect(await request.locator('.series-dates li').count()).toBe(2);
@@ -138,6 +140,8 @@ describe('bookings: series, payments, residents and the waiting list', () => {
   });
 
   it('a coordinator books for a resident without JavaScript and gets a printable confirmation', async () => {
+    const viewer = await openPage(browser);
+    await signInByLink(viewer.page, 'matti@example.org');
     const coordinator = await openPage(browser, { javaScriptEnabled: false });
     const page = coordinator.page;
     await signInByLink(page, 'matti@example.org');
@@ -150,6 +154,7 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     await page.getByRole('button', { name: 'Varaa asukkaalle' }).click();
     await expect.poll(() => page.getByText('Korjaa nämä kohdat').isVisible()).toBe(true);
     expect(await page.locator('.error-summary').innerText()).toContain('Lue lause asukkaalle');
+    await shoot(page, 'assisted-form-errors');
 
     const day = dayFromToday(50);
     const title = `Muistotilaisuus ${Date.now()}`;
@@ -187,8 +192,6 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     }
 
     // With JavaScript the print button appears; every new page passes axe and fits 320 px.
-    const viewer = await openPage(browser);
-    await signInByLink(viewer.page, 'matti@example.org');
     await viewer.page.goto(sheetPath);
     await viewer.page.getByRole('button', { name: 'Tulosta' }).waitFor();
     const kotalahti = venue.organisation.id;
@@ -249,6 +252,8 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     expect(unexpected(queuer.consoleErrors)).toEqual([]);
   });
   it('with JavaScript, an owner still denies a single request with a reason and its requester sees why', async () => {
+    const owner = await openPage(browser);
+    await signInByLink(owner.page, 'aino@example.org');
     const requester = await openPage(browser);
     await signInByLink(requester.page, 'juhani@example.org');
     const { space } = await demoSpace(requester.page, 'Kotalahden kylätalo', 'Keittiö');
@@ -260,8 +265,6 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     });
     expect(response.status(), await response.text()).toBe(201);
 
-    const owner = await openPage(browser);
-    await signInByLink(owner.page, 'aino@example.org');
     await owner.page.goto('/bookings');
     const request = owner.page.locator('li.booking', { hasText: title });
     await request.getByLabel('Syy hylkäämiselle').fill('Keittiö on silloin remontissa.');

@@ -28,6 +28,9 @@ export function SiteHeader() {
           <li>
             <NavLink to="/venues">{t('venues.nav')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/calendar">{t('calendar.nav')}</NavLink>
+          </li>
           {viewer ? (
             <li>
               <NavLink to="/bookings">{t('bookings.nav')}</NavLink>

@@ -185,3 +185,64 @@ export type WaitlistEntry = {
   offer: { bookingId: string; expiresAt: string | null } | null;
   position: number | null;
 };
+
+// Events (packages/events event.schemas.ts): organisers' pages and the printable calendar.
+export const eventCategories = ['culture', 'sport', 'talkoot', 'meeting', 'market', 'church', 'children', 'seniors', 'nature', 'education', 'party', 'other'] as const;
+export type EventCategory = (typeof eventCategories)[number];
+export const eventAudiences = ['everyone', 'children', 'youth', 'adults', 'seniors', 'families'] as const;
+export type EventAudience = (typeof eventAudiences)[number];
+export const eventAccessibilityFacts = ['step_free', 'hearing_loop', 'sign_language', 'accessible_toilet'] as const;
+export type EventAccessibilityFact = (typeof eventAccessibilityFacts)[number];
+export type EventStatus = 'draft' | 'published' | 'cancelled';
+export type EventText = { fi?: string; sv?: string; en?: string };
+export type EventRecurrence = {
+  frequency: 'weekly' | 'monthly-weekday' | 'monthly-date';
+  interval: number;
+  weekdays: number[];
+  until: string | null;
+  count: number | null;
+  exceptions: string[];
+};
+export type EventOccurrence = { id: string; eventId: string; startsAt: string; endsAt: string; isCancelled: boolean; note: EventText | null; sequence: number };
+export type OrganiserEvent = {
+  id: string;
+  status: EventStatus;
+  organisation: { id: string; name: string };
+  coOrganisers: { id: string; name: string; status: 'invited' | 'accepted' | 'declined' }[];
+  title: EventText;
+  description: EventText;
+  isAllDay: boolean;
+  venueId: string | null;
+  bookingId: string | null;
+  placeName: string;
+  address: string | null;
+  village: { id: string; name: string };
+  municipality: { id: string; name: string };
+  category: EventCategory;
+  audiences: string[];
+  priceCents: number | null;
+  accessibility: string[];
+  isRideSharingWelcome: boolean;
+  infoUrl: string | null;
+  imageUrl: string | null;
+  imageAlt: string | null;
+  recurrence: EventRecurrence | null;
+  updatedAt: string;
+  occurrences: EventOccurrence[];
+};
+// GET /api/calendar: one date of an event.
+export type CalendarEntry = Omit<EventOccurrence, 'sequence'> & {
+  sequence?: number;
+  title: EventText;
+  status: EventStatus;
+  isAllDay: boolean;
+  placeName: string;
+  village: { id: string; name: string };
+  municipality: { id: string; name: string };
+  organisers: { id: string; name: string }[];
+  category: EventCategory;
+  audiences: string[];
+  priceCents: number | null;
+  accessibility: string[];
+  isRideSharingWelcome: boolean;
+};

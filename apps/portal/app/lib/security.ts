@@ -1,6 +1,9 @@
 export type PageSecurity = {
   allowInlineStyles?: boolean;
   allowRemoteImages?: boolean;
+  // Only the calendar embed (/calendar/embed): association websites show it in an <iframe>. It is
+  // public, read-only and has no forms, so framing it cannot trick anyone into an action.
+  allowFraming?: boolean;
 };
 
 // The policy for server-rendered pages: our own scripts and styles only, inline scripts only with
@@ -16,7 +19,7 @@ export function buildContentSecurityPolicy(nonce: string, security: PageSecurity
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
-    'frame-ancestors': ["'none'"],
+    'frame-ancestors': security.allowFraming ? ['*'] : ["'none'"],
   };
   return Object.entries(directives)
     .map(([name, values]) => `${name} ${values.join(' ')}`)

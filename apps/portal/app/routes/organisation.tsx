@@ -70,6 +70,11 @@ export default function OrganisationPage() {
           <p>{t('organisation.noContact')}</p>
         )}
       </section>
+      {viewer?.user.isPlatformAdmin || viewer?.memberships.some((m) => m.organisation.id === organisation.id && m.role !== 'member') ? (
+        <p>
+          <Link to={`/organisations/${organisation.id}/events`}>{t('events.organisationLink')}</Link>
+        </p>
+      ) : null}
       {canManage ? (
         <p>
           <Link to={`/admin/organisations/${organisation.id}`} className="button button--secondary">
