@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, openPage, signInByLink } from './browser.js';
@@ -204,5 +205,85 @@ describe('organisers plan events together', () => {
     expect(await page.locator('.lead').textContent()).toContain('Luonnos');
     expect(consoleErrors).toEqual([]);
     await context.close();
+  });
+
+  it('a coordinator adds a picture with its description without JavaScript, and the developer mailbox sends the weekly letters now', async () => {
+    // sharp is the api's dependency, not the portal's: resolve it from there.
+    const requireFromApi = createRequire(new URL('../../api/package.json', import.meta.url));
+    type Sharp = (options: { create: { width: number; height: number; channels: 3; background: { r: number; g: number; b: number } } }) => { png(): { toBuffer(): Promise<Buffer> } };
+    const { default: sharp } = (await import(requireFromApi.resolve('sharp'))) as { default: Sharp };
+    const png = await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 40, g: 120, b: 60 } } }).png().toBuffer();
+
+    const organiser = await openPage(browser, { javaScriptEnabled: false });
+    const page = organiser.page;
+    await signInByLink(page, 'juhani@example.org');
+    const kerkonkoski = await organisationByName(page, 'Kerkonkosken kyläyhdistys');
+    await page.goto(`/organisations/${kerkonkoski.id}/events/new`);
+    await page.getByLabel('Nimi suomeksi').fill(`Kuvailta ${Date.now() % 1_000_000}`);
+    await page.getByLabel('Päivä', { exact: true }).fill(dayFromToday(15));
+    await page.getByLabel('Alkaa klo').fill('18:00');
+    await page.getByLabel('Päättyy klo').fill('20:00');
+    await page.getByLabel('Muu paikka', { exact: true }).check();
+    await page.getByLabel('Paikan nimi').fill('Kerkonkosken koulu');
+    await page.getByLabel('Kylä', { exact: true }).selectOption(kerkonkoski.village.id);
+    await page.getByLabel('Aihe', { exact: true }).selectOption('culture');
+    await page.getByRole('button', { name: 'Julkaise', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Kuva', exact: true }).waitFor();
+    const eventPath = new URL(page.url()).pathname;
+    expect(await page.locator('main').textContent()).toContain('Tapahtumalla ei ole vielä kuvaa.');
+
+    // Without the description the form answers with the field error and the summary.
+    await page.getByLabel('Kuvatiedosto').setInputFiles({ name: 'kylailta.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: 'Tallenna kuva' }).click();
+    await page.getByRole('heading', { name: 'Korjaa nämä kohdat' }).waitFor();
+    expect(await page.locator('.error-summary').textContent()).toContain('Kirjoita kuvan kuvaus');
+    expect(await page.getByLabel('Kuvan kuvaus').getAttribute('aria-invalid')).toBe('true');
+
+    const alt = 'Kyläläisiä laulamassa koulun salissa';
+    await page.getByLabel('Kuvatiedosto').setInputFiles({ name: 'kylailta.png', mimeType: 'image/png', buffer: png });
+    await page.getByLabel('Kuvan kuvaus').fill(alt);
+    await page.getByRole('button', { name: 'Tallenna kuva' }).click();
+    await page.locator('.notice', { hasText: 'Kuva on tallennettu.' }).waitFor();
+    const image = page.getByRole('img', { name: alt });
+    await image.waitFor();
+    const picture = await page.request.get((await image.getAttribute('src'))!);
+    expect(picture.status()).toBe(200);
+    expect(picture.headers()['content-type']).toBe('image/webp');
+    await shoot(page, 'event-image');
+
+    // Removing needs the tick.
+    await page.getByRole('button', { name: 'Poista kuva' }).click();
+    await page.getByText('Rastita ruutu, jos haluat poistaa kuvan').waitFor();
+    await page.getByLabel('Kyllä, poista tapahtuman kuva').check();
+    await page.getByRole('button', { name: 'Poista kuva' }).click();
+    await page.locator('.notice', { hasText: 'Kuva on poistettu.' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('Tapahtumalla ei ole vielä kuvaa.');
+    await page.getByLabel('Kuvatiedosto').setInputFiles({ name: 'kylailta.png', mimeType: 'image/png', buffer: png });
+    await page.getByLabel('Kuvan kuvaus').fill(alt);
+    await page.getByRole('button', { name: 'Tallenna kuva' }).click();
+    await page.getByRole('img', { name: alt }).waitFor();
+    // The missing description answered 400 on purpose.
+    expect(organiser.consoleErrors.filter((message) => !/status of 400/.test(message))).toEqual([]);
+    await organiser.context.close();
+
+    const viewer = await openPage(browser);
+    await signInByLink(viewer.page, 'juhani@example.org');
+    for (const width of [1280, 320]) {
+      await viewer.page.setViewportSize({ width, height: 900 });
+      await viewer.page.goto(eventPath);
+      await viewer.page.waitForLoadState('networkidle');
+      await expectAccessible(viewer.page);
+      await expectNoHorizontalScroll(viewer.page);
+    }
+
+    // The developer mailbox sends the weekly letters at once (the worker delivers them).
+    await viewer.page.goto('/dev/mail');
+    await viewer.page.waitForLoadState('networkidle');
+    await viewer.page.getByRole('button', { name: 'Lähetä viikkokirjeet nyt' }).click();
+    await viewer.page.locator('.notice').getByText(/^\d+ kirjettä lähetetty jonoon\./).waitFor();
+    await expectAccessible(viewer.page);
+    await shoot(viewer.page, 'dev-mail-digests');
+    expect(viewer.consoleErrors).toEqual([]);
+    await viewer.context.close();
   });
 });

@@ -76,7 +76,7 @@ function CalendarListItem({ item, t, language, linkBase, opensNewTab, titleLevel
           </div>
           {item.organisers.length ? (
             <div>
-              <dt>{t('calendar.organisers')}</dt>
+              <dt>{item.organisers.length > 1 ? t('calendar.organisers') : t('calendar.organiser')}</dt>
               <dd>{item.organisers.map((organiser) => organiser.name).join(', ')}</dd>
             </div>
           ) : null}

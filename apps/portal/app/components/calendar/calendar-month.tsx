@@ -37,7 +37,8 @@ export function CalendarMonth({ year, month, items, today, t, language }: MonthP
         {weeks.map((week, weekIndex) => (
           <tr key={weekIndex}>
             {week.map((day, index) => {
-              if (day === null) return <td key={`blank-${index}`} className="calendar-month__blank" />;
+              // A day of the next or previous month: an empty cell (a no-break space keeps it a cell).
+              if (day === null) return <td key={`blank-${index}`} className="calendar-month__blank">{'\u00a0'}</td>;
               const date = dayText(year, month, day);
               const dayItems = byDay.get(date) ?? [];
               const classes = ['calendar-month__cell', dayItems.length ? 'calendar-month__cell--busy' : 'calendar-month__cell--empty', date === today ? 'calendar-month__cell--today' : ''];

@@ -22,6 +22,7 @@ export function renderEmbedPage({ items, language, origin, calendarUrl, summary 
         <title>{`${t('calendar.title')} – Talkoot`}</title>
         <link rel="stylesheet" href={appStyles} />
         <link rel="stylesheet" href={calendarStyles} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
       <body className="calendar-embed">
         <main className="calendar-embed__main">

@@ -22,12 +22,12 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const title = pickLocalisedText(event.title, state.language);
   const description = pickLocalisedText(event.description, state.language);
   const origin = publicOrigin(request);
-  return { event, origin, jsonLd: serializeJsonLd(eventJsonLd(event, title?.text ?? '', description?.text ?? null, origin, title?.language ?? state.language)) };
+  return { event, origin, now: Date.now(), jsonLd: serializeJsonLd(eventJsonLd(event, title?.text ?? '', description?.text ?? null, origin, title?.language ?? state.language)) };
 }
 
 export default function EventPage() {
   const { t, language } = useI18n();
-  const { event, jsonLd } = useLoaderData<typeof loader>();
+  const { event, jsonLd, now } = useLoaderData<typeof loader>();
   // JSON-LD is data, not script, but the CSP still names inline <script> elements: give it the page's nonce.
   const nonce = useContext(UNSAFE_FrameworkContext)?.nonce;
   const title = pickLocalisedText(event.title, language);
@@ -35,7 +35,6 @@ export default function EventPage() {
   const isCancelled = event.status === 'cancelled';
   const organisers = [event.organisation, ...event.coOrganisers.filter((organiser) => organiser.status === 'accepted')];
   const accessibility = accessibilityWords(t, event.accessibility);
-  const now = Date.now();
   const upcoming = event.occurrences.filter((occurrence) => Date.parse(occurrence.endsAt) >= now);
   const past = event.occurrences.filter((occurrence) => Date.parse(occurrence.endsAt) < now);
   const titleText = title?.text ?? t('calendar.untitled');

@@ -1,28 +1,49 @@
-import { Link, useLoaderData } from 'react-router';
+import { data, Form, Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/mail';
 import { DevToolBanner } from '../../components/dev-tool-banner';
 import { PageTitle } from '../../components/page-title';
-import { loadFromApi } from '../../lib/api.server';
+import { callApi, loadFromApi } from '../../lib/api.server';
 import type { MailSummary } from '../../lib/api-types';
 import { formatDateTime } from '../../lib/labels';
 import { useI18n } from '../../lib/root-data';
+import { redirectWithCookies } from '../../lib/responses.server';
 import { getRequestState } from '../../lib/session.server';
 
 // The developer mailbox: the api answers 404 when it is off (production), and so does this page.
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   const { messages } = await loadFromApi<{ messages: MailSummary[] }>(getRequestState(context), '/api/dev/mail');
-  return { messages: messages.toSorted((a, b) => b.date.localeCompare(a.date)) };
+  const queued = new URL(request.url).searchParams.get('queued');
+  return {
+    messages: messages.toSorted((a, b) => b.date.localeCompare(a.date)),
+    queued: queued && /^\d+$/.test(queued) ? Number(queued) : null,
+  };
+}
+
+// Sends the event letters now instead of waiting for the schedule; the worker delivers them.
+export async function action({ context, request }: Route.ActionArgs) {
+  const frequency = (await request.formData()).get('frequency');
+  if (frequency !== 'weekly' && frequency !== 'monthly') throw data({ code: 'bad_request' }, { status: 400 });
+  const { queued } = await callApi<{ queued: number }>(getRequestState(context), '/api/dev/digests', { method: 'POST', body: { frequency } });
+  // Back to the mailbox (a reload does not send the letters again).
+  return redirectWithCookies(`/dev/mail?queued=${queued}`);
 }
 
 export default function DevMail() {
   const { t, language } = useI18n();
-  const { messages } = useLoaderData<typeof loader>();
+  const { messages, queued } = useLoaderData<typeof loader>();
   return (
     <>
       <PageTitle title={t('devMail.title')} />
       <meta name="robots" content="noindex" />
       <h1>{t('devMail.title')}</h1>
       <DevToolBanner />
+      <div aria-live="polite" aria-atomic="true">
+        {queued !== null ? (
+          <div className="notice">
+            <p>{t('devMail.digestsQueued', { count: queued })}</p>
+          </div>
+        ) : null}
+      </div>
       {messages.length === 0 ? (
         <p>{t('devMail.empty')}</p>
       ) : (
@@ -50,6 +71,18 @@ export default function DevMail() {
           </table>
         </div>
       )}
+      <section className="section" aria-labelledby="dev-mail-digests">
+        <h2 id="dev-mail-digests">{t('devMail.digestsTitle')}</h2>
+        <p>{t('devMail.digestsText')}</p>
+        <Form method="post" className="actions">
+          <button type="submit" name="frequency" value="weekly" className="button button--secondary">
+            {t('devMail.digestsWeekly')}
+          </button>
+          <button type="submit" name="frequency" value="monthly" className="button button--secondary">
+            {t('devMail.digestsMonthly')}
+          </button>
+        </Form>
+      </section>
     </>
   );
 }

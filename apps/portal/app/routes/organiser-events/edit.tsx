@@ -8,6 +8,9 @@ import { eventToValues, venueSpaceGroups } from '../../components/organiser-even
 import { pickText, statusKeys } from '../../components/organiser-events/event-labels';
 import { OccurrenceList, type OccurrenceFailure } from '../../components/organiser-events/occurrence-list';
 import eventStyles from '../../components/organiser-events/organiser-events.css?url';
+import { EventImageSection } from '../../components/organiser-events/event-image-form';
+import imageStyles from '../../components/organiser-events/event-image.css?url';
+import { changeEventImage, type EventImageFailure } from '../../components/organiser-events/event-image-upload.server';
 import { requireEventOrganiser } from '../../components/organiser-events/organiser-access.server';
 import { PageTitle } from '../../components/page-title';
 import { ApiError, callApi, loadFromApi, type ApiCaller } from '../../lib/api.server';
@@ -19,7 +22,10 @@ import { useI18n } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
 import { getRequestState } from '../../lib/session.server';
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: eventStyles }];
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: eventStyles },
+  { rel: 'stylesheet', href: imageStyles },
+];
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const state = getRequestState(context);
@@ -41,7 +47,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   };
 }
 
-type EditFailure = (EventFormFailure & { intent: 'save' }) | { intent: 'cancel'; errors: FieldErrors } | ({ intent: 'occurrence' } & NonNullable<OccurrenceFailure>);
+type EditFailure = (EventFormFailure & { intent: 'save' }) | { intent: 'cancel'; errors: FieldErrors } | ({ intent: 'occurrence' } & NonNullable<OccurrenceFailure>) | EventImageFailure;
 
 const doneMessages: Record<string, MessageKey> = {
   saved: 'events.done.saved',
@@ -50,6 +56,8 @@ const doneMessages: Record<string, MessageKey> = {
   date: 'events.done.date',
   accepted: 'events.done.accepted',
   declined: 'events.done.declined',
+  image: 'events.image.done.saved',
+  'image-removed': 'events.image.done.removed',
 };
 
 export async function action({ context, params, request }: Route.ActionArgs) {
@@ -74,6 +82,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       await callApi(state, `${api}/cancellation`, { method: 'POST' });
       return redirectWithCookies(`${here}?done=cancelled`);
     }
+    if (intent === 'image' || intent === 'image-remove') return await changeEventImage(state, params.id, params.eventId, intent, formData, values);
     if (intent.startsWith('occurrence-')) return await changeOccurrence(state, api, here, intent, values);
     return await saveEvent(state, params.id, params.eventId, values);
   } catch (error) {
@@ -226,6 +235,7 @@ export default function EditEvent() {
               />
             </section>
           ) : null}
+          {!isCancelled ? <EventImageSection event={event} failure={failure?.intent === 'image' || failure?.intent === 'image-remove' ? failure : null} /> : null}
           {event.recurrence && !isCancelled ? <OccurrenceList event={event} now={now} failure={failure?.intent === 'occurrence' ? failure : null} /> : null}
           {!isCancelled ? (
             <section className="section section--danger" aria-labelledby="event-cancel">
