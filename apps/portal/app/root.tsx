@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, type ShouldRevalidateFunction } from 'react-router';
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, type ShouldRevalidateFunction, useMatches } from 'react-router';
 import type { Route } from './+types/root';
 import { NoticeBanner } from './components/notice-banner';
 import { PageTitle } from './components/page-title';
@@ -36,8 +36,15 @@ export function loader({ context }: Route.LoaderArgs): RootData {
 // header and the one-shot notice current on client-side navigation.
 export const shouldRevalidate: ShouldRevalidateFunction = () => true;
 
+// Public reading pages (the event calendar) work fully without JavaScript and are read on slow
+// phones: a route with `handle.hydrate === false` gets no scripts at all, which keeps it light.
+function useHydration(): boolean {
+  return !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const { language, t } = useI18n();
+  const hydrate = useHydration();
   return (
     <html lang={language}>
       <head>
@@ -57,8 +64,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        {hydrate ? <ScrollRestoration /> : null}
+        {hydrate ? <Scripts /> : null}
       </body>
     </html>
   );

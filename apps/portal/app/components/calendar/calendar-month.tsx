@@ -4,11 +4,15 @@ import { pickLocalisedText } from '../../lib/labels';
 import { dayText, daysInMonth, weekdayIndex } from '../venues/helsinki-time';
 import { clockTime, dayHeading, helsinkiDayOf, monthName, weekdayNames } from './calendar-time';
 
-type MonthProps = { year: number; month: number; items: CalendarEntry[]; today: string; t: Translate; language: Language };
+type MonthProps = { year: number; month: number; items: CalendarEntry[]; today: string; t: Translate; language: Language; dayHref: (date: string) => string };
+
+// A busy day shows its first few events and a link to the whole day in the list: the month stays
+// readable at a glance, and light, however full the region's calendar is.
+const TITLES_PER_DAY = 4;
 
 // A real table for a month at a glance; under 40em wide the CSS turns it into a list of the days
 // that have events (each cell then shows its full day name).
-export function CalendarMonth({ year, month, items, today, t, language }: MonthProps) {
+export function CalendarMonth({ year, month, items, today, t, language, dayHref }: MonthProps) {
   const byDay = new Map<string, CalendarEntry[]>();
   for (const item of items) {
     const day = helsinkiDayOf(item.startsAt);
@@ -53,7 +57,7 @@ export function CalendarMonth({ year, month, items, today, t, language }: MonthP
                   </p>
                   {dayItems.length ? (
                     <ul className="calendar-month__events">
-                      {dayItems.map((item) => {
+                      {dayItems.slice(0, TITLES_PER_DAY).map((item) => {
                         const title = pickLocalisedText(item.title, language);
                         const isCancelled = item.isCancelled || item.status === 'cancelled';
                         return (
@@ -64,6 +68,11 @@ export function CalendarMonth({ year, month, items, today, t, language }: MonthP
                           </li>
                         );
                       })}
+                      {dayItems.length > TITLES_PER_DAY ? (
+                        <li className="calendar-month__event">
+                          <a href={dayHref(date)}>{t('calendar.moreOnDay', { count: dayItems.length - TITLES_PER_DAY })}</a>
+                        </li>
+                      ) : null}
                     </ul>
                   ) : null}
                 </td>

@@ -5,8 +5,12 @@ import { ApiError, callApi } from '../../lib/api.server';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState } from '../../lib/session.server';
 
-// The token is a secret: it must not leave in a Referer header.
-export const headers: Route.HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer' });
+// Read without JavaScript: no scripts on this page (see root.tsx).
+export const handle = { hydrate: false };
+
+// The token is a secret: it must not leave for other sites in a Referer header. Not 'no-referrer':
+// then the button's POST carries `Origin: null` and the same-origin check refuses it.
+export const headers: Route.HeadersFunction = () => ({ 'Referrer-Policy': 'same-origin' });
 
 export function loader({ url }: Route.LoaderArgs) {
   return { token: url.searchParams.get('token') ?? '' };

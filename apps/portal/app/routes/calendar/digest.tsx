@@ -12,6 +12,9 @@ import { useI18n } from '../../lib/root-data';
 import { formFailure } from '../../lib/responses.server';
 import { getRequestState } from '../../lib/session.server';
 
+// Read without JavaScript: no scripts on this page (see root.tsx).
+export const handle = { hydrate: false };
+
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: calendarStyles }];
 
 export async function loader({ context, url }: Route.LoaderArgs) {

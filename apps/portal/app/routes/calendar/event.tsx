@@ -13,6 +13,9 @@ import { pickLocalisedText } from '../../lib/labels';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState } from '../../lib/session.server';
 
+// Read without JavaScript: no scripts on this page (see root.tsx).
+export const handle = { hydrate: false };
+
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: calendarStyles }];
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {

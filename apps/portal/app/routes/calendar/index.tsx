@@ -13,6 +13,9 @@ import { helsinkiToday } from '../../components/venues/week-time';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState } from '../../lib/session.server';
 
+// Read without JavaScript: no scripts on this page (see root.tsx).
+export const handle = { hydrate: false };
+
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: calendarStyles }];
 
 // Four weeks at a time in the list: enough to plan, short enough to read.
@@ -119,7 +122,15 @@ export default function Calendar() {
       </div>
       {isMonth && data.month ? (
         <>
-          <CalendarMonth year={data.month.year} month={data.month.month} items={data.items} today={data.today} t={t} language={language} />
+          <CalendarMonth
+            year={data.month.year}
+            month={data.month.month}
+            items={data.items}
+            today={data.today}
+            t={t}
+            language={language}
+            dayHref={(date) => `/calendar?${[data.canonical, `from=${date}`].filter(Boolean).join('&')}`}
+          />
           {data.items.length === 0 ? <p className="calendar-empty">{t('calendar.empty')}</p> : null}
         </>
       ) : (

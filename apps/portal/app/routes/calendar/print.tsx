@@ -13,6 +13,9 @@ import { useI18n } from '../../lib/root-data';
 import { getRequestState } from '../../lib/session.server';
 import { createTranslator } from '../../lib/i18n';
 
+// Read without JavaScript: no scripts on this page (see root.tsx).
+export const handle = { hydrate: false };
+
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: printStyles }];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
