@@ -11,10 +11,10 @@ export const signInRules = {
   invitationDays: 14,
 } as const;
 
-export function isRateLimited(counts: { byAddressAndIp: number; byAddress: number; byIp: number }): boolean {
+export function isRateLimited(counts: { byAddressAndIp: number; byAddress: number; byIp: number }, scale = 1): boolean {
   return (
-    counts.byAddressAndIp >= signInRules.maxRequestsPerAddressAndIp ||
-    counts.byAddress >= signInRules.maxRequestsPerAddress ||
-    counts.byIp >= signInRules.maxRequestsPerIp
+    counts.byAddressAndIp >= signInRules.maxRequestsPerAddressAndIp * scale ||
+    counts.byAddress >= signInRules.maxRequestsPerAddress * scale ||
+    counts.byIp >= signInRules.maxRequestsPerIp * scale
   );
 }

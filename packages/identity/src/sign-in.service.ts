@@ -34,7 +34,7 @@ export class SignInService {
         em.count(SignInToken, { email: input.email, createdAt: { $gt: since } }),
         em.count(SignInToken, { ip: input.ip, createdAt: { $gt: since } }),
       ]);
-      if (isRateLimited({ byAddressAndIp, byAddress, byIp })) {
+      if (isRateLimited({ byAddressAndIp, byAddress, byIp }, this.config.SIGN_IN_RATE_LIMIT_SCALE)) {
         throw new DomainError('rate_limited', 'Too many sign-in requests. Wait 15 minutes and try again.');
       }
       const user = await em.findOne(User, { email: input.email });

@@ -31,6 +31,9 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   BOOKING_REQUEST_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  // Multiplies the sign-in rate limits (per address, per IP); a test suite that signs the same demo
+  // people in dozens of times from one address raises it. Never lower the limits below 1×.
+  SIGN_IN_RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
 
