@@ -7,7 +7,7 @@ import { Event } from './event.entity.js';
 import { eventViewSchema } from './event.schemas.js';
 import { toEventView } from './event.service.js';
 import { markFeedsStale } from './feed-staleness.js';
-import type { RawReply } from './http-reply.js';
+import type { RawReply } from '@talkoot/platform';
 
 const tag = 'Event calendar';
 const eventParams = z.object({ id: z.uuid(), eventId: z.uuid() });

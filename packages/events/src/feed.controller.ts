@@ -3,7 +3,7 @@ import { DomainError, Route, type RouteParams, type RouteQuery, access, defineRo
 import { z } from 'zod';
 import { calendarFilterSchema, parseCalendarFilter } from './calendar-filter.js';
 import { type FeedHandle, FeedService } from './feed.service.js';
-import type { RawReply } from './http-reply.js';
+import type { RawReply } from '@talkoot/platform';
 
 const tag = 'Event calendar';
 // Whatever the Accept header says: calendar apps send all sorts.

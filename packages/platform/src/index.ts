@@ -10,5 +10,6 @@ export * from './http/validation.interceptor.js';
 export * from './http/error.filter.js';
 export * from './http/openapi.js';
 export * from './http/bootstrap.js';
+export type { RawReply } from './http/raw-reply.js';
 export * from './core.module.js';
 export * from './queue-probe.js';

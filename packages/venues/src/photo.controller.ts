@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
-import type { RawReply } from './http-reply.js';
+import type { RawReply } from '@talkoot/platform';
 import { Route, type RouteBody, type RouteParams, type RouteQuery, access, defineRoute } from '@talkoot/platform';
 import { z } from 'zod';
 import { PhotoService } from './photo.service.js';

@@ -1,5 +1,5 @@
 import { Controller, Param, Res } from '@nestjs/common';
-import type { RawReply } from './http-reply.js';
+import type { RawReply } from '@talkoot/platform';
 import { Route, type RouteParams, access, defineRoute } from '@talkoot/platform';
 import { z } from 'zod';
 import { VenueFeedService } from './venue-feed.service.js';

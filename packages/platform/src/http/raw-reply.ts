@@ -1,5 +1,5 @@
-// The few Fastify reply methods the raw routes (photos, calendar feeds) use; the domain package
-// does not depend on Fastify itself.
+// The few Fastify reply methods raw routes (photos, pictures, calendar feeds) use; domain packages
+// do not depend on Fastify itself.
 export interface RawReply {
   status(code: number): RawReply;
   header(name: string, value: string): RawReply;
