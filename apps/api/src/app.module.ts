@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { type AppConfig, CoreModule, type QueueConnection } from '@talkoot/platform';
 import { IdentityModule } from '@talkoot/identity';
 import { NotificationsApiModule } from '@talkoot/notifications';
-import { VenuesModule } from '@talkoot/venues';
+import { VenueLinkService, VenuesModule } from '@talkoot/venues';
 import { EventsModule } from '@talkoot/events';
 import { ApiResources } from './api-resources.js';
 import { HealthController } from './health.controller.js';
@@ -27,7 +27,8 @@ export class AppModule {
         IdentityModule,
         NotificationsApiModule.forRoot({ config: dependencies.config }),
         VenuesModule,
-        EventsModule,
+        // Events ask the venues about the halls and bookings they link to, by id.
+        EventsModule.forRoot({ imports: [VenuesModule], lookup: VenueLinkService }),
       ],
       controllers: [HealthController, OpenApiController],
       providers: [{ provide: QUEUE_PROBE, useFactory: () => createQueueProbe(dependencies.queueConnection) }, ApiResources],

@@ -18,6 +18,8 @@ let outsiderToken: string;
 const helsinki = (year: number, month: number, day: number, hour: number, minute = 0) =>
   new Date(new TZDate(year, month - 1, day, hour, minute, 'Europe/Helsinki').getTime()).toISOString();
 const nextYear = new Date().getUTCFullYear() + 1;
+// 'YYYY-MM-DD' of a day that may run past the month's end (30 September + 1 is 1 October).
+const calendarDate = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
 const firstSaturday = (year: number, month: number) => 1 + ((6 - new TZDate(year, month - 1, 1, 12, 0, 'Europe/Helsinki').getDay() + 7) % 7);
 const hoursFromNow = (hours: number) => new Date(Math.ceil(Date.now() / 3_600_000 + hours) * 3_600_000).toISOString();
 
@@ -208,7 +210,7 @@ describe('recurring series', () => {
         endsAt: helsinki(nextYear, 9, day, 20),
         title: 'Lentopallo',
         organisationId: guest.organisationId,
-        rule: { frequency: 'weekly', weekdays: [2], until: `${nextYear}-09-${String(day + 28).padStart(2, '0')}`, skipDates: [`${nextYear}-09-${String(day + 7).padStart(2, '0')}`] },
+        rule: { frequency: 'weekly', weekdays: [2], until: calendarDate(nextYear, 9, day + 28), skipDates: [calendarDate(nextYear, 9, day + 7)] },
       },
     });
     expect(created.status, created.text).toBe(201);

@@ -1,7 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { registeredRoutes } from '@talkoot/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, call, makeUser, signIn, startTestApi } from './testing/test-api.js';
+import { type TestApi, call, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
 
 let api: TestApi;
 let token: string;
@@ -10,6 +10,11 @@ beforeAll(async () => {
   api = await startTestApi();
   token = await signIn(api, (await makeUser(api)).email);
   adminToken = await signIn(api, (await makeUser(api, { isPlatformAdmin: true })).email);
+  // An organisation that exists, so the admin's bad input reaches validation (a missing one is a 404).
+  await api.sql.query(`insert into organisations (id, name, kind, village_id, description, created_at) values ($1, 'Testiseura ry', 'association', $2, '{}', now())`, [
+    someId,
+    await makeVillage(api),
+  ]);
 });
 afterAll(async () => {
   await api?.close();
@@ -36,6 +41,11 @@ describe('api conventions', () => {
     const page = await call(api, 'GET', '/api/docs');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
+    // Only its own scripts and styles (no inline code), the document from here, never framed.
+    expect(page.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
     expect((await call(api, 'GET', '/api/docs/swagger-ui-bundle.js')).status).toBe(200);
     expect((await call(api, 'GET', '/api/docs/..%2F..%2Fpackage.json')).status).toBe(404);
   });

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import fastifyHttpProxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
 import { createRequest, sendResponse } from '@remix-run/node-fetch-server';
 import Fastify from 'fastify';
 import { createRequestHandler, type ServerBuild } from 'react-router';
+import { imageBodyLimitBytes, registerApiProxy } from './api-proxy.js';
 import { ConfigError, readServerConfig } from './config.js';
+import { isCrossSiteWrite, refuseCrossSiteWrite } from './cross-site-writes.js';
 import { withSecurityHeaders } from './security-headers.js';
 
 // dist/server/main.js -> the package folder, where `react-router build` wrote build/.
@@ -35,17 +36,7 @@ async function main(): Promise<void> {
     reply.header('X-Content-Type-Options', 'nosniff');
   });
 
-  for (const prefix of ['/api', '/feeds']) {
-    await app.register(fastifyHttpProxy, {
-      upstream: config.apiUrl,
-      prefix,
-      rewritePrefix: prefix,
-      // The api sees the browser's address for rate limiting.
-      replyOptions: {
-        rewriteRequestHeaders: (request, headers) => ({ ...headers, 'x-forwarded-for': request.ip }),
-      },
-    });
-  }
+  await registerApiProxy(app, config.apiUrl);
 
   // Fingerprinted build output: cache for a year.
   await app.register(fastifyStatic, {
@@ -71,13 +62,19 @@ async function main(): Promise<void> {
     pages.removeAllContentTypeParsers();
     pages.addContentTypeParser('*', (_request, _payload, done) => done(null));
     pages.all('/*', async (request, reply) => {
+      // Forms are small; a picture sent through a page form is at most the api's image limit.
+      const declaredLength = Number(request.headers['content-length'] ?? 0);
+      if (declaredLength > imageBodyLimitBytes + 65_536) {
+        return reply.status(413).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('The request is too large.');
+      }
       reply.hijack();
       // Loaders forward the client's address to the api; never trust one sent by the client.
       request.raw.headers['x-forwarded-for'] = request.ip;
       const webRequest = createRequest(request.raw, reply.raw);
       let response: Response;
       try {
-        response = await handleRequest(webRequest);
+        // Every page write (form posts to route actions) passes here, so this is the one place to refuse forged ones.
+        response = isCrossSiteWrite(webRequest, config.publicOrigin) ? refuseCrossSiteWrite(webRequest) : await handleRequest(webRequest);
       } catch (error) {
         request.log.error(error, 'request handler failed');
         response = new Response('Internal Server Error', { status: 500, headers: { 'Content-Type': 'text/plain' } });

@@ -50,6 +50,7 @@ export const oneClickUnsubscribeRoute = defineRoute({
   tag,
   access: access.public,
   query: tokenSchema,
+  acceptsFormBody: true,
   response: z.object({ status: z.literal('unsubscribed') }),
   status: 200,
   errors: [404],

@@ -49,6 +49,8 @@ export const eventImageRoute = defineRoute({
   errors: [404],
 });
 
+const pictureFormats = new Set<string | undefined>(['jpeg', 'png', 'webp']);
+
 @Injectable()
 export class EventImageService {
   constructor(private readonly orm: MikroORM) {}
@@ -59,7 +61,10 @@ export class EventImageService {
     if (!Buffer.isBuffer(bytes) || !bytes.length) throw ruleViolation('Check the marked fields', { image: 'Choose a picture to upload' });
     let image: Buffer;
     try {
-      image = await sharp(bytes, { failOn: 'error', limitInputPixels: 80_000_000 }).autoOrient().resize({ width: 1200, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+      const source = sharp(bytes, { failOn: 'error', limitInputPixels: 80_000_000 });
+      // sharp reads GIF, TIFF, SVG and more; we promise (and test) the three photo formats.
+      if (!pictureFormats.has((await source.metadata()).format)) throw new Error('not a picture format');
+      image = await source.autoOrient().resize({ width: 1200, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
     } catch {
       throw ruleViolation('Check the marked fields', { image: 'The file is not a picture we can read. Use a JPEG, PNG or WebP picture.' });
     }

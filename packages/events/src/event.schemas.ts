@@ -1,5 +1,5 @@
 // Browser-safe: the portal validates and labels with the same shapes the api uses.
-import { localizedTextSchema } from '@talkoot/platform/schemas';
+import { calendarDateSchema, instantSchema, localizedTextSchema, whenFieldsValid } from '@talkoot/platform/schemas';
 import { z } from 'zod';
 
 export const eventStatuses = ['draft', 'published', 'cancelled'] as const;
@@ -11,15 +11,30 @@ export const eventAccessibilityFacts = ['step_free', 'hearing_loop', 'sign_langu
 export const coOrganiserStatuses = ['invited', 'accepted', 'declined'] as const;
 export const digestFrequencies = ['weekly', 'monthly'] as const;
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as YYYY-MM-DD');
-const instant = (label: string) => z.iso.datetime({ offset: true, error: `Give the ${label} as a date and time` }).transform((value) => new Date(value));
+const localDate = calendarDateSchema('Give the date as YYYY-MM-DD, for example 2027-05-31');
+const instant = instantSchema;
+
+// Sane bounds, named in the errors: a longer happening is a recurring event, and dates beyond
+// a few years or in the past are typos. "Now" is when the input is checked.
+export const MAX_EVENT_DAYS = 31;
+export const MAX_EVENT_YEARS_AHEAD = 3;
+const DAY_MS = 86_400_000;
+const isWithinLength = (startsAt: Date, endsAt: Date) => endsAt.getTime() - startsAt.getTime() <= MAX_EVENT_DAYS * DAY_MS;
+const isNotPast = (startsAt: Date) => startsAt.getTime() >= Date.now() - DAY_MS;
+const isNotTooFarAhead = (instant: Date) => instant.getTime() <= Date.now() + MAX_EVENT_YEARS_AHEAD * 366 * DAY_MS;
+const lengthMessage = `An event lasts at most ${MAX_EVENT_DAYS} days; make a longer one repeat instead`;
+const pastMessage = 'The start cannot be in the past';
+const aheadMessage = `The start can be at most ${MAX_EVENT_YEARS_AHEAD} years from now`;
 const someText = localizedTextSchema.refine((text) => Boolean(text.fi || text.sv || text.en), 'Write it in at least one language');
 
 export const eventRecurrenceInputSchema = z.strictObject({
   frequency: z.enum(['weekly', 'monthly-weekday', 'monthly-date']),
   interval: z.number().int().min(1).max(12).default(1),
   weekdays: z.array(z.number().int().min(1).max(7)).max(7).default([]),
-  until: localDate.nullable().default(null),
+  until: localDate
+    .refine((until) => until <= new Date(Date.now() + MAX_EVENT_YEARS_AHEAD * 366 * DAY_MS).toISOString().slice(0, 10), `The last date can be at most ${MAX_EVENT_YEARS_AHEAD} years from now`)
+    .nullable()
+    .default(null),
   count: z.number().int().min(2, 'A recurring event happens at least twice').max(200).nullable().default(null),
   exceptions: z.array(localDate).max(200).default([]),
 });
@@ -49,10 +64,14 @@ const eventFields = {
 
 export const eventCreateSchema = z
   .strictObject(eventFields)
-  .refine((event) => event.endsAt > event.startsAt, { path: ['endsAt'], message: 'The end must be after the start' })
+  .refine((event) => event.endsAt > event.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid })
+  .refine((event) => isWithinLength(event.startsAt, event.endsAt), { path: ['endsAt'], message: lengthMessage, ...whenFieldsValid })
+  .refine((event) => isNotPast(event.startsAt), { path: ['startsAt'], message: pastMessage, ...whenFieldsValid })
+  .refine((event) => isNotTooFarAhead(event.startsAt), { path: ['startsAt'], message: aheadMessage, ...whenFieldsValid })
   .refine((event) => !event.recurrence || event.recurrence.until !== null || event.recurrence.count !== null, {
     path: ['recurrence', 'until'],
     message: 'Give the last date or the number of times',
+    ...whenFieldsValid,
   });
 
 // An edit of the whole event: the words, place and facts; times move with `startsAt`/`endsAt`
@@ -79,7 +98,9 @@ export const eventUpdateSchema = z
     bookingId: z.uuid().nullable(),
   })
   .partial()
-  .refine((event) => !event.startsAt || !event.endsAt || event.endsAt > event.startsAt, { path: ['endsAt'], message: 'The end must be after the start' });
+  .refine((event) => !event.startsAt || !event.endsAt || event.endsAt > event.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid })
+  .refine((event) => !event.startsAt || !event.endsAt || isWithinLength(event.startsAt, event.endsAt), { path: ['endsAt'], message: lengthMessage, ...whenFieldsValid })
+  .refine((event) => !event.startsAt || isNotTooFarAhead(event.startsAt), { path: ['startsAt'], message: aheadMessage, ...whenFieldsValid });
 
 export const occurrenceUpdateSchema = z
   .strictObject({
@@ -88,7 +109,9 @@ export const occurrenceUpdateSchema = z
     note: localizedTextSchema.nullable().optional(),
     isCancelled: z.boolean().optional(),
   })
-  .refine((change) => !change.startsAt || !change.endsAt || change.endsAt > change.startsAt, { path: ['endsAt'], message: 'The end must be after the start' });
+  .refine((change) => !change.startsAt || !change.endsAt || change.endsAt > change.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid })
+  .refine((change) => !change.startsAt || !change.endsAt || isWithinLength(change.startsAt, change.endsAt), { path: ['endsAt'], message: lengthMessage, ...whenFieldsValid })
+  .refine((change) => !change.startsAt || isNotTooFarAhead(change.startsAt), { path: ['startsAt'], message: aheadMessage, ...whenFieldsValid });
 
 export const coOrganiserAnswerSchema = z.strictObject({ accept: z.boolean() });
 

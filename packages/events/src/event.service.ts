@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { Organisation, User, Village } from '@talkoot/identity';
 import { DomainError, notFound, ruleViolation } from '@talkoot/platform';
 import type { z } from 'zod';
 import { Event, EventCoOrganiser, EventOccurrence } from './event.entity.js';
 import type { EventView, eventCreateSchema, eventUpdateSchema, occurrenceUpdateSchema } from './event.schemas.js';
+import { EVENT_LINK_LOOKUP, type EventLinkLookup } from './event-links.js';
 import { markFeedsStale } from './feed-staleness.js';
 import { MAX_EVENT_OCCURRENCES, expandRecurrence } from './recurrence.js';
 import { searchTextOf } from './search-text.js';
@@ -63,12 +64,16 @@ export async function toEventView(em: EntityManager, event: Event): Promise<Even
 // occurrences and marks the calendar feeds stale in the same transaction (the worker rebuilds them).
 @Injectable()
 export class EventService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(EVENT_LINK_LOOKUP) private readonly links: EventLinkLookup,
+  ) {}
 
   async create(organisationId: string, input: EventInput, userId: string): Promise<{ event: EventView }> {
     return this.orm.em.fork().transactional(async (em) => {
       const village = await em.findOne(Village, { id: input.villageId });
       if (!village) throw invalid('villageId', 'Choose a village from the list');
+      if (input.venueId) await this.checkVenue(input.venueId);
       const times = this.occurrenceTimes(input);
       const coOrganisers = await this.findCoOrganisers(em, organisationId, input.coOrganiserIds);
       const now = new Date();
@@ -108,6 +113,8 @@ export class EventService {
     return this.orm.em.fork().transactional(async (em) => {
       const event = await this.lockOwnEvent(em, organisationId, eventId);
       const { villageId, startsAt, endsAt, ...fields } = change;
+      if (fields.venueId) await this.checkVenue(fields.venueId);
+      if (fields.bookingId) await this.checkBookingOfOrganisers(em, event, fields.bookingId);
       if (villageId) {
         const village = await em.findOne(Village, { id: villageId });
         if (!village) throw invalid('villageId', 'Choose a village from the list');
@@ -230,6 +237,20 @@ export class EventService {
     const organisations = await em.find(Organisation, { id: { $in: unique } });
     if (organisations.length !== unique.length) throw invalid('coOrganiserIds', 'Choose co-organisers from the list');
     return organisations;
+  }
+
+  private async checkVenue(venueId: string): Promise<void> {
+    if (!(await this.links.isExistingVenue(venueId))) throw invalid('venueId', 'Choose a venue from the list');
+  }
+
+  // Only a booking made by the event's own organisers can be "the hall booking of this event".
+  private async checkBookingOfOrganisers(em: EntityManager, event: Event, bookingId: string): Promise<void> {
+    const booking = await this.links.findBookingOrganisation(bookingId);
+    const organisers = new Set([event.organisation.id]);
+    for (const co of await em.find(EventCoOrganiser, { event: event.id, status: 'accepted' })) organisers.add(co.organisation.id);
+    if (!booking || !booking.organisationId || !organisers.has(booking.organisationId)) {
+      throw invalid('bookingId', "Link a booking made by this event's organisers");
+    }
   }
 
   private async lockOwnEvent(em: EntityManager, organisationId: string, eventId: string): Promise<Event> {

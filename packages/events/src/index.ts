@@ -7,3 +7,4 @@ export { EventService } from './event.service.js';
 export { DigestService, digestPeriod } from './digest.service.js';
 export { expandRecurrence, MAX_EVENT_OCCURRENCES, type EventRecurrence } from './recurrence.js';
 export { searchTextOf } from './search-text.js';
+export { EVENT_LINK_LOOKUP, type EventLinkLookup } from './event-links.js';

@@ -29,10 +29,18 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'public') return true;
     const auth = request.auth;
     if (!auth) throw unauthenticated();
-    if (rule.kind === 'signedIn' || auth.user.isPlatformAdmin) return true;
-    if (rule.kind === 'platformAdmin') throw forbidden('Only platform admins can do this');
+    if (rule.kind === 'signedIn') return true;
+    if (rule.kind === 'platformAdmin') {
+      if (auth.user.isPlatformAdmin) return true;
+      throw forbidden('Only platform admins can do this');
+    }
     const organisationId = (request.params as Record<string, string | undefined>)[rule.param];
     if (!organisationId || !uuidSchema.safeParse(organisationId).success) throw new DomainError('not_found', 'The organisation was not found');
+    // A platform admin may act in any organisation, but only in one that exists.
+    if (auth.user.isPlatformAdmin) {
+      if (await this.memberships.organisationExists(organisationId)) return true;
+      throw new DomainError('not_found', 'The organisation was not found');
+    }
     const role = await this.memberships.findRole(auth.user.id, organisationId);
     if (!role || !rule.roles.includes(role)) throw forbidden(`This needs the role ${rule.roles.join(' or ')} in the organisation`);
     return true;

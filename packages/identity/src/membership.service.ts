@@ -19,6 +19,10 @@ export class MembershipService {
     return membership?.role ?? null;
   }
 
+  async organisationExists(organisationId: string): Promise<boolean> {
+    return (await this.orm.em.fork().count(Organisation, { id: organisationId })) > 0;
+  }
+
   async listMembers(organisationId: string): Promise<{ members: Member[] }> {
     const memberships = await this.orm.em
       .fork()

@@ -7,6 +7,7 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rule_violation: 422,
   rate_limited: 429,
   internal: 500,
@@ -30,6 +31,18 @@ export class DomainError extends Error {
 
   get status(): number {
     return errorStatus[this.code];
+  }
+}
+
+// A refusal that passes with time: the error filter sends Retry-After (RFC 9110 §10.2.3) and
+// the body says the same seconds.
+export class RateLimitedError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', message, undefined, { retryAfterSeconds });
+    this.name = 'RateLimitedError';
   }
 }
 

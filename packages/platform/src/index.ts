@@ -11,5 +11,8 @@ export * from './http/error.filter.js';
 export * from './http/openapi.js';
 export * from './http/bootstrap.js';
 export type { RawReply } from './http/raw-reply.js';
+export * from './http/conditional.js';
+export * from './http/served-version.js';
 export * from './core.module.js';
 export * from './queue-probe.js';
+export * from './http/control-characters.js';

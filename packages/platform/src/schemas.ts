@@ -30,3 +30,44 @@ export function pickLocalized(text: LocalizedText | undefined, language: Languag
   if (!text) return undefined;
   return text[language] || text.fi || text.sv || text.en || undefined;
 }
+
+// Dates a person can mean. Nothing in Talkoot happens before 2000 or after 2100; outside that a
+// date is a typo (0000, 9999) or an attack, and year 0 would not even fit in PostgreSQL.
+export const earliestYear = 2000;
+export const latestYear = 2100;
+const yearRangeMessage = `between the years ${earliestYear} and ${latestYear}`;
+
+function isYearInRange(year: number): boolean {
+  return year >= earliestYear && year <= latestYear;
+}
+
+// zod runs an object's refinements even when a field failed its format check, and then hands them
+// the raw input, not the transformed value. Refinements that compare parsed fields wait for them.
+export const whenFieldsValid = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
+
+// An ISO date and time with an offset ("2027-06-01T18:00:00+03:00"), parsed to a Date.
+export function instantSchema(label: string) {
+  return z
+    .iso.datetime({ offset: true, error: `Give the ${label} as a date and time` })
+    .refine((value) => {
+      const year = new Date(value).getUTCFullYear();
+      return Number.isNaN(year) || isYearInRange(year);
+    }, `Give the ${label} ${yearRangeMessage}`)
+    .transform((value) => new Date(value));
+}
+
+// A calendar day 'YYYY-MM-DD' that exists (no 2027-02-30, no month 13).
+export function isRealDate(date: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = new Date(Date.UTC(year, month - 1, day));
+  return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
+}
+
+export function calendarDateSchema(message = 'Give the date as YYYY-MM-DD, for example 2027-05-31') {
+  return z
+    .string()
+    .refine(isRealDate, message)
+    .refine((date) => !isRealDate(date) || isYearInRange(Number(date.slice(0, 4))), `Give a date ${yearRangeMessage}`);
+}

@@ -47,6 +47,8 @@ export interface SpaceTimeRules extends SpaceRules {
   closedDates: ClosedDates[];
 }
 
+export const MAX_YEARS_AHEAD = 3;
+
 export interface TimeProblem {
   field: 'startsAt' | 'endsAt';
   message: string;
@@ -57,6 +59,10 @@ export interface TimeProblem {
 // coordinators may book outside the window (a resident calls about tomorrow), never outside the rest.
 export function timeProblem(startsAt: Date, endsAt: Date, rules: SpaceTimeRules, now: Date, options: { ignoreWindow?: boolean } = {}): TimeProblem | undefined {
   if (startsAt < now) return { field: 'startsAt', message: 'The booking must start in the future' };
+  // Even the owner's own coordinators book at most this far ahead: a later date is a typo.
+  if (startsAt.getTime() - now.getTime() > MAX_YEARS_AHEAD * 366 * 86_400_000) {
+    return { field: 'startsAt', message: `A booking starts at most ${MAX_YEARS_AHEAD} years from now` };
+  }
   const length = lengthProblem(startsAt, endsAt, rules);
   if (length) return { field: 'endsAt', message: length };
   if (!options.ignoreWindow) {

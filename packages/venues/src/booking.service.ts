@@ -101,6 +101,9 @@ export class BookingService {
   async quote(spaceId: string, input: { startsAt: Date; endsAt: Date; organisationId?: string; isFreeEvent: boolean }, requesterId: string): Promise<{ quote: QuoteView }> {
     const em = this.orm.em.fork();
     const space = await this.loadSpace(em, spaceId);
+    if (input.organisationId && !(await em.count(Membership, { user: requesterId, organisation: input.organisationId }))) {
+      throw forbidden('You can book for an organisation only as its member');
+    }
     const now = new Date();
     const quote = await quoteFor(em, space, { ...input, organisationId: input.organisationId ?? null, requesterId }, now);
     const problem = timeProblem(input.startsAt, input.endsAt, space, now);
@@ -210,17 +213,32 @@ export class BookingService {
     return this.orm.em.fork().transactional(async (em) => {
       const booking = await this.lockBooking(em, bookingId);
       if (booking.requester?.id !== userId) throw forbidden('Only the person who made the booking can cancel it');
-      if (booking.status !== 'requested' && booking.status !== 'approved' && booking.status !== 'offered') throw ruleViolation(`This booking is already ${booking.status}`);
-      const now = new Date();
-      if (booking.status === 'approved') booking.cancellationFeeCents = cancellationTerms(booking.startsAt, now, booking.space, booking.priceCents).feeCents;
-      if (booking.status === 'offered') await em.nativeUpdate(WaitlistEntry, { offer: booking.id }, { status: 'withdrawn' });
-      booking.status = 'cancelled';
-      booking.cancelledAt = now;
-      booking.expiresAt = null;
-      await releaseSlot(em, booking);
-      await notifyBookingUpdate(em, booking, 'cancelled', { publicOrigin: this.config.publicOrigin });
-      return toBookingView(booking);
+      return this.cancelLocked(em, booking);
     });
+  }
+
+  // A resident booked by a coordinator has no account to cancel with: they call the owner, and
+  // the owner's coordinators cancel it for them (on the same terms).
+  async cancelForResident(organisationId: string, bookingId: string): Promise<BookingView> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const booking = await this.lockBooking(em, bookingId);
+      if (booking.space.venue.organisation.id !== organisationId) throw notFound('The booking');
+      if (booking.requester || !booking.guestName) throw forbidden('Only a booking made for a resident can be cancelled here; its requester cancels any other');
+      return this.cancelLocked(em, booking);
+    });
+  }
+
+  private async cancelLocked(em: EntityManager, booking: Booking): Promise<BookingView> {
+    if (booking.status !== 'requested' && booking.status !== 'approved' && booking.status !== 'offered') throw ruleViolation(`This booking is already ${booking.status}`);
+    const now = new Date();
+    if (booking.status === 'approved') booking.cancellationFeeCents = cancellationTerms(booking.startsAt, now, booking.space, booking.priceCents).feeCents;
+    if (booking.status === 'offered') await em.nativeUpdate(WaitlistEntry, { offer: booking.id }, { status: 'withdrawn' });
+    booking.status = 'cancelled';
+    booking.cancelledAt = now;
+    booking.expiresAt = null;
+    await releaseSlot(em, booking);
+    await notifyBookingUpdate(em, booking, 'cancelled', { publicOrigin: this.config.publicOrigin });
+    return toBookingView(booking);
   }
 
   // Taking up a waiting-list offer turns the held slot into a request (or a booking, for spaces

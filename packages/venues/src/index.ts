@@ -13,3 +13,4 @@ export { PhotoService, resizePhoto, MAX_PHOTOS_PER_VENUE } from './photo.service
 export { VenueFeedService } from './venue-feed.service.js';
 export { bookingPrice, priceTier } from './pricing.js';
 export { AVAILABILITY_SQL } from './venue.service.js';
+export { VenueLinkService } from './venue-links.service.js';

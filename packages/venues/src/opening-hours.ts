@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
+import { calendarDateSchema, whenFieldsValid } from '@talkoot/platform/schemas';
 import { z } from 'zod';
 
 // This file is also used in the browser, so it reaches for '@date-fns/tz' directly instead of the
@@ -181,16 +182,7 @@ export function openingHoursProblem(startsAt: Date, endsAt: Date, openingHours: 
   return hours ? `The space is open on that day ${hours}` : 'The space is closed on that day';
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(date: string): boolean {
-  if (!DATE.test(date)) return false;
-  const day = parseDay(date);
-  const utc = new Date(Date.UTC(day.year, day.month - 1, day.day));
-  return utc.getUTCFullYear() === day.year && utc.getUTCMonth() + 1 === day.month && utc.getUTCDate() === day.day;
-}
-
-const dateSchema = z.string().refine(isRealDate, 'Give the date as YYYY-MM-DD, for example 2026-12-24');
+const dateSchema = calendarDateSchema('Give the date as YYYY-MM-DD, for example 2026-12-24');
 
 export const openingPeriodSchema = z
   .object({
@@ -199,7 +191,7 @@ export const openingPeriodSchema = z
     closes: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Give the closing time as HH:MM, from 00:01 to 24:00'),
   })
   // Zero-padded HH:MM strings sort like the times they stand for.
-  .refine((period) => period.opens < period.closes, { message: 'The closing time comes after the opening time', path: ['closes'] });
+  .refine((period) => period.opens < period.closes, { message: 'The closing time comes after the opening time', path: ['closes'], ...whenFieldsValid });
 
 export const closedDatesSchema = z
   .object({
@@ -207,7 +199,7 @@ export const closedDatesSchema = z
     to: dateSchema,
     reason: z.string().trim().min(1, 'Give a reason for the closing').max(200, 'The reason is at most 200 characters long'),
   })
-  .refine((closed) => closed.from <= closed.to, { message: 'The last closed day is on or after the first', path: ['to'] });
+  .refine((closed) => closed.from <= closed.to, { message: 'The last closed day is on or after the first', path: ['to'], ...whenFieldsValid });
 
 // A local date and clock time in Helsinki as an instant; "24:00" is the next midnight.
 export function helsinkiInstant(date: string, clock: string): Date {

@@ -9,6 +9,7 @@ export const MAX_PHOTOS_PER_VENUE = 12;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const LARGE_WIDTH = 1600;
 const THUMBNAIL_WIDTH = 480;
+const photoFormats = new Set<string | undefined>(['jpeg', 'png', 'webp']);
 
 export interface ResizedPhoto {
   contentType: string;
@@ -23,6 +24,8 @@ export interface ResizedPhoto {
 export async function resizePhoto(bytes: Buffer): Promise<ResizedPhoto> {
   try {
     const source = sharp(bytes, { failOn: 'error', limitInputPixels: 80_000_000 }).autoOrient();
+    // sharp reads GIF, TIFF, SVG and more; we promise (and test) the three photo formats.
+    if (!photoFormats.has((await source.metadata()).format)) throw new Error('not a photo format');
     const large = await source.clone().resize({ width: LARGE_WIDTH, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
     const thumbnail = await source.clone().resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
     return { contentType: 'image/webp', width: large.info.width, height: large.info.height, data: large.data, thumbnail };

@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
+import { calendarDateSchema, isRealDate } from '@talkoot/platform/schemas';
 import { z } from 'zod';
 
 // Browser-safe like opening-hours.ts: the portal validates series with the same schema.
@@ -78,10 +79,6 @@ export function expandSeries(first: { startsAt: Date; endsAt: Date }, rule: Seri
   return occurrences;
 }
 
-function isRealDate(date: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && dateOf(dayOf(date)) === date;
-}
-
 function helsinkiToday(): string {
   return dateOf(wallClock(new Date()).day);
 }
@@ -92,11 +89,11 @@ function twoYearsAfter(date: string): string {
   return dateOf(Date.UTC(year! + 2, month! - 1, day!) / DAY_MS);
 }
 
-const dateSchema = z.string().refine(isRealDate, 'Give the date as YYYY-MM-DD, for example 2027-05-31');
+const dateSchema = calendarDateSchema('Give the date as YYYY-MM-DD, for example 2027-05-31');
 const weekdayMessage = 'Give each weekday as a number from 1 (Monday) to 7 (Sunday)';
 
 // "Within 2 years" counts from today in Helsinki when the rule is checked.
-export const seriesRuleSchema = z.object({
+export const seriesRuleSchema = z.strictObject({
   frequency: z.enum(['weekly', 'biweekly'], 'Choose weekly or every other week'),
   weekdays: z
     .array(z.number().int(weekdayMessage).min(1, weekdayMessage).max(7, weekdayMessage))

@@ -186,6 +186,18 @@ export const assistedBookingRoute = defineRoute({
   errors: [409, 422],
 });
 
+export const residentCancellationRoute = defineRoute({
+  method: 'POST',
+  path: '/api/organisations/:id/bookings/:bookingId/cancellation',
+  summary: "Cancel a booking made for a resident without an account, at the resident's request",
+  tag,
+  access: access.organisationRole('id', ['admin', 'coordinator']),
+  params: ownerBookingParams,
+  response: z.object({ booking: bookingSchema }),
+  status: 200,
+  errors: [404, 422],
+});
+
 export const paymentRoute = defineRoute({
   method: 'POST',
   path: '/api/organisations/:id/bookings/:bookingId/payment',
@@ -322,6 +334,11 @@ export class VenueController {
   @Route(assistedBookingRoute)
   async bookForResident(@Param() params: RouteParams<typeof assistedBookingRoute>, @Body() body: RouteBody<typeof assistedBookingRoute>, @CurrentAuth() auth: AuthContext) {
     return { booking: await this.bookings.bookForResident(params.id, body, auth.user.id) };
+  }
+
+  @Route(residentCancellationRoute)
+  async cancelForResident(@Param() params: RouteParams<typeof residentCancellationRoute>) {
+    return { booking: await this.bookings.cancelForResident(params.id, params.bookingId) };
   }
 
   @Route(paymentRoute)

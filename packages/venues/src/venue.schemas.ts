@@ -1,6 +1,7 @@
-import { localizedTextSchema } from '@talkoot/platform/schemas';
+import { calendarDateSchema, instantSchema, localizedTextSchema, whenFieldsValid } from '@talkoot/platform/schemas';
 import { z } from 'zod';
 import { closedDatesSchema, openingPeriodSchema } from './opening-hours.js';
+import { seriesRuleSchema } from './recurrence.js';
 
 export const facilities = ['kitchen', 'sauna', 'stage', 'projector', 'wifi'] as const;
 export const accessibilityFacts = ['step_free_entrance', 'accessible_toilet', 'hearing_loop', 'parking'] as const;
@@ -25,6 +26,8 @@ const venueBaseSchema = z.strictObject({
   facilities: z.array(z.enum(facilities)).max(facilities.length).default([]),
   accessibility: z.array(z.enum(accessibilityFacts)).max(accessibilityFacts.length).default([]),
 });
+
+const instant = instantSchema;
 
 const minutes = (label: string, max: number) => z.number({ error: `${label} is a number of minutes` }).int().min(0).max(max);
 const cents = (label: string) => z.number({ error: `${label} is an amount in cents` }).int(`${label} is in whole cents`).min(0, `${label} cannot be negative`).max(10_000_000);
@@ -117,7 +120,7 @@ export const spaceCreateSchema = z
     bufferAfterMinutes: minutes('Cleaning time after', 24 * 60).default(0),
     ...spaceRuleDefaults,
   })
-  .refine((space) => space.minMinutes <= space.maxMinutes, { path: ['maxMinutes'], message: 'The longest booking must be at least the shortest' });
+  .refine((space) => space.minMinutes <= space.maxMinutes, { path: ['maxMinutes'], message: 'The longest booking must be at least the shortest', ...whenFieldsValid });
 
 // Every rule of a space is optional in an update; only the given ones change.
 export const spaceUpdateSchema = z
@@ -136,29 +139,22 @@ export const spaceUpdateSchema = z
   .refine((space) => space.minMinutes === undefined || space.maxMinutes === undefined || space.minMinutes <= space.maxMinutes, {
     path: ['maxMinutes'],
     message: 'The longest booking must be at least the shortest',
+    ...whenFieldsValid,
   });
 
 export const bookingCreateSchema = z
   .strictObject({
     spaceId: z.uuid(),
-    startsAt: z.iso.datetime({ offset: true, error: 'Give the start as a date and time' }).transform((value) => new Date(value)),
-    endsAt: z.iso.datetime({ offset: true, error: 'Give the end as a date and time' }).transform((value) => new Date(value)),
+    startsAt: instant('start'),
+    endsAt: instant('end'),
     title: z.string().trim().min(2, 'Say what the booking is for').max(200),
     organisationId: z.uuid().nullable().default(null),
     // An open public event asks for the space free of charge; the owner decides.
     isFreeEvent: z.boolean().default(false),
   })
-  .refine((booking) => booking.endsAt > booking.startsAt, { path: ['endsAt'], message: 'The end must be after the start' });
+  .refine((booking) => booking.endsAt > booking.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid });
 
-const instant = (label: string) => z.iso.datetime({ offset: true, error: `Give the ${label} as a date and time` }).transform((value) => new Date(value));
-const localDate = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message);
-
-export const seriesRuleSchema = z.strictObject({
-  frequency: z.enum(['weekly', 'biweekly']),
-  weekdays: z.array(z.number().int().min(1).max(7)).min(1, 'Choose at least one weekday').max(7),
-  until: localDate('Give the last date as YYYY-MM-DD'),
-  skipDates: z.array(localDate('Give dates to skip as YYYY-MM-DD')).max(200).default([]),
-});
+export { seriesRuleSchema };
 
 export const seriesCreateSchema = z
   .strictObject({
@@ -169,7 +165,7 @@ export const seriesCreateSchema = z
     organisationId: z.uuid().nullable().default(null),
     rule: seriesRuleSchema,
   })
-  .refine((series) => series.endsAt > series.startsAt, { path: ['endsAt'], message: 'The end must be after the start' });
+  .refine((series) => series.endsAt > series.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid });
 
 export const assistedBookingCreateSchema = z
   .strictObject({
@@ -182,7 +178,7 @@ export const assistedBookingCreateSchema = z
     guestEmail: z.union([z.literal(''), z.email('Enter an email address or leave it empty')]).optional().transform((value) => value || null),
     consent: z.literal(true, { error: 'The resident must agree that their details are stored for the booking' }),
   })
-  .refine((booking) => booking.endsAt > booking.startsAt, { path: ['endsAt'], message: 'The end must be after the start' });
+  .refine((booking) => booking.endsAt > booking.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid });
 
 export const waitlistCreateSchema = z
   .strictObject({
@@ -192,7 +188,7 @@ export const waitlistCreateSchema = z
     title: z.string().trim().min(2, 'Say what the booking is for').max(200),
     organisationId: z.uuid().nullable().default(null),
   })
-  .refine((entry) => entry.endsAt > entry.startsAt, { path: ['endsAt'], message: 'The end must be after the start' });
+  .refine((entry) => entry.endsAt > entry.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid });
 
 export const paymentMarkSchema = z.strictObject({ paid: z.boolean() });
 
@@ -203,7 +199,7 @@ export const quoteQuerySchema = z
     organisationId: z.uuid().optional(),
     isFreeEvent: z.enum(['true', 'false']).optional().transform((value) => value === 'true'),
   })
-  .refine((quote) => quote.endsAt > quote.startsAt, { path: ['endsAt'], message: 'The end must be after the start' });
+  .refine((quote) => quote.endsAt > quote.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid });
 
 export const quoteSchema = z.object({
   priceTier: z.enum(priceTiers),
@@ -221,12 +217,12 @@ export const venueSearchQuerySchema = z
   .object({
     municipalityId: z.uuid().optional(),
     villageId: z.uuid().optional(),
-    date: localDate('Give the date as YYYY-MM-DD'),
+    date: calendarDateSchema('Give the date as YYYY-MM-DD'),
     from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Give the start as HH:MM'),
     to: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'Give the end as HH:MM'),
     people: z.coerce.number().int().min(1).max(100_000).optional(),
   })
-  .refine((query) => query.to > query.from, { path: ['to'], message: 'The end must be after the start' });
+  .refine((query) => query.to > query.from, { path: ['to'], message: 'The end must be after the start', ...whenFieldsValid });
 
 export const venueSearchResultSchema = z.object({
   startsAt: z.iso.datetime(),
@@ -243,12 +239,13 @@ export const bookingDecisionSchema = z.strictObject({ reason: z.string().trim().
 
 export const availabilityQuerySchema = z
   .object({
-    from: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
-    to: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+    from: instant('start of the period'),
+    to: instant('end of the period'),
   })
   .refine((range) => range.to > range.from && range.to.getTime() - range.from.getTime() <= 62 * 86_400_000, {
     path: ['to'],
     message: 'Ask for at most two months, ending after the start',
+    ...whenFieldsValid,
   });
 
 export const venueSchema = z.object({

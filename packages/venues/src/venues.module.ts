@@ -11,10 +11,12 @@ import { PhotoController } from './photo.controller.js';
 import { PhotoService } from './photo.service.js';
 import { VenueFeedController } from './venue-feed.controller.js';
 import { VenueFeedService } from './venue-feed.service.js';
+import { VenueLinkService } from './venue-links.service.js';
 
 // Needs CoreModule (config + ORM) and IdentityModule (access guard) from the composition root.
 @Module({
   controllers: [VenueController, VenueAdminController, PhotoController, VenueFeedController],
-  providers: [VenueService, BookingService, BookingSeriesService, WaitlistService, VenueSearchService, VenueAdminService, PhotoService, VenueFeedService],
+  providers: [VenueService, BookingService, BookingSeriesService, WaitlistService, VenueSearchService, VenueAdminService, PhotoService, VenueFeedService, VenueLinkService],
+  exports: [VenueLinkService],
 })
 export class VenuesModule {}

@@ -4,6 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config.js';
 import { ErrorFilter } from './error.filter.js';
+import { lowerCaseUuids } from './uuid-case.js';
+import { markFormBody } from './validation.interceptor.js';
 import { ValidationInterceptor } from './validation.interceptor.js';
 import { Reflector } from '@nestjs/core';
 
@@ -28,7 +30,19 @@ export async function createHttpApplication(module: Parameters<typeof NestFactor
   });
   const fastify = adapter.getInstance();
   // Photo uploads arrive as raw image bytes (a Buffer for the handler), with a 10 MB limit of their own.
+  fastify.removeContentTypeParser('text/plain');
+  // Read, but refused by the validation interceptor unless the route's contract accepts it.
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16_384 }, (request, body, done) => {
+    markFormBody(request);
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
   fastify.addContentTypeParser(/^(image\/[\w.+-]+|application\/octet-stream)$/, { parseAs: 'buffer', bodyLimit: 10 * 1_048_576 }, (_request, body, done) => done(null, body));
+  // Before guards and handlers (Nest runs both inside the route handler).
+  fastify.addHook('preHandler', async (request) => {
+    request.params = lowerCaseUuids(request.params);
+    request.query = lowerCaseUuids(request.query);
+    if (!Buffer.isBuffer(request.body)) request.body = lowerCaseUuids(request.body);
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -36,6 +50,9 @@ export async function createHttpApplication(module: Parameters<typeof NestFactor
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: config.LOG_LEVEL === 'silent' ? false : new ConsoleLogger({ json: true, colors: false }),
     abortOnError: false,
+    // Nest's own parsers would also read application/x-www-form-urlencoded, which no route
+    // documents; Fastify's JSON parser (and ours for pictures) is all the api speaks.
+    bodyParser: false,
   });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalInterceptors(new ValidationInterceptor(app.get(Reflector)));

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { DomainError, errorStatus, type ErrorCode } from '../errors.js';
+import { DomainError, RateLimitedError, errorStatus, type ErrorCode } from '../errors.js';
 import type { ErrorBody } from '../schemas.js';
 import { fieldErrorsFrom } from './validation.interceptor.js';
 
@@ -13,7 +13,7 @@ const codeByStatus: Record<number, ErrorCode> = {
   405: 'not_found',
   409: 'conflict',
   413: 'payload_too_large',
-  415: 'validation_failed',
+  415: 'unsupported_media_type',
   422: 'rule_violation',
   429: 'rate_limited',
 };
@@ -25,12 +25,13 @@ interface PgError {
 }
 
 // The one place where errors become HTTP answers. Bad input never becomes a 500.
-export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; isUnexpected: boolean } {
+export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; isUnexpected: boolean; headers?: Record<string, string> } {
   if (error instanceof DomainError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.fields) body.error.fields = error.fields;
     if (error.details) Object.assign(body.error, error.details);
-    return { status: error.status, body, isUnexpected: false };
+    const headers = error instanceof RateLimitedError ? { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : undefined;
+    return { status: error.status, body, isUnexpected: false, ...(headers ? { headers } : {}) };
   }
   if (error instanceof ZodError) {
     return {
@@ -44,7 +45,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     const status = error instanceof HttpException ? error.getStatus() : (fastifyError.statusCode as number);
     const code = codeByStatus[status] ?? (status < 500 ? 'validation_failed' : 'internal');
     const message =
-      status === 404 ? 'Not found' : status === 413 ? 'The request is too large' : (fastifyError.message ?? 'Bad request');
+      status === 404 ? 'Not found' : status === 413 ? 'The request is too large' : status === 415 ? 'Send the body as application/json' : (fastifyError.message ?? 'Bad request');
     return { status, body: { error: { code, message } }, isUnexpected: status >= 500 };
   }
   const pg = error as PgError;
@@ -70,11 +71,12 @@ export class ErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
-    const { status, body, isUnexpected } = toErrorResponse(error);
+    const { status, body, isUnexpected, headers } = toErrorResponse(error);
     if (isUnexpected) {
       request.log.error({ err: error }, 'unexpected error');
       this.logger.error(error instanceof Error ? error.stack : String(error));
     }
+    if (headers) void reply.headers(headers);
     void reply.status(status).header('cache-control', 'no-store').send(body);
   }
 }

@@ -67,7 +67,9 @@ export function buildOpenApiDocument(routes: readonly RouteContract[], info: { t
       ...(parameters.length ? { parameters } : {}),
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } }
-        : {}),
+        : route.acceptsFormBody
+          ? { requestBody: { required: false, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', additionalProperties: { type: 'string' } } } } } }
+          : {}),
       responses,
     };
   }

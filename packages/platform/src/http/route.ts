@@ -36,6 +36,9 @@ export interface RouteContract {
   body?: z.ZodType;
   response?: z.ZodType;
   status?: number;
+  // Also take an application/x-www-form-urlencoded body (mail programs' one-click unsubscribe);
+  // every other route answers 415 to one.
+  acceptsFormBody?: boolean;
   // Error statuses this route can answer besides 400/401/403 (documented in OpenAPI).
   errors?: number[];
 }

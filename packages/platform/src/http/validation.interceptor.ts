@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import type { z } from 'zod';
 import { DomainError, type FieldErrors } from '../errors.js';
+import { findControlCharacters } from './control-characters.js';
 import { ROUTE_CONTRACT, type RouteContract } from './route.js';
 
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
@@ -16,6 +17,11 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
 }
 
 function parseOrThrow(schema: z.ZodType | undefined, value: unknown, where: 'body' | 'query' | 'params'): unknown {
+  const controlCharacters = findControlCharacters(value, '');
+  if (Object.keys(controlCharacters).length) {
+    if (where === 'params') throw new DomainError('not_found', 'The resource was not found');
+    throw new DomainError('validation_failed', 'Check the marked fields', controlCharacters);
+  }
   if (!schema) return value;
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (result.success) return result.data;
@@ -24,6 +30,12 @@ function parseOrThrow(schema: z.ZodType | undefined, value: unknown, where: 'bod
     where === 'params' ? 'The resource was not found' : 'Check the marked fields',
     where === 'params' ? undefined : fieldErrorsFrom(result.error),
   );
+}
+
+const formBodies = new WeakSet<FastifyRequest>();
+
+export function markFormBody(request: FastifyRequest): void {
+  formBodies.add(request);
 }
 
 export class ResponseContractError extends Error {
@@ -43,9 +55,11 @@ export class ValidationInterceptor implements NestInterceptor {
     const contract = this.reflector.get<RouteContract | undefined>(ROUTE_CONTRACT, context.getHandler());
     if (!contract) return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (formBodies.has(request) && !contract.acceptsFormBody) throw new DomainError('unsupported_media_type', 'Send the body as application/json');
     request.params = parseOrThrow(contract.params, request.params, 'params');
     request.query = parseOrThrow(contract.query, request.query, 'query');
-    if (contract.body) request.body = parseOrThrow(contract.body, request.body, 'body');
+    // Raw bodies (pictures) are bytes, not text: only parsed bodies are checked.
+    if (contract.body || !Buffer.isBuffer(request.body)) request.body = parseOrThrow(contract.body, request.body, 'body');
     const responseSchema = contract.response;
     if (!responseSchema) return next.handle();
     return next.handle().pipe(

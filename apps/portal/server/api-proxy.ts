@@ -1,0 +1,82 @@
+import { Readable } from 'node:stream';
+import fastifyHttpProxy from '@fastify/http-proxy';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+// The api's own limits (packages/platform/src/http/bootstrap.ts), enforced again at the public
+// origin: a body the api would refuse is refused here before it is streamed on, so an early 413
+// from the api can never tear down a half-sent proxied request.
+export const jsonBodyLimitBytes = 1_048_576;
+export const imageBodyLimitBytes = 10 * 1_048_576;
+const imageContentType = /^(image\/[\w.+-]+|application\/octet-stream)$/;
+
+// The client's bytes, read whole, handed on as a stream: the proxy would re-encode a parsed body.
+class BufferedBody extends Readable {
+  readonly byteLength: number;
+
+  constructor(bytes: Buffer) {
+    super();
+    this.byteLength = bytes.length;
+    this.push(bytes);
+    this.push(null);
+  }
+
+  override _read(): void {}
+}
+
+const clientAddress = Symbol('talkoot:client-address');
+type WithClientAddress = FastifyRequest & { [clientAddress]?: string };
+
+interface ProxyError {
+  statusCode?: number;
+  code?: string;
+}
+
+// The api's error shape, so a caller sees the same answer at the api and through the portal.
+function sendApiError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+  return reply.status(status).header('cache-control', 'no-store').type('application/json; charset=utf-8').send({ error: { code, message } });
+}
+
+export async function registerApiProxy(app: FastifyInstance, apiUrl: string): Promise<void> {
+  await app.register(async (scope) => {
+    // Read once while the socket is there: an upstream that answers early may close it.
+    scope.addHook('onRequest', async (request) => {
+      (request as WithClientAddress)[clientAddress] = request.ip;
+    });
+    // Bodies are read whole, as bytes, within the api's limits: Fastify refuses a larger one
+    // (by its Content-Length, or while reading a chunked one) with 413 before it reaches the api.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(imageContentType, { parseAs: 'buffer', bodyLimit: imageBodyLimitBytes }, (_request, body, done) => done(null, new BufferedBody(body as Buffer)));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: jsonBodyLimitBytes }, (_request, body, done) => done(null, new BufferedBody(body as Buffer)));
+    scope.setErrorHandler((error: ProxyError, request, reply) => {
+      const status = error.statusCode ?? 500;
+      if (status === 413) return sendApiError(reply, 413, 'payload_too_large', 'The request is too large');
+      if (status === 415) return sendApiError(reply, 415, 'validation_failed', 'This kind of content is not accepted here');
+      if (status >= 400 && status < 500) return sendApiError(reply, status, 'validation_failed', 'The request could not be read');
+      request.log.error(error, 'proxy to the api failed');
+      return sendApiError(reply, 503, 'api_unavailable', 'The service is not available right now. Please try again in a moment.');
+    });
+    for (const prefix of ['/api', '/feeds']) {
+      await scope.register(fastifyHttpProxy, {
+        upstream: apiUrl,
+        prefix,
+        rewritePrefix: prefix,
+        proxyPayloads: false,
+        replyOptions: {
+          // The api sees the browser's address for rate limiting.
+          rewriteRequestHeaders: (request, headers) => {
+            const forwarded: Record<string, string | string[] | undefined> = { ...headers, 'x-forwarded-for': (request as WithClientAddress)[clientAddress] ?? '' };
+            if (request.body instanceof BufferedBody) {
+              delete forwarded['transfer-encoding'];
+              forwarded['content-length'] = String(request.body.byteLength);
+            }
+            return forwarded;
+          },
+          onError: (reply, { error }) => {
+            reply.log.error(error, 'proxy to the api failed');
+            if (!reply.sent) void sendApiError(reply as unknown as FastifyReply, 503, 'api_unavailable', 'The service is not available right now. Please try again in a moment.');
+          },
+        },
+      });
+    }
+  });
+}
