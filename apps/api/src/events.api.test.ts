@@ -18,6 +18,18 @@ const helsinki = (year: number, month: number, day: number, hour: number, minute
   new Date(new TZDate(year, month - 1, day, hour, minute, 'Europe/Helsinki').getTime()).toISOString();
 const nextYear = new Date().getUTCFullYear() + 1;
 
+// The next last Sunday of March (clocks forward) or October (clocks back) at least two days
+// away; in the EU the clocks change at 01:00 UTC.
+function nextClockChange(month: 3 | 10): Date {
+  for (let year = new Date().getUTCFullYear(); ; year++) {
+    const lastDay = new Date(Date.UTC(year, month, 0));
+    const change = Date.UTC(year, month - 1, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+    if (change > Date.now() + 2 * 86_400_000) return new Date(change);
+  }
+}
+
+const minutesFrom = (instant: Date, minutes: number) => new Date(instant.getTime() + minutes * 60_000).toISOString();
+
 async function coordinatorOf(organisationId: string, role: 'coordinator' | 'member' = 'coordinator') {
   const user = await makeUser(api);
   await addMember(api, user.id, organisationId, role);
@@ -179,7 +191,8 @@ describe('recurring events', () => {
     expect(created.status, created.text).toBe(201);
     await rebuildFeeds();
     const { response, events } = await feed('/feeds/calendar.ics?q=iltamessu');
-    expect(response.text).toContain('BEGIN:VTIMEZONE');
+    // UTC instants, which need no zone rules (see the repeated-hour test below).
+    expect(response.text).not.toContain('TZID');
     const starts = events.map((event) => new Date(event.start).toISOString()).sort();
     expect(starts).toEqual([helsinki(nextYear, 10, lastSundayOfOctober - 7, 18), helsinki(nextYear, 10, lastSundayOfOctober, 18)]);
     expect(new Set(starts.map((start) => new Date(start).getUTCHours()))).toEqual(new Set([15, 16]));
@@ -256,6 +269,44 @@ describe('the public calendar and its feeds', () => {
     const rebuilt = await call(api, 'GET', path, { headers: { 'if-none-match': etag } });
     expect(rebuilt.status).toBe(200);
     expect(rebuilt.text).toContain('Joulumarkkinat');
+  });
+});
+
+describe('the repeated autumn hour and the spring gap', () => {
+  it('writes such events as UTC instants, so an independent parser reads the whole region feed and every exact instant', async () => {
+    const autumn = nextClockChange(10);
+    const spring = nextClockChange(3);
+    const cases = [
+      // 03:30 summer time (UTC+3) → 03:00 winter time (UTC+2): with TZID it would end before it starts.
+      { title: 'Kellojen siirron yöjuoksu', startsAt: minutesFrom(autumn, -30), endsAt: minutesFrom(autumn, 0) },
+      // 03:10–03:50 the second time round (UTC+2): with TZID it would read an hour early.
+      { title: 'Toisen kolmen tunnin tähtiretki', startsAt: minutesFrom(autumn, 10), endsAt: minutesFrom(autumn, 50) },
+      // 02:30 winter time → 04:30 summer time: one hour over the hour that does not exist.
+      { title: 'Kevätyön linturetki', startsAt: minutesFrom(spring, -30), endsAt: minutesFrom(spring, 30) },
+    ];
+    const uids = new Map<string, (typeof cases)[number]>();
+    for (const item of cases) {
+      const created = await create(eventBody({ title: { fi: item.title }, category: 'nature', startsAt: item.startsAt, endsAt: item.endsAt }));
+      expect(created.status, created.text).toBe(201);
+      uids.set(`occurrence-${created.json.event.occurrences[0].id}@talkoot`, item);
+      const file = await call(api, 'GET', `/feeds/events/${created.json.event.id}.ics`);
+      expect(file.status).toBe(200);
+      const [only] = Object.values(ical.sync.parseICS(file.text)).filter((component): component is VEvent => component?.type === 'VEVENT');
+      expect(new Date(only!.start).toISOString(), item.title).toBe(item.startsAt);
+      expect(new Date(only!.end!).toISOString(), item.title).toBe(item.endsAt);
+    }
+    await rebuildFeeds();
+    const { response, events } = await feed('/feeds/calendar.ics');
+    // Every VEVENT of the region feed parses, and every one ends after it starts.
+    expect(events).toHaveLength(response.text.match(/\r\nBEGIN:VEVENT\r\n/g)!.length);
+    for (const event of events) expect(new Date(event.end!).getTime(), event.uid).toBeGreaterThan(new Date(event.start).getTime());
+    for (const [uid, item] of uids) {
+      const event = events.find((candidate) => candidate.uid === uid);
+      expect(event, item.title).toBeDefined();
+      expect(new Date(event!.start).toISOString(), item.title).toBe(item.startsAt);
+      expect(new Date(event!.end!).toISOString(), item.title).toBe(item.endsAt);
+    }
+    expect(response.text).not.toContain('TZID');
   });
 });
 

@@ -128,6 +128,38 @@ describe('sign-in without a password', () => {
     expect(limited.json.error.code).toBe('rate_limited');
   });
 
+  it('says in Retry-After when the limit opens again: when the oldest counted request leaves the window', async () => {
+    const user = await makeUser(api);
+    const headers = { 'x-forwarded-for': '198.51.100.90' };
+    for (let index = 0; index < 5; index++) expect((await requestLink(user.email, headers)).status).toBe(202);
+    // The five requests were made 14, 13, 12, 11 and 10 minutes ago; the window is 15 minutes.
+    await api.sql.query(
+      `update sign_in_tokens t set created_at = now() - make_interval(mins => 9 + n.rank::int) from (select id, row_number() over (order by created_at desc, id) as rank from sign_in_tokens where email = $1) n where t.id = n.id`,
+      [user.email],
+    );
+    const limited = await requestLink(user.email, headers);
+    expect(limited.status).toBe(429);
+    const seconds = Number(limited.headers.get('retry-after'));
+    expect(seconds).toBeGreaterThanOrEqual(58);
+    expect(seconds).toBeLessThanOrEqual(61);
+    expect(limited.json.error.retryAfterSeconds).toBe(seconds);
+    expect(limited.json.error.message).toBe('Too many sign-in requests. Try again in 1 minute.');
+    // Once that request has left the window, the next one is let through.
+    await api.sql.query(`update sign_in_tokens set created_at = created_at - interval '2 minutes' where email = $1`, [user.email]);
+    expect((await requestLink(user.email, headers)).status).toBe(202);
+  });
+
+  it('sends Retry-After with the per-IP limit too', async () => {
+    const headers = { 'x-forwarded-for': '203.0.113.99' };
+    for (let index = 0; index < 30; index++) await requestLink(`retry${index}-${Date.now()}@example.org`, headers);
+    const limited = await requestLink('retry-last@example.org', headers);
+    expect(limited.status).toBe(429);
+    const seconds = Number(limited.headers.get('retry-after'));
+    // All thirty were made just now: the first leaves the 15-minute window in about 15 minutes.
+    expect(seconds).toBeGreaterThan(14 * 60);
+    expect(seconds).toBeLessThanOrEqual(15 * 60);
+  });
+
   it('limits sign-in requests per IP address, whatever the addresses', async () => {
     const headers = { 'x-forwarded-for': '203.0.113.77' };
     for (let index = 0; index < 30; index++) await requestLink(`spray${index}@example.org`, headers);

@@ -59,6 +59,18 @@ function eventsOf(text: string): FeedEvent[] {
 
 const feedPath = (url: string) => new URL(url).pathname;
 
+// The next last Sunday of March (clocks forward) or October (clocks back) at least two days
+// away; in the EU the clocks change at 01:00 UTC.
+function nextClockChange(month: 3 | 10): Date {
+  for (let year = new Date().getUTCFullYear(); ; year++) {
+    const lastDay = new Date(Date.UTC(year, month, 0));
+    const change = Date.UTC(year, month - 1, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+    if (change > Date.now() + 2 * 86_400_000) return new Date(change);
+  }
+}
+
+const minutesFrom = (instant: Date, minutes: number) => new Date(instant.getTime() + minutes * 60_000).toISOString();
+
 describe('calendar feeds of a venue', () => {
   it('publishes busy times without names, and the secret feed with titles and bookers', async () => {
     const hall = await makeHall();
@@ -145,5 +157,47 @@ describe('calendar feeds of a venue', () => {
     expect(night!.status).toBe('CONFIRMED');
     // Seen from far later, it has left the window.
     expect(eventsOf(await api.app.get(VenueFeedService).publicFeed(hall.venueId, new Date('2027-01-01T12:00:00Z')))).toHaveLength(0);
+  });
+
+  it('writes bookings in the repeated autumn hour and over the spring gap as UTC instants in both feeds and the mail attachment', async () => {
+    const hall = await makeHall();
+    await call(api, 'PATCH', `/api/organisations/${ownerId}/venues/${hall.venueId}/spaces/${hall.spaceId}`, { token: ownerToken, body: { minMinutes: 30 } });
+    const autumn = nextClockChange(10);
+    const spring = nextClockChange(3);
+    const bookings = [
+      // 03:30 summer time (UTC+3) → 03:00 winter time (UTC+2): half an hour that ends at a lower clock time.
+      { title: 'Yökerho', startsAt: minutesFrom(autumn, -30), endsAt: minutesFrom(autumn, 0) },
+      // 03:10–03:50 the second time round (UTC+2).
+      { title: 'Toinen kolmen tunti', startsAt: minutesFrom(autumn, 10), endsAt: minutesFrom(autumn, 50) },
+      // 02:30 winter time → 04:30 summer time: one hour; 03:00–03:59 never happens that night.
+      { title: 'Kevätyö', startsAt: minutesFrom(spring, -30), endsAt: minutesFrom(spring, 30) },
+    ];
+    const ids = new Map<string, string>();
+    for (const booking of bookings) {
+      const made = await call(api, 'POST', '/api/bookings', { token: guestToken, body: { spaceId: hall.spaceId, ...booking, organisationId: guestId } });
+      expect(made.status, made.text).toBe(201);
+      ids.set(made.json.booking.id as string, booking.title);
+    }
+    const expectExact = (text: string, uidOf: (id: string) => string) => {
+      const events = eventsOf(text);
+      for (const event of events) expect(event.end.getTime(), event.uid).toBeGreaterThan(event.start.getTime());
+      for (const [id, title] of ids) {
+        const booking = bookings.find((item) => item.title === title)!;
+        const event = events.find((item) => item.uid === uidOf(id))!;
+        expect(event.start.toISOString(), title).toBe(booking.startsAt);
+        expect(event.end.toISOString(), title).toBe(booking.endsAt);
+      }
+      // Never a local time that could name two instants.
+      expect(text).not.toContain('TZID');
+      for (const line of text.split('\r\n').filter((item) => /^DT(START|END)/.test(item))) expect(line).toMatch(/^DT(START|END):\d{8}T\d{6}Z$/);
+    };
+    expectExact(await (await fetch(`${api.url}/feeds/venues/${hall.venueId}.ics`)).text(), (id) => `busy-${id}@talkoot`);
+    expectExact(await (await fetch(`${api.url}${feedPath(hall.privateFeedUrl)}`)).text(), (id) => `booking-feed-${id}@talkoot`);
+    const { rows } = await api.sql.query(`select payload from outbox_messages where topic = 'mail.send' and payload->'data'->>'title' = 'Yökerho' order by id desc limit 1`);
+    const attachment = rows[0].payload.attachments[0].content as string;
+    const [attached] = eventsOf(attachment);
+    expect(attached!.start.toISOString()).toBe(bookings[0]!.startsAt);
+    expect(attached!.end.toISOString()).toBe(bookings[0]!.endsAt);
+    expect(attachment).not.toContain('TZID');
   });
 });

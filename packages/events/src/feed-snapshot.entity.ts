@@ -16,7 +16,7 @@ export class FeedSnapshot {
   @Property({ type: 'text' })
   etag!: string;
 
-  // The newest change among the events in the feed (Last-Modified).
+  // When the bytes last changed (Last-Modified): whole seconds, kept while a rebuild gives the same bytes.
   @Property({ type: 'datetime' })
   lastModified!: Date;
 

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { APP_CONFIG, type AppConfig, notFound } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, type EncodedBytes, type Representation, nextChangedAt, notFound, strongEtagOf, versionedRepresentation } from '@talkoot/platform';
 import { type CalendarFilter, calendarFilterSchema, canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
 import { type CalendarRow, queryCalendar } from './calendar.service.js';
 import { FeedSnapshot } from './feed-snapshot.entity.js';
@@ -18,18 +17,6 @@ export interface ServedFeed {
   body: string;
   etag: string;
   lastModified: Date;
-}
-
-// What a request gets: the validators at once, the bytes only when it needs them (a 304 never does).
-export interface FeedHandle {
-  etag: string;
-  lastModified: Date;
-  bytes(): Promise<FeedBytes>;
-}
-
-export interface FeedBytes {
-  plain: Buffer;
-  gzip: Buffer;
 }
 
 interface SnapshotMeta {
@@ -65,10 +52,11 @@ export class FeedService {
     return canonicalFilterQuery(filter) || 'region';
   }
 
-  private readonly memory = new Map<string, { etag: string; bytes: FeedBytes }>();
+  private readonly memory = new Map<string, { etag: string; bytes: EncodedBytes }>();
   private memoryBytes = 0;
 
-  async serve(filter: CalendarFilter, now = new Date()): Promise<FeedHandle> {
+  // What a request gets: the validators at once, the bytes only when it needs them (a 304 never does).
+  async serve(filter: CalendarFilter, now = new Date()): Promise<Representation> {
     const key = this.keyOf(filter);
     const connection = this.orm.em.getConnection();
     const [meta] = await connection.execute<SnapshotMeta[]>('select etag, last_modified, stale_since, last_requested_at from feed_snapshots where key = ?', [key]);
@@ -82,7 +70,7 @@ export class FeedService {
     return { etag: built.etag, lastModified: built.lastModified, bytes: async () => this.remember(key, built.etag, built.body) };
   }
 
-  private async bytesOf(key: string, etag: string): Promise<FeedBytes> {
+  private async bytesOf(key: string, etag: string): Promise<EncodedBytes> {
     const remembered = this.memory.get(key);
     if (remembered?.etag === etag) return remembered.bytes;
     const [row] = await this.orm.em.getConnection().execute<{ body: string; etag: string }[]>('select body, etag from feed_snapshots where key = ?', [key]);
@@ -91,7 +79,7 @@ export class FeedService {
   }
 
   // Compressed once per version: calendar apps send Accept-Encoding: gzip, and a region feed shrinks ~10×.
-  private remember(key: string, etag: string, body: string): FeedBytes {
+  private remember(key: string, etag: string, body: string): EncodedBytes {
     const previous = this.memory.get(key);
     if (previous?.etag === etag) return previous.bytes;
     const plain = Buffer.from(body, 'utf8');
@@ -119,14 +107,17 @@ export class FeedService {
       if (current && !current.staleSince && current.builtAt >= decidedAt) return current;
       const now = decidedAt;
       const built = await this.build(filter, new Date(), em);
-      const values = { body: built.body, etag: built.etag, lastModified: built.lastModified, builtAt: new Date(), staleSince: null, eventCount: built.count };
+      // Last-Modified is when the bytes changed: a renamed organiser or a date leaving the window
+      // changes them as surely as an edited event does. Same bytes, same validators.
+      const lastModified = current && current.etag === built.etag ? current.lastModified : nextChangedAt(current?.lastModified, new Date());
+      const values = { body: built.body, etag: built.etag, lastModified, builtAt: new Date(), staleSince: null, eventCount: built.count };
       if (current) {
         Object.assign(current, values, { lastRequestedAt: now });
       } else {
         em.create(FeedSnapshot, { key, ...values, lastRequestedAt: now });
       }
       await em.flush();
-      return { body: built.body, etag: built.etag, lastModified: built.lastModified };
+      return { body: built.body, etag: built.etag, lastModified };
     });
   }
 
@@ -148,33 +139,31 @@ export class FeedService {
   }
 
   // "Add to my calendar": one public event, every date of it, built on request (it is small).
-  async eventFile(eventId: string): Promise<string> {
+  async eventFile(eventId: string, now = new Date()): Promise<Representation> {
     const em = this.orm.em.fork();
     const exists = await em.execute<{ n: number }[]>(`select count(*)::int as n from events where id = ? and status in ('published', 'cancelled')`, [eventId]);
     if (!exists[0]?.n) throw notFound('The event');
     const rows = (await queryCalendar(em, calendarFilterSchema.parse({}), { from: new Date(0), to: null }, 500, eventId));
-    return buildCalendarFeed({ name: pick(rows[0]?.title), events: rows.map((row) => this.toFeedEvent(row)) });
+    const body = buildCalendarFeed({ name: pick(rows[0]?.title), events: rows.map((row) => this.toFeedEvent(row)) });
+    return versionedRepresentation(em, `event-file:${eventId}`, body, now);
   }
 
   // The window: 30 days back, and everything ahead. Cancelled dates stay 30 days after the
   // cancellation, so subscribed calendars learn about them.
-  async build(filter: CalendarFilter, now: Date, em: EntityManager = this.orm.em.fork()): Promise<{ body: string; etag: string; lastModified: Date; count: number }> {
+  async build(filter: CalendarFilter, now: Date, em: EntityManager = this.orm.em.fork()): Promise<{ body: string; etag: string; count: number }> {
     this.builds += 1;
     const since = new Date(now.getTime() - FORGET_AFTER_MS);
     // No cap: a feed that silently lost its last dates would be worse than a big one.
     const rows = await queryCalendar(em, filter, { from: since, to: null }, 1_000_000);
     const events: FeedEvent[] = [];
-    let lastModified = new Date(0);
     for (const row of rows) {
       const cancelled = row.is_cancelled || row.status === 'cancelled';
       const changedAt = new Date(Math.max(new Date(row.updated_at).getTime(), new Date(row.event_updated_at).getTime()));
       if (cancelled && changedAt < since) continue;
-      if (changedAt > lastModified) lastModified = changedAt;
       events.push(this.toFeedEvent(row));
     }
     const body = buildCalendarFeed({ name: this.feedName(filter), events, ttlHours: 1 });
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-    return { body, etag, lastModified: events.length ? lastModified : new Date(Date.UTC(2026, 0, 1)), count: events.length };
+    return { body, etag: strongEtagOf(body), count: events.length };
   }
 
   private toFeedEvent(row: CalendarRow): FeedEvent {

@@ -33,7 +33,7 @@ afterEach(() => {
 });
 
 describe('calendar feed', () => {
-  it('writes the calendar properties, the Helsinki VTIMEZONE and CRLF lines', () => {
+  it('writes the calendar properties and CRLF lines, and no VTIMEZONE (times are in UTC)', () => {
     const feed = buildCalendarFeed({ name: 'Kotalahden tapahtumat', description: 'Kylän yhteinen kalenteri', events: [makeFeedEvent()], ttlHours: 2 });
     const lines = feed.split('\r\n');
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
@@ -43,26 +43,69 @@ describe('calendar feed', () => {
     expect(lines).toContain('X-WR-TIMEZONE:Europe/Helsinki');
     expect(lines).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT2H');
     expect(lines).toContain('X-PUBLISHED-TTL:PT2H');
-    expect(lines).toContain('TZID:Europe/Helsinki');
-    expect(feed.match(/BEGIN:VTIMEZONE/g)).toHaveLength(1);
+    expect(feed).not.toContain('TZID');
+    expect(feed).not.toContain('BEGIN:VTIMEZONE');
     // Calendar properties come before the first component (RFC 5545 §3.4).
-    expect(lines.indexOf('X-WR-TIMEZONE:Europe/Helsinki')).toBeLessThan(lines.indexOf('BEGIN:VTIMEZONE'));
+    expect(lines.indexOf('X-WR-TIMEZONE:Europe/Helsinki')).toBeLessThan(lines.indexOf('BEGIN:VEVENT'));
     expect(feed.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(feed.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   });
 
-  it('writes a timed event in Helsinki local time that parses to the right instants on both clock-change days', () => {
+  it('writes a timed event in UTC that parses to the right instants on both clock-change days', () => {
     const autumn = makeFeedEvent({ uid: 'autumn@talkoot.test', startsAt: at('2026-10-25T18:00:00+02:00'), endsAt: at('2026-10-25T20:30:00+02:00') });
     const spring = makeFeedEvent({ uid: 'spring@talkoot.test', startsAt: at('2026-03-29T18:00:00+03:00'), endsAt: at('2026-03-29T20:30:00+03:00') });
     const feed = buildCalendarFeed({ name: 'Tapahtumat', events: [autumn, spring] });
-    expect(feed).toContain('DTSTART;TZID=Europe/Helsinki:20261025T180000\r\n');
-    expect(feed).toContain('DTEND;TZID=Europe/Helsinki:20261025T203000\r\n');
-    expect(feed).toContain('DTSTART;TZID=Europe/Helsinki:20260329T180000\r\n');
+    expect(feed).toContain('DTSTART:20261025T160000Z\r\n');
+    expect(feed).toContain('DTEND:20261025T183000Z\r\n');
+    expect(feed).toContain('DTSTART:20260329T150000Z\r\n');
     const parsed = new Map(parseEvents(feed).map((event) => [event.uid, event]));
     expect(instant(parsed.get('autumn@talkoot.test')!.start)).toBe('2026-10-25T16:00:00.000Z');
     expect(instant(parsed.get('autumn@talkoot.test')!.end)).toBe('2026-10-25T18:30:00.000Z');
     expect(instant(parsed.get('spring@talkoot.test')!.start)).toBe('2026-03-29T15:00:00.000Z');
     expect(instant(parsed.get('spring@talkoot.test')!.end)).toBe('2026-03-29T17:30:00.000Z');
+  });
+
+  // 25.10.2026: at 04:00 summer time (+03) the clocks go back to 03:00 winter time (+02), so the
+  // wall clock shows 03:00–03:59 twice. 29.3.2026: at 03:00 (+02) they jump to 04:00 (+03).
+  describe('around the clock changes', () => {
+    const cases = [
+      { uid: 'across-the-repeat@talkoot.test', startsAt: '2026-10-25T03:30:00+03:00', endsAt: '2026-10-25T03:00:00+02:00', dtstart: '20261025T003000Z', dtend: '20261025T010000Z' },
+      { uid: 'first-0300s@talkoot.test', startsAt: '2026-10-25T03:05:00+03:00', endsAt: '2026-10-25T03:55:00+03:00', dtstart: '20261025T000500Z', dtend: '20261025T005500Z' },
+      { uid: 'second-0300s@talkoot.test', startsAt: '2026-10-25T03:05:00+02:00', endsAt: '2026-10-25T03:55:00+02:00', dtstart: '20261025T010500Z', dtend: '20261025T015500Z' },
+      { uid: 'over-the-night@talkoot.test', startsAt: '2026-10-25T02:30:00+03:00', endsAt: '2026-10-25T04:30:00+02:00', dtstart: '20261024T233000Z', dtend: '20261025T023000Z' },
+      { uid: 'across-the-gap@talkoot.test', startsAt: '2026-03-29T02:30:00+02:00', endsAt: '2026-03-29T04:30:00+03:00', dtstart: '20260329T003000Z', dtend: '20260329T013000Z' },
+      { uid: 'just-after-the-gap@talkoot.test', startsAt: '2026-03-29T04:00:00+03:00', endsAt: '2026-03-29T04:45:00+03:00', dtstart: '20260329T010000Z', dtend: '20260329T014500Z' },
+    ];
+    const feed = buildCalendarFeed({ name: 'Tapahtumat', events: cases.map((item) => makeFeedEvent({ uid: item.uid, startsAt: at(item.startsAt), endsAt: at(item.endsAt) })) });
+
+    it.each(cases)('writes $uid as unambiguous UTC instants', (item) => {
+      const block = unfold(feed).split('BEGIN:VEVENT').find((part) => part.includes(`UID:${item.uid}\r\n`))!;
+      expect(block).toContain(`\r\nDTSTART:${item.dtstart}\r\n`);
+      expect(block).toContain(`\r\nDTEND:${item.dtend}\r\n`);
+    });
+
+    it('parses back, with an independent parser, to the exact instants and every end after its start', () => {
+      const parsed = new Map(parseEvents(feed).map((event) => [event.uid, event]));
+      expect(parsed.size).toBe(cases.length);
+      for (const item of cases) {
+        const event = parsed.get(item.uid)!;
+        expect(instant(event.start), item.uid).toBe(at(item.startsAt).toISOString());
+        expect(instant(event.end), item.uid).toBe(at(item.endsAt).toISOString());
+        expect(new Date(event.end!).getTime(), item.uid).toBeGreaterThan(new Date(event.start).getTime());
+      }
+    });
+
+    it('keeps the all-day dates of the clock-change days', () => {
+      const days = buildCalendarFeed({
+        name: 'Tapahtumat',
+        events: [
+          makeFeedEvent({ uid: 'autumn-day@talkoot.test', isAllDay: true, startsAt: at('2026-10-25T00:00:00+03:00'), endsAt: at('2026-10-26T00:00:00+02:00') }),
+          makeFeedEvent({ uid: 'spring-day@talkoot.test', isAllDay: true, startsAt: at('2026-03-29T00:00:00+02:00'), endsAt: at('2026-03-30T00:00:00+03:00') }),
+        ],
+      });
+      expect(days).toContain('DTSTART;VALUE=DATE:20261025\r\nDTEND;VALUE=DATE:20261026\r\n');
+      expect(days).toContain('DTSTART;VALUE=DATE:20260329\r\nDTEND;VALUE=DATE:20260330\r\n');
+    });
   });
 
   it('writes the uid, sequence, status, url, location, categories, and DTSTAMP and LAST-MODIFIED in UTC', () => {

@@ -1,5 +1,4 @@
 import { tzOffset } from '@date-fns/tz';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 
 const HELSINKI = 'Europe/Helsinki';
@@ -58,64 +57,18 @@ function makeOffsetLookup(): (instant: number) => number {
   };
 }
 
-// An instant that ical-generator writes in Helsinki wall-clock time whatever the machine's zone.
-// It has the shape ical-generator recognises as a @date-fns/tz TZDate (`internal`, `withTimeZone`,
-// `tzComponents`) and reads through the local getters; a native Date would be read in the
-// machine's zone (the trap in STACK.md).
-class HelsinkiDate extends Date {
-  readonly internal: Date;
-
-  constructor(instant: number, offsetMs: number) {
-    super(instant);
-    this.internal = new Date(instant + offsetMs);
-  }
-
-  withTimeZone(): HelsinkiDate {
-    return this;
-  }
-
-  tzComponents(): void {}
-
-  override getFullYear() {
-    return this.internal.getUTCFullYear();
-  }
-
-  override getMonth() {
-    return this.internal.getUTCMonth();
-  }
-
-  override getDate() {
-    return this.internal.getUTCDate();
-  }
-
-  override getHours() {
-    return this.internal.getUTCHours();
-  }
-
-  override getMinutes() {
-    return this.internal.getUTCMinutes();
-  }
-
-  override getSeconds() {
-    return this.internal.getUTCSeconds();
-  }
-}
-
 type OffsetLookup = ReturnType<typeof makeOffsetLookup>;
 
-function helsinkiDate(instant: Date, offsetOf: OffsetLookup): HelsinkiDate {
-  return new HelsinkiDate(instant.getTime(), offsetOf(instant.getTime()));
-}
-
-// Noon of the Helsinki day an instant falls on (plus `dayOffset` days): the date of an all-day bound.
-function helsinkiNoonOf(instant: Date, offsetOf: OffsetLookup, dayOffset = 0): HelsinkiDate {
+// Noon of the Helsinki day an instant falls on (plus `dayOffset` days): the date of an all-day
+// bound. ical-generator writes an all-day date from the UTC day, and Helsinki noon is on the same
+// UTC day (09:00 or 10:00 UTC).
+function helsinkiNoonOf(instant: Date, offsetOf: OffsetLookup, dayOffset = 0): Date {
   const wall = instant.getTime() + offsetOf(instant.getTime());
   const noon = Math.floor(wall / DAY_MS) * DAY_MS + dayOffset * DAY_MS + 12 * 3_600_000;
-  const offset = offsetOf(noon);
-  return new HelsinkiDate(noon - offset, offset);
+  return new Date(noon - offsetOf(noon));
 }
 
-function allDayBounds(event: FeedEvent, offsetOf: OffsetLookup): { start: HelsinkiDate; end: HelsinkiDate } {
+function allDayBounds(event: FeedEvent, offsetOf: OffsetLookup): { start: Date; end: Date } {
   const start = helsinkiNoonOf(event.startsAt, offsetOf);
   // DTEND is exclusive: the day after the one the last moment of the event falls on.
   let end = helsinkiNoonOf(new Date(event.endsAt.getTime() - 1), offsetOf, 1);
@@ -133,7 +86,12 @@ function compareEvents(a: FeedEvent, b: FeedEvent): number {
 }
 
 /**
- * An iCalendar (RFC 5545) feed of the events, in Helsinki time. The bytes depend only on the input
+ * An iCalendar (RFC 5545) feed of the events. Timed events are written in UTC (`DTSTART:…Z`), not as
+ * Helsinki local time with TZID: on the last Sunday of October 03:00–03:59 happens twice, and a
+ * local time in it names two instants (RFC 5545 §3.3.5 then takes the first, so an event
+ * 03:30 summer time → 03:00 winter time would end before it starts and parsers reject the feed).
+ * Every date is its own VEVENT (no RRULE), so nothing needs the zone's rules; calendar apps show
+ * UTC times in the reader's zone. All-day events are Helsinki dates. The bytes depend only on the input
  * (events are sorted by start and uid, DTSTAMP is the event's last change, nothing reads the clock),
  * so a hash of them is a stable ETag.
  */
@@ -144,15 +102,12 @@ export function buildCalendarFeed(input: CalendarFeedInput): string {
     name: escapeText(input.name),
     description: input.description ? escapeText(input.description) : null,
     ttl: Math.round((input.ttlHours ?? 6) * 3600),
-    // Without a name the calendar's own zone stays unset: ical-generator would otherwise write
-    // DTSTAMP and LAST-MODIFIED in local time without the 'Z' that RFC 5545 requires. Events set
-    // their zone themselves, and the generator adds its VTIMEZONE.
-    timezone: { name: '', generator: getVtimezoneComponent },
   });
 
   const offsetOf = makeOffsetLookup();
   for (const event of [...input.events].sort(compareEvents)) {
-    const bounds = event.isAllDay ? allDayBounds(event, offsetOf) : { start: helsinkiDate(event.startsAt, offsetOf), end: helsinkiDate(event.endsAt, offsetOf) };
+    // No event zone: ical-generator then writes native Dates in UTC with the 'Z'.
+    const bounds = event.isAllDay ? allDayBounds(event, offsetOf) : { start: event.startsAt, end: event.endsAt };
     calendar.createEvent({
       id: event.uid,
       sequence: event.sequence,
@@ -162,7 +117,6 @@ export function buildCalendarFeed(input: CalendarFeedInput): string {
       url: event.url,
       location: event.location || null,
       allDay: event.isAllDay,
-      timezone: HELSINKI,
       start: bounds.start,
       end: bounds.end,
       categories: event.categories.map((name) => ({ name })),
@@ -172,6 +126,7 @@ export function buildCalendarFeed(input: CalendarFeedInput): string {
   }
 
   const body = calendar.toString();
+  // The calendar's zone for apps that show all-day events or name the calendar's zone.
   // X-WR-TIMEZONE belongs with the calendar's other properties, before the first component.
   const firstComponent = body.search(/\r\nBEGIN:|\r\nEND:VCALENDAR/);
   return `${body.slice(0, firstComponent)}\r\nX-WR-TIMEZONE:${HELSINKI}${body.slice(firstComponent)}\r\n`;

@@ -11,10 +11,21 @@ export const signInRules = {
   invitationDays: 14,
 } as const;
 
-export function isRateLimited(counts: { byAddressAndIp: number; byAddress: number; byIp: number }, scale = 1): boolean {
-  return (
-    counts.byAddressAndIp >= signInRules.maxRequestsPerAddressAndIp * scale ||
-    counts.byAddress >= signInRules.maxRequestsPerAddress * scale ||
-    counts.byIp >= signInRules.maxRequestsPerIp * scale
-  );
+export type RateLimitScope = 'byAddressAndIp' | 'byAddress' | 'byIp';
+
+export function rateLimitsOf(scale = 1): { scope: RateLimitScope; limit: number }[] {
+  return [
+    { scope: 'byAddressAndIp', limit: signInRules.maxRequestsPerAddressAndIp * scale },
+    { scope: 'byAddress', limit: signInRules.maxRequestsPerAddress * scale },
+    { scope: 'byIp', limit: signInRules.maxRequestsPerIp * scale },
+  ];
+}
+
+export function isRateLimited(counts: Record<RateLimitScope, number>, scale = 1): boolean {
+  return rateLimitsOf(scale).some(({ scope, limit }) => counts[scope] >= limit);
+}
+
+// Seconds until a request made at `madeAt` leaves the window (Retry-After), at least one.
+export function retryAfterSeconds(madeAt: Date, now: Date): number {
+  return Math.max(1, Math.ceil((madeAt.getTime() + signInRules.windowMinutes * 60_000 - now.getTime()) / 1000));
 }

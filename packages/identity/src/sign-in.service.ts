@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LockMode, MikroORM } from '@mikro-orm/postgresql';
-import { APP_CONFIG, type AppConfig, DomainError, type Language, addMinutes } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, DomainError, type Language, RateLimitedError, addMinutes } from '@talkoot/platform';
 import { enqueueMail } from '@talkoot/notifications';
 import { type SessionCreate } from './auth.schemas.js';
 import { type SignedInSession, SessionService } from './session.service.js';
-import { isRateLimited, signInRules } from './sign-in.rules.js';
+import { isRateLimited, rateLimitsOf, retryAfterSeconds, signInRules } from './sign-in.rules.js';
 import { SignInToken } from './sign-in-token.entity.js';
 import { generateCode, generateToken, hashCode, hashToken, isSameHash } from './token.rules.js';
 import { User } from './user.entity.js';
@@ -28,22 +28,34 @@ export class SignInService {
       // cannot all pass the count before any of them is written. Always address first: no deadlock.
       await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`sign-in:address:${input.email}`]);
       await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`sign-in:ip:${input.ip}`]);
-      const since = addMinutes(new Date(), -signInRules.windowMinutes);
-      const [byAddressAndIp, byAddress, byIp] = await Promise.all([
-        em.count(SignInToken, { email: input.email, ip: input.ip, createdAt: { $gt: since } }),
-        em.count(SignInToken, { email: input.email, createdAt: { $gt: since } }),
-        em.count(SignInToken, { ip: input.ip, createdAt: { $gt: since } }),
-      ]);
-      if (isRateLimited({ byAddressAndIp, byAddress, byIp }, this.config.SIGN_IN_RATE_LIMIT_SCALE)) {
-        throw new DomainError('rate_limited', 'Too many sign-in requests. Wait 15 minutes and try again.');
+      const now = new Date();
+      const since = addMinutes(now, -signInRules.windowMinutes);
+      const scopes = { byAddressAndIp: { email: input.email, ip: input.ip }, byAddress: { email: input.email }, byIp: { ip: input.ip } };
+      const [byAddressAndIp, byAddress, byIp] = await Promise.all(Object.values(scopes).map((scope) => em.count(SignInToken, { ...scope, createdAt: { $gt: since } })));
+      const counts = { byAddressAndIp: byAddressAndIp!, byAddress: byAddress!, byIp: byIp! };
+      const scale = this.config.SIGN_IN_RATE_LIMIT_SCALE;
+      if (isRateLimited(counts, scale)) {
+        // A limit opens again when enough of its requests have left the window: the one that has
+        // to go last is the (count - limit + 1)th oldest.
+        const reopenings = await Promise.all(
+          rateLimitsOf(scale)
+            .filter(({ scope, limit }) => counts[scope] >= limit)
+            .map(async ({ scope, limit }) => {
+              const [leaving] = await em.find(SignInToken, { ...scopes[scope], createdAt: { $gt: since } }, { fields: ['createdAt'], orderBy: { createdAt: 'asc' }, offset: counts[scope] - limit, limit: 1 });
+              return leaving ? retryAfterSeconds(leaving.createdAt, now) : 1;
+            }),
+        );
+        const seconds = Math.max(1, ...reopenings);
+        const minutes = Math.ceil(seconds / 60);
+        throw new RateLimitedError(`Too many sign-in requests. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`, seconds);
       }
       const user = await em.findOne(User, { email: input.email });
       const row = em.create(SignInToken, {
         user,
         email: input.email,
         ip: input.ip,
-        createdAt: new Date(),
-        expiresAt: addMinutes(new Date(), signInRules.tokenMinutes),
+        createdAt: now,
+        expiresAt: addMinutes(now, signInRules.tokenMinutes),
         failedAttempts: 0,
       });
       const language = user?.language ?? input.language ?? 'fi';

@@ -1,6 +1,6 @@
-import { Controller, Param, Res } from '@nestjs/common';
-import type { RawReply } from '@talkoot/platform';
-import { Route, type RouteParams, access, defineRoute } from '@talkoot/platform';
+import { Controller, Headers, Param, Res } from '@nestjs/common';
+import type { RawReply, RequestHeaders } from '@talkoot/platform';
+import { Route, type RouteParams, access, defineRoute, serveRepresentation } from '@talkoot/platform';
 import { z } from 'zod';
 import { VenueFeedService } from './venue-feed.service.js';
 
@@ -36,17 +36,15 @@ export class VenueFeedController {
   constructor(private readonly feeds: VenueFeedService) {}
 
   @Route(publicFeedRoute)
-  async publicFeed(@Param() params: RouteParams<typeof publicFeedRoute>, @Res({ passthrough: true }) reply: RawReply) {
-    const body = await this.feeds.publicFeed(params.file.slice(0, -'.ics'.length).toLowerCase());
-    void reply.type(CALENDAR).header('cache-control', 'public, max-age=900');
-    return body;
+  async publicFeed(@Param() params: RouteParams<typeof publicFeedRoute>, @Headers() headers: RequestHeaders, @Res({ passthrough: true }) reply: RawReply) {
+    const feed = await this.feeds.servePublicFeed(params.file.slice(0, -'.ics'.length).toLowerCase());
+    return serveRepresentation(headers, reply, feed, { contentType: CALENDAR, cacheControl: 'public, max-age=900' });
   }
 
   @Route(privateFeedRoute)
-  async privateFeed(@Param() params: RouteParams<typeof privateFeedRoute>, @Res({ passthrough: true }) reply: RawReply) {
-    const body = await this.feeds.privateFeed(params.venueId, params.file.slice(0, -'.ics'.length));
+  async privateFeed(@Param() params: RouteParams<typeof privateFeedRoute>, @Headers() headers: RequestHeaders, @Res({ passthrough: true }) reply: RawReply) {
+    const feed = await this.feeds.servePrivateFeed(params.venueId, params.file.slice(0, -'.ics'.length));
     // A secret address: not for shared caches, and never sent onwards as a referrer.
-    void reply.type(CALENDAR).header('cache-control', 'private, max-age=300').header('referrer-policy', 'no-referrer');
-    return body;
+    return serveRepresentation(headers, reply, feed, { contentType: CALENDAR, cacheControl: 'private, max-age=300', headers: { 'referrer-policy': 'no-referrer' } });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { notFound } from '@talkoot/platform';
+import { type Representation, notFound, versionedRepresentation } from '@talkoot/platform';
 import ical, { ICalCalendarMethod, ICalEventBusyStatus, ICalEventStatus } from 'ical-generator';
 import { Booking } from './booking.entity.js';
 import { Venue } from './venue.entity.js';
@@ -27,9 +27,21 @@ export function feedWindow(now: Date): { from: Date; to: Date } {
 
 // Calendar feeds of a venue. The public one says only when each space is taken; the detailed
 // one (behind the secret token) also says what and for whom, for the owner's coordinators.
+// Times are written in UTC (`…Z`): no calendar zone is set, so ical-generator writes native Dates
+// in UTC. A Helsinki local time would name two instants in the repeated autumn hour.
 @Injectable()
 export class VenueFeedService {
   constructor(private readonly orm: MikroORM) {}
+
+  // Built per request (a venue's bookings are few); Last-Modified is when these bytes were first
+  // served. The key names the venue, never the secret token.
+  async servePublicFeed(venueId: string, now = new Date()): Promise<Representation> {
+    return versionedRepresentation(this.orm.em.fork(), `venue-feed:${venueId}`, await this.publicFeed(venueId, now), now);
+  }
+
+  async servePrivateFeed(venueId: string, token: string, now = new Date()): Promise<Representation> {
+    return versionedRepresentation(this.orm.em.fork(), `venue-private-feed:${venueId}`, await this.privateFeed(venueId, token, now), now);
+  }
 
   async publicFeed(venueId: string, now = new Date()): Promise<string> {
     const em = this.orm.em.fork();

@@ -145,6 +145,21 @@ describe('booking update mail', () => {
     expect(render('approved', 'fi').text).toContain('sunnuntaina 25. lokakuuta 2026 klo 18.00–21.00');
   });
 
+  it('says which 03.xx it means in the hour the clocks repeat, in every language', () => {
+    // 03:30 summer time (00:30 UTC) to 03:00 winter time (01:00 UTC): half an hour, not minus one.
+    const times = { startsAt: '2026-10-25T00:30:00.000Z', endsAt: '2026-10-25T01:00:00.000Z' };
+    const lines = {
+      fi: 'sunnuntaina 25. lokakuuta 2026 klo 03.30 (kesäaika, UTC+3)–03.00 (talviaika, UTC+2)',
+      sv: 'söndag 25 oktober 2026 kl. 03.30 (sommartid, UTC+3)–03.00 (vintertid, UTC+2)',
+      en: 'Sunday, 25 October 2026 at 03:30 (summer time, UTC+3)–03:00 (winter time, UTC+2)',
+    };
+    for (const language of languages) {
+      const mail = render('approved', language, times);
+      expect(mail.text).toContain(lines[language]);
+      expect(mail.html).toContain(lines[language]);
+    }
+  });
+
   it('leaves out a zero deposit and says when the price is nothing', () => {
     const mail = render('approved', 'fi', { payment: { ...fullData.payment, priceCents: 0, depositCents: 0 } });
     expect(mail.text).toContain('Hinta: maksuton');

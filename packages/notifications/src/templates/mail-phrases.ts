@@ -37,9 +37,47 @@ export function days(language: Language, count: number): string {
 
 const mailLocales: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Helsinki', timeZoneName: 'longOffset' });
+
+// Helsinki's UTC offset at an instant, in minutes ("GMT+03:00" → 180).
+function helsinkiOffsetMinutes(instant: number): number {
+  const name = offsetFormat.formatToParts(new Date(instant)).find((part) => part.type === 'timeZoneName')?.value ?? '';
+  const match = /([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
+// True when the Helsinki clock shows this time twice: on the last Sunday of October 03:00–03:59
+// comes first in summer time (UTC+3), then again in winter time (UTC+2).
+export function isRepeatedHelsinkiTime(iso: string): boolean {
+  const instant = Date.parse(iso);
+  const offset = helsinkiOffsetMinutes(instant);
+  const wall = instant + offset * 60_000;
+  for (const probe of [instant - 3_600_000, instant + 3_600_000]) {
+    const other = helsinkiOffsetMinutes(probe);
+    // The same wall-clock time, read with the other offset, is another real instant.
+    if (other !== offset && helsinkiOffsetMinutes(wall - other * 60_000) === other) return true;
+  }
+  return false;
+}
+
+const seasonWords: Record<Language, { summer: string; winter: string }> = {
+  fi: { summer: 'kesäaika', winter: 'talviaika' },
+  sv: { summer: 'sommartid', winter: 'vintertid' },
+  en: { summer: 'summer time', winter: 'winter time' },
+};
+
+// " (kesäaika, UTC+3)" after a time of the repeated hour, so that "03.30" names one instant; nothing otherwise.
+function repeatedHourMark(iso: string, language: Language): string {
+  if (!isRepeatedHelsinkiTime(iso)) return '';
+  const offset = helsinkiOffsetMinutes(Date.parse(iso));
+  const words = seasonWords[language];
+  // Helsinki's standard (winter) time is UTC+2.
+  return ` (${offset > 120 ? words.summer : words.winter}, UTC+${offset / 60})`;
+}
+
 // People read times in Helsinki time, whatever the server's zone.
 export function formatHelsinkiTime(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(mailLocales[language], {
+  const time = new Intl.DateTimeFormat(mailLocales[language], {
     timeZone: 'Europe/Helsinki',
     weekday: 'long',
     day: 'numeric',
@@ -48,10 +86,12 @@ export function formatHelsinkiTime(iso: string, language: Language): string {
     hour: '2-digit',
     minute: '2-digit',
   }).format(new Date(iso));
+  return `${time}${repeatedHourMark(iso, language)}`;
 }
 
 export function formatHelsinkiClock(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(mailLocales[language], { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  const clock = new Intl.DateTimeFormat(mailLocales[language], { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return `${clock}${repeatedHourMark(iso, language)}`;
 }
 
 // One line of a list of dates: "tiistai 6.10.2026 klo 18.00–21.00".

@@ -1,0 +1,204 @@
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { TZDate } from '@date-fns/tz';
+import { FeedService } from '@talkoot/events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApi, addMember, call, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
+
+// Every calendar feed answers conditional requests the same way (one helper in platform): strong
+// ETag per encoding, Last-Modified, 304 to a matching If-None-Match (weak comparison, lists, *)
+// or, without one, to If-Modified-Since; gzip when asked; a new version after a change.
+let api: TestApi;
+let villageId: string;
+let organisationId: string;
+let coordinator: string;
+let booker: string;
+let bookerOrganisationId: string;
+
+const helsinki = (year: number, month: number, day: number, hour: number, minute = 0) =>
+  new Date(new TZDate(year, month - 1, day, hour, minute, 'Europe/Helsinki').getTime()).toISOString();
+const nextYear = new Date().getUTCFullYear() + 1;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  villageId = await makeVillage(api);
+  organisationId = await makeOrganisation(api, villageId, 'Kerkonkosken kyläyhdistys ry');
+  bookerOrganisationId = await makeOrganisation(api, villageId, 'Rautalammin Urheiluseura ry');
+  const owner = await makeUser(api);
+  await addMember(api, owner.id, organisationId, 'coordinator');
+  coordinator = await signIn(api, owner.email);
+  const guest = await makeUser(api);
+  await addMember(api, guest.id, bookerOrganisationId, 'coordinator');
+  booker = await signIn(api, guest.email);
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+// fetch() would undo the gzip; the raw bytes show what was sent.
+function get(path: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${api.url}${path}`, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
+
+async function createEvent(title: string, day: number) {
+  const created = await call(api, 'POST', `/api/organisations/${organisationId}/events`, {
+    token: coordinator,
+    body: {
+      title: { fi: title },
+      description: { fi: 'Kaikki tervetulleita.' },
+      startsAt: helsinki(nextYear, 5, day, 18),
+      endsAt: helsinki(nextYear, 5, day, 20),
+      placeName: 'Kylätalo',
+      villageId,
+      category: 'meeting',
+      audiences: ['everyone'],
+      publish: true,
+    },
+  });
+  expect(created.status, created.text).toBe(201);
+  return created.json.event.id as string;
+}
+
+async function bookHall(spaceId: string, day: number) {
+  const start = new Date(Date.now() + day * 86_400_000);
+  const [year, month, date] = [start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate()];
+  const made = await call(api, 'POST', '/api/bookings', {
+    token: booker,
+    body: { spaceId, startsAt: helsinki(year, month, date, 10), endsAt: helsinki(year, month, date, 12), title: `Harjoitukset ${day}`, organisationId: bookerOrganisationId },
+  });
+  expect(made.status, made.text).toBe(201);
+}
+
+// The whole conditional-request contract of one feed; `change` must change its bytes.
+async function expectConditionalGets(path: string, change: () => Promise<void>, cacheControl: string) {
+  const first = await get(path);
+  expect(first.status).toBe(200);
+  expect(first.headers['content-type']).toBe('text/calendar; charset=utf-8');
+  expect(first.headers['content-encoding']).toBeUndefined();
+  expect(first.headers['cache-control']).toBe(cacheControl);
+  expect(first.headers.vary).toMatch(/accept-encoding/i);
+  const etag = first.headers.etag!;
+  expect(etag).toMatch(/^"[^"]+"$/);
+  const lastModified = first.headers['last-modified']!;
+  expect(new Date(lastModified).toUTCString()).toBe(lastModified);
+  expect(first.body.toString('utf8')).toContain('BEGIN:VCALENDAR');
+
+  // gzip: its own strong ETag, and the same bytes once decoded.
+  const zipped = await get(path, { 'accept-encoding': 'gzip, deflate, br' });
+  expect(zipped.status).toBe(200);
+  expect(zipped.headers['content-encoding']).toBe('gzip');
+  const gzipEtag = zipped.headers.etag!;
+  expect(gzipEtag).toMatch(/^"[^"]+"$/);
+  expect(gzipEtag).not.toBe(etag);
+  expect(gunzipSync(zipped.body).equals(first.body)).toBe(true);
+  expect(zipped.headers['last-modified']).toBe(lastModified);
+  expect((await get(path, { 'accept-encoding': 'gzip;q=0, identity' })).headers['content-encoding']).toBeUndefined();
+
+  // If-None-Match, weak comparison: strong, weak, in a list, and *.
+  for (const ifNoneMatch of [etag, `W/${etag}`, `"something-else", W/${etag}`, '*']) {
+    const answer = await get(path, { 'if-none-match': ifNoneMatch });
+    expect(answer.status, ifNoneMatch).toBe(304);
+    expect(answer.body.length).toBe(0);
+    expect(answer.headers.etag).toBe(etag);
+  }
+  expect((await get(path, { 'if-none-match': gzipEtag, 'accept-encoding': 'gzip' })).status).toBe(304);
+  expect((await get(path, { 'if-none-match': `W/${gzipEtag}`, 'accept-encoding': 'gzip' })).status).toBe(304);
+  expect((await get(path, { 'if-none-match': '"something-else"' })).status).toBe(200);
+
+  // If-Modified-Since, used only without If-None-Match.
+  expect((await get(path, { 'if-modified-since': lastModified })).status).toBe(304);
+  expect((await get(path, { 'if-modified-since': new Date(Date.parse(lastModified) + 3_600_000).toUTCString() })).status).toBe(304);
+  expect((await get(path, { 'if-modified-since': new Date(Date.parse(lastModified) - 1000).toUTCString() })).status).toBe(200);
+  expect((await get(path, { 'if-modified-since': 'not a date' })).status).toBe(200);
+  expect((await get(path, { 'if-modified-since': lastModified, 'if-none-match': '"something-else"' })).status).toBe(200);
+
+  // The same bytes keep their validators.
+  const again = await get(path);
+  expect(again.headers.etag).toBe(etag);
+  expect(again.headers['last-modified']).toBe(lastModified);
+
+  // After a change: a new ETag and a later Last-Modified, even within the same second.
+  await change();
+  const changed = await get(path, { 'if-none-match': etag });
+  expect(changed.status).toBe(200);
+  expect(changed.headers.etag).not.toBe(etag);
+  expect(changed.body.equals(first.body)).toBe(false);
+  expect(Date.parse(changed.headers['last-modified']!)).toBeGreaterThan(Date.parse(lastModified));
+  expect((await get(path, { 'if-modified-since': lastModified })).status).toBe(200);
+  expect((await get(path, { 'if-modified-since': changed.headers['last-modified']! })).status).toBe(304);
+  expect((await get(path, { 'if-none-match': changed.headers.etag! })).status).toBe(304);
+}
+
+const rebuildFeeds = () => api.app.get(FeedService).rebuildStale();
+
+describe('conditional requests and gzip on every calendar feed', () => {
+  it('the filtered calendar feed (stored bytes)', async () => {
+    await createEvent('Kyläkokous', 5);
+    await expectConditionalGets(
+      `/feeds/calendar.ics?category=meeting&village=${villageId}`,
+      async () => {
+        await createEvent('Toinen kyläkokous', 6);
+        await rebuildFeeds();
+      },
+      'public, max-age=300, stale-while-revalidate=3600',
+    );
+  });
+
+  it("an organisation's feed (stored bytes)", async () => {
+    await expectConditionalGets(
+      `/feeds/organisations/${organisationId}.ics`,
+      async () => {
+        await createEvent('Syystalkoot', 7);
+        await rebuildFeeds();
+      },
+      'public, max-age=300, stale-while-revalidate=3600',
+    );
+  });
+
+  it("an event's .ics file (computed per request)", async () => {
+    const eventId = await createEvent('Pihakirppis', 8);
+    await expectConditionalGets(
+      `/feeds/events/${eventId}.ics`,
+      async () => {
+        const changed = await call(api, 'PATCH', `/api/organisations/${organisationId}/events/${eventId}`, { token: coordinator, body: { title: { fi: 'Pihakirppis ja kahvila' } } });
+        expect(changed.status, changed.text).toBe(200);
+      },
+      'public, max-age=300',
+    );
+    expect((await get(`/feeds/events/${eventId}.ics`)).headers['content-disposition']).toBe('attachment; filename="tapahtuma.ics"');
+  });
+
+  it("a venue's public busy feed and the owner's secret feed (computed per request)", async () => {
+    const created = await call(api, 'POST', `/api/organisations/${organisationId}/venues`, {
+      token: coordinator,
+      body: { villageId, name: 'Kerkonkosken kylätalo', address: 'Koulutie 2, Rautalampi', capacity: 80 },
+    });
+    const venueId = created.json.venue.id as string;
+    const space = await call(api, 'POST', `/api/organisations/${organisationId}/venues/${venueId}/spaces`, { token: coordinator, body: { name: 'Sali', bookableBy: 'anyone' } });
+    const spaceId = space.json.venue.spaces[0].id as string;
+    const manage = await call(api, 'GET', `/api/organisations/${organisationId}/venues/${venueId}`, { token: coordinator });
+    const privatePath = new URL(manage.json.venue.privateFeedUrl as string).pathname;
+    await bookHall(spaceId, 20);
+
+    await expectConditionalGets(`/feeds/venues/${venueId}.ics`, () => bookHall(spaceId, 21), 'public, max-age=900');
+    await expectConditionalGets(privatePath, () => bookHall(spaceId, 22), 'private, max-age=300');
+    expect((await get(privatePath)).headers['referrer-policy']).toBe('no-referrer');
+    // The secret token is not what the version is kept under.
+    const { rows } = await api.sql.query('select key from served_versions');
+    expect(rows.map((row: { key: string }) => row.key).join(' ')).not.toContain(privatePath.split('/').at(-1)!.replace('.ics', ''));
+  });
+});
