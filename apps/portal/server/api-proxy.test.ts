@@ -12,8 +12,8 @@ let portalUrl: string;
 beforeAll(async () => {
   upstream = Fastify({ bodyLimit: 1_048_576 });
   upstream.addContentTypeParser(/^image\//, { parseAs: 'buffer', bodyLimit: 10 * 1_048_576 }, (_request, body, done) => done(null, body));
-  upstream.post('/api/echo', async (request) => ({ body: request.body, forwardedFor: request.headers['x-forwarded-for'], length: request.headers['content-length'] }));
-  upstream.post('/api/picture', async (request) => ({ bytes: (request.body as Buffer).length }));
+  upstream.post('/api/echo', (request, reply) => reply.send({ body: request.body, forwardedFor: request.headers['x-forwarded-for'], length: request.headers['content-length'] }));
+  upstream.post('/api/picture', (request, reply) => reply.send({ bytes: (request.body as Buffer).length }));
   await upstream.listen({ port: 0, host: '127.0.0.1' });
   const upstreamAddress = upstream.server.address();
   portal = Fastify();

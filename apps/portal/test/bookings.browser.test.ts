@@ -205,6 +205,13 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     ]) {
       await checkPage(viewer.page, path);
     }
+
+    // The resident calls to cancel: the coordinator cancels it for them, without JavaScript.
+    await page.goto('/bookings');
+    const confirmed = page.locator('.owner-booking', { hasText: title });
+    await confirmed.getByRole('button', { name: `Peru asukkaan pyynnöstä: ${title}` }).click();
+    await expect.poll(() => page.getByText('Varaus peruttiin.').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: `Peru asukkaan pyynnöstä: ${title}` }).count()).toBe(0);
     for (const person of [coordinator, viewer]) expect(unexpected(person.consoleErrors)).toEqual([]);
   });
 

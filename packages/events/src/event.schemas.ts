@@ -21,7 +21,7 @@ export const MAX_EVENT_YEARS_AHEAD = 3;
 const DAY_MS = 86_400_000;
 const isWithinLength = (startsAt: Date, endsAt: Date) => endsAt.getTime() - startsAt.getTime() <= MAX_EVENT_DAYS * DAY_MS;
 const isNotPast = (startsAt: Date) => startsAt.getTime() >= Date.now() - DAY_MS;
-const isNotTooFarAhead = (instant: Date) => instant.getTime() <= Date.now() + MAX_EVENT_YEARS_AHEAD * 366 * DAY_MS;
+const isNotTooFarAhead = (startsAt: Date) => startsAt.getTime() <= Date.now() + MAX_EVENT_YEARS_AHEAD * 366 * DAY_MS;
 const lengthMessage = `An event lasts at most ${MAX_EVENT_DAYS} days; make a longer one repeat instead`;
 const pastMessage = 'The start cannot be in the past';
 const aheadMessage = `The start can be at most ${MAX_EVENT_YEARS_AHEAD} years from now`;

@@ -19,6 +19,7 @@ export const notices = {
   series_denied: 'bookings.notice.seriesDenied',
   booking_paid: 'bookings.notice.paid',
   booking_unpaid: 'bookings.notice.unpaid',
+  booking_cancelled_for_resident: 'bookings.notice.cancelledForResident',
   offer_accepted: 'waitlist.notice.accepted',
   offer_declined: 'waitlist.notice.declined',
   waitlist_joined: 'waitlist.notice.joined',

@@ -2,6 +2,7 @@ import type { FieldErrors } from '../errors.js';
 
 // C0 control characters (and DEL) have no place in anything a person writes; tab, line feed and
 // carriage return do. PostgreSQL refuses NUL outright, so one slipping through would be a 500.
+// oxlint-disable-next-line no-control-regex -- matching control characters is the point
 const forbiddenControl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export const controlCharacterMessage = 'Remove the invisible control character from this text';

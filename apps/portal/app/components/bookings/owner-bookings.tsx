@@ -160,6 +160,15 @@ export function ConfirmedBookings({ organisation, bookings }: { organisation: Or
                     </button>
                   </Form>
                 ) : null}
+                {booking.guest && booking.status === 'approved' ? (
+                  <Form method="post" className="inline-form">
+                    <Hidden fields={{ intent: 'cancelForResident', organisationId: organisation.id, bookingId: booking.id }} />
+                    <button type="submit" className="button button--danger button--small">
+                      {t('bookings.owner.cancelForResident')}
+                      <span className="visually-hidden">: {booking.title}</span>
+                    </button>
+                  </Form>
+                ) : null}
                 <Link className="owner-booking__sheet" to={sheetPath(organisation.id, booking.id)}>
                   {t('bookings.owner.sheet')}
                   <span className="visually-hidden">: {booking.title}</span>

@@ -96,6 +96,9 @@ export async function action({ context, request }: Route.ActionArgs) {
       case 'markUnpaid':
         await post(`${organisationBase}/bookings/${id('bookingId')}/payment`, { paid: values.intent === 'markPaid' });
         return withNotice(values.intent === 'markPaid' ? 'booking_paid' : 'booking_unpaid');
+      case 'cancelForResident':
+        await post(`${organisationBase}/bookings/${id('bookingId')}/cancellation`);
+        return withNotice('booking_cancelled_for_resident');
       case 'accept':
         await post(`/api/bookings/${id('bookingId')}/acceptance`);
         return withNotice('offer_accepted');
