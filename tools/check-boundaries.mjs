@@ -6,18 +6,20 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-// Who may import whom. Domains (venues, lending, events, volunteering) sit beside identity's
-// dependents; notifications is reached only through its outbox writer.
+// Who may import whom (docs/ARCHITECTURE.md): platform <- outbox <- notifications (mail) <- identity
+// <- domains. The outbox knows no domain; domains declare their own messages and meet through ids
+// and those messages, never imports of each other.
 const allowed = {
   platform: [],
-  notifications: ['platform'],
-  identity: ['platform', 'notifications'],
-  venues: ['platform', 'notifications', 'identity'],
-  lending: ['platform', 'notifications', 'identity'],
-  events: ['platform', 'notifications', 'identity'],
-  volunteering: ['platform', 'notifications', 'identity'],
+  outbox: ['platform'],
+  notifications: ['platform', 'outbox'],
+  identity: ['platform', 'outbox', 'notifications'],
+  venues: ['platform', 'outbox', 'notifications', 'identity'],
+  lending: ['platform', 'outbox', 'notifications', 'identity'],
+  events: ['platform', 'outbox', 'notifications', 'identity'],
+  volunteering: ['platform', 'outbox', 'notifications', 'identity'],
   testing: ['platform'],
-  database: ['platform', 'notifications', 'identity', 'venues', 'lending', 'events', 'volunteering'],
+  database: ['platform', 'outbox', 'notifications', 'identity', 'venues', 'lending', 'events', 'volunteering'],
 };
 // Entry points other packages may import besides the package root.
 const publicSubpaths = new Set(['schemas']);

@@ -1,18 +1,33 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { NotificationsWorkerModule, type NotificationsWorkerOptions } from '@talkoot/notifications';
+import type { MailerOptions } from '@talkoot/notifications';
+import { NotificationsWorkerModule } from '@talkoot/notifications';
+import { OutboxWorkerModule, type OutboxWorkerOptions } from '@talkoot/outbox';
 import { CoreModule } from '@talkoot/platform';
 import { VenuesWorkerModule } from '@talkoot/venues';
 import { EventsWorkerModule } from '@talkoot/events';
 
-// The worker's composition root: every domain's processors and schedules, no HTTP.
+export interface WorkerOptions extends OutboxWorkerOptions {
+  mailer?: MailerOptions;
+  redriveMs?: number;
+}
+
+// The worker's composition root: the queue root and outbox relay, then every domain's worker
+// module with its own queues, processors and schedules. No HTTP.
 // CoreModule offers the config and the ORM to the domain modules that inject them.
 @Module({})
 // oxlint-disable-next-line typescript/no-extraneous-class -- a Nest module is a class by design
 export class WorkerModule {
-  static forRoot(options: NotificationsWorkerOptions): DynamicModule {
+  static forRoot(options: WorkerOptions): DynamicModule {
+    const { config, orm } = options;
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot({ config: options.config, orm: options.orm }), NotificationsWorkerModule.forRoot(options), VenuesWorkerModule, EventsWorkerModule],
+      imports: [
+        CoreModule.forRoot({ config, orm }),
+        OutboxWorkerModule.forRoot(options),
+        NotificationsWorkerModule.forRoot({ config, orm, mailer: options.mailer, redriveMs: options.redriveMs }),
+        VenuesWorkerModule,
+        EventsWorkerModule,
+      ],
     };
   }
 }

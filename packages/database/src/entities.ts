@@ -1,8 +1,9 @@
 import { eventEntities } from '@talkoot/events';
 import { identityEntities } from '@talkoot/identity';
 import { notificationEntities } from '@talkoot/notifications';
+import { outboxEntities } from '@talkoot/outbox';
 import { platformEntities } from '@talkoot/platform';
 import { venueEntities } from '@talkoot/venues';
 
 // Every entity of every domain; each new domain package adds its list here.
-export const allEntities = [...platformEntities, ...identityEntities, ...notificationEntities, ...venueEntities, ...eventEntities];
+export const allEntities = [...platformEntities, ...outboxEntities, ...identityEntities, ...notificationEntities, ...venueEntities, ...eventEntities];

@@ -1,27 +1,25 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { queueNames } from '@talkoot/platform';
+import { scheduleJob } from '@talkoot/outbox';
 import type { Job, Queue } from 'bullmq';
 import { DigestService } from './digest.service.js';
+import { DIGESTS_QUEUE } from './events.queues.js';
 
 // The email digests, on a schedule in Helsinki time: weekly on Monday mornings, monthly on the 1st.
-@Processor(queueNames.digests, { concurrency: 1 })
+@Processor(DIGESTS_QUEUE, { concurrency: 1 })
 export class DigestsProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger('DigestsProcessor');
 
   constructor(
     private readonly digests: DigestService,
-    @InjectQueue(queueNames.digests) private readonly queue: Queue,
+    @InjectQueue(DIGESTS_QUEUE) private readonly queue: Queue,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const schedule = async (id: string, pattern: string, frequency: 'weekly' | 'monthly') =>
-      this.queue.upsertJobScheduler(id, { pattern, tz: 'Europe/Helsinki' }, { name: 'digests.send', data: { frequency } });
-    await Promise.all([schedule('digest-weekly', '0 6 * * 1', 'weekly'), schedule('digest-monthly', '0 6 1 * *', 'monthly')]).catch((error: Error) =>
-      this.logger.warn(`digest schedules not set: ${error.message}`),
-    );
+    await scheduleJob(this.queue, { id: 'digest-weekly', jobName: 'digests.send', data: { frequency: 'weekly' } }, { cron: '0 6 * * 1' }, this.logger);
+    await scheduleJob(this.queue, { id: 'digest-monthly', jobName: 'digests.send', data: { frequency: 'monthly' } }, { cron: '0 6 1 * *' }, this.logger);
   }
 
   async process(job: Job<{ frequency: 'weekly' | 'monthly' }>): Promise<{ queued: number }> {

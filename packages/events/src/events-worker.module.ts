@@ -1,15 +1,15 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { queueNames } from '@talkoot/platform';
 import { DigestService } from './digest.service.js';
 import { DigestsProcessor } from './digests.processor.js';
 import { FeedService } from './feed.service.js';
 import { FeedsProcessor } from './feeds.processor.js';
+import { DIGESTS_QUEUE, FEEDS_QUEUE } from './events.queues.js';
 
-// The worker side of events. Needs CoreModule (config + ORM) and the BullMQ root (notifications'
-// worker module) from the composition root.
+// The worker side of events. Needs CoreModule (config + ORM) and the queue root (OutboxWorkerModule)
+// from the composition root.
 @Module({
-  imports: [BullModule.registerQueue({ name: queueNames.feeds }, { name: queueNames.digests })],
+  imports: [BullModule.registerQueue({ name: FEEDS_QUEUE }, { name: DIGESTS_QUEUE })],
   providers: [FeedService, FeedsProcessor, DigestService, DigestsProcessor],
   exports: [FeedService, DigestService],
 })

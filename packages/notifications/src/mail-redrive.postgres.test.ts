@@ -7,7 +7,7 @@ import { type ConnectionOptions, Queue, Worker } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MailRedriveService } from './mail-redrive.service.js';
-import { outboxJobId } from './outbox-routes.js';
+import { outboxJobId } from '@talkoot/outbox';
 import { type MailPipeline, signInMail, startMailPipeline, uniqueAddress } from './testing/mail-pipeline.test-kit.js';
 
 describe('mail jobs that failed without a decision', () => {
@@ -37,7 +37,7 @@ describe('mail jobs that failed without a decision', () => {
     const sql = new pg.Client({ connectionString: database.url });
     await sql.connect();
     const { rows } = await sql.query(
-      `insert into outbox_messages (topic, payload, created_at, available_at, relayed_at, relay_attempts) values ('mail.send', $1, now(), now(), now(), 0) returning id`,
+      `insert into outbox_messages (topic, queue, payload, created_at, available_at, relayed_at, relay_attempts) values ('mail.send', 'mail', $1, now(), now(), now(), 0) returning id`,
       [JSON.stringify(mail)],
     );
     await sql.end();

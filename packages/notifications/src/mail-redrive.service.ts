@@ -1,9 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { queueNames } from '@talkoot/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { NOTIFICATIONS_ORM, OUTBOX_RELAY_SETTINGS, type OutboxRelaySettings } from './notifications.tokens.js';
+import { MAIL_QUEUE } from './mail-send.message.js';
+import { NOTIFICATIONS_ORM } from './notifications.tokens.js';
 
 const batch = 200;
 
@@ -11,32 +11,15 @@ const batch = 200;
 // too often makes BullMQ fail the job as stalled, and no delivery row says "sent" or "failed".
 // The outbox row is relayed by then, so without this the mail would silently never go out.
 // Jobs whose delivery reached a final state (sent, or refused for good) are left alone.
+// Runs as a scheduled job (MailRedriveProcessor), once per period for all workers.
 @Injectable()
-export class MailRedriveService implements OnApplicationBootstrap, OnModuleDestroy {
+export class MailRedriveService {
   private readonly logger = new Logger('MailRedrive');
-  private timer: NodeJS.Timeout | undefined;
-  private current: Promise<unknown> | undefined;
 
   constructor(
-    @InjectQueue(queueNames.mail) private readonly queue: Queue,
+    @InjectQueue(MAIL_QUEUE) private readonly queue: Queue,
     @Inject(NOTIFICATIONS_ORM) private readonly orm: MikroORM,
-    @Inject(OUTBOX_RELAY_SETTINGS) private readonly settings: OutboxRelaySettings,
   ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.current) return;
-      this.current = this.redriveUndecided()
-        .catch((error: Error) => this.logger.warn(`redrive skipped: ${error.message}`))
-        .finally(() => (this.current = undefined));
-    }, this.settings.redriveMs);
-    this.timer.unref();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.current;
-  }
 
   // Returns the outbox ids whose jobs were put back in the queue.
   async redriveUndecided(): Promise<string[]> {

@@ -1,22 +1,13 @@
-import { MAIL_BACKOFF_TYPE, mailBackoffDelay } from './mail-backoff.js';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { queueNames } from '@talkoot/platform';
+import { outboxWorkerSettings } from '@talkoot/outbox';
 import type { Job } from 'bullmq';
 import { MailDeliveryService, type MailDeliveryOutcome } from './mail-delivery.service.js';
+import { MAIL_QUEUE } from './mail-send.message.js';
 
 // Each job holds a database connection while it sends (the delivery row stays locked), so the
 // concurrency stays well under the ORM pool.
-@Processor(queueNames.mail, {
-  concurrency: 4,
-  settings: {
-    backoffStrategy: (attemptsMade: number, type?: string, _error?: Error, job?: { opts?: { backoff?: number | { delay?: number } } }) => {
-      const backoff = job?.opts?.backoff;
-      const firstDelay = typeof backoff === 'object' && backoff.delay ? backoff.delay : 5_000;
-      return type === MAIL_BACKOFF_TYPE ? mailBackoffDelay(attemptsMade, firstDelay) : firstDelay;
-    },
-  },
-})
+@Processor(MAIL_QUEUE, { concurrency: 4, settings: outboxWorkerSettings })
 export class MailProcessor extends WorkerHost {
   private readonly logger = new Logger('MailProcessor');
 

@@ -1,28 +1,18 @@
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { type DynamicModule, Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { queueNames } from '@talkoot/platform';
-import type { ConnectionOptions, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { MailDeliveryService } from './mail-delivery.service.js';
 import { MailProcessor } from './mail.processor.js';
 import { MailRedriveService } from './mail-redrive.service.js';
+import { MailRedriveProcessor } from './mail-redrive.processor.js';
+import { MAIL_MAINTENANCE_QUEUE, MAIL_QUEUE } from './mail-send.message.js';
 import { Mailer } from './mailer.js';
-import {
-  NOTIFICATIONS_CONFIG,
-  NOTIFICATIONS_ORM,
-  NOTIFICATIONS_QUEUE_CONNECTION,
-  type NotificationsWorkerOptions,
-  OUTBOX_QUEUE_PREFIX,
-  OUTBOX_RELAY_SETTINGS,
-  relaySettingsFrom,
-  withQuickReconnect,
-} from './notifications.tokens.js';
-import { OutboxRelayService } from './outbox-relay.service.js';
+import { MAIL_REDRIVE_MS, NOTIFICATIONS_CONFIG, NOTIFICATIONS_ORM, type NotificationsWorkerOptions } from './notifications.tokens.js';
 
-// The worker side of notifications: the outbox relay (started on bootstrap, stopped on
-// shutdown), the mail processor and the mailer.
+// The worker side of notifications: the mail queue's processor, delivery, redrive and the mailer.
+// Needs the queue root of OutboxWorkerModule (@talkoot/outbox) from the composition root:
 //
-//   const connection = configureQueueBackend(config);   // before the Nest context exists
-//   NotificationsWorkerModule.forRoot({ config, orm, connection })
+//   OutboxWorkerModule.forRoot({ config, orm, connection }), NotificationsWorkerModule.forRoot({ config, orm })
 //
 // The composition root owns the ORM and closes it after the Nest context.
 @Module({})
@@ -31,7 +21,7 @@ export class NotificationsWorkerModule implements OnModuleInit, OnApplicationShu
 
   constructor(
     @Inject(Mailer) private readonly mailer: Mailer,
-    @InjectQueue(queueNames.mail) private readonly mailQueue: Queue,
+    @InjectQueue(MAIL_QUEUE) private readonly mailQueue: Queue,
   ) {}
 
   onModuleInit(): void {
@@ -40,30 +30,22 @@ export class NotificationsWorkerModule implements OnModuleInit, OnApplicationShu
   }
 
   static forRoot(options: NotificationsWorkerOptions): DynamicModule {
-    const { config, orm, connection, queuePrefix } = options;
+    const { config, orm } = options;
     return {
       module: NotificationsWorkerModule,
-      imports: [
-        BullModule.forRoot({
-          connection: withQuickReconnect(connection) as unknown as ConnectionOptions,
-          ...(queuePrefix ? { prefix: queuePrefix } : {}),
-        }),
-        // registerQueue also brings in @nestjs/bullmq's explorer, which starts the @Processor workers.
-        BullModule.registerQueue({ name: queueNames.mail }),
-      ],
+      // registerQueue also brings in @nestjs/bullmq's explorer, which starts the @Processor workers.
+      imports: [BullModule.registerQueue({ name: MAIL_QUEUE }, { name: MAIL_MAINTENANCE_QUEUE })],
       providers: [
         { provide: NOTIFICATIONS_CONFIG, useValue: config },
         { provide: NOTIFICATIONS_ORM, useValue: orm },
-        { provide: NOTIFICATIONS_QUEUE_CONNECTION, useValue: connection },
-        { provide: OUTBOX_QUEUE_PREFIX, useValue: queuePrefix ?? null },
-        { provide: OUTBOX_RELAY_SETTINGS, useValue: relaySettingsFrom(config, options.relay) },
+        { provide: MAIL_REDRIVE_MS, useValue: options.redriveMs ?? 5 * 60_000 },
         { provide: Mailer, useFactory: () => new Mailer(config, options.mailer) },
-        OutboxRelayService,
         MailDeliveryService,
         MailProcessor,
         MailRedriveService,
+        MailRedriveProcessor,
       ],
-      exports: [OutboxRelayService, MailDeliveryService, MailRedriveService, Mailer],
+      exports: [MailDeliveryService, MailRedriveService, Mailer],
     };
   }
 

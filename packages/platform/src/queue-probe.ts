@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { type QueueConnection, queueNames } from './queue.js';
+import type { QueueConnection } from './queue.js';
 
 export const QUEUE_PROBE = Symbol('QUEUE_PROBE');
 
@@ -13,7 +13,8 @@ export function createQueueProbe(connection: QueueConnection): QueueProbe {
   let queue: Queue | undefined;
   return {
     async ping() {
-      queue ??= new Queue(queueNames.mail, { connection: connection as never });
+      // A queue of its own: asking for counts touches the store, not any domain's jobs.
+      queue ??= new Queue('readiness-probe', { connection: connection as never });
       await queue.getJobCounts('waiting');
     },
     async close() {

@@ -4,12 +4,6 @@ import { requireDatabaseUrl } from './config.js';
 
 export const QUEUE_SCHEMA = 'bullmq';
 
-export const queueNames = {
-  mail: 'mail',
-  feeds: 'feeds',
-  digests: 'digests',
-} as const;
-
 export type QueueConnection =
   | { host: string; port: number; username?: string; password?: string; db?: number; tls?: object; maxRetriesPerRequest: null }
   | { connectionString: string; schema: string; migrate: boolean; max: number };

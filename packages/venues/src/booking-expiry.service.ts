@@ -1,39 +1,22 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { APP_CONFIG, type AppConfig, addMinutes } from '@talkoot/platform';
 import { Booking } from './booking.entity.js';
 import { notifyBookingUpdate } from './booking-notifications.js';
 import { WaitlistService } from './waitlist.service.js';
 
-// Runs in the worker, every half minute: requests and waiting-list offers whose time to answer has
-// passed become `expired` and stop holding their slot; freed slots go to the waiting list; bookings
-// two days ahead get their reminder.
+// Requests and waiting-list offers whose time to answer has passed become `expired` and stop
+// holding their slot; freed slots go to the waiting list; bookings two days ahead get their
+// reminder. The worker runs a sweep every half minute (BookingSweepProcessor).
 @Injectable()
-export class BookingExpiryService implements OnApplicationBootstrap, OnModuleDestroy {
+export class BookingExpiryService {
   private readonly logger = new Logger('BookingExpiry');
-  private timer: NodeJS.Timeout | undefined;
-  private current: Promise<unknown> | undefined;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly waitlist: WaitlistService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.current) return;
-      this.current = this.sweep()
-        .catch((error: Error) => this.logger.warn(`expiry skipped: ${error.message}`))
-        .finally(() => (this.current = undefined));
-    }, Math.max(this.config.OUTBOX_POLL_MS, 1000) * 30);
-    this.timer.unref();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.current;
-  }
 
   async sweep(now = new Date()): Promise<void> {
     await this.expireDue(now);

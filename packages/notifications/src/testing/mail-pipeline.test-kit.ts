@@ -3,18 +3,23 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { OutboxRelayService, type OutboxRelaySettings, OutboxWorkerModule, outboxEntities } from '@talkoot/outbox';
 import { type AppConfig, configureQueueBackend, createOrmOptions, type QueueConnection } from '@talkoot/platform';
 import { testConfig } from '@talkoot/testing';
 import { type ConnectionOptions, Queue } from 'bullmq';
 import type { MailRequest } from '../mail.schemas.js';
 import { MailDeliveryService } from '../mail-delivery.service.js';
 import { NotificationsWorkerModule } from '../notifications-worker.module.js';
-import type { OutboxRelaySettings } from '../notifications.tokens.js';
-import { enqueueMail } from '../outbox.js';
-import { OutboxRelayService } from '../outbox-relay.service.js';
+import { enqueueMail } from '../mail-send.message.js';
 import { notificationEntities } from '../index.js';
+
+type PipelineSettings = Partial<OutboxRelaySettings> & { redriveMs?: number };
+
+// The worker's composition (apps/worker) with only notifications beside the outbox.
+@Module({})
+class MailPipelineRoot {}
 
 export interface MailPipeline {
   config: AppConfig;
@@ -46,21 +51,25 @@ export interface DeliveryRowView {
 }
 
 // Fast retries so that tests see several attempts within seconds.
-export const fastRelay: Partial<OutboxRelaySettings> = { pollMs: 100, backoffMs: 200, attempts: 8, addTimeoutMs: 3_000, redriveMs: 60_000 };
+export const fastRelay: PipelineSettings = { pollMs: 100, backoffMs: 200, attempts: 8, addTimeoutMs: 3_000, redriveMs: 60_000 };
 
 export async function startMailPipeline(input: {
   databaseUrl: string;
   env?: Record<string, string | undefined>;
-  relay?: Partial<OutboxRelaySettings>;
+  relay?: PipelineSettings;
   queuePrefix?: string;
 }): Promise<MailPipeline> {
   const config = testConfig({ DATABASE_URL: input.databaseUrl, ...input.env });
   // Process-wide in BullMQ: before any Queue or Worker exists.
   const connection = configureQueueBackend(config);
   const queuePrefix = input.queuePrefix ?? `test${randomBytes(4).toString('hex')}`;
-  const orm = await MikroORM.init(createOrmOptions({ url: input.databaseUrl, entities: notificationEntities, poolMax: 8 }));
+  const orm = await MikroORM.init(createOrmOptions({ url: input.databaseUrl, entities: [...outboxEntities, ...notificationEntities], poolMax: 8 }));
+  const { redriveMs, ...relay } = { ...fastRelay, ...input.relay };
   const app = await NestFactory.createApplicationContext(
-    NotificationsWorkerModule.forRoot({ config, orm, connection, queuePrefix, relay: { ...fastRelay, ...input.relay } }),
+    {
+      module: MailPipelineRoot,
+      imports: [OutboxWorkerModule.forRoot({ config, orm, connection, queuePrefix, relay }), NotificationsWorkerModule.forRoot({ config, orm, redriveMs })],
+    },
     { logger: process.env.TEST_LOGS ? ['log', 'warn', 'error'] : false, abortOnError: false },
   );
   await app.init();

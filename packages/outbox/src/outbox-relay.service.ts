@@ -1,21 +1,15 @@
-import { MAIL_BACKOFF_TYPE } from './mail-backoff.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { QueueConnection } from '@talkoot/platform';
 import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
-import { outboxJobId, outboxRoutes } from './outbox-routes.js';
-import {
-  NOTIFICATIONS_ORM,
-  NOTIFICATIONS_QUEUE_CONNECTION,
-  OUTBOX_QUEUE_PREFIX,
-  OUTBOX_RELAY_SETTINGS,
-  type OutboxRelaySettings,
-  withQuickReconnect,
-} from './notifications.tokens.js';
+import { outboxJobId } from './message.js';
+import { OUTBOX_BACKOFF_TYPE } from './outbox-backoff.js';
+import { OUTBOX_ORM, OUTBOX_QUEUE_CONNECTION, OUTBOX_QUEUE_PREFIX, OUTBOX_RELAY_SETTINGS, type OutboxRelaySettings, withQuickReconnect } from './outbox.tokens.js';
 
 interface OutboxRow {
   id: string;
   topic: string;
+  queue: string;
   payload: Record<string, unknown>;
 }
 
@@ -54,8 +48,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   private isWakeRequested = false;
 
   constructor(
-    @Inject(NOTIFICATIONS_ORM) private readonly orm: MikroORM,
-    @Inject(NOTIFICATIONS_QUEUE_CONNECTION) private readonly connection: QueueConnection,
+    @Inject(OUTBOX_ORM) private readonly orm: MikroORM,
+    @Inject(OUTBOX_QUEUE_CONNECTION) private readonly connection: QueueConnection,
     @Inject(OUTBOX_RELAY_SETTINGS) private readonly settings: OutboxRelaySettings,
     @Inject(OUTBOX_QUEUE_PREFIX) private readonly queuePrefix: string | null,
   ) {}
@@ -131,12 +125,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     let rows: OutboxRow[] = [];
     try {
       await this.orm.em.fork().transactional(async (em) => {
-        const topics = Object.keys(outboxRoutes);
         rows = await em.execute<OutboxRow[]>(
-          `select id, topic, payload from outbox_messages
-           where relayed_at is null and available_at <= now() and topic in (${placeholders(topics.length)})
+          `select id, topic, queue, payload from outbox_messages
+           where relayed_at is null and available_at <= now()
            order by id limit ? for update skip locked`,
-          [...topics, this.settings.batchSize],
+          [this.settings.batchSize],
         );
         if (rows.length === 0) return;
         await this.addJobs(rows);
@@ -163,11 +156,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   private async addJobs(rows: OutboxRow[]): Promise<void> {
     const byQueue = new Map<string, { name: string; data: Record<string, unknown>; opts: JobsOptions }[]>();
     for (const row of rows) {
-      const route = outboxRoutes[row.topic];
-      if (!route) continue;
-      const jobs = byQueue.get(route.queue) ?? [];
-      jobs.push({ name: route.jobName, data: { ...row.payload, outboxMessageId: row.id }, opts: this.jobOptions(row.id) });
-      byQueue.set(route.queue, jobs);
+      const jobs = byQueue.get(row.queue) ?? [];
+      jobs.push({ name: row.topic, data: { ...row.payload, outboxMessageId: row.id }, opts: this.jobOptions(row.id) });
+      byQueue.set(row.queue, jobs);
     }
     for (const [queueName, jobs] of byQueue) {
       await this.withTimeout(this.queue(queueName).addBulk(jobs), `adding ${jobs.length} jobs to queue ${queueName}`);
@@ -178,8 +169,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     return {
       jobId: outboxJobId(outboxMessageId),
       attempts: this.settings.attempts,
-      backoff: { type: MAIL_BACKOFF_TYPE, delay: this.settings.backoffMs },
-      // Finished jobs are kept a while for inspection; the outbox and mail_deliveries are the record.
+      backoff: { type: OUTBOX_BACKOFF_TYPE, delay: this.settings.backoffMs },
+      // Finished jobs are kept a while for inspection; the outbox (and each effect's own record) is the record.
       removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
       removeOnFail: { age: 30 * 24 * 3600 },
     };

@@ -11,6 +11,11 @@ export class OutboxMessage {
   @Property({ type: 'text' })
   topic!: string;
 
+  // The BullMQ queue the relay adds the job to, fixed by the message's declaration when the row
+  // is written: the relay needs no table of topics.
+  @Property({ type: 'text' })
+  queue!: string;
+
   @Property({ type: 'jsonb' })
   payload!: Record<string, unknown>;
 
