@@ -24,3 +24,23 @@ describe('withSecurityHeaders', () => {
     expect(result.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
   });
 });
+
+describe('framing', () => {
+  it('lets a page that allows framing be framed, without a contradicting X-Frame-Options', () => {
+    const embed = new Response('<html>', { headers: { 'Content-Security-Policy': "default-src 'self'; frame-ancestors *" } });
+    const headers = withSecurityHeaders(embed, new URL('http://localhost/calendar/embed')).headers;
+    expect(headers.get('Content-Security-Policy')).toContain('frame-ancestors *');
+    expect(headers.has('X-Frame-Options')).toBe(false);
+  });
+
+  it('refuses framing twice everywhere else', () => {
+    const page = new Response('<html>', { headers: { 'Content-Security-Policy': "default-src 'self'; frame-ancestors 'none'" } });
+    expect(withSecurityHeaders(page, new URL('http://localhost/calendar')).headers.get('X-Frame-Options')).toBe('DENY');
+    const plain = withSecurityHeaders(new Response('text'), new URL('http://localhost/x')).headers;
+    expect(plain.get('X-Frame-Options')).toBe('DENY');
+    expect(plain.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+    // A policy that does not speak of framing leaves the old header's DENY in charge.
+    const silent = new Response('<html>', { headers: { 'Content-Security-Policy': "script-src 'nonce-x'" } });
+    expect(withSecurityHeaders(silent, new URL('http://localhost/')).headers.get('X-Frame-Options')).toBe('DENY');
+  });
+});

@@ -16,6 +16,14 @@ export function referrerPolicyFor(url: URL): string | undefined {
   return undefined;
 }
 
+function allowsFraming(policy: string): boolean {
+  const directive = policy
+    .split(';')
+    .map((part) => part.trim().split(/\s+/))
+    .find(([name]) => name?.toLowerCase() === 'frame-ancestors');
+  return directive !== undefined && !(directive.length === 2 && directive[1] === "'none'");
+}
+
 export function withSecurityHeaders(response: Response, url: URL): Response {
   const headers = new Headers(response.headers);
   headers.set('X-Content-Type-Options', 'nosniff');
@@ -24,6 +32,9 @@ export function withSecurityHeaders(response: Response, url: URL): Response {
   for (const [name, value] of Object.entries(defaults)) {
     if (!headers.has(name)) headers.set(name, value);
   }
+  // A page that lets other sites frame it (the calendar embed: frame-ancestors *) must not be
+  // contradicted by X-Frame-Options: DENY; everything else keeps both refusals.
+  if (allowsFraming(headers.get('Content-Security-Policy') ?? '')) headers.delete('X-Frame-Options');
   // Pages show personal data: browsers and proxies must not keep them.
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'private, no-store');
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });

@@ -197,10 +197,13 @@ describe('the public event calendar', () => {
   });
 
   it('lets other websites frame the embed and nothing else', async () => {
-    const embed = await (await fetch(`${baseUrl()}/calendar/embed?audience=seniors`)).headers.get('content-security-policy');
-    const calendar = await (await fetch(`${baseUrl()}/calendar`)).headers.get('content-security-policy');
-    expect(embed).toContain('frame-ancestors *');
-    expect(calendar).toContain("frame-ancestors 'none'");
+    const embedHeaders = (await fetch(`${baseUrl()}/calendar/embed?audience=seniors`)).headers;
+    const calendarHeaders = (await fetch(`${baseUrl()}/calendar`)).headers;
+    expect(embedHeaders.get('content-security-policy')).toContain('frame-ancestors *');
+    // One answer per page: no X-Frame-Options: DENY contradicting the embed's permission.
+    expect(embedHeaders.get('x-frame-options')).toBeNull();
+    expect(calendarHeaders.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(calendarHeaders.get('x-frame-options')).toBe('DENY');
 
     // An association's website: a real server on another origin of the loopback address (pages that
     // Playwright fulfils itself count as public and Chrome keeps them from framing local servers).

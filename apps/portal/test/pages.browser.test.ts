@@ -30,6 +30,57 @@ async function checkPages(page: Page, paths: string[], widths: number[]) {
   }
 }
 
+describe('the home page', () => {
+  it("leads to this week's events, the village halls and the ways to subscribe, also without JavaScript and at 320 px", async () => {
+    const { page, context, consoleErrors } = await openPage(browser, { javaScriptEnabled: false, width: 320 });
+    const response = await page.goto('/');
+    expect(response?.status()).toBe(200);
+    const week = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Tapahtumia tällä viikolla' }) });
+    // The demo calendar has weekly clubs: this week always has some, each linking to its own page.
+    const eventLinks = week.locator('a[href^="/events/"]');
+    await expect.poll(() => eventLinks.count()).toBeGreaterThan(0);
+    const first = eventLinks.first();
+    const title = (await first.innerText()).trim();
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(page.url()).toMatch(/\/events\/[0-9a-f-]{36}$/);
+
+    await page.goto('/');
+    expect(await week.getByRole('link', { name: 'Kaikki tapahtumat kalenterissa' }).getAttribute('href')).toBe('/calendar');
+    const subscribe = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Tilaa tapahtumat itsellesi' }) });
+    expect(await subscribe.getByRole('link', { name: 'Puhelimen kalenteriin' }).getAttribute('href')).toBe('/calendar/subscribe');
+    expect(await subscribe.getByRole('link', { name: 'Sähköpostiin' }).getAttribute('href')).toBe('/calendar/digest');
+    expect(await subscribe.getByRole('link', { name: 'Paperille' }).getAttribute('href')).toBe('/calendar/print');
+    // Big targets for unsteady hands: the ways to subscribe are at least 48 px high.
+    for (const box of await subscribe.getByRole('link').evaluateAll((links) => links.map((link) => link.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(48);
+
+    const halls = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Kylätalot ja tilat' }) });
+    await halls.getByRole('link', { name: 'Kotalahden kylätalo' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kotalahden kylätalo' }).waitFor();
+    await page.goto('/');
+    expect(await halls.getByRole('link', { name: 'Kaikki tilat ja vapaat ajat' }).getAttribute('href')).toBe('/venues');
+    // Only what is there: no promises of things to come.
+    expect(await page.locator('main').innerText()).not.toMatch(/Tulossa pian|tulossa/i);
+    await expectNoHorizontalScroll(page);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('reads the same in Swedish and English', async () => {
+    for (const [locale, week, halls] of [
+      ['sv-FI', 'Evenemang den här veckan', 'Bygdegårdar och lokaler'],
+      ['en-GB', 'Events this week', 'Village halls and spaces'],
+    ] as const) {
+      const { page, context } = await openPage(browser, { locale });
+      await page.goto('/');
+      await page.getByRole('heading', { level: 2, name: week }).waitFor();
+      await page.getByRole('heading', { level: 2, name: halls }).waitFor();
+      expect(await page.locator('main a[href^="/events/"]').count(), locale).toBeGreaterThan(0);
+      await context.close();
+    }
+  });
+});
+
 describe('every page is accessible (axe, WCAG 2.1 AA) at desktop and 320 px widths', () => {
   it('public pages', async () => {
     const { page, context, consoleErrors } = await openPage(browser);

@@ -1,27 +1,70 @@
-import { Link } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
+import type { Route } from './+types/home';
+import { addDays, shortDay } from '../components/calendar/calendar-time';
+import { loadCalendarItems } from '../components/calendar/calendar.server';
+import { HomeVenues } from '../components/home/home-venues';
+import homeStyles from '../components/home/home.css?url';
+import { WeekEvents } from '../components/home/week-events';
 import { PageTitle } from '../components/page-title';
+import { helsinkiToday } from '../components/venues/week-time';
+import { ApiError, callApi } from '../lib/api.server';
+import type { Venue } from '../lib/api-types';
 import { kindLabelKeys, roleLabelKeys } from '../lib/labels';
 import { useI18n, useRootData } from '../lib/root-data';
+import { getRequestState } from '../lib/session.server';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: homeStyles }];
+
+// Enough to see what is on without scrolling past the rest of the page; the calendar has them all.
+const EVENTS_SHOWN = 8;
+const VENUES_SHOWN = 4;
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const state = getRequestState(context);
+  const today = helsinkiToday();
+  const lastDay = addDays(today, 6);
+  const [events, venues] = await Promise.all([
+    unlessUnavailable(loadCalendarItems(state, today, lastDay, '')),
+    unlessUnavailable(callApi<{ venues: Venue[] }>(state, '/api/venues')),
+  ]);
+  const sortedVenues = venues?.venues.toSorted((a, b) => a.village.name.localeCompare(b.village.name, 'fi') || a.name.localeCompare(b.name, 'fi'));
+  return {
+    today,
+    lastDay,
+    events: events ? { shown: events.slice(0, EVENTS_SHOWN), count: events.length } : null,
+    venues: sortedVenues ? { shown: sortedVenues.slice(0, VENUES_SHOWN), count: sortedVenues.length } : null,
+  };
+}
+
+// The home page is the way in: when the api cannot answer one part, the rest still shows.
+async function unlessUnavailable<T>(load: Promise<T>): Promise<T | null> {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    console.error('home: a part of the page could not be loaded:', error instanceof ApiError ? `${error.status} ${error.code}` : error);
+    return null;
+  }
+}
 
 export default function Home() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const viewer = useRootData()?.viewer ?? null;
+  const { today, lastDay, events, venues } = useLoaderData<typeof loader>();
   return (
-    <>
+    <div className="home">
       <PageTitle title={t('home.title')} />
       <section className="hero" aria-labelledby="home-title">
         <h1 id="home-title">{viewer ? t('home.welcomeBack', { name: viewer.user.name }) : t('home.title')}</h1>
         <p className="lead">{t('home.intro')}</p>
-        {!viewer ? (
-          <p className="actions">
-            <Link to="/sign-in" className="button">
-              {t('nav.signIn')}
-            </Link>
-            <Link to="/organisations" className="button button--secondary">
-              {t('home.browseOrganisations')}
-            </Link>
-          </p>
-        ) : null}
+        <p className="actions home-actions">
+          <Link to="/calendar" className="button">
+            {t('home.seeEvents')}
+          </Link>
+          <Link to="/venues" className="button button--secondary">
+            {t('home.seeVenues')}
+          </Link>
+        </p>
       </section>
 
       {viewer ? (
@@ -53,28 +96,77 @@ export default function Home() {
         </section>
       ) : null}
 
-      <section className="section" aria-labelledby="home-parts">
-        <h2 id="home-parts">{t('home.partsTitle')}</h2>
-        <ul className="card-list">
-          <li className="card">
-            <h3>
-              <Link to="/organisations">{t('nav.organisations')}</Link>
-            </h3>
-            <p>{t('home.organisationsBody')}</p>
+      <section className="section" aria-labelledby="home-week">
+        <h2 id="home-week">{t('home.weekTitle')}</h2>
+        <p className="muted">{`${shortDay(today, language)} – ${shortDay(lastDay, language)}`}</p>
+        {events === null ? (
+          <p className="home-empty">{t('home.eventsUnavailable')}</p>
+        ) : events.count === 0 ? (
+          <p className="home-empty">{t('home.weekEmpty')}</p>
+        ) : (
+          <>
+            {events.count > events.shown.length ? <p>{t('home.weekMore', { count: events.count, shown: events.shown.length })}</p> : null}
+            <WeekEvents items={events.shown} t={t} language={language} />
+          </>
+        )}
+        <p>
+          <Link to="/calendar" className="button home-more">
+            {t('home.allEvents')}
+          </Link>
+        </p>
+      </section>
+
+      <section className="section" aria-labelledby="home-subscribe">
+        <h2 id="home-subscribe">{t('home.subscribeTitle')}</h2>
+        <p>{t('home.subscribeIntro')}</p>
+        <ul className="home-ways">
+          <li>
+            <Link to="/calendar/subscribe" className="button home-way">
+              {t('home.subscribePhone')}
+            </Link>
+            <p>{t('home.subscribePhoneBody')}</p>
           </li>
-          {viewer ? (
-            <li className="card">
-              <h3>
-                <Link to="/profile">{t('nav.profile')}</Link>
-              </h3>
-              <p>{t('home.profileBody')}</p>
-            </li>
-          ) : null}
-          <li className="card card--muted">
-            <h3>{t('home.comingTitle')}</h3>
-            <p>{t('home.comingBody')}</p>
+          <li>
+            <Link to="/calendar/digest" className="button home-way">
+              {t('home.subscribeEmail')}
+            </Link>
+            <p>{t('home.subscribeEmailBody')}</p>
+          </li>
+          <li>
+            <Link to="/calendar/print" className="button home-way">
+              {t('home.subscribePrint')}
+            </Link>
+            <p>{t('home.subscribePrintBody')}</p>
           </li>
         </ul>
+      </section>
+
+      <section className="section" aria-labelledby="home-venues">
+        <h2 id="home-venues">{t('home.venuesTitle')}</h2>
+        <p>{t('home.venuesIntro')}</p>
+        {venues === null ? (
+          <p className="home-empty">{t('home.venuesUnavailable')}</p>
+        ) : venues.count === 0 ? (
+          <p className="home-empty">{t('home.venuesEmpty')}</p>
+        ) : (
+          <>
+            <HomeVenues venues={venues.shown} t={t} />
+            {venues.count > venues.shown.length ? <p>{t('home.venuesMore', { count: venues.count })}</p> : null}
+          </>
+        )}
+        <p>
+          <Link to="/venues" className="button home-more">
+            {t('home.allVenues')}
+          </Link>
+        </p>
+      </section>
+
+      <section className="section" aria-labelledby="home-organisations">
+        <h2 id="home-organisations">{t('nav.organisations')}</h2>
+        <p>{t('home.organisationsBody')}</p>
+        <p>
+          <Link to="/organisations">{t('home.browseOrganisations')}</Link>
+        </p>
       </section>
 
       {viewer?.user.isPlatformAdmin ? (
@@ -87,6 +179,6 @@ export default function Home() {
           </ul>
         </section>
       ) : null}
-    </>
+    </div>
   );
 }
