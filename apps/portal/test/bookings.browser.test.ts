@@ -209,9 +209,9 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     // The resident calls to cancel: the coordinator cancels it for them, without JavaScript.
     await page.goto('/bookings');
     const confirmed = page.locator('.owner-booking', { hasText: title });
-    await confirmed.getByRole('button', { name: `Peru asukkaan pyynnöstä: ${title}` }).click();
+    await confirmed.getByRole('button', { name: 'Peru asukkaan pyynnöstä' }).click();
     await expect.poll(() => page.getByText('Varaus peruttiin.').isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: `Peru asukkaan pyynnöstä: ${title}` }).count()).toBe(0);
+    expect(await page.locator('.owner-booking', { hasText: title }).getByRole('button', { name: 'Peru asukkaan pyynnöstä' }).count()).toBe(0);
     for (const person of [coordinator, viewer]) expect(unexpected(person.consoleErrors)).toEqual([]);
   });
 
