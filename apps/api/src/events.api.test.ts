@@ -371,3 +371,19 @@ describe('the event picture', () => {
     expect(metadata.width).toBe(1200);
   });
 });
+
+describe('confirmation mails of the email digest', () => {
+  it('sends at most three to one address a day, even to parallel requests, and says when to try again', async () => {
+    const email = `flooded-${Date.now()}@example.org`;
+    const body = { email, language: 'fi', frequency: 'weekly', filter: {} };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => call(api, 'POST', '/api/digest-subscriptions', { body })));
+    expect(answers.map((answer) => answer.status).toSorted()).toEqual([202, 202, 202, 429, 429, 429]);
+    const refused = answers.find((answer) => answer.status === 429)!;
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(23 * 3600);
+    expect(refused.json.error.code).toBe('rate_limited');
+    const { rows } = await api.sql.query(`select count(*)::int as n from outbox_messages where payload->>'to' = $1 and payload->>'template' = 'digest-confirm'`, [email]);
+    expect(rows[0].n).toBe(3);
+    const other = await call(api, 'POST', '/api/digest-subscriptions', { body: { ...body, email: `other-${email}` } });
+    expect(other.status).toBe(202);
+  });
+});

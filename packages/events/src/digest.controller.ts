@@ -16,6 +16,7 @@ export const subscribeDigestRoute = defineRoute({
   body: digestSubscribeSchema,
   response: z.object({ status: z.literal('confirmation-sent') }),
   status: 202,
+  errors: [429],
 });
 
 export const confirmDigestRoute = defineRoute({

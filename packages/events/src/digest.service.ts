@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { enqueueMail } from '@talkoot/notifications';
-import { APP_CONFIG, type AppConfig, DomainError, notFound } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, DomainError, RateLimitedError, notFound } from '@talkoot/platform';
 import type { Language } from '@talkoot/platform/schemas';
 import { type CalendarFilter, canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
 import { queryCalendar } from './calendar.service.js';
@@ -28,6 +28,10 @@ export function digestPeriod(frequency: 'weekly' | 'monthly', now: Date): { star
 
 // Residents get the calendar by email without an account: double opt-in, and every digest has a
 // one-click unsubscribe (List-Unsubscribe + List-Unsubscribe-Post) that needs no sign-in.
+// At most this many confirmation mails to one address in a day.
+export const CONFIRMATION_MAILS_PER_WINDOW = 3;
+const CONFIRMATION_WINDOW_MS = 24 * 3_600_000;
+
 @Injectable()
 export class DigestService {
   private readonly logger = new Logger('Digests');
@@ -43,10 +47,12 @@ export class DigestService {
       Object.fromEntries(Object.entries(input.filter).map(([key, value]) => [key, typeof value === 'boolean' ? (value ? '1' : '') : (value as string | string[])])),
     );
     if (!parsed.success) throw new DomainError('validation_failed', 'Check the filter', Object.fromEntries(parsed.error.issues.map((issue) => [`filter.${issue.path.join('.')}`, issue.message])));
+    const email = input.email.trim().toLowerCase();
     await this.orm.em.fork().transactional(async (em) => {
+      await this.limitConfirmationMails(em, email);
       const confirmToken = newToken();
       em.create(DigestSubscription, {
-        email: input.email.trim().toLowerCase(),
+        email,
         language: input.language,
         filter: parsed.data,
         frequency: input.frequency,
@@ -64,6 +70,19 @@ export class DigestService {
         },
       });
     });
+  }
+
+  // Anyone may ask for a letter to any address without an account, so the confirmation mails to
+  // one address are limited: a stranger cannot fill someone's inbox with them. Serialised per
+  // address, so parallel requests cannot slip past the count.
+  private async limitConfirmationMails(em: EntityManager, email: string): Promise<void> {
+    await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`digest-subscribe:${email}`]);
+    const since = new Date(Date.now() - CONFIRMATION_WINDOW_MS);
+    const recent = await em.find(DigestSubscription, { email, createdAt: { $gt: since } }, { fields: ['createdAt'], orderBy: { createdAt: 'asc' } });
+    if (recent.length < CONFIRMATION_MAILS_PER_WINDOW) return;
+    const opensAt = recent[recent.length - CONFIRMATION_MAILS_PER_WINDOW]!.createdAt.getTime() + CONFIRMATION_WINDOW_MS;
+    const seconds = Math.max(1, Math.ceil((opensAt - Date.now()) / 1000));
+    throw new RateLimitedError(`Too many letters asked for this address. Try again in ${Math.ceil(seconds / 3600)} hours.`, seconds);
   }
 
   async confirm(token: string): Promise<{ frequency: 'weekly' | 'monthly' }> {
