@@ -14,8 +14,15 @@ export function formFailure<Intent extends string>(
   values: Record<string, string>,
   status = 400,
   intent?: Intent,
+  headers?: HeadersInit,
 ) {
-  return data<FormFailure<Intent>>({ intent, errors, values }, { status });
+  return data<FormFailure<Intent>>({ intent, errors, values }, { status, ...(headers ? { headers } : {}) });
+}
+
+// A refusal that passes with time (429): the api's seconds go on as Retry-After.
+export function retryAfterHeader(details: Record<string, unknown>): HeadersInit | undefined {
+  const seconds = details.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? { 'Retry-After': String(Math.ceil(seconds)) } : undefined;
 }
 
 // Resource-route actions are not covered by React Router's own Origin check; refuse cross-site posts.

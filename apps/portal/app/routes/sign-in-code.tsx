@@ -8,7 +8,7 @@ import type { SessionCreated } from '../lib/api-types';
 import { parseForm, readFormValues, signInCodeForm } from '../lib/forms';
 import { toSafeRedirect } from '../lib/redirects';
 import { useI18n } from '../lib/root-data';
-import { formFailure, redirectWithCookies } from '../lib/responses.server';
+import { formFailure, redirectWithCookies, retryAfterHeader } from '../lib/responses.server';
 import { getRequestState, serializeNoticeCookie, serializeSessionCookie } from '../lib/session.server';
 
 export function loader({ context, url }: Route.LoaderArgs) {
@@ -29,7 +29,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       body: { email: form.data.email, code: form.data.code },
     });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 429) return formFailure({ form: 'signIn.rateLimited' }, values, 429);
+    if (error instanceof ApiError && error.status === 429) return formFailure({ form: 'signIn.rateLimited' }, values, 429, undefined, retryAfterHeader(error.details));
     if (error instanceof ApiError && (error.status === 400 || error.status === 401)) {
       return formFailure({ code: 'signIn.codeInvalid' }, values);
     }

@@ -7,7 +7,7 @@ import { ApiError, callApi } from '../lib/api.server';
 import { apiFieldErrors, parseForm, readFormValues, signInRequestForm } from '../lib/forms';
 import { toSafeRedirect } from '../lib/redirects';
 import { useI18n } from '../lib/root-data';
-import { formFailure } from '../lib/responses.server';
+import { formFailure, retryAfterHeader } from '../lib/responses.server';
 import { getRequestState } from '../lib/session.server';
 
 export function loader({ context, url }: Route.LoaderArgs) {
@@ -27,7 +27,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       body: { email: form.data.email, language: state.language },
     });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 429) return formFailure({ form: 'signIn.rateLimited' }, values, 429);
+    if (error instanceof ApiError && error.status === 429) return formFailure({ form: 'signIn.rateLimited' }, values, 429, undefined, retryAfterHeader(error.details));
     if (error instanceof ApiError && error.status === 400) return formFailure(apiFieldErrors(error.fields), values);
     throw error;
   }

@@ -9,7 +9,7 @@ import { PageTitle } from '../../components/page-title';
 import { ApiError, callApi } from '../../lib/api.server';
 import { readFormValues, type FieldErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/root-data';
-import { formFailure } from '../../lib/responses.server';
+import { formFailure, retryAfterHeader } from '../../lib/responses.server';
 import { getRequestState } from '../../lib/session.server';
 
 // Read without JavaScript: no scripts on this page (see root.tsx).
@@ -45,7 +45,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     await callApi(state, '/api/digest-subscriptions', { method: 'POST', body: { email, language: state.language, frequency, filter: apiFilter } });
   } catch (error) {
     if (error instanceof ApiError && error.status === 400) return formFailure({ email: 'calendar.digest.emailInvalid' }, values);
-    if (error instanceof ApiError && error.status === 429) return formFailure({ email: 'calendar.digest.tooMany' }, values, 429);
+    if (error instanceof ApiError && error.status === 429) return formFailure({ email: 'calendar.digest.tooMany' }, values, 429, undefined, retryAfterHeader(error.details));
     throw error;
   }
   return { sent: true as const, email };
