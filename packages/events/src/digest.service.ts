@@ -7,6 +7,7 @@ import type { Language } from '@talkoot/platform/schemas';
 import { type CalendarFilter, canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
 import { queryCalendar } from './calendar.service.js';
 import { DigestSubscription } from './digest-subscription.entity.js';
+import { calendarErrors } from './events.errors.js';
 import { helsinkiDayStart } from './helsinki-days.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -42,7 +43,7 @@ export class DigestService {
     const parsed = parseCalendarFilter(
       Object.fromEntries(Object.entries(input.filter).map(([key, value]) => [key, typeof value === 'boolean' ? (value ? '1' : '') : (value as string | string[])])),
     );
-    if (!parsed.success) throw new DomainError('validation_failed', 'Check the filter', Object.fromEntries(parsed.error.issues.map((issue) => [`filter.${issue.path.join('.')}`, issue.message])));
+    if (!parsed.success) throw new DomainError(calendarErrors.filter_invalid, 'Check the filter', Object.fromEntries(parsed.error.issues.map((issue) => [`filter.${issue.path.join('.')}`, issue.message])));
     await this.orm.em.fork().transactional(async (em) => {
       const confirmToken = newToken();
       em.create(DigestSubscription, {

@@ -13,7 +13,8 @@ export { MailDeliveryService, mailJobSchema, messageIdFor, type MailJobData, typ
 export { MailProcessor } from './mail.processor.js';
 export { OutboxRelayService, type RelayTickResult } from './outbox-relay.service.js';
 export { DevMailboxService } from './dev-mailbox.service.js';
-export { DevMailboxController, listDevMailRoute, readDevMailRoute } from './dev-mailbox.controller.js';
+export { DevMailboxController } from './dev-mailbox.controller.js';
+export { listDevMailRoute, readDevMailRoute } from './dev-mailbox.routes.js';
 export { NotificationsWorkerModule } from './notifications-worker.module.js';
 export { NotificationsApiModule } from './notifications-api.module.js';
 import { MailDelivery } from './mail-delivery.entity.js';
