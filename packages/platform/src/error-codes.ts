@@ -38,7 +38,7 @@ export function defineErrorReasons<const D extends string, const T extends Recor
 }
 
 // The reason names of one or more declarations, as a union type.
-export type ReasonOf<T> = T extends Record<string, ErrorReason<infer R>> ? R : never;
+export type ReasonOf<T> = { [K in keyof T]: T[K] extends ErrorReason<infer R> ? R : never }[keyof T];
 
 // Why a field failed the request schema, from the kind of zod issue: the same for every route.
 export const validationErrors = defineErrorReasons('validation', {

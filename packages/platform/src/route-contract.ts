@@ -68,7 +68,7 @@ export type RouteOutput<T extends RouteContract> = T['response'] extends z.ZodTy
 export function routePath(route: Pick<RouteContract, 'path'>, params: Record<string, unknown> = {}): string {
   return route.path.replace(/:(\w+)/g, (_whole, name: string) => {
     const value = params[name];
-    if (value === undefined || value === null || value === '') throw new Error(`${route.path}: the parameter ${name} is missing`);
+    if (value === undefined || value === null) throw new Error(`${route.path}: the parameter ${name} is missing`);
     return encodeURIComponent(String(value));
   });
 }

@@ -1,7 +1,7 @@
 // Browser-safe: venues (village halls, huts, lean-tos), their details and the search for free spaces.
 import { calendarDateSchema, localizedTextSchema, whenFieldsValid } from '@talkoot/platform/schemas';
 import { z } from 'zod';
-import { bookableByOptions, priceUnits, spaceViewSchema } from './space.schemas.js';
+import { priceUnits, spaceViewSchema } from './space.schemas.js';
 
 export const facilities = ['kitchen', 'sauna', 'stage', 'projector', 'wifi'] as const;
 export const accessibilityFacts = ['step_free_entrance', 'accessible_toilet', 'hearing_loop', 'parking'] as const;
