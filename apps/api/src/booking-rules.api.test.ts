@@ -110,7 +110,7 @@ describe('prices, reference numbers and payments', () => {
     expect((await call(api, 'POST', path, { token: guest.coordinator, body: { paid: true } })).status).toBe(403);
     expect((await call(api, 'POST', path, { token: owner.member, body: { paid: true } })).status).toBe(403);
     expect((await call(api, 'POST', path, { body: { paid: true } })).status).toBe(401);
-    expect((await call(api, 'POST', path, { token: owner.coordinator, body: { paid: 'yes' } })).json.error.fields.paid).toBeDefined();
+    expect((await call(api, 'POST', path, { token: owner.coordinator, body: { paid: 'yes' } })).json.error).toMatchObject({ fields: { paid: 'Invalid input: expected boolean, received string' }, fieldReasons: { paid: 'validation.invalid_type' } });
     const paid = await call(api, 'POST', path, { token: owner.coordinator, body: { paid: true } });
     expect(paid.status).toBe(200);
     expect(paid.json.booking.paidAt).not.toBeNull();
@@ -133,7 +133,10 @@ describe('prices, reference numbers and payments', () => {
     expect(quote.json.quote).toMatchObject({ priceTier: 'region', priceCents: 4000, depositCents: 5000, cancellationFeeCents: 2000, problem: null });
     expect(new Date(quote.json.quote.freeCancellationUntil).getTime()).toBe(new Date(startsAt).getTime() - 72 * 3_600_000);
     const sunday = new URLSearchParams({ startsAt: helsinki(nextYear, 4, saturday + 1, 12), endsAt: helsinki(nextYear, 4, saturday + 1, 14) });
-    expect((await call(api, 'GET', `/api/spaces/${spaceId}/quote?${sunday}`, { token: guest.coordinator })).json.quote.problem).toContain('closed');
+    const closedQuote = await call(api, 'GET', `/api/spaces/${spaceId}/quote?${sunday}`, { token: guest.coordinator });
+    expect(closedQuote.json.quote.problem).toContain('closed');
+    expect(closedQuote.json.quote.problemReason).toBe('booking.outside_opening_hours');
+    expect(quote.json.quote.problemReason).toBeNull();
     expect((await call(api, 'GET', `/api/spaces/${spaceId}/quote?${sunday}`)).status).toBe(401);
   });
 
@@ -155,9 +158,11 @@ describe('booking window and opening hours', () => {
     const tooSoon = await book(spaceId, hoursFromNow(24), hoursFromNow(26));
     expect(tooSoon.status).toBe(422);
     expect(tooSoon.json.error.fields.startsAt).toContain('48 hours');
+    expect(tooSoon.json.error).toMatchObject({ code: 'rule_violation', reason: 'booking.too_soon', fieldReasons: { startsAt: 'booking.too_soon' } });
     const tooFar = await book(spaceId, hoursFromNow(24 * 60), hoursFromNow(24 * 60 + 2));
     expect(tooFar.status).toBe(422);
     expect(tooFar.json.error.fields.startsAt).toContain('30 days');
+    expect(tooFar.json.error).toMatchObject({ reason: 'booking.outside_window', fieldReasons: { startsAt: 'booking.outside_window' } });
     expect((await book(spaceId, hoursFromNow(24 * 5), hoursFromNow(24 * 5 + 2))).status).toBe(201);
   });
 
@@ -171,6 +176,7 @@ describe('booking window and opening hours', () => {
     const night = await call(api, 'POST', `/api/organisations/${owner.organisationId}/assisted-bookings`, { token: owner.coordinator, body: { ...body, startsAt: at(22), endsAt: at(25) } });
     expect(night.status).toBe(422);
     expect(night.json.error.fields.startsAt).toContain('open');
+    expect(night.json.error.reason).toBe('booking.outside_opening_hours');
   });
 
   it('refuses closed weekdays and closed dates, with the reason', async () => {
@@ -180,11 +186,13 @@ describe('booking window and opening hours', () => {
     const saturday = await book(spaceId, helsinki(nextYear, 5, weekend, 12), helsinki(nextYear, 5, weekend, 14));
     expect(saturday.status).toBe(422);
     expect(saturday.json.error.fields.startsAt).toContain('closed');
+    expect(saturday.json.error.reason).toBe('booking.outside_opening_hours');
     const lateEvening = await book(spaceId, helsinki(nextYear, 5, weekend + 2, 21), helsinki(nextYear, 5, weekend + 2, 23));
     expect(lateEvening.status).toBe(422);
     const june = await book(spaceId, helsinki(nextYear, 6, 9, 12), helsinki(nextYear, 6, 9, 14));
     expect(june.status).toBe(422);
     expect(june.json.error.fields.startsAt).toContain('Remontti');
+    expect(june.json.error).toMatchObject({ reason: 'booking.closed_date', fieldReasons: { startsAt: 'booking.closed_date' } });
     expect((await book(spaceId, helsinki(nextYear, 5, weekend + 2, 18), helsinki(nextYear, 5, weekend + 2, 21))).status).toBe(201);
   });
 });
@@ -216,6 +224,7 @@ describe('recurring series', () => {
     expect(created.status, created.text).toBe(201);
     expect(created.json.booked.map((booking: { startsAt: string }) => booking.startsAt)).toEqual([helsinki(nextYear, 9, day, 18), helsinki(nextYear, 9, day + 21, 18), helsinki(nextYear, 9, day + 28, 18)]);
     expect(created.json.conflicts).toEqual([expect.objectContaining({ startsAt: helsinki(nextYear, 9, day + 14, 18), reason: 'Already booked or requested' })]);
+    expect(created.json.conflicts[0].problemReason).toBe('booking.slot_taken');
     expect(await mailCount(owner.coordinatorEmail, 'booking-series-update')).toBe(mailsBefore + 1);
     expect(await mailCount(owner.coordinatorEmail, 'booking-update')).toBe(singleMailsBefore);
     const mail = await lastMailTo(api, owner.coordinatorEmail);
@@ -267,7 +276,7 @@ describe('recurring series', () => {
     const base = { spaceId, startsAt: helsinki(nextYear, 1, 12, 18), endsAt: helsinki(nextYear, 1, 12, 20), title: 'Jooga', organisationId: guest.organisationId };
     const bad = await call(api, 'POST', '/api/booking-series', { token: guest.coordinator, body: { ...base, rule: { frequency: 'weekly', weekdays: [], until: `${nextYear}-02-01` } } });
     expect(bad.status).toBe(400);
-    expect(bad.json.error.fields['rule.weekdays']).toBeDefined();
+    expect(bad.json.error).toMatchObject({ fields: { 'rule.weekdays': 'Choose at least one weekday' }, fieldReasons: { 'rule.weekdays': 'validation.too_small' } });
     const signedOut = await call(api, 'POST', '/api/booking-series', { body: { ...base, rule: { frequency: 'weekly', weekdays: [1], until: `${nextYear}-02-01` } } });
     expect(signedOut.status).toBe(401);
     const notMember = await call(api, 'POST', '/api/booking-series', { token: third.coordinator, body: { ...base, rule: { frequency: 'weekly', weekdays: [1], until: `${nextYear}-02-01` } } });
@@ -277,6 +286,7 @@ describe('recurring series', () => {
     const again = await call(api, 'POST', '/api/booking-series', { token: guest.coordinator, body: { ...base, rule: { frequency: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7], until: `${nextYear}-01-18` } } });
     expect(again.status).toBe(409);
     expect(again.json.error.conflicts).toHaveLength(7);
+    expect(again.json.error).toMatchObject({ code: 'conflict', reason: 'series.all_taken' });
   });
 });
 
@@ -288,7 +298,7 @@ describe('assisted booking for a resident without an account', () => {
     const path = `/api/organisations/${owner.organisationId}/assisted-bookings`;
     const withoutConsent = await call(api, 'POST', path, { token: owner.coordinator, body: { ...body, consent: false } });
     expect(withoutConsent.status).toBe(400);
-    expect(withoutConsent.json.error.fields.consent).toBeDefined();
+    expect(withoutConsent.json.error).toMatchObject({ fields: { consent: 'The resident must agree that their details are stored for the booking' }, fieldReasons: { consent: 'validation.invalid_value' } });
     expect((await call(api, 'POST', path, { token: owner.member, body })).status).toBe(403);
     expect((await call(api, 'POST', `/api/organisations/${guest.organisationId}/assisted-bookings`, { token: guest.coordinator, body })).status).toBe(404);
     expect((await call(api, 'POST', path, { body })).status).toBe(401);
@@ -319,10 +329,13 @@ describe('waiting list', () => {
     expect(first.json.entry).toMatchObject({ status: 'waiting', position: 1 });
     const second = await queue(third.coordinator, third.organisationId);
     expect(second.json.entry.position).toBe(2);
-    expect((await queue(guest.coordinator, guest.organisationId)).status).toBe(409);
+    const queuedAgain = await queue(guest.coordinator, guest.organisationId);
+    expect(queuedAgain.status).toBe(409);
+    expect(queuedAgain.json.error.reason).toBe('waitlist.already_queued');
     expect((await call(api, 'POST', '/api/waitlist', { body: { spaceId, startsAt, endsAt, title: 'Tanssit', organisationId: guest.organisationId } })).status).toBe(401);
     const freeTime = await call(api, 'POST', '/api/waitlist', { token: guest.coordinator, body: { spaceId, startsAt: helsinki(nextYear, 8, 15, 17), endsAt: helsinki(nextYear, 8, 15, 22), title: 'Tanssit', organisationId: guest.organisationId } });
     expect(freeTime.status).toBe(422);
+    expect(freeTime.json.error).toMatchObject({ reason: 'waitlist.time_free', fieldReasons: { startsAt: 'waitlist.time_free' } });
 
     const waitlist = api.app.get(WaitlistService);
     const sweeper = new BookingExpiryService(api.app.get(MikroORM), waitlist, api.app.get(APP_CONFIG));
@@ -402,6 +415,6 @@ describe('region-wide search', () => {
     expect(elsewhere.json.results).toEqual([]);
     const bad = await search({ date: `${nextYear}-03-13`, from: '22:00', to: '18:00' });
     expect(bad.status).toBe(400);
-    expect(bad.json.error.fields.to).toBeDefined();
+    expect(bad.json.error).toMatchObject({ fields: { to: 'The end must be after the start' }, fieldReasons: { to: 'validation.custom' } });
   });
 });

@@ -91,7 +91,8 @@ describe('dates and times', () => {
       const query = new URLSearchParams({ from: value, to: value });
       const answer = await call(api, 'GET', `/api/spaces/${spaceId}/availability?${query}`);
       expect(answer.status, value.slice(0, 20)).toBe(400);
-      expect(answer.json.error.fields.from).toBeDefined();
+      expect(answer.json.error.fields.from, value.slice(0, 20)).toMatch(/start of the period/);
+      expect(answer.json.error.fieldReasons.from, value.slice(0, 20)).toMatch(/^validation\.(required|invalid_format|custom)$/);
     }
   });
 
@@ -185,7 +186,7 @@ describe('ids', () => {
     for (const bookingId of [othersBooking.json.booking.id, '6f1c1d6e-2b7a-4c39-9d55-3f0e8b1a2c4d']) {
       const link = await call(api, 'PATCH', eventPath, { token: owner.coordinator, body: { bookingId } });
       expect(link.status).toBe(400);
-      expect(link.json.error.fields.bookingId).toBeDefined();
+      expect(link.json.error).toMatchObject({ reason: 'event.booking_not_linkable', fields: { bookingId: "Link a booking made by this event's organisers" }, fieldReasons: { bookingId: 'event.booking_not_linkable' } });
     }
     const ownBooking = await call(api, 'POST', '/api/bookings', {
       token: owner.coordinator,

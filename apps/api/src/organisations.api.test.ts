@@ -138,13 +138,13 @@ describe('organisations', () => {
     expect(first.json.organisation.village.municipality.name).toBe('Rautalampi');
     const second = await call(api, 'POST', '/api/organisations', { token: tokens.platformAdmin, body: { ...validOrganisation(), name: 'Toinen ry', businessId: '2345678-0' } });
     expect(second.status).toBe(409);
-    expect(second.json.error.fields.businessId).toBeDefined();
+    expect(second.json.error).toMatchObject({ reason: 'organisation.business_id_taken', fields: { businessId: 'Another organisation already has this business id' }, fieldReasons: { businessId: 'organisation.business_id_taken' } });
   });
 
   it('names an unknown village as a field error, not a crash', async () => {
     const response = await call(api, 'POST', '/api/organisations', { token: tokens.platformAdmin, body: { ...validOrganisation(), businessId: null, villageId: '00000000-0000-4000-8000-000000000000' } });
     expect(response.status).toBe(400);
-    expect(response.json.error.fields.villageId).toBeDefined();
+    expect(response.json.error).toMatchObject({ reason: 'place.village_unknown', fields: { villageId: 'Choose a village from the list' }, fieldReasons: { villageId: 'place.village_unknown' } });
   });
 
   it('removes a member: they lose access at once', async () => {
@@ -192,6 +192,7 @@ describe('organisations', () => {
     const demote = await call(api, 'PATCH', `/api/organisations/${lonely}/members/${admin.id}`, { token, body: { role: 'member' } });
     expect(demote.status).toBe(422);
     expect(demote.json.error.code).toBe('rule_violation');
+    expect(demote.json.error.reason).toBe('membership.last_admin');
     const remove = await call(api, 'DELETE', `/api/organisations/${lonely}/members/${admin.id}`, { token });
     expect(remove.status).toBe(422);
     const members = await call(api, 'GET', `/api/organisations/${lonely}/members`, { token });
@@ -212,7 +213,7 @@ describe('invitations', () => {
     expect(preview.json.invitation).toMatchObject({ email, role: 'coordinator', needsName: true });
     const withoutName = await call(api, 'POST', `/api/invitations/${token}/accept`, { body: {} });
     expect(withoutName.status).toBe(400);
-    expect(withoutName.json.error.fields.name).toBeDefined();
+    expect(withoutName.json.error).toMatchObject({ reason: 'invitation.name_required', fields: { name: 'Enter your name' }, fieldReasons: { name: 'invitation.name_required' } });
     const accepted = await call(api, 'POST', `/api/invitations/${token}/accept`, { body: { name: 'Ville Vapaaehtoinen' } });
     expect(accepted.status).toBe(201);
     const me = await call(api, 'GET', '/api/me', { token: accepted.json.token });

@@ -51,6 +51,7 @@ describe('sign-in without a password', () => {
     const second = await call(api, 'POST', '/api/auth/sessions', { body: { token } });
     expect(second.status).toBe(400);
     expect(second.json.error.code).toBe('invalid_sign_in');
+    expect(second.json.error.reason).toBe('auth.link_invalid');
   });
 
   it('refuses a link older than 10 minutes', async () => {
@@ -79,9 +80,11 @@ describe('sign-in without a password', () => {
     for (let attempt = 0; attempt < 5; attempt++) {
       const response = await call(api, 'POST', '/api/auth/sessions', { body: { email: user.email, code: wrong } });
       expect(response.status).toBe(400);
+      expect(response.json.error.reason).toBe('auth.code_wrong');
     }
     const right = await call(api, 'POST', '/api/auth/sessions', { body: { email: user.email, code } });
     expect(right.status).toBe(400);
+    expect(right.json.error.reason).toBe('auth.code_wrong');
   });
 
   it('counts wrong codes under concurrency: twenty parallel guesses check the code at most five times', async () => {
@@ -144,6 +147,7 @@ describe('sign-in without a password', () => {
     expect(seconds).toBeLessThanOrEqual(61);
     expect(limited.json.error.retryAfterSeconds).toBe(seconds);
     expect(limited.json.error.message).toBe('Too many sign-in requests. Try again in 1 minute.');
+    expect(limited.json.error.reason).toBe('auth.too_many_requests');
     // Once that request has left the window, the next one is let through.
     await api.sql.query(`update sign_in_tokens set created_at = created_at - interval '2 minutes' where email = $1`, [user.email]);
     expect((await requestLink(user.email, headers)).status).toBe(202);

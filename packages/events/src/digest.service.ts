@@ -7,6 +7,7 @@ import type { Language } from '@talkoot/platform/schemas';
 import { type CalendarFilter, canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
 import { queryCalendar } from './calendar.service.js';
 import { DigestSubscription } from './digest-subscription.entity.js';
+import { calendarErrors } from './events.errors.js';
 import { helsinkiDayStart } from './helsinki-days.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -46,7 +47,7 @@ export class DigestService {
     const parsed = parseCalendarFilter(
       Object.fromEntries(Object.entries(input.filter).map(([key, value]) => [key, typeof value === 'boolean' ? (value ? '1' : '') : (value as string | string[])])),
     );
-    if (!parsed.success) throw new DomainError('validation_failed', 'Check the filter', Object.fromEntries(parsed.error.issues.map((issue) => [`filter.${issue.path.join('.')}`, issue.message])));
+    if (!parsed.success) throw new DomainError(calendarErrors.filter_invalid, 'Check the filter', Object.fromEntries(parsed.error.issues.map((issue) => [`filter.${issue.path.join('.')}`, issue.message])));
     const email = input.email.trim().toLowerCase();
     await this.orm.em.fork().transactional(async (em) => {
       await this.limitConfirmationMails(em, email);
@@ -82,7 +83,7 @@ export class DigestService {
     if (recent.length < CONFIRMATION_MAILS_PER_WINDOW) return;
     const opensAt = recent[recent.length - CONFIRMATION_MAILS_PER_WINDOW]!.createdAt.getTime() + CONFIRMATION_WINDOW_MS;
     const seconds = Math.max(1, Math.ceil((opensAt - Date.now()) / 1000));
-    throw new RateLimitedError(`Too many letters asked for this address. Try again in ${Math.ceil(seconds / 3600)} hours.`, seconds);
+    throw new RateLimitedError(`Too many letters asked for this address. Try again in ${Math.ceil(seconds / 3600)} hours.`, seconds, calendarErrors.confirmations_limited);
   }
 
   async confirm(token: string): Promise<{ frequency: 'weekly' | 'monthly' }> {

@@ -1,53 +1,13 @@
 import { Body, Controller, Headers, Injectable, Param, Query, Res } from '@nestjs/common';
 import { LockMode, MikroORM } from '@mikro-orm/postgresql';
-import { Route, type RouteParams, type RouteQuery, access, defineRoute, notFound, ruleViolation } from '@talkoot/platform';
+import { DomainError, Route, type RouteParams, type RouteQuery, notFound } from '@talkoot/platform';
 import sharp from 'sharp';
-import { z } from 'zod';
+import { deleteEventImageRoute, eventImageRoute, uploadEventImageRoute } from './event-image.routes.js';
 import { Event } from './event.entity.js';
-import { eventViewSchema } from './event.schemas.js';
 import { toEventView } from './event.service.js';
+import { eventErrors } from './events.errors.js';
 import { markFeedsStale } from './feed-staleness.js';
 import type { RawReply } from '@talkoot/platform';
-
-const tag = 'Event calendar';
-const eventParams = z.object({ id: z.uuid(), eventId: z.uuid() });
-
-// An event's picture: turned by EXIF, stripped of metadata, at most 1200 px wide, WebP; always with
-// a text alternative. The raw image is the request body (as for venue photos).
-export const uploadEventImageRoute = defineRoute({
-  method: 'PUT',
-  path: '/api/organisations/:id/events/:eventId/image',
-  summary: 'Set the event picture (raw image bytes as the body, altText in the query)',
-  tag,
-  access: access.organisationRole('id', ['admin', 'coordinator']),
-  params: eventParams,
-  query: z.object({ altText: z.string().max(1000).optional() }),
-  response: z.object({ event: eventViewSchema }),
-  status: 200,
-  errors: [413, 422],
-});
-
-export const deleteEventImageRoute = defineRoute({
-  method: 'DELETE',
-  path: '/api/organisations/:id/events/:eventId/image',
-  summary: 'Remove the event picture',
-  tag,
-  access: access.organisationRole('id', ['admin', 'coordinator']),
-  params: eventParams,
-  response: z.object({ event: eventViewSchema }),
-});
-
-export const eventImageRoute = defineRoute({
-  method: 'GET',
-  path: '/api/events/:eventId/image',
-  summary: 'The picture of a public event',
-  tag,
-  access: access.public,
-  params: z.object({ eventId: z.uuid() }),
-  query: z.object({ v: z.string().max(40).optional() }),
-  status: 200,
-  errors: [404],
-});
 
 const pictureFormats = new Set<string | undefined>(['jpeg', 'png', 'webp']);
 
@@ -57,8 +17,8 @@ export class EventImageService {
 
   async set(organisationId: string, eventId: string, bytes: unknown, altText: string | undefined) {
     const alt = (altText ?? '').trim();
-    if (alt.length < 3 || alt.length > 300) throw ruleViolation('Check the marked fields', { imageAlt: 'Describe the picture in 3 to 300 characters' });
-    if (!Buffer.isBuffer(bytes) || !bytes.length) throw ruleViolation('Check the marked fields', { image: 'Choose a picture to upload' });
+    if (alt.length < 3 || alt.length > 300) throw new DomainError(eventErrors.image_alt_length, 'Check the marked fields', { imageAlt: 'Describe the picture in 3 to 300 characters' });
+    if (!Buffer.isBuffer(bytes) || !bytes.length) throw new DomainError(eventErrors.image_missing, 'Check the marked fields', { image: 'Choose a picture to upload' });
     let image: Buffer;
     try {
       const source = sharp(bytes, { failOn: 'error', limitInputPixels: 80_000_000 });
@@ -66,7 +26,7 @@ export class EventImageService {
       if (!pictureFormats.has((await source.metadata()).format)) throw new Error('not a picture format');
       image = await source.autoOrient().resize({ width: 1200, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
     } catch {
-      throw ruleViolation('Check the marked fields', { image: 'The file is not a picture we can read. Use a JPEG, PNG or WebP picture.' });
+      throw new DomainError(eventErrors.image_unreadable, 'Check the marked fields', { image: 'The file is not a picture we can read. Use a JPEG, PNG or WebP picture.' });
     }
     return this.orm.em.fork().transactional(async (em) => {
       const event = await em.findOne(Event, { id: eventId, organisation: organisationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { Organisation, User, Village } from '@talkoot/identity';
-import { DomainError, notFound, ruleViolation } from '@talkoot/platform';
+import { DomainError, type ErrorReason, notFound } from '@talkoot/platform';
+import { placeErrors } from '@talkoot/identity';
 import type { z } from 'zod';
 import { Event, EventCoOrganiser, EventOccurrence } from './event.entity.js';
 import type { EventView, eventCreateSchema, eventUpdateSchema, occurrenceUpdateSchema } from './event.schemas.js';
 import { EVENT_LINK_LOOKUP, type EventLinkLookup } from './event-links.js';
+import { eventErrors } from './events.errors.js';
 import { markFeedsStale } from './feed-staleness.js';
 import { MAX_EVENT_OCCURRENCES, expandRecurrence } from './recurrence.js';
 import { searchTextOf } from './search-text.js';
@@ -14,7 +16,7 @@ type EventInput = z.output<typeof eventCreateSchema>;
 type EventChange = z.output<typeof eventUpdateSchema>;
 type OccurrenceChange = z.output<typeof occurrenceUpdateSchema>;
 
-const invalid = (field: string, message: string) => new DomainError('validation_failed', 'Check the marked fields', { [field]: message });
+const invalid = (reason: ErrorReason, field: string, message: string) => new DomainError(reason, 'Check the marked fields', { [field]: message });
 
 function searchTextFor(event: Event, villageName: string): string {
   return searchTextOf([event.title.fi, event.title.sv, event.title.en, event.description.fi, event.description.sv, event.description.en, event.placeName, event.address, villageName]);
@@ -72,7 +74,7 @@ export class EventService {
   async create(organisationId: string, input: EventInput, userId: string): Promise<{ event: EventView }> {
     return this.orm.em.fork().transactional(async (em) => {
       const village = await em.findOne(Village, { id: input.villageId });
-      if (!village) throw invalid('villageId', 'Choose a village from the list');
+      if (!village) throw invalid(placeErrors.village_unknown, 'villageId', 'Choose a village from the list');
       if (input.venueId) await this.checkVenue(input.venueId);
       const times = this.occurrenceTimes(input);
       const coOrganisers = await this.findCoOrganisers(em, organisationId, input.coOrganiserIds);
@@ -117,17 +119,17 @@ export class EventService {
       if (fields.bookingId) await this.checkBookingOfOrganisers(em, event, fields.bookingId);
       if (villageId) {
         const village = await em.findOne(Village, { id: villageId });
-        if (!village) throw invalid('villageId', 'Choose a village from the list');
+        if (!village) throw invalid(placeErrors.village_unknown, 'villageId', 'Choose a village from the list');
         event.village = village;
       }
       Object.assign(event, fields);
       if (startsAt || endsAt) {
-        if (event.recurrence) throw invalid('startsAt', 'Change the times of a recurring event one date at a time');
+        if (event.recurrence) throw invalid(eventErrors.recurring_times, 'startsAt', 'Change the times of a recurring event one date at a time');
         const [single] = await em.find(EventOccurrence, { event: event.id });
         if (single) {
           single.startsAt = startsAt ?? single.startsAt;
           single.endsAt = endsAt ?? single.endsAt;
-          if (single.endsAt <= single.startsAt) throw invalid('endsAt', 'The end must be after the start');
+          if (single.endsAt <= single.startsAt) throw invalid(eventErrors.end_before_start, 'endsAt', 'The end must be after the start');
         }
       }
       await em.populate(event, ['village']);
@@ -140,7 +142,7 @@ export class EventService {
   async publish(organisationId: string, eventId: string): Promise<{ event: EventView }> {
     return this.orm.em.fork().transactional(async (em) => {
       const event = await this.lockOwnEvent(em, organisationId, eventId);
-      if (event.status !== 'draft') throw ruleViolation(`This event is already ${event.status}`);
+      if (event.status !== 'draft') throw new DomainError(eventErrors.not_draft, `This event is already ${event.status}`);
       event.status = 'published';
       event.publishedAt = new Date();
       await this.touch(em, event);
@@ -152,7 +154,7 @@ export class EventService {
   async cancel(organisationId: string, eventId: string): Promise<{ event: EventView }> {
     return this.orm.em.fork().transactional(async (em) => {
       const event = await this.lockOwnEvent(em, organisationId, eventId);
-      if (event.status === 'cancelled') throw ruleViolation('This event is already cancelled');
+      if (event.status === 'cancelled') throw new DomainError(eventErrors.already_cancelled, 'This event is already cancelled');
       event.status = 'cancelled';
       event.cancelledAt = new Date();
       await this.touch(em, event);
@@ -168,7 +170,7 @@ export class EventService {
       if (!occurrence) throw notFound('The date');
       occurrence.startsAt = change.startsAt ?? occurrence.startsAt;
       occurrence.endsAt = change.endsAt ?? occurrence.endsAt;
-      if (occurrence.endsAt <= occurrence.startsAt) throw invalid('endsAt', 'The end must be after the start');
+      if (occurrence.endsAt <= occurrence.startsAt) throw invalid(eventErrors.end_before_start, 'endsAt', 'The end must be after the start');
       if (change.note !== undefined) occurrence.note = change.note;
       if (change.isCancelled !== undefined) occurrence.isCancelled = change.isCancelled;
       occurrence.sequence += 1;
@@ -183,7 +185,7 @@ export class EventService {
   async answerCoOrganising(organisationId: string, eventId: string, accept: boolean): Promise<{ event: EventView }> {
     return this.orm.em.fork().transactional(async (em) => {
       const invitation = await em.findOne(EventCoOrganiser, { event: eventId, organisation: organisationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!invitation) throw notFound('The invitation to organise');
+      if (!invitation) throw new DomainError(eventErrors.not_co_organiser, 'The invitation to organise was not found');
       invitation.status = accept ? 'accepted' : 'declined';
       invitation.answeredAt = new Date();
       const event = await em.findOneOrFail(Event, { id: eventId });
@@ -226,8 +228,8 @@ export class EventService {
   private occurrenceTimes(input: EventInput): { startsAt: Date; endsAt: Date }[] {
     if (!input.recurrence) return [{ startsAt: input.startsAt, endsAt: input.endsAt }];
     const times = expandRecurrence({ startsAt: input.startsAt, endsAt: input.endsAt }, input.recurrence);
-    if (!times.length) throw invalid('recurrence.weekdays', 'No date falls on the chosen days before the last date');
-    if (times.length > MAX_EVENT_OCCURRENCES) throw invalid('recurrence.until', `A recurring event has at most ${MAX_EVENT_OCCURRENCES} dates; choose an earlier last date`);
+    if (!times.length) throw invalid(eventErrors.no_dates, 'recurrence.weekdays', 'No date falls on the chosen days before the last date');
+    if (times.length > MAX_EVENT_OCCURRENCES) throw invalid(eventErrors.too_many_dates, 'recurrence.until', `A recurring event has at most ${MAX_EVENT_OCCURRENCES} dates; choose an earlier last date`);
     return times;
   }
 
@@ -235,12 +237,12 @@ export class EventService {
     const unique = [...new Set(ids)].filter((id) => id !== organisationId);
     if (!unique.length) return [];
     const organisations = await em.find(Organisation, { id: { $in: unique } });
-    if (organisations.length !== unique.length) throw invalid('coOrganiserIds', 'Choose co-organisers from the list');
+    if (organisations.length !== unique.length) throw invalid(eventErrors.co_organiser_unknown, 'coOrganiserIds', 'Choose co-organisers from the list');
     return organisations;
   }
 
   private async checkVenue(venueId: string): Promise<void> {
-    if (!(await this.links.isExistingVenue(venueId))) throw invalid('venueId', 'Choose a venue from the list');
+    if (!(await this.links.isExistingVenue(venueId))) throw invalid(eventErrors.venue_unknown, 'venueId', 'Choose a venue from the list');
   }
 
   // Only a booking made by the event's own organisers can be "the hall booking of this event".
@@ -249,7 +251,7 @@ export class EventService {
     const organisers = new Set([event.organisation.id]);
     for (const co of await em.find(EventCoOrganiser, { event: event.id, status: 'accepted' })) organisers.add(co.organisation.id);
     if (!booking || !booking.organisationId || !organisers.has(booking.organisationId)) {
-      throw invalid('bookingId', "Link a booking made by this event's organisers");
+      throw invalid(eventErrors.booking_not_linkable, 'bookingId', "Link a booking made by this event's organisers");
     }
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { APP_CONFIG, type AppConfig, DomainError, addDays, notFound } from '@talkoot/platform';
+import { invitationErrors } from './identity.errors.js';
 import { enqueueMail } from '@talkoot/notifications';
 import { Invitation } from './invitation.entity.js';
 import { Membership } from './membership.entity.js';
@@ -44,7 +45,7 @@ export class InvitationService {
       if (!organisation) throw notFound('The organisation');
       const existing = await em.findOne(Membership, { organisation: input.organisationId, user: { email: input.email } });
       if (existing) {
-        throw new DomainError('conflict', 'This person is already a member', { email: 'This person is already a member' });
+        throw new DomainError(invitationErrors.already_member, 'This person is already a member', { email: 'This person is already a member' });
       }
       const inviter = await em.findOneOrFail(User, { id: input.invitedById });
       const invitee = await em.findOne(User, { email: input.email });
@@ -103,7 +104,7 @@ export class InvitationService {
       const invitation = await this.findUsable(em, token, true);
       let user = await em.findOne(User, { email: invitation.email });
       if (!user) {
-        if (!name) throw new DomainError('validation_failed', 'Check the marked fields', { name: 'Enter your name' });
+        if (!name) throw new DomainError(invitationErrors.name_required, 'Check the marked fields', { name: 'Enter your name' });
         user = em.create(User, { name, email: invitation.email, language: 'fi', isPlatformAdmin: false, createdAt: new Date() });
         em.persist(user);
       }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
-import { notFound, ruleViolation } from '@talkoot/platform';
+import { DomainError, notFound } from '@talkoot/platform';
+import { membershipErrors } from './identity.errors.js';
 import { Membership } from './membership.entity.js';
 import type { Member, Role } from './membership.schemas.js';
 import { wouldLeaveNoAdmin } from './membership.rules.js';
@@ -60,7 +61,7 @@ export class MembershipService {
   private async assertAdminRemains(em: EntityManager, organisationId: string, currentRole: Role, newRole: Role | null): Promise<void> {
     const adminCount = await em.count(Membership, { organisation: organisationId, role: 'admin' });
     if (wouldLeaveNoAdmin({ currentRole, newRole, adminCount })) {
-      throw ruleViolation('An organisation needs at least one admin. Make someone else an admin first.');
+      throw new DomainError(membershipErrors.last_admin, 'An organisation needs at least one admin. Make someone else an admin first.');
     }
   }
 }

@@ -1,61 +1,8 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { Route, type RouteBody, type RouteParams, access, defineRoute } from '@talkoot/platform';
-import { z } from 'zod';
-import { idParamsSchema, organisationCreateSchema, organisationSchema, organisationUpdateSchema } from './organisation.schemas.js';
+import { Route, type RouteBody, type RouteParams } from '@talkoot/platform';
+import { createOrganisationRoute, getOrganisationRoute, listOrganisationsRoute, listPlacesRoute, updateOrganisationRoute } from './organisation.routes.js';
 import { OrganisationService } from './organisation.service.js';
-import { placesSchema } from './place.schemas.js';
 import { PlaceService } from './place.service.js';
-
-export const listPlacesRoute = defineRoute({
-  method: 'GET',
-  path: '/api/places',
-  summary: 'Regions, municipalities and villages',
-  tag: 'Organisations',
-  access: access.public,
-  response: placesSchema,
-});
-
-export const listOrganisationsRoute = defineRoute({
-  method: 'GET',
-  path: '/api/organisations',
-  summary: 'All organisations of the region',
-  tag: 'Organisations',
-  access: access.public,
-  response: z.object({ organisations: z.array(organisationSchema) }),
-});
-
-export const getOrganisationRoute = defineRoute({
-  method: 'GET',
-  path: '/api/organisations/:id',
-  summary: 'One organisation',
-  tag: 'Organisations',
-  access: access.public,
-  params: idParamsSchema,
-  response: z.object({ organisation: organisationSchema }),
-});
-
-export const createOrganisationRoute = defineRoute({
-  method: 'POST',
-  path: '/api/organisations',
-  summary: 'Add an organisation (platform admins)',
-  tag: 'Organisations',
-  access: access.platformAdmin,
-  body: organisationCreateSchema,
-  response: z.object({ organisation: organisationSchema }),
-  errors: [409],
-});
-
-export const updateOrganisationRoute = defineRoute({
-  method: 'PATCH',
-  path: '/api/organisations/:id',
-  summary: "Change an organisation's details (its admins)",
-  tag: 'Organisations',
-  access: access.organisationRole('id', ['admin']),
-  params: idParamsSchema,
-  body: organisationUpdateSchema,
-  response: z.object({ organisation: organisationSchema }),
-  errors: [409],
-});
 
 @Controller()
 export class OrganisationController {

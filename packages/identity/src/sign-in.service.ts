@@ -5,12 +5,14 @@ import { enqueueMail } from '@talkoot/notifications';
 import { type SessionCreate } from './auth.schemas.js';
 import { type SignedInSession, SessionService } from './session.service.js';
 import { isRateLimited, rateLimitsOf, retryAfterSeconds, signInRules } from './sign-in.rules.js';
+import { authErrors } from './identity.errors.js';
 import { SignInToken } from './sign-in-token.entity.js';
 import { generateCode, generateToken, hashCode, hashToken, isSameHash } from './token.rules.js';
 import { User } from './user.entity.js';
 
-const invalidSignIn = () =>
-  new DomainError('invalid_sign_in', 'The sign-in link or code is wrong, used or expired. Ask for a new one.');
+// One message for a link and a code, whatever was wrong with it; the reason says which was sent.
+const invalidSignIn = (reason: typeof authErrors.link_invalid | typeof authErrors.code_wrong) =>
+  new DomainError(reason, 'The sign-in link or code is wrong, used or expired. Ask for a new one.');
 
 @Injectable()
 export class SignInService {
@@ -47,7 +49,7 @@ export class SignInService {
         );
         const seconds = Math.max(1, ...reopenings);
         const minutes = Math.ceil(seconds / 60);
-        throw new RateLimitedError(`Too many sign-in requests. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`, seconds);
+        throw new RateLimitedError(`Too many sign-in requests. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`, seconds, authErrors.too_many_requests);
       }
       const user = await em.findOne(User, { email: input.email });
       const row = em.create(SignInToken, {
@@ -117,6 +119,6 @@ export class SignInService {
       return { kind: 'signedIn' as const, session: this.sessions.startSession(em, user) };
     });
     if (outcome.kind === 'signedIn') return outcome.session;
-    throw invalidSignIn();
+    throw invalidSignIn('token' in input ? authErrors.link_invalid : authErrors.code_wrong);
   }
 }

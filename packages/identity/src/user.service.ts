@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode, MikroORM } from '@mikro-orm/postgresql';
-import { notFound, ruleViolation } from '@talkoot/platform';
+import { DomainError, notFound } from '@talkoot/platform';
+import { membershipErrors } from './identity.errors.js';
 import { Membership } from './membership.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { User } from './user.entity.js';
@@ -56,7 +57,9 @@ export class UserService {
         if (admins <= 1) orphaned.push(adminship.organisation.name);
       }
       if (orphaned.length) {
-        throw ruleViolation(`You are the only admin of ${orphaned.join(', ')}. Make someone else an admin first, then delete your account.`);
+        throw new DomainError(membershipErrors.last_admin, `You are the only admin of ${orphaned.join(', ')}. Make someone else an admin first, then delete your account.`, undefined, {
+          organisations: orphaned,
+        });
       }
       await em.nativeDelete(User, { id: userId });
     });

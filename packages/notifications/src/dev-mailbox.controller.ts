@@ -1,28 +1,7 @@
 import { Controller, Param } from '@nestjs/common';
-import { access, defineRoute, Route, type RouteParams, type RouteResponse } from '@talkoot/platform';
-import { devMailListResponseSchema, devMailParamsSchema, devMailResponseSchema } from './dev-mailbox.schemas.js';
+import { Route, type RouteParams, type RouteResponse } from '@talkoot/platform';
+import { listDevMailRoute, readDevMailRoute } from './dev-mailbox.routes.js';
 import { DevMailboxService } from './dev-mailbox.service.js';
-
-export const listDevMailRoute = defineRoute({
-  method: 'GET',
-  path: '/api/dev/mail',
-  summary: 'List the mail in the developer mailbox, newest first (only when no SMTP_URL is set, never in production)',
-  tag: 'Developer mailbox',
-  access: access.public,
-  response: devMailListResponseSchema,
-  errors: [404],
-});
-
-export const readDevMailRoute = defineRoute({
-  method: 'GET',
-  path: '/api/dev/mail/:id',
-  summary: 'Read one mail of the developer mailbox',
-  tag: 'Developer mailbox',
-  access: access.public,
-  params: devMailParamsSchema,
-  response: devMailResponseSchema,
-  errors: [404],
-});
 
 @Controller()
 export class DevMailboxController {

@@ -1,4 +1,7 @@
-// Domain error codes and their HTTP statuses, in one place.
+import type { ErrorCode, ErrorReason } from './error-codes.js';
+
+// Every class of refusal and its HTTP status, in one place. A domain's reasons (error-codes.ts)
+// each name their class, so this table is how they all reach HTTP.
 export const errorStatus = {
   validation_failed: 400,
   invalid_sign_in: 400,
@@ -12,21 +15,35 @@ export const errorStatus = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof errorStatus;
+} as const satisfies Record<ErrorCode, number>;
 
 export type FieldErrors = Record<string, string>;
 
 export class DomainError extends Error {
+  readonly code: ErrorCode;
+  // The rule that refused, e.g. booking.slot_taken; a bare class (`new DomainError('not_found', …)`) has none.
+  readonly reason?: string;
+  // Per field of `fields`; by default every field has the error's own reason.
+  readonly fieldReasons?: Record<string, string>;
+
   constructor(
-    readonly code: ErrorCode,
+    kind: ErrorCode | ErrorReason,
     message: string,
     readonly fields?: FieldErrors,
     readonly details?: Record<string, unknown>,
+    fieldReasons?: Record<string, string>,
   ) {
     super(message);
     this.name = 'DomainError';
+    if (typeof kind === 'string') {
+      this.code = kind;
+    } else {
+      this.code = kind.code;
+      this.reason = kind.reason;
+    }
+    const reason = this.reason;
+    if (fieldReasons) this.fieldReasons = fieldReasons;
+    else if (fields && reason) this.fieldReasons = Object.fromEntries(Object.keys(fields).map((field) => [field, reason]));
   }
 
   get status(): number {
@@ -40,8 +57,9 @@ export class RateLimitedError extends DomainError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    reason?: ErrorReason<string, 'rate_limited'>,
   ) {
-    super('rate_limited', message, undefined, { retryAfterSeconds });
+    super(reason ?? 'rate_limited', message, undefined, { retryAfterSeconds });
     this.name = 'RateLimitedError';
   }
 }
@@ -49,6 +67,3 @@ export class RateLimitedError extends DomainError {
 export const notFound = (what: string) => new DomainError('not_found', `${what} was not found`);
 export const forbidden = (message = 'You are not allowed to do this') => new DomainError('forbidden', message);
 export const unauthenticated = () => new DomainError('unauthenticated', 'Sign in to continue');
-export const ruleViolation = (message: string, fields?: FieldErrors) => new DomainError('rule_violation', message, fields);
-export const conflict = (message: string, details?: Record<string, unknown>) =>
-  new DomainError('conflict', message, undefined, details);

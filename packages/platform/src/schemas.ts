@@ -1,6 +1,9 @@
 // Browser-safe: shared shapes the portal uses too. No server imports here.
 import { z } from 'zod';
 
+export * from './error-codes.js';
+export * from './route-contract.js';
+
 export const languages = ['fi', 'sv', 'en'] as const;
 export const languageSchema = z.enum(languages);
 export type Language = z.infer<typeof languageSchema>;
@@ -10,7 +13,11 @@ export const errorBodySchema = z
     error: z.object({
       code: z.string(),
       message: z.string(),
+      // The rule that refused (e.g. booking.slot_taken), where one did.
+      reason: z.string().optional(),
       fields: z.record(z.string(), z.string()).optional(),
+      // The reason per field of `fields` (e.g. startsAt: booking.outside_opening_hours).
+      fieldReasons: z.record(z.string(), z.string()).optional(),
     }),
   });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -6,7 +6,7 @@ import { cancellationTerms } from './cancellation.js';
 import { bookingPrice, type PriceTier, priceTier } from './pricing.js';
 import { finnishReference } from './reference-number.js';
 import { Space } from './space.entity.js';
-import type { BookingStatus } from './venue.schemas.js';
+import type { BookingStatus } from './booking.schemas.js';
 
 export interface Quote {
   priceTier: PriceTier;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Organisation, User } from '@talkoot/identity';
-import { APP_CONFIG, type AppConfig, conflict, forbidden, notFound, ruleViolation } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, DomainError, notFound } from '@talkoot/platform';
 import type { z } from 'zod';
 import { Booking, BookingSeries } from './booking.entity.js';
 import { notifySeriesUpdate } from './booking-notifications.js';
@@ -11,7 +11,9 @@ import { requestExpiry, timeProblem } from './booking.rules.js';
 import { MAX_SERIES_OCCURRENCES, expandSeries } from './recurrence.js';
 import { findLeafSpaceIds } from './space-tree.js';
 import { Space } from './space.entity.js';
-import type { BookingStatus, BookingView, seriesCreateSchema } from './venue.schemas.js';
+import { bookingErrors, seriesErrors } from './venues.errors.js';
+import type { seriesConflictReasonSchema, seriesCreateSchema } from './booking-series.schemas.js';
+import type { BookingStatus, BookingView } from './booking.schemas.js';
 
 type SeriesInput = z.output<typeof seriesCreateSchema>;
 
@@ -20,6 +22,7 @@ export interface SeriesConflict {
   startsAt: string;
   endsAt: string;
   reason: string;
+  problemReason: z.output<typeof seriesConflictReasonSchema>;
 }
 
 // A recurring booking: every free occurrence is booked in one transaction, each in its own
@@ -34,9 +37,9 @@ export class BookingSeriesService {
 
   async create(input: SeriesInput, requesterId: string) {
     const occurrences = expandSeries({ startsAt: input.startsAt, endsAt: input.endsAt }, input.rule);
-    if (!occurrences.length) throw ruleViolation('No date of the series falls on a chosen weekday before the last date', { 'rule.weekdays': 'Choose the weekday of the first date, or a later last date' });
+    if (!occurrences.length) throw new DomainError(seriesErrors.no_dates, 'No date of the series falls on a chosen weekday before the last date', { 'rule.weekdays': 'Choose the weekday of the first date, or a later last date' });
     if (occurrences.length > MAX_SERIES_OCCURRENCES) {
-      throw ruleViolation(`A series has at most ${MAX_SERIES_OCCURRENCES} dates; this one has ${occurrences.length}`, { 'rule.until': 'Choose an earlier last date' });
+      throw new DomainError(seriesErrors.too_many_dates, `A series has at most ${MAX_SERIES_OCCURRENCES} dates; this one has ${occurrences.length}`, { 'rule.until': 'Choose an earlier last date' });
     }
     return this.orm.em.fork().transactional(async (em) => {
       const space = await em.findOne(Space, { id: input.spaceId }, { populate: ['venue', 'venue.organisation'] });
@@ -60,7 +63,7 @@ export class BookingSeriesService {
         const problem = timeProblem(occurrence.startsAt, occurrence.endsAt, space, now);
         const listed = { date: occurrence.date, startsAt: occurrence.startsAt.toISOString(), endsAt: occurrence.endsAt.toISOString() };
         if (problem) {
-          conflicts.push({ ...listed, reason: problem.message });
+          conflicts.push({ ...listed, reason: problem.message, problemReason: problem.reason });
           continue;
         }
         const quote = await quoteFor(em, space, { ...occurrence, organisationId: input.organisationId, requesterId, isFreeEvent: false }, now);
@@ -87,11 +90,11 @@ export class BookingSeriesService {
           booked.push(booking);
         } catch (error) {
           if (!isExclusionViolation(error)) throw error;
-          conflicts.push({ ...listed, reason: 'Already booked or requested' });
+          conflicts.push({ ...listed, reason: 'Already booked or requested', problemReason: bookingErrors.slot_taken.reason });
         }
       }
       if (!booked.length) {
-        throw conflict('None of the dates of the series is free', { conflicts });
+        throw new DomainError(seriesErrors.all_taken, 'None of the dates of the series is free', undefined, { conflicts });
       }
       const loaded = await em.find(Booking, { id: { $in: booked.map((booking) => booking.id) } }, { orderBy: { startsAt: 'asc' } });
       await notifySeriesUpdate(em, series, loaded, status, {
@@ -108,7 +111,7 @@ export class BookingSeriesService {
       const series = await em.findOne(BookingSeries, { id: seriesId, space: { venue: { organisation: organisationId } } }, { populate: ['space.venue.organisation'] });
       if (!series) throw notFound('The series');
       const waiting = await this.lockOccurrences(em, seriesId, ['requested']);
-      if (!waiting.length) throw ruleViolation('No date of this series is waiting for a decision');
+      if (!waiting.length) throw new DomainError(seriesErrors.nothing_waiting, 'No date of this series is waiting for a decision');
       const now = new Date();
       for (const booking of waiting) {
         booking.status = decision;
@@ -128,10 +131,10 @@ export class BookingSeriesService {
     return this.orm.em.fork().transactional(async (em) => {
       const series = await em.findOne(BookingSeries, { id: seriesId }, { populate: ['space.venue.organisation'] });
       if (!series) throw notFound('The series');
-      if (series.requester?.id !== userId) throw forbidden('Only the person who made the series can cancel it');
+      if (series.requester?.id !== userId) throw new DomainError(seriesErrors.not_yours, 'Only the person who made the series can cancel it');
       const now = new Date();
       const ahead = (await this.lockOccurrences(em, seriesId, ['requested', 'approved'])).filter((booking) => booking.startsAt > now);
-      if (!ahead.length) throw ruleViolation('No date of this series is left to cancel');
+      if (!ahead.length) throw new DomainError(seriesErrors.nothing_ahead, 'No date of this series is left to cancel');
       for (const booking of ahead) {
         booking.status = 'cancelled';
         booking.cancelledAt = now;

@@ -4,7 +4,8 @@ import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mi
 import { Organisation, User } from '@talkoot/identity';
 import { Space } from './space.entity.js';
 import type { SeriesRule } from './recurrence.js';
-import { type BookingStatus, bookingStatuses, priceTiers, type WaitlistStatus, waitlistStatuses } from './venue.schemas.js';
+import { type BookingStatus, bookingStatuses, priceTiers } from './booking.schemas.js';
+import { type WaitlistStatus, waitlistStatuses } from './waitlist.schemas.js';
 
 // A recurring booking ("every Tuesday 18–20 until May"): its occurrences are ordinary bookings.
 @Entity({ tableName: 'booking_series' })

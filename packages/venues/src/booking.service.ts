@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { Membership, Organisation, User } from '@talkoot/identity';
-import { APP_CONFIG, type AppConfig, DomainError, conflict, forbidden, notFound, ruleViolation } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, DomainError, notFound } from '@talkoot/platform';
 import { Booking, BookingOccupancy, WaitlistEntry } from './booking.entity.js';
 import { notifyBookingUpdate } from './booking-notifications.js';
 import { isExclusionViolation, placeBooking, quoteFor } from './booking-placement.js';
-import { occupiedInterval, requestExpiry, timeProblem } from './booking.rules.js';
+import { occupiedInterval, requestExpiry, timeProblem, timeProblemError } from './booking.rules.js';
 import { cancellationTerms } from './cancellation.js';
 import { findLeafSpaceIds } from './space-tree.js';
 import { Space } from './space.entity.js';
-import type { BookingListItem, BookingStatus, BookingView, QuoteView } from './venue.schemas.js';
+import { bookingErrors } from './venues.errors.js';
+import type { BookingListItem, BookingStatus, BookingView, QuoteView } from './booking.schemas.js';
 
 export function toBookingView(booking: Booking): BookingView {
   return {
@@ -102,7 +103,7 @@ export class BookingService {
     const em = this.orm.em.fork();
     const space = await this.loadSpace(em, spaceId);
     if (input.organisationId && !(await em.count(Membership, { user: requesterId, organisation: input.organisationId }))) {
-      throw forbidden('You can book for an organisation only as its member');
+      throw new DomainError(bookingErrors.not_member_of_organisation, 'You can book for an organisation only as its member');
     }
     const now = new Date();
     const quote = await quoteFor(em, space, { ...input, organisationId: input.organisationId ?? null, requesterId }, now);
@@ -116,6 +117,7 @@ export class BookingService {
         freeCancellationUntil: quote.freeCancellationUntil.toISOString(),
         cancellationFeeCents: quote.cancellationFeeCents,
         problem: problem?.message ?? null,
+        problemReason: problem?.reason ?? null,
       },
     };
   }
@@ -129,7 +131,7 @@ export class BookingService {
         const isOwnerMember = await this.assertMayBook(em, space, request);
         const now = new Date();
         const problem = timeProblem(request.startsAt, request.endsAt, space, now);
-        if (problem) throw ruleViolation(problem.message, { [problem.field]: problem.message });
+        if (problem) throw timeProblemError(problem);
         const isFreeEvent = request.isFreeEvent ?? false;
         // An open public event asks for the space free of charge: the owner always decides.
         const status: BookingStatus = space.isApprovalRequired || isFreeEvent ? 'requested' : 'approved';
@@ -164,7 +166,7 @@ export class BookingService {
         if (space.venue.organisation.id !== organisationId) throw notFound('The space');
         const now = new Date();
         const problem = timeProblem(request.startsAt, request.endsAt, space, now, { ignoreWindow: true });
-        if (problem) throw ruleViolation(problem.message, { [problem.field]: problem.message });
+        if (problem) throw timeProblemError(problem);
         const booking = await placeBooking(em, {
           space,
           leaves: await findLeafSpaceIds(em, space),
@@ -195,7 +197,7 @@ export class BookingService {
     return this.orm.em.fork().transactional(async (em) => {
       const booking = await this.lockBooking(em, bookingId);
       if (booking.space.venue.organisation.id !== organisationId) throw notFound('The booking');
-      if (booking.status !== 'requested') throw ruleViolation(`This booking is ${booking.status}, not waiting for a decision`);
+      if (booking.status !== 'requested') throw new DomainError(bookingErrors.not_requested, `This booking is ${booking.status}, not waiting for a decision`);
       booking.status = decision;
       booking.expiresAt = null;
       booking.decidedAt = new Date();
@@ -212,7 +214,7 @@ export class BookingService {
   async cancel(bookingId: string, userId: string): Promise<BookingView> {
     return this.orm.em.fork().transactional(async (em) => {
       const booking = await this.lockBooking(em, bookingId);
-      if (booking.requester?.id !== userId) throw forbidden('Only the person who made the booking can cancel it');
+      if (booking.requester?.id !== userId) throw new DomainError(bookingErrors.not_yours, 'Only the person who made the booking can cancel it');
       return this.cancelLocked(em, booking);
     });
   }
@@ -223,13 +225,13 @@ export class BookingService {
     return this.orm.em.fork().transactional(async (em) => {
       const booking = await this.lockBooking(em, bookingId);
       if (booking.space.venue.organisation.id !== organisationId) throw notFound('The booking');
-      if (booking.requester || !booking.guestName) throw forbidden('Only a booking made for a resident can be cancelled here; its requester cancels any other');
+      if (booking.requester || !booking.guestName) throw new DomainError(bookingErrors.not_for_resident, 'Only a booking made for a resident can be cancelled here; its requester cancels any other');
       return this.cancelLocked(em, booking);
     });
   }
 
   private async cancelLocked(em: EntityManager, booking: Booking): Promise<BookingView> {
-    if (booking.status !== 'requested' && booking.status !== 'approved' && booking.status !== 'offered') throw ruleViolation(`This booking is already ${booking.status}`);
+    if (booking.status !== 'requested' && booking.status !== 'approved' && booking.status !== 'offered') throw new DomainError(bookingErrors.not_active, `This booking is already ${booking.status}`);
     const now = new Date();
     if (booking.status === 'approved') booking.cancellationFeeCents = cancellationTerms(booking.startsAt, now, booking.space, booking.priceCents).feeCents;
     if (booking.status === 'offered') await em.nativeUpdate(WaitlistEntry, { offer: booking.id }, { status: 'withdrawn' });
@@ -246,10 +248,10 @@ export class BookingService {
   async acceptOffer(bookingId: string, userId: string): Promise<BookingView> {
     return this.orm.em.fork().transactional(async (em) => {
       const booking = await this.lockBooking(em, bookingId);
-      if (booking.requester?.id !== userId) throw forbidden('Only the person the offer was made to can accept it');
-      if (booking.status !== 'offered') throw ruleViolation(`This booking is ${booking.status}, not an open offer`);
+      if (booking.requester?.id !== userId) throw new DomainError(bookingErrors.not_yours, 'Only the person the offer was made to can accept it');
+      if (booking.status !== 'offered') throw new DomainError(bookingErrors.not_offered, `This booking is ${booking.status}, not an open offer`);
       const now = new Date();
-      if (booking.expiresAt && booking.expiresAt <= now) throw ruleViolation('The offer has expired');
+      if (booking.expiresAt && booking.expiresAt <= now) throw new DomainError(bookingErrors.offer_expired, 'The offer has expired');
       const status: BookingStatus = booking.space.isApprovalRequired ? 'requested' : 'approved';
       booking.status = status;
       booking.expiresAt = status === 'requested' ? requestExpiry(now, booking.startsAt, this.config.BOOKING_REQUEST_DAYS) : null;
@@ -264,7 +266,7 @@ export class BookingService {
     return this.orm.em.fork().transactional(async (em) => {
       const booking = await this.lockBooking(em, bookingId);
       if (booking.space.venue.organisation.id !== organisationId) throw notFound('The booking');
-      if (booking.priceCents + booking.depositCents === 0) throw ruleViolation('This booking has nothing to pay', { paid: 'This booking has nothing to pay' });
+      if (booking.priceCents + booking.depositCents === 0) throw new DomainError(bookingErrors.nothing_to_pay, 'This booking has nothing to pay', { paid: 'This booking has nothing to pay' });
       booking.paidAt = paid ? (booking.paidAt ?? new Date()) : null;
       return toBookingView(booking);
     });
@@ -293,10 +295,10 @@ export class BookingService {
       { fields: ['organisation'] },
     );
     const memberOf = new Set(memberships.map((membership) => membership.organisation.id));
-    if (request.organisationId && !memberOf.has(request.organisationId)) throw forbidden('You can book for an organisation only as its member');
-    if (space.bookableBy === 'members' && !memberOf.has(ownerId)) throw forbidden(`Only members of ${space.venue.organisation.name} can book this space`);
+    if (request.organisationId && !memberOf.has(request.organisationId)) throw new DomainError(bookingErrors.not_member_of_organisation, 'You can book for an organisation only as its member');
+    if (space.bookableBy === 'members' && !memberOf.has(ownerId)) throw new DomainError(bookingErrors.members_only, `Only members of ${space.venue.organisation.name} can book this space`);
     if (space.bookableBy === 'region' && !request.organisationId) {
-      throw new DomainError('validation_failed', 'Check the marked fields', { organisationId: 'This space is booked by organisations: choose yours' });
+      throw new DomainError(bookingErrors.organisation_required, 'Check the marked fields', { organisationId: 'This space is booked by organisations: choose yours' });
     }
     return memberOf.has(ownerId);
   }
@@ -311,7 +313,7 @@ export class BookingService {
       { leafSpace: { $in: leaves }, isBlocking: true, startsAt: { $lt: occupied.endsAt }, endsAt: { $gt: occupied.startsAt } },
       { orderBy: { startsAt: 'asc' } },
     );
-    return conflict('The space is already booked or requested for that time', {
+    return new DomainError(bookingErrors.slot_taken, 'The space is already booked or requested for that time', undefined, {
       conflict: taken ? { startsAt: taken.startsAt.toISOString(), endsAt: taken.endsAt.toISOString() } : null,
     });
   }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode, MikroORM } from '@mikro-orm/postgresql';
-import { notFound, ruleViolation } from '@talkoot/platform';
+import { DomainError, notFound } from '@talkoot/platform';
 import sharp from 'sharp';
 import { findOwnedVenue, type VenueManageView, VenueAdminService } from './venue-admin.service.js';
 import { VenuePhoto } from './venue.entity.js';
+import { photoErrors } from './venues.errors.js';
 
 export const MAX_PHOTOS_PER_VENUE = 12;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -30,14 +31,14 @@ export async function resizePhoto(bytes: Buffer): Promise<ResizedPhoto> {
     const thumbnail = await source.clone().resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
     return { contentType: 'image/webp', width: large.info.width, height: large.info.height, data: large.data, thumbnail };
   } catch {
-    throw ruleViolation('Check the marked fields', { photo: 'The file is not a picture we can read. Use a JPEG, PNG or WebP photo.' });
+    throw new DomainError(photoErrors.unreadable, 'Check the marked fields', { photo: 'The file is not a picture we can read. Use a JPEG, PNG or WebP photo.' });
   }
 }
 
 export function checkAltText(altText: string | undefined): string {
   const text = (altText ?? '').trim();
   if (text.length < 3 || text.length > 300) {
-    throw ruleViolation('Check the marked fields', { altText: 'Describe the photo in 3 to 300 characters' });
+    throw new DomainError(photoErrors.alt_text_length, 'Check the marked fields', { altText: 'Describe the photo in 3 to 300 characters' });
   }
   return text;
 }
@@ -53,7 +54,7 @@ export class PhotoService {
     await findOwnedVenue(this.orm.em.fork(), organisationId, venueId);
     const altText = checkAltText(input.altText);
     if (!Buffer.isBuffer(input.bytes) || input.bytes.length === 0) {
-      throw ruleViolation('Check the marked fields', { photo: 'Choose a photo to upload' });
+      throw new DomainError(photoErrors.missing, 'Check the marked fields', { photo: 'Choose a photo to upload' });
     }
     // Resized before the transaction: decoding a big photo takes a moment and holds no lock.
     const resized = await resizePhoto(input.bytes);
@@ -63,7 +64,7 @@ export class PhotoService {
       await em.lock(venue, LockMode.PESSIMISTIC_WRITE);
       const photos = await em.find(VenuePhoto, { venue: venue.id }, { orderBy: { position: 'desc' } });
       if (photos.length >= MAX_PHOTOS_PER_VENUE) {
-        throw ruleViolation(`A venue has at most ${MAX_PHOTOS_PER_VENUE} photos`, { photo: `A venue has at most ${MAX_PHOTOS_PER_VENUE} photos; remove one first` });
+        throw new DomainError(photoErrors.too_many, `A venue has at most ${MAX_PHOTOS_PER_VENUE} photos`, { photo: `A venue has at most ${MAX_PHOTOS_PER_VENUE} photos; remove one first` });
       }
       em.create(VenuePhoto, { venue, altText, position: (photos[0]?.position ?? -1) + 1, ...resized });
     });

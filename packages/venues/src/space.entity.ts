@@ -2,7 +2,7 @@ import type { Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { ClosedDates, OpeningPeriod } from './opening-hours.js';
-import { bookableByOptions, priceUnits } from './venue.schemas.js';
+import { bookableByOptions, priceUnits } from './space.schemas.js';
 import { Venue } from './venue.entity.js';
 
 // A bookable part of a venue. Spaces form a small tree ("whole hall" contains "main hall" and

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Village } from '@talkoot/identity';
-import { APP_CONFIG, type AppConfig, notFound, ruleViolation } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, DomainError, notFound } from '@talkoot/platform';
 import type { z } from 'zod';
 import { Space } from './space.entity.js';
 import { newFeedToken, Venue, VenuePhoto } from './venue.entity.js';
-import type { spaceUpdateSchema, venueManageSchema, venueUpdateSchema } from './venue.schemas.js';
+import type { spaceUpdateSchema } from './space.schemas.js';
+import type { venueManageSchema, venueUpdateSchema } from './venue.schemas.js';
 import { toVenueView } from './venue.service.js';
+import { spaceErrors, venueErrors } from './venues.errors.js';
 
 export type VenueManageView = z.infer<typeof venueManageSchema>;
 
@@ -41,7 +43,7 @@ export class VenueAdminService {
       const { villageId, ...rest } = input;
       if (villageId !== undefined && villageId !== venue.village.id) {
         const village = await em.findOne(Village, { id: villageId });
-        if (!village) throw ruleViolation('Check the marked fields', { villageId: 'Choose a village from the list' });
+        if (!village) throw new DomainError(venueErrors.village_unknown, 'Check the marked fields', { villageId: 'Choose a village from the list' });
         venue.village = village;
       }
       for (const [key, value] of Object.entries(rest)) {
@@ -60,7 +62,7 @@ export class VenueAdminService {
       // Either bound may come alone; the pair that results must still make sense.
       const minMinutes = input.minMinutes ?? space.minMinutes;
       const maxMinutes = input.maxMinutes ?? space.maxMinutes;
-      if (minMinutes > maxMinutes) throw ruleViolation('Check the marked fields', { maxMinutes: 'The longest booking must be at least the shortest' });
+      if (minMinutes > maxMinutes) throw new DomainError(spaceErrors.max_below_min, 'Check the marked fields', { maxMinutes: 'The longest booking must be at least the shortest' });
       for (const [key, value] of Object.entries(input)) {
         if (value !== undefined) (space as unknown as Record<string, unknown>)[key] = value;
       }

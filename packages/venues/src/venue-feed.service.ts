@@ -4,7 +4,7 @@ import { type Representation, notFound, versionedRepresentation } from '@talkoot
 import ical, { ICalCalendarMethod, ICalEventBusyStatus, ICalEventStatus } from 'ical-generator';
 import { Booking } from './booking.entity.js';
 import { Venue } from './venue.entity.js';
-import { blockingStatuses, type BookingStatus } from './venue.schemas.js';
+import { type BookingStatus, blockingStatuses } from './booking.schemas.js';
 
 const DAY_MS = 86_400_000;
 // What a calendar app needs: a month back (recent history) and a year ahead (the booking window).

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Organisation, Village } from '@talkoot/identity';
+import { Organisation, Village, placeErrors } from '@talkoot/identity';
 import { DomainError, notFound } from '@talkoot/platform';
 import { z } from 'zod';
 import { Booking } from './booking.entity.js';
 import { Space } from './space.entity.js';
 import { Venue, VenuePhoto } from './venue.entity.js';
-import { blockingStatuses, type spaceCreateSchema, type venueCreateSchema, type VenueView } from './venue.schemas.js';
+import { spaceErrors } from './venues.errors.js';
+import { blockingStatuses } from './booking.schemas.js';
+import type { spaceCreateSchema } from './space.schemas.js';
+import type { VenueView, venueCreateSchema } from './venue.schemas.js';
 
 export function photoView(photo: VenuePhoto) {
   return {
@@ -113,7 +116,7 @@ export class VenueService {
   async createVenue(organisationId: string, input: Omit<z.output<typeof venueCreateSchema>, 'organisationId'>): Promise<{ venue: VenueView }> {
     return this.orm.em.fork().transactional(async (em) => {
       const village = await em.findOne(Village, { id: input.villageId });
-      if (!village) throw new DomainError('validation_failed', 'Check the marked fields', { villageId: 'Choose a village from the list' });
+      if (!village) throw new DomainError(placeErrors.village_unknown, 'Check the marked fields', { villageId: 'Choose a village from the list' });
       const venue = em.create(Venue, {
         organisation: em.getReference(Organisation, organisationId),
         village,
@@ -145,14 +148,14 @@ export class VenueService {
       let parent: Space | null = null;
       if (input.parentId) {
         parent = await em.findOne(Space, { id: input.parentId, venue: venueId });
-        if (!parent) throw new DomainError('validation_failed', 'Check the marked fields', { parentId: 'Choose a space of this venue' });
+        if (!parent) throw new DomainError(spaceErrors.parent_unknown, 'Check the marked fields', { parentId: 'Choose a space of this venue' });
         // Bookings of the parent or of any space above it occupy today's leaves only; a new room
         // under it would be left uncovered by them and could be double-booked.
         const venueSpaces = await em.find(Space, { venue: venueId });
         const chain: string[] = [];
         for (let current: Space | null | undefined = parent; current; current = venueSpaces.find((space) => space.id === current?.parent?.id)) chain.push(current.id);
         if (await em.count(Booking, { space: { $in: chain }, status: { $in: [...blockingStatuses] } })) {
-          throw new DomainError('rule_violation', 'This space already has bookings; add rooms to it before taking bookings', { parentId: 'This space already has bookings' });
+          throw new DomainError(spaceErrors.parent_has_bookings, 'This space already has bookings; add rooms to it before taking bookings', { parentId: 'This space already has bookings' });
         }
       }
       const { parentId: _parentId, ...rules } = input;

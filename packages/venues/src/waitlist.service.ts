@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { Organisation, User } from '@talkoot/identity';
-import { APP_CONFIG, type AppConfig, addMinutes, conflict, forbidden, notFound, ruleViolation } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, DomainError, addMinutes, notFound } from '@talkoot/platform';
 import { BookingOccupancy, WaitlistEntry } from './booking.entity.js';
 import { notifyBookingUpdate } from './booking-notifications.js';
 import { isExclusionViolation, placeBooking, quoteFor } from './booking-placement.js';
 import { BookingService, WAITLIST_OFFER_HOURS } from './booking.service.js';
-import { occupiedInterval, timeProblem } from './booking.rules.js';
+import { occupiedInterval, timeProblem, timeProblemError } from './booking.rules.js';
 import { findLeafSpaceIds } from './space-tree.js';
 import { Space } from './space.entity.js';
-import type { WaitlistEntryView } from './venue.schemas.js';
+import { waitlistErrors } from './venues.errors.js';
+import type { WaitlistEntryView } from './waitlist.schemas.js';
 
 export interface WaitlistRequest {
   spaceId: string;
@@ -38,9 +39,9 @@ export class WaitlistService {
       if (!space) throw notFound('The space');
       await this.bookings.assertMayBook(em, space, { organisationId: request.organisationId, requesterId: userId });
       const problem = timeProblem(request.startsAt, request.endsAt, space, new Date());
-      if (problem) throw ruleViolation(problem.message, { [problem.field]: problem.message });
+      if (problem) throw timeProblemError(problem);
       if (!(await this.isTaken(em, space, request.startsAt, request.endsAt))) {
-        throw ruleViolation('That time is free: book it instead of queueing', { startsAt: 'That time is free: book it instead' });
+        throw new DomainError(waitlistErrors.time_free, 'That time is free: book it instead of queueing', { startsAt: 'That time is free: book it instead' });
       }
       const duplicate = await em.count(WaitlistEntry, {
         user: userId,
@@ -49,7 +50,7 @@ export class WaitlistService {
         startsAt: { $lt: request.endsAt },
         endsAt: { $gt: request.startsAt },
       });
-      if (duplicate) throw conflict('You are already in line for this time');
+      if (duplicate) throw new DomainError(waitlistErrors.already_queued, 'You are already in line for this time');
       const entry = em.create(WaitlistEntry, {
         space,
         user: em.getReference(User, userId),
@@ -74,8 +75,8 @@ export class WaitlistService {
     const offerId = await this.orm.em.fork().transactional(async (em) => {
       const entry = await em.findOne(WaitlistEntry, { id: entryId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!entry) throw notFound('The place in line');
-      if (entry.user.id !== userId) throw forbidden('Only the person in line can leave it');
-      if (entry.status !== 'waiting' && entry.status !== 'offered') throw ruleViolation(`This place in line is already ${entry.status}`);
+      if (entry.user.id !== userId) throw new DomainError(waitlistErrors.not_yours, 'Only the person in line can leave it');
+      if (entry.status !== 'waiting' && entry.status !== 'offered') throw new DomainError(waitlistErrors.not_active, `This place in line is already ${entry.status}`);
       const offer = entry.status === 'offered' ? (entry.offer?.id ?? null) : null;
       if (!offer) entry.status = 'withdrawn';
       return offer;

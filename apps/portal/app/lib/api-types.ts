@@ -1,5 +1,13 @@
-// The api's answers, typed from its own schemas (@talkoot/identity/schemas). Type-only imports:
-// nothing of zod reaches the browser bundle.
+// Names for the api's answers, for the portal's components. Every type comes from the schemas
+// and route contracts the api itself uses (@talkoot/*/schemas): nothing is written out here.
+// Type-only imports: nothing of zod reaches the browser bundle.
+import type {
+  CalendarItem,
+  eventAccessibilityFacts as apiEventAccessibilityFacts,
+  eventAudiences as apiEventAudiences,
+  eventCategories as apiEventCategories,
+  EventView,
+} from '@talkoot/events/schemas';
 import type {
   invitationPreviewSchema,
   invitationSchema,
@@ -12,7 +20,21 @@ import type {
   SessionView,
   UserView,
 } from '@talkoot/identity/schemas';
-import type { ErrorBody } from '@talkoot/platform/schemas';
+import type { DevMailMessage, DevMailSummary } from '@talkoot/notifications/schemas';
+import type { ErrorBody, RouteOutput } from '@talkoot/platform/schemas';
+import type {
+  availabilityRoute,
+  BookingListItem,
+  BookingStatus as ApiBookingStatus,
+  BookingView,
+  createSeriesRoute,
+  getManagedVenueRoute,
+  QuoteView,
+  SpaceView,
+  venueSearchRoute,
+  VenueView,
+  WaitlistEntryView,
+} from '@talkoot/venues/schemas';
 import type { z } from 'zod';
 
 // Runtime lists for selects. `satisfies` keeps them to the api's values; the exhaustive label
@@ -41,208 +63,44 @@ export type PublicInvitation = z.infer<typeof invitationPreviewSchema>['invitati
 export type SessionCreated = SessionView;
 export type ApiErrorBody = ErrorBody;
 
-// The developer mailbox (GET /api/dev/mail): not in the identity package.
-export type MailSummary = { id: string; to: string; subject: string; date: string };
-export type MailMessage = MailSummary & {
-  from: string;
-  text: string;
-  html: string;
-  headers: Record<string, string>;
-  attachments?: { filename: string; contentType: string; content: string }[];
-};
+// The developer mailbox (GET /api/dev/mail).
+export type MailSummary = DevMailSummary;
+export type MailMessage = DevMailMessage;
 
-// Village halls and their bookings (packages/venues/src/venue.schemas.ts), written out here: the
-// portal does not depend on the venues package.
-export type Venue = {
-  id: string;
-  organisation: { id: string; name: string };
-  village: { id: string; name: string };
-  name: string;
-  address: string;
-  description: LocalisedText;
-  capacity: number;
-  facilities: string[];
-  accessibility: string[];
-  spaces: VenueSpace[];
-};
-export type VenueSpace = {
-  id: string;
-  parentId: string | null;
-  name: string;
-  capacity: number | null;
-  isApprovalRequired: boolean;
-  bookableBy: 'members' | 'region' | 'anyone';
-  minMinutes: number;
-  maxMinutes: number;
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-};
-export type BookingStatus = 'requested' | 'approved' | 'denied' | 'cancelled' | 'expired';
-export type BusyPeriod = { startsAt: string; endsAt: string; status: 'requested' | 'approved' };
-export type Availability = { spaceId: string; busy: BusyPeriod[] };
-export type Booking = {
-  id: string;
-  spaceId: string;
-  title: string;
-  status: BookingStatus;
-  startsAt: string;
-  endsAt: string;
-  decisionReason: string | null;
-};
-export type BookingListItem = Booking & {
-  space: { id: string; name: string };
-  venue: { id: string; name: string };
-  requester: { name: string; email: string } | null;
-  organisation: { id: string; name: string } | null;
-};
+// Village halls and their bookings.
+export type VenueDetails = VenueView;
+// What the venue list, the event form and the booking forms read of a venue and its spaces (the
+// rules, prices, contact and photos are on VenueDetails).
+export type VenueSpace = Pick<SpaceView, 'id' | 'parentId' | 'name' | 'capacity' | 'isApprovalRequired' | 'bookableBy' | 'minMinutes' | 'maxMinutes' | 'bufferBeforeMinutes' | 'bufferAfterMinutes'>;
+export type Venue = Omit<VenueView, 'contactName' | 'contactPhone' | 'contactEmail' | 'paymentIban' | 'photos' | 'spaces'> & { spaces: VenueSpace[] };
+export type SpaceRules = SpaceView;
+export type OpeningPeriod = NonNullable<SpaceView['openingHours']>[number];
+export type ClosedDates = SpaceView['closedDates'][number];
+export type PriceUnit = SpaceView['priceUnit'];
+// Busy periods: a waiting-list offer holds the slot too. The month view shows it as requested.
+export type BusySlot = RouteOutput<typeof availabilityRoute>['busy'][number];
+export type BusyPeriod = Omit<BusySlot, 'status'> & { status: Exclude<BusySlot['status'], 'offered'> };
+export type VenueManageView = RouteOutput<typeof getManagedVenueRoute>['venue'];
+export type Booking = BookingView;
+// `offered`: a waiting-list offer holding a freed slot; the plain statuses are the others.
+export type BookingState = ApiBookingStatus;
+export type BookingStatus = Exclude<ApiBookingStatus, 'offered'>;
+export type BookingDetails = BookingListItem;
+export type BookingQuote = QuoteView;
+export type VenueSearchResults = RouteOutput<typeof venueSearchRoute>;
+export type SeriesResult = RouteOutput<typeof createSeriesRoute>;
+export type SeriesConflict = SeriesResult['conflicts'][number];
+export type WaitlistEntry = WaitlistEntryView;
 
-// The public venue page's extra facts (GET /api/venues/:id): contact, photos and per-space rules.
-export type VenuePhoto = { id: string; altText: string; width: number; height: number; url: string; thumbnailUrl: string };
-export type OpeningPeriod = { weekday: number; opens: string; closes: string };
-export type ClosedDates = { from: string; to: string; reason: string };
-export type PriceUnit = 'free' | 'hour' | 'day' | 'fixed';
-export type PriceTier = 'members' | 'region' | 'private';
-export type SpaceRules = {
-  minNoticeHours: number;
-  maxDaysAhead: number;
-  openingHours: OpeningPeriod[] | null;
-  closedDates: ClosedDates[];
-  priceUnit: PriceUnit;
-  priceMembersCents: number;
-  priceRegionCents: number;
-  pricePrivateCents: number;
-  depositCents: number;
-  freeCancellationHours: number;
-  cancellationFeePercent: number;
-};
-export type VenueDetails = Omit<Venue, 'spaces'> & {
-  contactName: string | null;
-  contactPhone: string | null;
-  contactEmail: string | null;
-  paymentIban: string | null;
-  photos: VenuePhoto[];
-  spaces: (VenueSpace & SpaceRules)[];
-};
-// Busy periods as the api gives them: a waiting-list offer holds the slot too.
-export type BusySlot = { startsAt: string; endsAt: string; status: 'requested' | 'approved' | 'offered' };
-// The owners' view (GET /api/organisations/:id/venues/:venueId): the public one plus the secrets.
-export type VenueManageView = VenueDetails & { keyInstructions: string | null; privateFeedUrl: string };
-// GET /api/spaces/:id/quote
-export type BookingQuote = {
-  priceTier: PriceTier;
-  priceCents: number;
-  depositCents: number;
-  isApprovalRequired: boolean;
-  freeCancellationUntil: string;
-  cancellationFeeCents: number;
-  problem: string | null;
-};
-// GET /api/venue-search
-export type VenueSearchResults = {
-  startsAt: string;
-  endsAt: string;
-  results: {
-    venue: { id: string; name: string; address: string; village: { id: string; name: string }; municipality: { id: string; name: string } };
-    space: { id: string; name: string; capacity: number | null; isApprovalRequired: boolean; priceUnit: PriceUnit; priceRegionCents: number; pricePrivateCents: number };
-  }[];
-};
-
-// Bookings with money, series and waiting-list details (bookingListItemSchema and friends in
-// packages/venues/src/venue.schemas.ts). `offered`: a waiting-list offer holding a freed slot.
-export type BookingState = BookingStatus | 'offered';
-export type BookingDetails = Omit<BookingListItem, 'status' | 'venue'> & {
-  status: BookingState;
-  venue: { id: string; name: string; address: string; paymentIban: string | null };
-  seriesId: string | null;
-  isFreeEvent: boolean;
-  priceTier: PriceTier | null;
-  priceCents: number;
-  depositCents: number;
-  referenceNumber: string | null;
-  paidAt: string | null;
-  cancellationFeeCents: number;
-  expiresAt: string | null;
-  guest: { name: string; phone: string; email: string | null } | null;
-  keyInstructions: string | null;
-};
-// POST /api/booking-series
-export type SeriesRule = { frequency: 'weekly' | 'biweekly'; weekdays: number[]; until: string; skipDates: string[] };
-export type SeriesConflict = { date: string; startsAt: string; endsAt: string; reason: string };
-export type SeriesResult = {
-  series: { id: string; title: string; rule: SeriesRule };
-  booked: (Booking & { status: BookingState; seriesId: string | null })[];
-  conflicts: SeriesConflict[];
-};
-// GET /api/me/waitlist
-export type WaitlistEntry = {
-  id: string;
-  space: { id: string; name: string };
-  venue: { id: string; name: string };
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  status: 'waiting' | 'offered' | 'booked' | 'lapsed' | 'withdrawn';
-  offer: { bookingId: string; expiresAt: string | null } | null;
-  position: number | null;
-};
-
-// Events (packages/events event.schemas.ts): organisers' pages and the printable calendar.
-export const eventCategories = ['culture', 'sport', 'talkoot', 'meeting', 'market', 'church', 'children', 'seniors', 'nature', 'education', 'party', 'other'] as const;
+// Events: organisers' pages, the public calendar and the printable calendar.
+export const eventCategories = ['culture', 'sport', 'talkoot', 'meeting', 'market', 'church', 'children', 'seniors', 'nature', 'education', 'party', 'other'] as const satisfies typeof apiEventCategories;
 export type EventCategory = (typeof eventCategories)[number];
-export const eventAudiences = ['everyone', 'children', 'youth', 'adults', 'seniors', 'families'] as const;
+export const eventAudiences = ['everyone', 'children', 'youth', 'adults', 'seniors', 'families'] as const satisfies typeof apiEventAudiences;
 export type EventAudience = (typeof eventAudiences)[number];
-export const eventAccessibilityFacts = ['step_free', 'hearing_loop', 'sign_language', 'accessible_toilet'] as const;
+export const eventAccessibilityFacts = ['step_free', 'hearing_loop', 'sign_language', 'accessible_toilet'] as const satisfies typeof apiEventAccessibilityFacts;
 export type EventAccessibilityFact = (typeof eventAccessibilityFacts)[number];
-export type EventStatus = 'draft' | 'published' | 'cancelled';
-export type EventText = { fi?: string; sv?: string; en?: string };
-export type EventRecurrence = {
-  frequency: 'weekly' | 'monthly-weekday' | 'monthly-date';
-  interval: number;
-  weekdays: number[];
-  until: string | null;
-  count: number | null;
-  exceptions: string[];
-};
-export type EventOccurrence = { id: string; eventId: string; startsAt: string; endsAt: string; isCancelled: boolean; note: EventText | null; sequence: number };
-export type OrganiserEvent = {
-  id: string;
-  status: EventStatus;
-  organisation: { id: string; name: string };
-  coOrganisers: { id: string; name: string; status: 'invited' | 'accepted' | 'declined' }[];
-  title: EventText;
-  description: EventText;
-  isAllDay: boolean;
-  venueId: string | null;
-  bookingId: string | null;
-  placeName: string;
-  address: string | null;
-  village: { id: string; name: string };
-  municipality: { id: string; name: string };
-  category: EventCategory;
-  audiences: string[];
-  priceCents: number | null;
-  accessibility: string[];
-  isRideSharingWelcome: boolean;
-  infoUrl: string | null;
-  imageUrl: string | null;
-  imageAlt: string | null;
-  recurrence: EventRecurrence | null;
-  updatedAt: string;
-  occurrences: EventOccurrence[];
-};
-// GET /api/calendar: one date of an event.
-export type CalendarEntry = Omit<EventOccurrence, 'sequence'> & {
-  sequence?: number;
-  title: EventText;
-  status: EventStatus;
-  isAllDay: boolean;
-  placeName: string;
-  village: { id: string; name: string };
-  municipality: { id: string; name: string };
-  organisers: { id: string; name: string }[];
-  category: EventCategory;
-  audiences: string[];
-  priceCents: number | null;
-  accessibility: string[];
-  isRideSharingWelcome: boolean;
-};
+export type EventStatus = EventView['status'];
+export type EventText = EventView['title'];
+export type OrganiserEvent = EventView;
+// GET /api/calendar: one date of an event (the sheet's own rows may leave out `sequence`).
+export type CalendarEntry = Omit<CalendarItem, 'sequence'> & { sequence?: number };

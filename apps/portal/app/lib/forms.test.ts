@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  apiFieldErrors,
   organisationCreateForm,
   organisationUpdateForm,
   parseForm,
@@ -59,12 +58,5 @@ describe('forms checked with the api schemas', () => {
   it('sends emptied optional organisation fields as null on update', () => {
     const result = parseForm(organisationUpdateForm, { name: 'Seura', kind: 'association', villageId, businessId: '', contactPhone: '' });
     expect(result).toMatchObject({ isValid: true, data: { businessId: null, contactPhone: null } });
-  });
-
-  it('puts the api field errors under the form field names', () => {
-    expect(apiFieldErrors({ 'description.sv': 'Too long', businessId: 'Invalid' })).toEqual({
-      descriptionSv: 'validation.checkField',
-      businessId: 'validation.businessId',
-    });
   });
 });

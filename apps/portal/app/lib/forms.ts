@@ -141,8 +141,8 @@ export function toFieldName(path: readonly PropertyKey[]): string {
   return fieldNamesByPath[joined] ?? (joined || 'form');
 }
 
-// A field whose format has its own explanation ("like 1234567-8").
-const formatMessages: Record<string, MessageKey> = {
+// A field whose format has its own explanation ("like 1234567-8"); api errors use them too (api-errors.ts).
+export const formatMessages: Partial<Record<string, MessageKey>> = {
   email: 'validation.email',
   contactEmail: 'validation.email',
   code: 'validation.code',
@@ -176,32 +176,5 @@ export function issuesToFieldErrors(
       errors[field] = formatMessages[field] ?? 'validation.invalid';
     }
   }
-  return errors;
-}
-
-// 409 answers name the field that clashes (a business id in use, an address already a member).
-const conflictMessages: Record<string, MessageKey> = {
-  businessId: 'validation.businessIdTaken',
-  email: 'validation.alreadyMember',
-};
-
-export function apiConflictErrors(fields: Record<string, string>): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const path of Object.keys(fields)) {
-    const field = toFieldName(path.split('.'));
-    errors[field] = conflictMessages[field] ?? 'form.conflict';
-  }
-  if (Object.keys(errors).length === 0) errors.form = 'form.conflict';
-  return errors;
-}
-
-// The api's own field errors (400 validation_failed), under the form's field names.
-export function apiFieldErrors(fields: Record<string, string>): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const path of Object.keys(fields)) {
-    const field = toFieldName(path.split('.'));
-    errors[field] = formatMessages[field] ?? 'validation.checkField';
-  }
-  if (Object.keys(errors).length === 0) errors.form = 'validation.checkField';
   return errors;
 }

@@ -1,3 +1,4 @@
+import { type RouteContract, routePath } from '@talkoot/platform/schemas';
 import { data } from 'react-router';
 import { ApiError, type ApiCaller } from './api.server';
 import { getConfig } from './config.server';
@@ -6,7 +7,9 @@ const imageTypes = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 // The api takes a picture (venue photo, event picture) as the raw request body with its text
 // alternative in the query; callApi speaks JSON only, so uploads share this small client.
-export async function uploadImageToApi(caller: ApiCaller, method: 'POST' | 'PUT', path: string, file: File, altText: string): Promise<void> {
+export async function uploadImageToApi(caller: ApiCaller, route: RouteContract, params: Record<string, string>, file: File, altText: string): Promise<void> {
+  const { method } = route;
+  const path = routePath(route, params);
   const headers = new Headers({ Accept: 'application/json', 'Accept-Language': caller.language });
   if (caller.token) headers.set('Authorization', `Bearer ${caller.token}`);
   if (caller.clientAddress) headers.set('X-Forwarded-For', caller.clientAddress);
@@ -25,6 +28,5 @@ export async function uploadImageToApi(caller: ApiCaller, method: 'POST' | 'PUT'
     throw data({ code: 'api_unavailable' }, { status: 503 });
   }
   if (response.ok) return;
-  const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | undefined;
-  throw new ApiError(response.status, body?.error?.code ?? `http_${response.status}`, body?.error?.message ?? response.statusText, body?.error?.fields ?? {});
+  throw ApiError.fromBody(response.status, response.statusText, await response.json().catch(() => undefined));
 }

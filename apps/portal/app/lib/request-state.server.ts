@@ -1,3 +1,4 @@
+import { getMeRoute } from '@talkoot/identity/schemas';
 import type { MiddlewareFunction } from 'react-router';
 import { ApiError, callApi } from './api.server';
 import type { Viewer } from './api-types';
@@ -32,9 +33,7 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
   let isSessionStale = false;
   if (token) {
     try {
-      viewer = await callApi<Viewer>({ token, language: guessedLanguage, clientAddress, returnTo }, '/api/me', {
-        isSessionCheck: true,
-      });
+      viewer = await callApi({ token, language: guessedLanguage, clientAddress, returnTo }, getMeRoute, {}, { isSessionCheck: true });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         isSessionStale = true;

@@ -1,3 +1,4 @@
+import { listVenuesRoute } from '@talkoot/venues/schemas';
 import { Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/home';
 import { addDays, shortDay } from '../components/calendar/calendar-time';
@@ -8,7 +9,6 @@ import { WeekEvents } from '../components/home/week-events';
 import { PageTitle } from '../components/page-title';
 import { helsinkiToday } from '../components/venues/week-time';
 import { ApiError, callApi } from '../lib/api.server';
-import type { Venue } from '../lib/api-types';
 import { kindLabelKeys, roleLabelKeys } from '../lib/labels';
 import { useI18n, useRootData } from '../lib/root-data';
 import { getRequestState } from '../lib/session.server';
@@ -25,7 +25,7 @@ export async function loader({ context }: Route.LoaderArgs) {
   const lastDay = addDays(today, 6);
   const [events, venues] = await Promise.all([
     unlessUnavailable(loadCalendarItems(state, today, lastDay, '')),
-    unlessUnavailable(callApi<{ venues: Venue[] }>(state, '/api/venues')),
+    unlessUnavailable(callApi(state, listVenuesRoute)),
   ]);
   const sortedVenues = venues?.venues.toSorted((a, b) => a.village.name.localeCompare(b.village.name, 'fi') || a.name.localeCompare(b.name, 'fi'));
   return {

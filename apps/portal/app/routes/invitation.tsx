@@ -3,9 +3,11 @@ import type { Route } from './+types/invitation';
 import { ErrorSummary } from '../components/error-summary';
 import { TextField } from '../components/form-fields';
 import { PageTitle } from '../components/page-title';
+import { acceptInvitationRoute, previewInvitationRoute } from '@talkoot/identity/schemas';
+import { apiErrorsToFields } from '../lib/api-errors';
 import { ApiError, callApi, loadFromApi } from '../lib/api.server';
-import type { PublicInvitation, SessionCreated } from '../lib/api-types';
-import { apiFieldErrors, invitationAcceptForm, parseForm, readFormValues } from '../lib/forms';
+import type { SessionCreated } from '../lib/api-types';
+import { invitationAcceptForm, parseForm, readFormValues } from '../lib/forms';
 import { roleLabelKeys } from '../lib/labels';
 import { useI18n, useRootData } from '../lib/root-data';
 import { formFailure, redirectWithCookies } from '../lib/responses.server';
@@ -23,31 +25,24 @@ const roleExplanationKeys = {
   member: 'invitation.roleExplained.member',
 } as const;
 
-function invitationPath(token: string) {
-  return `/api/invitations/${encodeURIComponent(token)}`;
-}
-
 export async function loader({ context, params }: Route.LoaderArgs) {
   const state = getRequestState(context);
-  const { invitation } = await loadFromApi<{ invitation: PublicInvitation }>({ ...state, token: null }, invitationPath(params.token));
+  const { invitation } = await loadFromApi({ ...state, token: null }, previewInvitationRoute, { params: { token: params.token } });
   return { invitation };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const state = getRequestState(context);
   const values = readFormValues(await request.formData());
-  const { invitation } = await loadFromApi<{ invitation: PublicInvitation }>({ ...state, token: null }, invitationPath(params.token));
+  const { invitation } = await loadFromApi({ ...state, token: null }, previewInvitationRoute, { params: { token: params.token } });
   const form = parseForm(invitationAcceptForm, values);
   if (!form.isValid) return formFailure(form.errors, values);
   if (invitation.needsName && !form.data.name) return formFailure({ name: 'validation.required' }, values);
   let session: SessionCreated;
   try {
-    session = await callApi<SessionCreated>({ ...state, token: null }, `${invitationPath(params.token)}/accept`, {
-      method: 'POST',
-      body: invitation.needsName ? form.data : {},
-    });
+    session = await callApi({ ...state, token: null }, acceptInvitationRoute, { params: { token: params.token }, body: invitation.needsName ? form.data : {} });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 400) return formFailure(apiFieldErrors(error.fields), values);
+    if (error instanceof ApiError && error.status === 400) return formFailure(apiErrorsToFields(error), values);
     if (error instanceof ApiError && (error.status === 404 || error.status === 409)) {
       return formFailure({ form: 'invitation.noLongerValid' }, values, error.status);
     }

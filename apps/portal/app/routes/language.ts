@@ -1,5 +1,6 @@
 import { redirect } from 'react-router';
 import type { Route } from './+types/language';
+import { updateMeRoute } from '@talkoot/identity/schemas';
 import { callApi } from '../lib/api.server';
 import { isLanguage } from '../lib/i18n';
 import { toSafeRedirect } from '../lib/redirects';
@@ -21,7 +22,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (state.viewer && state.token) {
     // A signed-in user's saved preference wins over the cookie, so save it too.
     try {
-      await callApi(state, '/api/me', { method: 'PATCH', body: { language } });
+      await callApi(state, updateMeRoute, { body: { language } });
     } catch (error) {
       if (error instanceof Response) throw error;
       console.error('language: could not save the preference', error);

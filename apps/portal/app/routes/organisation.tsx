@@ -1,17 +1,14 @@
 import { Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/organisation';
 import { PageTitle } from '../components/page-title';
+import { getOrganisationRoute } from '@talkoot/identity/schemas';
 import { loadFromApi } from '../lib/api.server';
-import type { Organisation } from '../lib/api-types';
 import { kindLabelKeys, pickLocalisedText } from '../lib/labels';
 import { useI18n, useRootData } from '../lib/root-data';
 import { getRequestState } from '../lib/session.server';
 
 export async function loader({ context, params }: Route.LoaderArgs) {
-  const { organisation } = await loadFromApi<{ organisation: Organisation }>(
-    getRequestState(context),
-    `/api/organisations/${encodeURIComponent(params.id)}`,
-  );
+  const { organisation } = await loadFromApi(getRequestState(context), getOrganisationRoute, { params: { id: params.id } });
   return { organisation };
 }
 

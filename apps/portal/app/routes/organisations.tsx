@@ -1,6 +1,7 @@
 import { Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/organisations';
 import { PageTitle } from '../components/page-title';
+import { listOrganisationsRoute } from '@talkoot/identity/schemas';
 import { loadFromApi } from '../lib/api.server';
 import type { Organisation } from '../lib/api-types';
 import { kindLabelKeys } from '../lib/labels';
@@ -8,7 +9,7 @@ import { useI18n } from '../lib/root-data';
 import { getRequestState } from '../lib/session.server';
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const { organisations } = await loadFromApi<{ organisations: Organisation[] }>(getRequestState(context), '/api/organisations');
+  const { organisations } = await loadFromApi(getRequestState(context), listOrganisationsRoute);
   return { organisations };
 }
 

@@ -3,9 +3,10 @@ import type { Route } from './+types/profile';
 import { ErrorSummary } from '../components/error-summary';
 import { CheckboxField, RadioGroupField, TextField } from '../components/form-fields';
 import { PageTitle } from '../components/page-title';
+import { deleteMeRoute, updateMeRoute } from '@talkoot/identity/schemas';
+import { apiErrorsToFields } from '../lib/api-errors';
 import { ApiError, callApi } from '../lib/api.server';
-import type { User } from '../lib/api-types';
-import { apiFieldErrors, deleteAccountForm, parseForm, profileForm, readFormValues } from '../lib/forms';
+import { deleteAccountForm, parseForm, profileForm, readFormValues } from '../lib/forms';
 import { languageNames, languages } from '../lib/i18n';
 import { useI18n } from '../lib/root-data';
 import { formFailure, redirectWithCookies } from '../lib/responses.server';
@@ -33,19 +34,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (intent === 'delete') {
     const form = parseForm(deleteAccountForm, values);
     if (!form.isValid) return formFailure(form.errors, values, 400, intent);
-    await callApi(state, '/api/me', { method: 'DELETE' });
+    await callApi(state, deleteMeRoute);
     return redirectWithCookies('/', [clearSessionCookie(), serializeNoticeCookie('account_deleted')]);
   }
 
   const form = parseForm(profileForm, values);
   if (!form.isValid) return formFailure(form.errors, values, 400, intent);
   try {
-    await callApi<{ user: User }>(state, '/api/me', {
-      method: 'PATCH',
-      body: form.data,
-    });
+    await callApi(state, updateMeRoute, { body: form.data });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 400) return formFailure(apiFieldErrors(error.fields), values, 400, intent);
+    if (error instanceof ApiError && error.status === 400) return formFailure(apiErrorsToFields(error), values, 400, intent);
     throw error;
   }
   const cookies = [serializeNoticeCookie('profile_saved')];

@@ -3,6 +3,7 @@ import type { Route } from './+types/sign-in-code';
 import { ErrorSummary } from '../components/error-summary';
 import { TextField } from '../components/form-fields';
 import { PageTitle } from '../components/page-title';
+import { createSessionRoute } from '@talkoot/identity/schemas';
 import { ApiError, callApi } from '../lib/api.server';
 import type { SessionCreated } from '../lib/api-types';
 import { parseForm, readFormValues, signInCodeForm } from '../lib/forms';
@@ -24,10 +25,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!form.isValid) return formFailure(form.errors, values);
   let session: SessionCreated;
   try {
-    session = await callApi<SessionCreated>(state, '/api/auth/sessions', {
-      method: 'POST',
-      body: { email: form.data.email, code: form.data.code },
-    });
+    session = await callApi(state, createSessionRoute, { body: { email: form.data.email, code: form.data.code } });
   } catch (error) {
     if (error instanceof ApiError && error.status === 429) return formFailure({ form: 'signIn.rateLimited' }, values, 429, undefined, retryAfterHeader(error.details));
     if (error instanceof ApiError && (error.status === 400 || error.status === 401)) {

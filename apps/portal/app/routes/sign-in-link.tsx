@@ -1,8 +1,8 @@
 import { data, Link } from 'react-router';
 import type { Route } from './+types/sign-in-link';
 import { PageTitle } from '../components/page-title';
+import { createSessionRoute } from '@talkoot/identity/schemas';
 import { ApiError, callApi } from '../lib/api.server';
-import type { SessionCreated } from '../lib/api-types';
 import { useI18n } from '../lib/root-data';
 import { redirectWithCookies } from '../lib/responses.server';
 import { getRequestState, serializeNoticeCookie, serializeSessionCookie } from '../lib/session.server';
@@ -26,10 +26,7 @@ export async function loader({ request, context, url }: Route.LoaderArgs) {
   if (request.method === 'HEAD') return data(null, { headers: noReferrer });
   const state = getRequestState(context);
   try {
-    const session = await callApi<SessionCreated>({ ...state, token: null }, '/api/auth/sessions', {
-      method: 'POST',
-      body: { token },
-    });
+    const session = await callApi({ ...state, token: null }, createSessionRoute, { body: { token } });
     return redirectWithCookies('/', [serializeSessionCookie(session.token), serializeNoticeCookie('signed_in')], noReferrer);
   } catch (error) {
     if (error instanceof ApiError && (error.status === 400 || error.status === 401 || error.status === 404)) {

@@ -3,8 +3,10 @@ import type { Route } from './+types/sign-in';
 import { ErrorSummary } from '../components/error-summary';
 import { TextField } from '../components/form-fields';
 import { PageTitle } from '../components/page-title';
+import { requestSignInRoute } from '@talkoot/identity/schemas';
+import { apiErrorsToFields } from '../lib/api-errors';
 import { ApiError, callApi } from '../lib/api.server';
-import { apiFieldErrors, parseForm, readFormValues, signInRequestForm } from '../lib/forms';
+import { parseForm, readFormValues, signInRequestForm } from '../lib/forms';
 import { toSafeRedirect } from '../lib/redirects';
 import { useI18n } from '../lib/root-data';
 import { formFailure, retryAfterHeader } from '../lib/responses.server';
@@ -22,13 +24,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = parseForm(signInRequestForm, values);
   if (!form.isValid) return formFailure(form.errors, values);
   try {
-    await callApi(state, '/api/auth/sign-in-requests', {
-      method: 'POST',
-      body: { email: form.data.email, language: state.language },
-    });
+    await callApi(state, requestSignInRoute, { body: { email: form.data.email, language: state.language } });
   } catch (error) {
     if (error instanceof ApiError && error.status === 429) return formFailure({ form: 'signIn.rateLimited' }, values, 429, undefined, retryAfterHeader(error.details));
-    if (error instanceof ApiError && error.status === 400) return formFailure(apiFieldErrors(error.fields), values);
+    if (error instanceof ApiError && error.status === 400) return formFailure(apiErrorsToFields(error), values);
     throw error;
   }
   const next = new URLSearchParams({ email: form.data.email });

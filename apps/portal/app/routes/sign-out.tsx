@@ -1,6 +1,7 @@
 import { Form, redirect } from 'react-router';
 import type { Route } from './+types/sign-out';
 import { PageTitle } from '../components/page-title';
+import { endSessionRoute } from '@talkoot/identity/schemas';
 import { callApi } from '../lib/api.server';
 import { useI18n } from '../lib/root-data';
 import { redirectWithCookies } from '../lib/responses.server';
@@ -16,7 +17,7 @@ export async function action({ context }: Route.ActionArgs) {
   const state = getRequestState(context);
   if (state.token) {
     try {
-      await callApi(state, '/api/auth/sessions/current', { method: 'DELETE', isSessionCheck: true });
+      await callApi(state, endSessionRoute, {}, { isSessionCheck: true });
     } catch (error) {
       // Already gone on the api, or the api is down: the cookie is removed all the same.
       console.error('sign-out: could not end the session on the api', error);

@@ -1,7 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { DomainError, RateLimitedError, errorStatus, type ErrorCode } from '../errors.js';
+import type { ErrorCode } from '../error-codes.js';
+import { DomainError, RateLimitedError, errorStatus } from '../errors.js';
 import type { ErrorBody } from '../schemas.js';
 import { fieldErrorsFrom } from './validation.interceptor.js';
 
@@ -28,15 +29,18 @@ interface PgError {
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; isUnexpected: boolean; headers?: Record<string, string> } {
   if (error instanceof DomainError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error.reason) body.error.reason = error.reason;
     if (error.fields) body.error.fields = error.fields;
+    if (error.fieldReasons) body.error.fieldReasons = error.fieldReasons;
     if (error.details) Object.assign(body.error, error.details);
     const headers = error instanceof RateLimitedError ? { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : undefined;
     return { status: error.status, body, isUnexpected: false, ...(headers ? { headers } : {}) };
   }
   if (error instanceof ZodError) {
+    const { fields, fieldReasons } = fieldErrorsFrom(error);
     return {
       status: 400,
-      body: { error: { code: 'validation_failed', message: 'Check the marked fields', fields: fieldErrorsFrom(error) } },
+      body: { error: { code: 'validation_failed', message: 'Check the marked fields', fields, fieldReasons } },
       isUnexpected: false,
     };
   }

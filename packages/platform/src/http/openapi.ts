@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorBodySchema } from '../schemas.js';
-import type { RouteContract } from './route.js';
+import type { RouteContract } from '../route-contract.js';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -3,33 +3,49 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import type { z } from 'zod';
+import { type ValidationReason, validationErrors } from '../error-codes.js';
 import { DomainError, type FieldErrors } from '../errors.js';
 import { findControlCharacters } from './control-characters.js';
-import { ROUTE_CONTRACT, type RouteContract } from './route.js';
+import type { RouteContract } from '../route-contract.js';
+import { ROUTE_CONTRACT } from './route.js';
 
-export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+// The first issue of each field: its message, and its reason from the kind of issue. A refinement
+// may name a domain reason itself (`params: { reason: 'booking.…' }`); a missing or empty value
+// is `validation.required`.
+export function fieldErrorsFrom(error: z.ZodError, input?: unknown): { fields: FieldErrors; fieldReasons: Record<string, string> } {
   const fields: FieldErrors = {};
+  const fieldReasons: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || 'body';
-    fields[key] ??= issue.message;
+    if (key in fields) continue;
+    fields[key] = issue.message;
+    fieldReasons[key] = reasonOf(issue, input);
   }
-  return fields;
+  return { fields, fieldReasons };
+}
+
+function reasonOf(issue: z.core.$ZodIssue, input: unknown): ValidationReason | string {
+  const own = issue.code === 'custom' ? (issue.params as { reason?: unknown } | undefined)?.reason : undefined;
+  if (typeof own === 'string') return own;
+  if (input !== undefined && issue.path.length > 0) {
+    const value = issue.path.reduce<unknown>((node, step) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[step] : undefined), input);
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return validationErrors.required.reason;
+  }
+  return validationErrors[issue.code].reason;
 }
 
 function parseOrThrow(schema: z.ZodType | undefined, value: unknown, where: 'body' | 'query' | 'params'): unknown {
   const controlCharacters = findControlCharacters(value, '');
   if (Object.keys(controlCharacters).length) {
     if (where === 'params') throw new DomainError('not_found', 'The resource was not found');
-    throw new DomainError('validation_failed', 'Check the marked fields', controlCharacters);
+    throw new DomainError(validationErrors.control_characters, 'Check the marked fields', controlCharacters);
   }
   if (!schema) return value;
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (result.success) return result.data;
-  throw new DomainError(
-    where === 'params' ? 'not_found' : 'validation_failed',
-    where === 'params' ? 'The resource was not found' : 'Check the marked fields',
-    where === 'params' ? undefined : fieldErrorsFrom(result.error),
-  );
+  if (where === 'params') throw new DomainError('not_found', 'The resource was not found');
+  const { fields, fieldReasons } = fieldErrorsFrom(result.error, value);
+  throw new DomainError('validation_failed', 'Check the marked fields', fields, undefined, fieldReasons);
 }
 
 const formBodies = new WeakSet<FastifyRequest>();

@@ -1,4 +1,4 @@
-import type { ApiError } from '../../lib/api.server';
+import type { ApiErrorMapping } from '../../lib/api-errors';
 import type { FieldErrors } from '../../lib/forms';
 import { helsinkiToInstant, isTimeText } from '../venues/helsinki-time';
 import { parseDateInput } from './booking-format';
@@ -33,31 +33,24 @@ export function readTitle(values: Record<string, string>, errors: FieldErrors): 
   return title;
 }
 
-// The api's field paths -> this form's fields; anything else is said at the top.
-const apiFieldNames: Record<string, string> = {
-  startsAt: 'startTime',
-  endsAt: 'endTime',
-  'rule.weekdays': 'weekdays',
-  'rule.until': 'until',
-  'rule.skipDates': 'skipDates',
-  guestName: 'guestName',
-  guestPhone: 'guestPhone',
-  guestEmail: 'guestEmail',
-  consent: 'consent',
-  title: 'title',
-  spaceId: 'spaceId',
-  organisationId: 'organisationId',
-};
-
-export function apiErrorsToFields(error: ApiError, fallback: FieldErrors[string]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const path of Object.keys(error.fields)) {
-    const field = apiFieldNames[path] ?? apiFieldNames[path.replace(/\.\d+$/, '')];
-    const key = error.status === 400 ? 'validation.checkField' : fallback;
-    if (field === 'organisationId') errors.organisationId = 'venues.form.organisationRequired';
-    else if (field) errors[field] ??= key;
-    else errors.form ??= key;
-  }
-  if (Object.keys(errors).length === 0) errors.form = error.status === 403 ? 'venues.form.notAllowed' : fallback;
-  return errors;
-}
+// How the booking forms (series, resident, waiting list) read the api's errors: its field paths
+// -> this form's fields; anything else is said at the top.
+export const bookingApiErrors = {
+  fields: {
+    startsAt: 'startTime',
+    endsAt: 'endTime',
+    'rule.weekdays': 'weekdays',
+    'rule.until': 'until',
+    'rule.skipDates': 'skipDates',
+    guestName: 'guestName',
+    guestPhone: 'guestPhone',
+    guestEmail: 'guestEmail',
+    consent: 'consent',
+    title: 'title',
+    spaceId: 'spaceId',
+    organisationId: 'organisationId',
+  },
+  formFields: ['spaceId', 'date', 'startTime', 'endTime', 'frequency', 'weekdays', 'until', 'skipDates', 'title', 'organisationId', 'guestName', 'guestPhone', 'guestEmail', 'consent'],
+  // A refused rule without a reason this portal knows is a time the space does not take.
+  fallback: 'venues.form.rule',
+} satisfies ApiErrorMapping;

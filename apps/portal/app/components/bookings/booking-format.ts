@@ -56,10 +56,3 @@ export function parseDateInput(text: string): string | null {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
-
-// The api explains a date it could not book in English; say it in the page language.
-export function conflictReasonKey(reason: string): MessageKey {
-  if (/already booked/i.test(reason)) return 'series.reason.taken';
-  if (/future/i.test(reason)) return 'series.reason.past';
-  return 'series.reason.rules';
-}

@@ -1,8 +1,9 @@
-import { type CalendarFilter, canonicalFilterQuery, parseCalendarFilter } from '@talkoot/events/schemas';
+import { type CalendarFilter, calendarRoute, canonicalFilterQuery, parseCalendarFilter } from '@talkoot/events/schemas';
+import { listOrganisationsRoute, listPlacesRoute } from '@talkoot/identity/schemas';
 import QRCode from 'qrcode';
 import { redirect } from 'react-router';
 import { loadFromApi, type ApiCaller } from '../../lib/api.server';
-import type { CalendarEntry, Organisation, Region } from '../../lib/api-types';
+import type { CalendarEntry, Region } from '../../lib/api-types';
 import { getConfig } from '../../lib/config.server';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,17 +48,14 @@ export function publicOrigin(request: Request): string {
 }
 
 export async function loadCalendarItems(caller: ApiCaller, from: string, to: string, canonical: string): Promise<CalendarEntry[]> {
-  const query = new URLSearchParams(canonical);
-  query.set('from', from);
-  query.set('to', to);
-  const { items } = await loadFromApi<{ items: CalendarEntry[] }>(caller, `/api/calendar?${query}`);
+  const { items } = await loadFromApi(caller, calendarRoute, { query: { ...Object.fromEntries(new URLSearchParams(canonical)), from, to } });
   return items;
 }
 
 export async function loadFilterChoices(caller: ApiCaller): Promise<{ regions: Region[]; organisations: { id: string; name: string }[] }> {
   const [{ regions }, { organisations }] = await Promise.all([
-    loadFromApi<{ regions: Region[] }>(caller, '/api/places'),
-    loadFromApi<{ organisations: Organisation[] }>(caller, '/api/organisations'),
+    loadFromApi(caller, listPlacesRoute),
+    loadFromApi(caller, listOrganisationsRoute),
   ]);
   return { regions, organisations: organisations.map(({ id, name }) => ({ id, name })).toSorted((a, b) => a.name.localeCompare(b.name, 'fi')) };
 }

@@ -1,6 +1,9 @@
+import { updateEventRoute } from '@talkoot/events/schemas';
+import { requestBookingRoute } from '@talkoot/venues/schemas';
 import { data } from 'react-router';
+import type { ApiErrorMapping } from '../../lib/api-errors';
 import { ApiError, callApi, type ApiCaller } from '../../lib/api.server';
-import { eventAccessibilityFacts, eventAudiences, eventCategories, type Booking, type OrganiserEvent, type Venue } from '../../lib/api-types';
+import { eventAccessibilityFacts, eventAudiences, eventCategories, type OrganiserEvent, type Venue } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import type { Language } from '../../lib/i18n';
 import { formatDay, formatTime, helsinkiToInstant, isDateText, isTimeText } from '../venues/helsinki-time';
@@ -204,7 +207,7 @@ export function readEventForm(values: Record<string, string>, venues: Venue[], o
 }
 
 // The api's field paths → the form's field names.
-const apiFieldNames: Record<string, string> = {
+const apiFieldNames = {
   title: 'titleFi',
   'title.fi': 'titleFi',
   'title.sv': 'titleSv',
@@ -225,15 +228,9 @@ const apiFieldNames: Record<string, string> = {
   recurrence: 'frequency',
 };
 
-export function apiEventErrors(error: ApiError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const path of Object.keys(error.fields)) {
-    const field = apiFieldNames[path] ?? apiFieldNames[path.split('.').slice(0, 2).join('.')] ?? path.split('.')[0] ?? 'form';
-    errors[field] = field === 'until' && /at most/.test(error.fields[path] ?? '') ? 'events.form.tooManyDates' : field === 'weekdays' ? 'events.form.noDates' : 'validation.checkField';
-  }
-  if (Object.keys(errors).length === 0) errors.form = error.status === 422 ? 'events.form.notAllowed' : 'validation.checkField';
-  return errors;
-}
+// How the event form reads the api's errors (apiErrorsToFields): a change the event's state
+// does not allow is said at the top.
+export const eventApiErrors: ApiErrorMapping = { fields: apiFieldNames, fallback: 'events.form.notAllowed' };
 
 export function eventFailure(errors: FieldErrors, values: Record<string, string>, status = 400) {
   return data<EventFormFailure>({ errors, values }, { status });
@@ -253,11 +250,10 @@ export async function requestSpaceForEvent(
   if (!first) return { isBooked: false, reason: 'refused', slot: null };
   const title = (event.title.fi || event.title.sv || event.title.en || event.placeName).slice(0, 200);
   try {
-    const { booking } = await callApi<{ booking: Booking }>(state, '/api/bookings', {
-      method: 'POST',
+    const { booking } = await callApi(state, requestBookingRoute, {
       body: { spaceId, startsAt: first.startsAt, endsAt: first.endsAt, title, organisationId, isFreeEvent: event.priceCents === null },
     });
-    await callApi(state, `/api/organisations/${encodeURIComponent(organisationId)}/events/${encodeURIComponent(event.id)}`, { method: 'PATCH', body: { bookingId: booking.id } });
+    await callApi(state, updateEventRoute, { params: { id: organisationId, eventId: event.id }, body: { bookingId: booking.id } });
     return { isBooked: true };
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;

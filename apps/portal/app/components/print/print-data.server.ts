@@ -1,3 +1,4 @@
+import { calendarRoute } from '@talkoot/events/schemas';
 import { ApiError, callApi, type ApiCaller } from '../../lib/api.server';
 import type { CalendarEntry, Region } from '../../lib/api-types';
 import { getConfig } from '../../lib/config.server';
@@ -52,11 +53,13 @@ export async function loadPrintSheet(state: ApiCaller, request: Request, regions
   const date = isDateText(asked) ? asked : dayText(today.year, today.month, today.day);
   const { from, to } = periodRange(period, date);
   const params = filterParams(url);
+  const filterQuery: Record<string, string[]> = {};
+  for (const [name, value] of params) (filterQuery[name] ??= []).push(value);
   let items: CalendarEntry[] = [];
   let filter = '';
   let isFilterInvalid = false;
   try {
-    ({ items, filter } = await callApi<{ items: CalendarEntry[]; filter: string }>(state, `/api/calendar?${new URLSearchParams([['from', from], ['to', to], ...params])}`));
+    ({ items, filter } = await callApi(state, calendarRoute, { query: { ...filterQuery, from, to } }));
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 400) throw error;
     isFilterInvalid = true;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrorsToFields, formatEuros, parseClock, parseEuros, parseHoursToMinutes, parseSpaceForm } from './venue-admin-forms';
+import { apiErrorsToFields } from '../../lib/api-errors';
+import { ApiError } from '../../lib/api.server';
+import { formatEuros, parseClock, parseEuros, parseHoursToMinutes, parseSpaceForm, venueAdminApiErrors } from './venue-admin-forms';
 
 const validSpace = {
   isApprovalRequired: 'yes',
@@ -65,6 +67,6 @@ describe('the manage forms', () => {
     expect(parsed.isValid).toBe(false);
     if (parsed.isValid) return;
     expect(parsed.errors).toMatchObject({ priceRegion: 'venueAdmin.error.euros', maxHours: 'venueAdmin.error.maxMinutes', 'closes-1': 'venueAdmin.error.openingHours', 'opens-2': 'validation.required' });
-    expect(apiErrorsToFields({ maxMinutes: 'x', paymentIban: 'y' })).toEqual({ maxHours: 'venueAdmin.error.maxMinutes', paymentIban: 'venueAdmin.error.iban' });
+    expect(apiErrorsToFields(new ApiError(400, 'validation_failed', 'Check the marked fields', { maxMinutes: 'x', paymentIban: 'y' }), venueAdminApiErrors)).toEqual({ maxHours: 'venueAdmin.error.maxMinutes', paymentIban: 'venueAdmin.error.iban' });
   });
 });

@@ -1,3 +1,4 @@
+import type { ApiErrorMapping } from '../../lib/api-errors';
 import type { FieldErrors } from '../../lib/forms';
 import type { MessageKey } from '../../lib/i18n';
 
@@ -180,46 +181,37 @@ export function parseSpaceForm(values: Values): Parsed<Record<string, unknown>> 
   return Object.keys(errors).length > 0 ? { isValid: false, errors } : { isValid: true, body };
 }
 
-// The api's field paths (English messages) → this page's fields and plain messages.
-const apiFieldMap: Record<string, [string, MessageKey]> = {
-  name: ['name', 'validation.checkField'],
-  address: ['address', 'validation.checkField'],
-  villageId: ['villageId', 'validation.choose'],
-  capacity: ['capacity', 'venueAdmin.error.wholeNumber'],
-  contactPhone: ['contactPhone', 'validation.phone'],
-  contactEmail: ['contactEmail', 'validation.email'],
-  paymentIban: ['paymentIban', 'venueAdmin.error.iban'],
-  keyInstructions: ['keyInstructions', 'validation.tooLong'],
-  contactName: ['contactName', 'validation.tooLong'],
-  minMinutes: ['minHours', 'venueAdmin.error.hours'],
-  maxMinutes: ['maxHours', 'venueAdmin.error.maxMinutes'],
-  bufferBeforeMinutes: ['bufferBeforeMinutes', 'venueAdmin.error.wholeNumber'],
-  bufferAfterMinutes: ['bufferAfterMinutes', 'venueAdmin.error.wholeNumber'],
-  minNoticeHours: ['minNoticeHours', 'venueAdmin.error.wholeNumber'],
-  maxDaysAhead: ['maxDaysAhead', 'venueAdmin.error.wholeNumber'],
-  priceMembersCents: ['priceMembers', 'venueAdmin.error.euros'],
-  priceRegionCents: ['priceRegion', 'venueAdmin.error.euros'],
-  pricePrivateCents: ['pricePrivate', 'venueAdmin.error.euros'],
-  depositCents: ['deposit', 'venueAdmin.error.euros'],
-  freeCancellationHours: ['freeCancellationHours', 'venueAdmin.error.wholeNumber'],
-  cancellationFeePercent: ['cancellationFeePercent', 'venueAdmin.error.percent'],
-  altText: ['altText', 'venueAdmin.error.altText'],
-  photo: ['photo', 'venueAdmin.error.photo'],
-};
-
-export function apiErrorsToFields(fields: Record<string, string>): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const path of Object.keys(fields)) {
-    const [head] = path.split('.');
-    if (head === 'openingHours') errors.hoursMode = 'venueAdmin.error.openingHours';
-    else if (head === 'closedDates') errors.form = 'venueAdmin.error.closedDates';
-    else if (head?.startsWith('description')) errors.form = 'validation.checkField';
-    else {
-      const mapped = apiFieldMap[head ?? ''];
-      if (mapped) errors[mapped[0]] = mapped[1];
-      else errors.form = 'validation.checkField';
-    }
-  }
-  if (Object.keys(errors).length === 0) errors.form = 'validation.checkField';
-  return errors;
-}
+// How the manage page reads the api's errors (apiErrorsToFields): the api's field paths → this
+// page's fields, and the plain words for a field the api refused.
+export const venueAdminApiErrors = {
+  fields: {
+    name: ['name', 'validation.checkField'],
+    address: ['address', 'validation.checkField'],
+    villageId: ['villageId', 'validation.choose'],
+    capacity: ['capacity', 'venueAdmin.error.wholeNumber'],
+    contactPhone: ['contactPhone', 'validation.phone'],
+    contactEmail: ['contactEmail', 'validation.email'],
+    paymentIban: ['paymentIban', 'venueAdmin.error.iban'],
+    keyInstructions: ['keyInstructions', 'validation.tooLong'],
+    contactName: ['contactName', 'validation.tooLong'],
+    minMinutes: ['minHours', 'venueAdmin.error.hours'],
+    maxMinutes: ['maxHours', 'venueAdmin.error.maxMinutes'],
+    bufferBeforeMinutes: ['bufferBeforeMinutes', 'venueAdmin.error.wholeNumber'],
+    bufferAfterMinutes: ['bufferAfterMinutes', 'venueAdmin.error.wholeNumber'],
+    minNoticeHours: ['minNoticeHours', 'venueAdmin.error.wholeNumber'],
+    maxDaysAhead: ['maxDaysAhead', 'venueAdmin.error.wholeNumber'],
+    priceMembersCents: ['priceMembers', 'venueAdmin.error.euros'],
+    priceRegionCents: ['priceRegion', 'venueAdmin.error.euros'],
+    pricePrivateCents: ['pricePrivate', 'venueAdmin.error.euros'],
+    depositCents: ['deposit', 'venueAdmin.error.euros'],
+    freeCancellationHours: ['freeCancellationHours', 'venueAdmin.error.wholeNumber'],
+    cancellationFeePercent: ['cancellationFeePercent', 'venueAdmin.error.percent'],
+    altText: ['altText', 'venueAdmin.error.altText'],
+    photo: ['photo', 'venueAdmin.error.photo'],
+    openingHours: ['hoursMode', 'venueAdmin.error.openingHours'],
+    closedDates: ['form', 'venueAdmin.error.closedDates'],
+    description: ['form', 'validation.checkField'],
+  },
+  formFields: ['address', 'altText', 'bufferAfterMinutes', 'bufferBeforeMinutes', 'cancellationFeePercent', 'capacity', 'contactEmail', 'contactName', 'contactPhone', 'deposit', 'freeCancellationHours', 'hoursMode', 'keyInstructions', 'maxDaysAhead', 'maxHours', 'minHours', 'minNoticeHours', 'name', 'paymentIban', 'photo', 'priceMembers', 'pricePrivate', 'priceRegion', 'villageId'],
+  fallback: 'validation.checkField',
+} as const satisfies ApiErrorMapping;

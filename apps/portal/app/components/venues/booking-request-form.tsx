@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Form } from 'react-router';
 import { ErrorSummary } from '../error-summary';
 import { SelectField, TextField } from '../form-fields';
+import { reasonMessages } from '../../lib/api-reasons';
 import type { BookingQuote, VenueDetails } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import type { MessageKey, Translate } from '../../lib/i18n';
@@ -207,7 +208,7 @@ function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormP
       {quote?.problem ? (
         <div className="panel panel--warning" role="alert">
           <p>
-            <strong>{t('venues.confirm.problem')}</strong> {quote.problem}
+            <strong>{t('venues.confirm.problem')}</strong> {t(quote.problemReason ? reasonMessages[quote.problemReason] : 'venues.form.rule')}
           </p>
         </div>
       ) : null}

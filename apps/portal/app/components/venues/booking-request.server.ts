@@ -1,6 +1,8 @@
+import { quoteRoute, requestBookingRoute } from '@talkoot/venues/schemas';
 import { data } from 'react-router';
+import { type ApiErrorMapping, apiErrorsToFields } from '../../lib/api-errors';
 import { ApiError, callApi, type ApiCaller } from '../../lib/api.server';
-import type { Booking, BookingQuote, VenueDetails } from '../../lib/api-types';
+import type { BookingQuote, VenueDetails } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import type { Language } from '../../lib/i18n';
 import { redirectWithCookies } from '../../lib/responses.server';
@@ -15,7 +17,13 @@ export type BookingFormResult =
   | { step: 'confirm'; values: Record<string, string>; quote: BookingQuote | null; regularQuote: BookingQuote | null; startsAt: string; endsAt: string; quotedAt: number };
 
 export const bookingFieldOrder = ['spaceId', 'date', 'startTime', 'endTime', 'title', 'organisationId', 'isFreeEvent', 'form'] as const;
-const apiFieldNames: Record<string, string> = { startsAt: 'startTime', endsAt: 'endTime' };
+// The api's errors on this form: its times are the form's start and end; a refused rule without a
+// reason this portal knows is a time the space does not take.
+const bookingRequestApiErrors = {
+  fields: { startsAt: 'startTime', endsAt: 'endTime' },
+  formFields: bookingFieldOrder,
+  fallback: 'venues.form.rule',
+} satisfies ApiErrorMapping;
 
 type Viewer = { memberships: { organisation: { id: string } }[] };
 
@@ -46,22 +54,20 @@ export async function handleBookingRequest(state: ApiCaller, viewer: Viewer, ven
   if (Object.keys(errors).length > 0 || !space || !start || !end) return failure(errors, values);
 
   if (values.intent !== 'send') {
-    const query = new URLSearchParams({ startsAt: start.iso, endsAt: end.iso, isFreeEvent: String(isFreeEvent) });
-    if (organisationId) query.set('organisationId', organisationId);
-    const quotePath = (isFree: boolean) => {
-      query.set('isFreeEvent', String(isFree));
-      return `/api/spaces/${encodeURIComponent(space.id)}/quote?${query}`;
-    };
+    const askQuote = (isFree: boolean) =>
+      callApi(state, quoteRoute, {
+        params: { id: space.id },
+        query: { startsAt: start.iso, endsAt: end.iso, isFreeEvent: isFree ? 'true' : 'false', ...(organisationId ? { organisationId } : {}) },
+      });
     let quote: BookingQuote | null = null;
     // A free public event costs nothing if the owner agrees; say what it costs if they don't.
     let regularQuote: BookingQuote | null = null;
     try {
-      ({ quote } = await callApi<{ quote: BookingQuote }>(state, quotePath(isFreeEvent)));
-      if (isFreeEvent) ({ quote: regularQuote } = await callApi<{ quote: BookingQuote }>(state, quotePath(false)));
+      ({ quote } = await askQuote(isFreeEvent));
+      if (isFreeEvent) ({ quote: regularQuote } = await askQuote(false));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      if (error.status === 400) return failure(apiErrors(error.fields), values);
-      if (error.status === 403) return failure({ form: 'venues.form.notAllowed' }, values, 403);
+      if (error.status === 400 || error.status === 403) return failure(apiErrorsToFields(error, bookingRequestApiErrors), values, error.status);
       // Without a price the person still sees the terms of the space; the owner confirms the price.
       console.error(`quote for space ${space.id} failed: ${error.status} ${error.code}`);
     }
@@ -69,8 +75,7 @@ export async function handleBookingRequest(state: ApiCaller, viewer: Viewer, ven
   }
 
   try {
-    await callApi<{ booking: Booking }>(state, '/api/bookings', {
-      method: 'POST',
+    await callApi(state, requestBookingRoute, {
       body: { spaceId: space.id, startsAt: start.iso, endsAt: end.iso, title, organisationId, isFreeEvent },
     });
   } catch (error) {
@@ -78,25 +83,10 @@ export async function handleBookingRequest(state: ApiCaller, viewer: Viewer, ven
     if (error.status === 409) {
       return failure({ startTime: 'venues.form.conflict' }, values, 409, describeConflict(error.details.conflict, state.language));
     }
-    if (error.status === 400) return failure(apiErrors(error.fields), values);
-    if (error.status === 422) {
-      const field = Object.keys(error.fields).map((path) => apiFieldNames[path]).find(Boolean);
-      return failure({ [field ?? 'form']: 'venues.form.rule' }, values, 422);
-    }
-    if (error.status === 403) return failure({ form: 'venues.form.notAllowed' }, values, 403);
-    if (error.status === 404) return failure({ form: 'form.gone' }, values, 404);
+    if ([400, 403, 404, 422].includes(error.status)) return failure(apiErrorsToFields(error, bookingRequestApiErrors), values, error.status);
     throw error;
   }
   return redirectWithCookies('/bookings?done=requested');
-}
-
-function apiErrors(fields: Record<string, string>): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const path of Object.keys(fields)) {
-    const field = apiFieldNames[path] ?? path;
-    errors[bookingFieldOrder.includes(field as never) ? field : 'form'] = field === 'organisationId' ? 'venues.form.organisationRequired' : 'validation.checkField';
-  }
-  return Object.keys(errors).length ? errors : { form: 'validation.checkField' };
 }
 
 function failure(errors: FieldErrors, values: Record<string, string>, status = 400, conflict: ConflictDetail = null) {

@@ -6,11 +6,20 @@ import { OrganisationFields, organisationFieldLabels } from '../../components/ad
 import { ErrorSummary } from '../../components/error-summary';
 import { PageTitle } from '../../components/page-title';
 import { requireOrganisationAdmin } from '../../lib/access.server';
-import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
-import type { Invitation, Member, Organisation, Region } from '../../lib/api-types';
 import {
-  apiConflictErrors,
-  apiFieldErrors,
+  changeMemberRoleRoute,
+  createInvitationRoute,
+  getOrganisationRoute,
+  listInvitationsRoute,
+  listMembersRoute,
+  listPlacesRoute,
+  removeMemberRoute,
+  revokeInvitationRoute,
+  updateOrganisationRoute,
+} from '@talkoot/identity/schemas';
+import { apiErrorsToFields } from '../../lib/api-errors';
+import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
+import {
   invitationForm,
   memberRoleForm,
   organisationUpdateForm,
@@ -27,12 +36,12 @@ export type AdminIntent = 'update' | 'change-role' | 'remove-member' | 'invite' 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const state = getRequestState(context);
   requireOrganisationAdmin(state, params.id);
-  const base = `/api/organisations/${encodeURIComponent(params.id)}`;
+  const ofOrganisation = { params: { id: params.id } };
   const [{ organisation }, { regions }, { members }, { invitations }] = await Promise.all([
-    loadFromApi<{ organisation: Organisation }>(state, base),
-    loadFromApi<{ regions: Region[] }>(state, '/api/places'),
-    loadFromApi<{ members: Member[] }>(state, `${base}/members`),
-    loadFromApi<{ invitations: Invitation[] }>(state, `${base}/invitations`),
+    loadFromApi(state, getOrganisationRoute, ofOrganisation),
+    loadFromApi(state, listPlacesRoute),
+    loadFromApi(state, listMembersRoute, ofOrganisation),
+    loadFromApi(state, listInvitationsRoute, ofOrganisation),
   ]);
   return { organisation, regions, members, invitations, viewerId: state.viewer?.user.id ?? null };
 }
@@ -40,7 +49,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const state = getRequestState(context);
   requireOrganisationAdmin(state, params.id);
-  const base = `/api/organisations/${encodeURIComponent(params.id)}`;
+  const id = params.id;
   const values = readFormValues(await request.formData());
   const intent = values.intent as AdminIntent;
   const done = (notice: Notice) => redirectWithCookies(`/admin/organisations/${params.id}`, [serializeNoticeCookie(notice)]);
@@ -51,41 +60,38 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       case 'update': {
         const form = parseForm(organisationUpdateForm, values);
         if (!form.isValid) return fail(form.errors);
-        await callApi(state, base, { method: 'PATCH', body: form.data });
+        await callApi(state, updateOrganisationRoute, { params: { id }, body: form.data });
         return done('organisation_saved');
       }
       case 'change-role': {
         const form = parseForm(memberRoleForm, values);
         if (!form.isValid || !values.userId) return fail(form.isValid ? { role: 'validation.choose' } : form.errors);
-        await callApi(state, `${base}/members/${encodeURIComponent(values.userId)}`, { method: 'PATCH', body: { role: form.data.role } });
+        await callApi(state, changeMemberRoleRoute, { params: { id, userId: values.userId }, body: { role: form.data.role } });
         return done('member_role_changed');
       }
       case 'remove-member': {
         if (!values.userId) return fail({ form: 'validation.invalid' });
-        await callApi(state, `${base}/members/${encodeURIComponent(values.userId)}`, { method: 'DELETE' });
+        await callApi(state, removeMemberRoute, { params: { id, userId: values.userId } });
         return done('member_removed');
       }
       case 'invite': {
         const form = parseForm(invitationForm, values);
         if (!form.isValid) return fail(form.errors);
-        await callApi(state, `${base}/invitations`, { method: 'POST', body: form.data });
+        await callApi(state, createInvitationRoute, { params: { id }, body: form.data });
         return done('invitation_sent');
       }
       case 'revoke-invitation': {
         if (!values.invitationId) return fail({ form: 'validation.invalid' });
-        await callApi(state, `${base}/invitations/${encodeURIComponent(values.invitationId)}`, { method: 'DELETE' });
+        await callApi(state, revokeInvitationRoute, { params: { id, invitationId: values.invitationId } });
         return done('invitation_revoked');
       }
       default:
         return fail({ form: 'validation.invalid' });
     }
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    if (error.status === 400) return fail(apiFieldErrors(error.fields));
-    if (error.status === 422) return fail({ form: 'admin.members.lastAdmin' }, 422);
-    if (error.status === 409) return fail(apiConflictErrors(error.fields), 409);
-    if (error.status === 404) return fail({ form: 'form.gone' }, 404);
-    throw error;
+    // Bad input, the last admin, a clash, or something already gone: said on the form.
+    if (!(error instanceof ApiError) || ![400, 404, 409, 422].includes(error.status)) throw error;
+    return fail(apiErrorsToFields(error), error.status);
   }
 }
 

@@ -4,9 +4,10 @@ import { OrganisationFields, organisationFieldLabels } from '../../components/ad
 import { ErrorSummary } from '../../components/error-summary';
 import { PageTitle } from '../../components/page-title';
 import { requirePlatformAdmin } from '../../lib/access.server';
+import { createOrganisationRoute, listOrganisationsRoute, listPlacesRoute } from '@talkoot/identity/schemas';
+import { apiErrorsToFields } from '../../lib/api-errors';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
-import type { Organisation, Region } from '../../lib/api-types';
-import { apiConflictErrors, apiFieldErrors, organisationCreateForm, parseForm, readFormValues } from '../../lib/forms';
+import { organisationCreateForm, parseForm, readFormValues } from '../../lib/forms';
 import { kindLabelKeys } from '../../lib/labels';
 import { useI18n } from '../../lib/root-data';
 import { formFailure, redirectWithCookies } from '../../lib/responses.server';
@@ -16,8 +17,8 @@ export async function loader({ context }: Route.LoaderArgs) {
   const state = getRequestState(context);
   requirePlatformAdmin(state);
   const [{ organisations }, { regions }] = await Promise.all([
-    loadFromApi<{ organisations: Organisation[] }>(state, '/api/organisations'),
-    loadFromApi<{ regions: Region[] }>(state, '/api/places'),
+    loadFromApi(state, listOrganisationsRoute),
+    loadFromApi(state, listPlacesRoute),
   ]);
   return { organisations, regions };
 }
@@ -29,16 +30,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = parseForm(organisationCreateForm, values);
   if (!form.isValid) return formFailure(form.errors, values);
   try {
-    const { organisation } = await callApi<{ organisation: Organisation }>(state, '/api/organisations', {
-      method: 'POST',
-      body: form.data,
-    });
+    const { organisation } = await callApi(state, createOrganisationRoute, { body: form.data });
     return redirectWithCookies(`/admin/organisations/${organisation.id}`, [serializeNoticeCookie('organisation_created')]);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 400) {
-      return formFailure(apiFieldErrors(error.fields), values);
-    }
-    if (error instanceof ApiError && error.status === 409) return formFailure(apiConflictErrors(error.fields), values, 409);
+    if (error instanceof ApiError && (error.status === 400 || error.status === 409)) return formFailure(apiErrorsToFields(error), values, error.status);
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { Form, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/digest-confirm';
 import { PageTitle } from '../../components/page-title';
+import { confirmDigestRoute } from '@talkoot/events/schemas';
 import { ApiError, callApi } from '../../lib/api.server';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState } from '../../lib/session.server';
@@ -21,7 +22,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const state = getRequestState(context);
   const token = String((await request.formData()).get('token') ?? '');
   try {
-    const { frequency } = await callApi<{ frequency: 'weekly' | 'monthly' }>(state, '/api/digest-subscriptions/confirmation', { method: 'POST', body: { token } });
+    const { frequency } = await callApi(state, confirmDigestRoute, { body: { token } });
     return { isConfirmed: true as const, frequency };
   } catch (error) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return { isConfirmed: false as const };

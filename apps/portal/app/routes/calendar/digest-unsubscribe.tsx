@@ -1,6 +1,7 @@
 import { Form, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/digest-unsubscribe';
 import { PageTitle } from '../../components/page-title';
+import { unsubscribeDigestRoute } from '@talkoot/events/schemas';
 import { ApiError, callApi } from '../../lib/api.server';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState } from '../../lib/session.server';
@@ -21,7 +22,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const state = getRequestState(context);
   const token = String((await request.formData()).get('token') ?? '');
   try {
-    await callApi(state, '/api/digest-subscriptions/unsubscription', { method: 'POST', body: { token } });
+    await callApi(state, unsubscribeDigestRoute, { body: { token } });
     return { isUnsubscribed: true as const };
   } catch (error) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return { isUnsubscribed: false as const };

@@ -6,6 +6,7 @@ import { filterSummary } from '../../components/calendar/filter-summary';
 import { ErrorSummary } from '../../components/error-summary';
 import { RadioGroupField, TextField } from '../../components/form-fields';
 import { PageTitle } from '../../components/page-title';
+import { subscribeDigestRoute } from '@talkoot/events/schemas';
 import { ApiError, callApi } from '../../lib/api.server';
 import { readFormValues, type FieldErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/root-data';
@@ -42,7 +43,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (filter.accessible) apiFilter.accessible = true;
   if (filter.q) apiFilter.q = filter.q;
   try {
-    await callApi(state, '/api/digest-subscriptions', { method: 'POST', body: { email, language: state.language, frequency, filter: apiFilter } });
+    await callApi(state, subscribeDigestRoute, { body: { email, language: state.language, frequency, filter: apiFilter } });
   } catch (error) {
     if (error instanceof ApiError && error.status === 400) return formFailure({ email: 'calendar.digest.emailInvalid' }, values);
     if (error instanceof ApiError && error.status === 429) return formFailure({ email: 'calendar.digest.tooMany' }, values, 429, undefined, retryAfterHeader(error.details));

@@ -7,6 +7,7 @@ import calendarStyles from '../../components/calendar/calendar.css?url';
 import { publicOrigin } from '../../components/calendar/calendar.server';
 import { eventJsonLd, serializeJsonLd } from '../../components/calendar/event-json-ld';
 import { PageTitle } from '../../components/page-title';
+import { publicEventRoute } from '@talkoot/events/schemas';
 import { loadFromApi } from '../../lib/api.server';
 import type { OrganiserEvent } from '../../lib/api-types';
 import { pickLocalisedText } from '../../lib/labels';
@@ -21,7 +22,7 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: cale
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(params.id)) throw data({ code: 'not_found' }, { status: 404 });
   const state = getRequestState(context);
-  const { event } = await loadFromApi<{ event: OrganiserEvent }>(state, `/api/events/${params.id}`);
+  const { event } = await loadFromApi(state, publicEventRoute, { params: { eventId: params.id } });
   const title = pickLocalisedText(event.title, state.language);
   const description = pickLocalisedText(event.description, state.language);
   const origin = publicOrigin(request);

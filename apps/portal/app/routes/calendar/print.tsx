@@ -7,8 +7,8 @@ import { shiftPeriod } from '../../components/print/print-period';
 import { dayHeading, isItemCancelled, itemPlace, itemPrice, itemTime, itemTitle, sheetTitle } from '../../components/print/print-format';
 import printStyles from '../../components/print/print.css?url';
 import { qrSvg } from '../../components/print/qr-code.server';
+import { listPlacesRoute } from '@talkoot/identity/schemas';
 import { loadFromApi } from '../../lib/api.server';
-import type { Region } from '../../lib/api-types';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState } from '../../lib/session.server';
 import { createTranslator } from '../../lib/i18n';
@@ -20,7 +20,7 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: prin
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const state = getRequestState(context);
-  const { regions } = await loadFromApi<{ regions: Region[] }>(state, '/api/places');
+  const { regions } = await loadFromApi(state, listPlacesRoute);
   const sheet = await loadPrintSheet(state, request, regions);
   const t = createTranslator(state.language);
   return { sheet, regions, qr: qrSvg(sheet.onlineUrl, t('print.qrLabel', { url: sheet.shortUrl }), 150) };

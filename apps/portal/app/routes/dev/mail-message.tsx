@@ -2,8 +2,8 @@ import { Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/mail-message';
 import { DevToolBanner } from '../../components/dev-tool-banner';
 import { PageTitle } from '../../components/page-title';
+import { readDevMailRoute } from '@talkoot/notifications/schemas';
 import { loadFromApi } from '../../lib/api.server';
-import type { MailMessage } from '../../lib/api-types';
 import type { PageSecurity } from '../../lib/security';
 import { formatDateTime } from '../../lib/labels';
 import { extractMailLinks } from '../../lib/mail-links';
@@ -15,10 +15,7 @@ import { getRequestState } from '../../lib/session.server';
 export const handle: { security: PageSecurity } = { security: { allowInlineStyles: true, allowRemoteImages: true } };
 
 export async function loader({ context, params }: Route.LoaderArgs) {
-  const { message } = await loadFromApi<{ message: MailMessage }>(
-    getRequestState(context),
-    `/api/dev/mail/${encodeURIComponent(params.id)}`,
-  );
+  const { message } = await loadFromApi(getRequestState(context), readDevMailRoute, { params: { id: params.id } });
   return { message, links: extractMailLinks(message.html ?? '', message.text ?? '') };
 }
 

@@ -2,8 +2,9 @@ import { data, Form, Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/mail';
 import { DevToolBanner } from '../../components/dev-tool-banner';
 import { PageTitle } from '../../components/page-title';
+import { runDigestsNowRoute } from '@talkoot/events/schemas';
+import { listDevMailRoute } from '@talkoot/notifications/schemas';
 import { callApi, loadFromApi } from '../../lib/api.server';
-import type { MailSummary } from '../../lib/api-types';
 import { formatDateTime } from '../../lib/labels';
 import { useI18n } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
@@ -11,7 +12,7 @@ import { getRequestState } from '../../lib/session.server';
 
 // The developer mailbox: the api answers 404 when it is off (production), and so does this page.
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const { messages } = await loadFromApi<{ messages: MailSummary[] }>(getRequestState(context), '/api/dev/mail');
+  const { messages } = await loadFromApi(getRequestState(context), listDevMailRoute);
   const queued = new URL(request.url).searchParams.get('queued');
   return {
     messages: messages.toSorted((a, b) => b.date.localeCompare(a.date)),
@@ -23,7 +24,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const frequency = (await request.formData()).get('frequency');
   if (frequency !== 'weekly' && frequency !== 'monthly') throw data({ code: 'bad_request' }, { status: 400 });
-  const { queued } = await callApi<{ queued: number }>(getRequestState(context), '/api/dev/digests', { method: 'POST', body: { frequency } });
+  const { queued } = await callApi(getRequestState(context), runDigestsNowRoute, { body: { frequency } });
   // Back to the mailbox (a reload does not send the letters again).
   return redirectWithCookies(`/dev/mail?queued=${queued}`);
 }

@@ -1,9 +1,9 @@
 import { data, Form, Link, useActionData, useLoaderData, useSearchParams } from 'react-router';
 import type { Route } from './+types/edit';
-import { apiEventErrors, readEventForm, readEventTimes, readEventValues, requestSpaceForEvent, type EventFormFailure } from '../../components/organiser-events/event-form.server';
+import { eventApiErrors, readEventForm, readEventTimes, readEventValues, requestSpaceForEvent, type EventFormFailure } from '../../components/organiser-events/event-form.server';
 import { EventForm } from '../../components/organiser-events/event-form';
 import { EventFacts, RecurrenceSummary } from '../../components/organiser-events/event-facts';
-import { apiEventPath, eventPath, eventsPath } from '../../components/organiser-events/event-paths';
+import { eventPath, eventsPath } from '../../components/organiser-events/event-paths';
 import { eventToValues, venueSpaceGroups } from '../../components/organiser-events/event-values';
 import { pickText, statusKeys } from '../../components/organiser-events/event-labels';
 import { OccurrenceList, type OccurrenceFailure } from '../../components/organiser-events/occurrence-list';
@@ -13,8 +13,13 @@ import imageStyles from '../../components/organiser-events/event-image.css?url';
 import { changeEventImage, type EventImageFailure } from '../../components/organiser-events/event-image-upload.server';
 import { requireEventOrganiser } from '../../components/organiser-events/organiser-access.server';
 import { PageTitle } from '../../components/page-title';
+import { answerCoOrganisingRoute, cancelEventRoute, changeOccurrenceRoute, organisationEventRoute, publishEventRoute, updateEventRoute } from '@talkoot/events/schemas';
+import { listPlacesRoute } from '@talkoot/identity/schemas';
+import type { RouteInput } from '@talkoot/platform/schemas';
+import { listVenuesRoute } from '@talkoot/venues/schemas';
+import { apiErrorMessage, apiErrorsToFields } from '../../lib/api-errors';
 import { ApiError, callApi, loadFromApi, type ApiCaller } from '../../lib/api.server';
-import type { OrganiserEvent, Region, Venue } from '../../lib/api-types';
+import type { OrganiserEvent } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import type { MessageKey } from '../../lib/i18n';
 import { villageGroups } from '../../lib/labels';
@@ -31,9 +36,9 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const state = getRequestState(context);
   requireEventOrganiser(state, params.id);
   const [{ event }, { venues }, { regions }] = await Promise.all([
-    loadFromApi<{ event: OrganiserEvent }>(state, apiEventPath(params.id, params.eventId)),
-    loadFromApi<{ venues: Venue[] }>(state, '/api/venues'),
-    loadFromApi<{ regions: Region[] }>(state, '/api/places'),
+    loadFromApi(state, organisationEventRoute, { params: { id: params.id, eventId: params.eventId } }),
+    loadFromApi(state, listVenuesRoute),
+    loadFromApi(state, listPlacesRoute),
   ]);
   return {
     organisationId: params.id,
@@ -67,42 +72,43 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const values = readEventValues(formData);
   const intent = values.intent ?? '';
   const here = eventPath(params.id, params.eventId);
-  const api = apiEventPath(params.id, params.eventId);
+  const ofEvent = { params: { id: params.id, eventId: params.eventId } };
   try {
     if (intent === 'accept' || intent === 'decline') {
-      await callApi(state, `${api}/co-organising`, { method: 'POST', body: { accept: intent === 'accept' } });
+      await callApi(state, answerCoOrganisingRoute, { ...ofEvent, body: { accept: intent === 'accept' } });
       return redirectWithCookies(`${eventsPath(params.id)}?done=${intent === 'accept' ? 'accepted' : 'declined'}`);
     }
     if (intent === 'publishNow') {
-      await callApi(state, `${api}/publication`, { method: 'POST' });
+      await callApi(state, publishEventRoute, ofEvent);
       return redirectWithCookies(`${here}?done=published`);
     }
     if (intent === 'cancel') {
       if (values.confirmCancel !== 'yes') return data<EditFailure>({ intent: 'cancel', errors: { confirmCancel: 'events.cancel.confirmRequired' } }, { status: 400 });
-      await callApi(state, `${api}/cancellation`, { method: 'POST' });
+      await callApi(state, cancelEventRoute, ofEvent);
       return redirectWithCookies(`${here}?done=cancelled`);
     }
     if (intent === 'image' || intent === 'image-remove') return await changeEventImage(state, params.id, params.eventId, intent, formData, values);
-    if (intent.startsWith('occurrence-')) return await changeOccurrence(state, api, here, intent, values);
+    if (intent.startsWith('occurrence-')) return await changeOccurrence(state, ofEvent.params, here, intent, values);
     return await saveEvent(state, params.id, params.eventId, values);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;
     if (error.status === 404 || error.status === 403) throw data({ code: error.code }, { status: error.status });
-    if (intent.startsWith('occurrence-')) return data<EditFailure>({ intent: 'occurrence', occurrenceId: values.occurrenceId ?? '', errors: { form: 'validation.checkField' }, values }, { status: error.status });
+    if (intent.startsWith('occurrence-')) return data<EditFailure>({ intent: 'occurrence', occurrenceId: values.occurrenceId ?? '', errors: { form: apiErrorMessage(error, eventApiErrors) }, values }, { status: error.status });
     return data<EditFailure>({ intent: 'save', ...apiFailure(error, values) }, { status: error.status });
   }
 }
 
 function apiFailure(error: ApiError, values: Record<string, string>): EventFormFailure {
-  return { errors: error.status === 422 && Object.keys(error.fields).length === 0 ? { form: 'events.form.notAllowed' } : apiEventErrors(error), values };
+  return { errors: apiErrorsToFields(error, eventApiErrors), values };
 }
 
 async function saveEvent(state: ApiCaller, organisationId: string, eventId: string, values: Record<string, string>) {
-  const { event } = await callApi<{ event: OrganiserEvent }>(state, apiEventPath(organisationId, eventId));
-  const { venues } = await callApi<{ venues: Venue[] }>(state, '/api/venues');
+  const ofEvent = { params: { id: organisationId, eventId } };
+  const { event } = await callApi(state, organisationEventRoute, ofEvent);
+  const { venues } = await callApi(state, listVenuesRoute);
   const { errors, draft } = readEventForm(values, venues, { isEdit: true, hasFixedTimes: event.recurrence !== null });
   if (!draft) return data<EditFailure>({ intent: 'save', errors, values }, { status: 400 });
-  const { event: saved } = await callApi<{ event: OrganiserEvent }>(state, apiEventPath(organisationId, eventId), { method: 'PATCH', body: draft.body });
+  const { event: saved } = await callApi(state, updateEventRoute, { ...ofEvent, body: draft.body });
   const here = eventPath(organisationId, eventId);
   if (draft.booking && !saved.bookingId) {
     const outcome = await requestSpaceForEvent(state, organisationId, saved, draft.booking.spaceId, state.language);
@@ -112,16 +118,15 @@ async function saveEvent(state: ApiCaller, organisationId: string, eventId: stri
     }
   }
   if (draft.shouldPublish && saved.status === 'draft') {
-    await callApi(state, `${apiEventPath(organisationId, eventId)}/publication`, { method: 'POST' });
+    await callApi(state, publishEventRoute, ofEvent);
     return redirectWithCookies(`${here}?done=published`);
   }
   return redirectWithCookies(`${here}?done=saved`);
 }
 
-async function changeOccurrence(state: ApiCaller, api: string, here: string, intent: string, values: Record<string, string>) {
+async function changeOccurrence(state: ApiCaller, event: { id: string; eventId: string }, here: string, intent: string, values: Record<string, string>) {
   const occurrenceId = values.occurrenceId ?? '';
-  const path = `${api}/occurrences/${encodeURIComponent(occurrenceId)}`;
-  let body: Record<string, unknown>;
+  let body: RouteInput<typeof changeOccurrenceRoute>['body'];
   if (intent === 'occurrence-cancel' || intent === 'occurrence-restore') {
     body = { isCancelled: intent === 'occurrence-cancel' };
   } else if (intent === 'occurrence-move') {
@@ -138,7 +143,7 @@ async function changeOccurrence(state: ApiCaller, api: string, here: string, int
     }
     body = { note: Object.keys(note).length ? note : null };
   }
-  await callApi(state, path, { method: 'PATCH', body });
+  await callApi(state, changeOccurrenceRoute, { params: { ...event, occurrenceId }, body });
   return redirectWithCookies(`${here}?done=date#event-dates`);
 }
 

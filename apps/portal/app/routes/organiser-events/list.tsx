@@ -1,12 +1,14 @@
 import { data, Form, Link, useLoaderData, useSearchParams } from 'react-router';
 import type { Route } from './+types/list';
 import { formatEuroCents, pickText, statusKeys, whenText } from '../../components/organiser-events/event-labels';
-import { apiEventPath, apiEventsPath, eventPath, eventsPath } from '../../components/organiser-events/event-paths';
+import { eventPath, eventsPath } from '../../components/organiser-events/event-paths';
 import eventStyles from '../../components/organiser-events/organiser-events.css?url';
 import { requireEventOrganiser } from '../../components/organiser-events/organiser-access.server';
 import { PageTitle } from '../../components/page-title';
+import { answerCoOrganisingRoute, organisationEventsRoute } from '@talkoot/events/schemas';
+import { getOrganisationRoute } from '@talkoot/identity/schemas';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
-import type { Organisation, OrganiserEvent } from '../../lib/api-types';
+import type { OrganiserEvent } from '../../lib/api-types';
 import type { MessageKey } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
@@ -27,8 +29,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const state = getRequestState(context);
   const { organisationName } = requireEventOrganiser(state, params.id);
   const [{ events }, { organisation }] = await Promise.all([
-    loadFromApi<{ events: OrganiserEvent[] }>(state, apiEventsPath(params.id)),
-    loadFromApi<{ organisation: Organisation }>(state, `/api/organisations/${encodeURIComponent(params.id)}`),
+    loadFromApi(state, organisationEventsRoute, { params: { id: params.id } }),
+    loadFromApi(state, getOrganisationRoute, { params: { id: params.id } }),
   ]);
   const now = Date.now();
   const rows = events.map((event) => ({ event, next: nextDate(event, now), myStatus: event.coOrganisers.find((co) => co.id === params.id)?.status ?? null }));
@@ -48,7 +50,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const intent = String(form.get('intent') ?? '');
   if (!/^[0-9a-f-]{36}$/i.test(eventId) || !['accept', 'decline'].includes(intent)) throw data({ code: 'bad_request' }, { status: 400 });
   try {
-    await callApi(state, `${apiEventPath(params.id, eventId)}/co-organising`, { method: 'POST', body: { accept: intent === 'accept' } });
+    await callApi(state, answerCoOrganisingRoute, { params: { id: params.id, eventId }, body: { accept: intent === 'accept' } });
   } catch (error) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 403)) throw data({ code: error.code }, { status: error.status });
     throw error;

@@ -1,14 +1,19 @@
 import { Link, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/new';
-import { apiEventErrors, eventFailure, readEventForm, readEventValues, requestSpaceForEvent } from '../../components/organiser-events/event-form.server';
+import { eventApiErrors, eventFailure, readEventForm, readEventValues, requestSpaceForEvent } from '../../components/organiser-events/event-form.server';
 import { EventForm } from '../../components/organiser-events/event-form';
-import { apiEventsPath, eventPath, eventsPath } from '../../components/organiser-events/event-paths';
+import { eventPath, eventsPath } from '../../components/organiser-events/event-paths';
 import { newEventValues, venueSpaceGroups } from '../../components/organiser-events/event-values';
 import eventStyles from '../../components/organiser-events/organiser-events.css?url';
 import { requireEventOrganiser } from '../../components/organiser-events/organiser-access.server';
 import { PageTitle } from '../../components/page-title';
+import { createEventRoute, publishEventRoute } from '@talkoot/events/schemas';
+import { listOrganisationsRoute, listPlacesRoute } from '@talkoot/identity/schemas';
+import type { RouteInput } from '@talkoot/platform/schemas';
+import { listVenuesRoute } from '@talkoot/venues/schemas';
+import { apiErrorsToFields } from '../../lib/api-errors';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
-import type { Organisation, OrganiserEvent, Region, Venue } from '../../lib/api-types';
+import type { OrganiserEvent } from '../../lib/api-types';
 import { villageGroups } from '../../lib/labels';
 import { useI18n } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
@@ -19,9 +24,9 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: even
 async function loadChoices(context: Route.LoaderArgs['context']) {
   const state = getRequestState(context);
   const [{ venues }, { regions }, { organisations }] = await Promise.all([
-    loadFromApi<{ venues: Venue[] }>(state, '/api/venues'),
-    loadFromApi<{ regions: Region[] }>(state, '/api/places'),
-    loadFromApi<{ organisations: Organisation[] }>(state, '/api/organisations'),
+    loadFromApi(state, listVenuesRoute),
+    loadFromApi(state, listPlacesRoute),
+    loadFromApi(state, listOrganisationsRoute),
   ]);
   return { venues, regions, organisations };
 }
@@ -42,17 +47,18 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 export async function action({ context, params, request }: Route.ActionArgs) {
   const state = getRequestState(context);
   requireEventOrganiser(state, params.id);
-  const { venues } = await loadFromApi<{ venues: Venue[] }>(state, '/api/venues');
+  const { venues } = await loadFromApi(state, listVenuesRoute);
   const values = readEventValues(await request.formData());
   const { errors, draft } = readEventForm(values, venues, { isEdit: false, hasFixedTimes: false });
   if (!draft) return eventFailure(errors, values);
   let event: OrganiserEvent;
   try {
-    ({ event } = await callApi<{ event: OrganiserEvent }>(state, apiEventsPath(params.id), { method: 'POST', body: draft.body }));
+    // The form's body as read (readEventForm); the api checks it against the contract.
+    ({ event } = await callApi(state, createEventRoute, { params: { id: params.id }, body: draft.body as RouteInput<typeof createEventRoute>['body'] }));
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;
     if (error.status === 403 || error.status === 404) return eventFailure({ form: 'events.form.notAllowed' }, values, error.status);
-    return eventFailure(apiEventErrors(error), values, error.status);
+    return eventFailure(apiErrorsToFields(error, eventApiErrors), values, error.status);
   }
   if (!draft.booking) return redirectWithCookies(`${eventPath(params.id, event.id)}?done=${draft.shouldPublish ? 'published' : 'saved'}`);
   const outcome = await requestSpaceForEvent(state, params.id, event, draft.booking.spaceId, state.language);
@@ -61,7 +67,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     const query = new URLSearchParams({ booking: outcome.reason, ...(outcome.slot ? { slot: outcome.slot } : {}) });
     return redirectWithCookies(`${eventPath(params.id, event.id)}?${query}`);
   }
-  if (draft.shouldPublish) await callApi(state, `${apiEventsPath(params.id)}/${encodeURIComponent(event.id)}/publication`, { method: 'POST' });
+  if (draft.shouldPublish) await callApi(state, publishEventRoute, { params: { id: params.id, eventId: event.id } });
   return redirectWithCookies(`${eventPath(params.id, event.id)}?done=${draft.shouldPublish ? 'published' : 'saved'}&booking=requested`);
 }
 

@@ -1,14 +1,16 @@
 import { data, Form, Link, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/assisted-new';
-import { apiErrorsToFields, readTimes, readTitle } from '../../components/bookings/booking-form.server';
+import { bookingApiErrors, readTimes, readTitle } from '../../components/bookings/booking-form.server';
 import bookingStyles from '../../components/bookings/bookings.css?url';
 import { DateTimeField } from '../../components/bookings/date-time-field';
 import { sheetPath } from '../../components/bookings/owner-bookings';
 import { ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextField } from '../../components/form-fields';
 import { PageTitle } from '../../components/page-title';
+import { assistedBookingRoute, listVenuesRoute } from '@talkoot/venues/schemas';
+import { apiErrorsToFields } from '../../lib/api-errors';
 import { ApiError, callApi, loadFromApi, type ApiCaller } from '../../lib/api.server';
-import type { Booking, Venue, Viewer } from '../../lib/api-types';
+import type { Booking, Viewer } from '../../lib/api-types';
 import { readFormValues, type FieldErrors } from '../../lib/forms';
 import type { MessageKey } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
@@ -25,7 +27,7 @@ function requireCoordinator(viewer: Viewer, organisationId: string) {
 }
 
 async function organisationVenues(state: ApiCaller, organisationId: string) {
-  const { venues } = await loadFromApi<{ venues: Venue[] }>(state, '/api/venues');
+  const { venues } = await loadFromApi(state, listVenuesRoute);
   return venues.filter((venue) => venue.organisation.id === organisationId);
 }
 
@@ -64,15 +66,14 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   if (Object.keys(errors).length > 0 || !space || !times) return failure(errors);
   let booking: Booking;
   try {
-    ({ booking } = await callApi<{ booking: Booking }>(state, `/api/organisations/${encodeURIComponent(params.id)}/assisted-bookings`, {
-      method: 'POST',
+    ({ booking } = await callApi(state, assistedBookingRoute, {
+      params: { id: params.id },
       body: { spaceId: space.id, startsAt: times.start.iso, endsAt: times.end.iso, title, guestName, guestPhone, guestEmail, consent: true },
     }));
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;
     if (error.status === 409) return failure({ startTime: 'assisted.form.taken' }, 409);
-    if (error.status === 404) return failure({ form: 'form.gone' }, 404);
-    return failure(apiErrorsToFields(error, 'venues.form.rule'), error.status);
+    return failure(apiErrorsToFields(error, bookingApiErrors), error.status);
   }
   return redirectWithCookies(sheetPath(params.id, booking.id), [serializeNoticeCookie('assisted_booked')]);
 }

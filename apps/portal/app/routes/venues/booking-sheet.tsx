@@ -6,8 +6,8 @@ import { PrintButton } from '../../components/bookings/print-button';
 import sheetStyles from '../../components/bookings/sheet.css?url';
 import { PageTitle } from '../../components/page-title';
 import { formatEuros } from '../../components/venues/venue-format';
+import { getVenueRoute, ownerBookingRoute } from '@talkoot/venues/schemas';
 import { loadFromApi } from '../../lib/api.server';
-import type { BookingDetails, VenueDetails } from '../../lib/api-types';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState, requireViewer } from '../../lib/session.server';
 
@@ -16,9 +16,8 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: shee
 export async function loader({ context, params }: Route.LoaderArgs) {
   const state = getRequestState(context);
   requireViewer(state);
-  const base = `/api/organisations/${encodeURIComponent(params.id)}/bookings/${encodeURIComponent(params.bookingId)}`;
-  const { booking } = await loadFromApi<{ booking: BookingDetails }>(state, base);
-  const { venue } = await loadFromApi<{ venue: VenueDetails }>(state, `/api/venues/${encodeURIComponent(booking.venue.id)}`);
+  const { booking } = await loadFromApi(state, ownerBookingRoute, { params: { id: params.id, bookingId: params.bookingId } });
+  const { venue } = await loadFromApi(state, getVenueRoute, { params: { id: booking.venue.id } });
   return {
     booking,
     owner: {

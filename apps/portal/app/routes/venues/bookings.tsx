@@ -4,8 +4,25 @@ import bookingStyles from '../../components/bookings/bookings.css?url';
 import { MyBookingCard, MySeries, OpenOffers } from '../../components/bookings/my-bookings';
 import { ConfirmedBookings, WaitingRequests } from '../../components/bookings/owner-bookings';
 import { PageTitle } from '../../components/page-title';
+import {
+  acceptOfferRoute,
+  approveBookingRoute,
+  approveSeriesRoute,
+  cancelBookingRoute,
+  cancelSeriesRoute,
+  denyBookingRoute,
+  denySeriesRoute,
+  getVenueRoute,
+  leaveWaitlistRoute,
+  myBookingsRoute,
+  myWaitlistRoute,
+  ownerBookingsRoute,
+  paymentRoute,
+  residentCancellationRoute,
+} from '@talkoot/venues/schemas';
+import { apiErrorMessage, isApiReason } from '../../lib/api-errors';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
-import type { BookingDetails, VenueDetails, WaitlistEntry } from '../../lib/api-types';
+import type { BookingDetails } from '../../lib/api-types';
 import { readFormValues } from '../../lib/forms';
 import type { MessageKey } from '../../lib/i18n';
 import type { Notice } from '../../lib/notices';
@@ -31,10 +48,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const viewer = requireViewer(state);
   const deciding = viewer.memberships.filter((m) => m.role === 'admin' || m.role === 'coordinator');
   const organisationBookings = (organisationId: string, status: 'requested' | 'approved') =>
-    loadFromApi<{ bookings: BookingDetails[] }>(state, `/api/organisations/${encodeURIComponent(organisationId)}/bookings?status=${status}`);
+    loadFromApi(state, ownerBookingsRoute, { params: { id: organisationId }, query: { status } });
   const [{ bookings }, { entries }, ...owned] = await Promise.all([
-    loadFromApi<{ bookings: BookingDetails[] }>(state, '/api/me/bookings'),
-    loadFromApi<{ entries: WaitlistEntry[] }>(state, '/api/me/waitlist'),
+    loadFromApi(state, myBookingsRoute),
+    loadFromApi(state, myWaitlistRoute),
     ...deciding.flatMap((m) => [organisationBookings(m.organisation.id, 'requested'), organisationBookings(m.organisation.id, 'approved')]),
   ]);
   const now = Date.now();
@@ -43,7 +60,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const payable = new Set(bookings.filter((booking) => booking.status === 'approved' && !booking.paidAt && booking.priceCents + booking.depositCents > 0).map((booking) => booking.venue.id));
   const owners = await Promise.all(
     [...payable].map(async (venueId) => {
-      const { venue } = await loadFromApi<{ venue: VenueDetails }>(state, `/api/venues/${encodeURIComponent(venueId)}`);
+      const { venue } = await loadFromApi(state, getVenueRoute, { params: { id: venueId } });
       return [venueId, venue.organisation.name] as const;
     }),
   );
@@ -67,51 +84,53 @@ export async function action({ context, request }: Route.ActionArgs) {
   const state = getRequestState(context);
   requireViewer(state);
   const values = readFormValues(await request.formData());
-  const id = (name: string) => encodeURIComponent(values[name] ?? '');
-  const organisationBase = `/api/organisations/${id('organisationId')}`;
-  const post = (path: string, body: unknown = {}) => callApi(state, path, { method: 'POST', body });
+  const organisationId = values.organisationId ?? '';
+  const bookingId = values.bookingId ?? '';
+  const seriesId = values.seriesId ?? '';
   const withNotice = (notice: Notice) => redirectWithCookies('/bookings', [serializeNoticeCookie(notice)]);
   const reason = values.reason?.trim().slice(0, 1000);
   try {
     switch (values.intent) {
       case 'cancel':
-        await post(`/api/bookings/${id('bookingId')}/cancellation`);
+        await callApi(state, cancelBookingRoute, { params: { id: bookingId } });
         return redirectWithCookies('/bookings?done=cancelled');
       case 'approve':
-        await post(`${organisationBase}/bookings/${id('bookingId')}/approval`);
+        await callApi(state, approveBookingRoute, { params: { id: organisationId, bookingId } });
         return redirectWithCookies('/bookings?done=approved');
       case 'deny':
-        await post(`${organisationBase}/bookings/${id('bookingId')}/denial`, reason ? { reason } : {});
+        await callApi(state, denyBookingRoute, { params: { id: organisationId, bookingId }, body: reason ? { reason } : {} });
         return redirectWithCookies('/bookings?done=denied');
       case 'cancelSeries':
-        await post(`/api/booking-series/${id('seriesId')}/cancellation`);
+        await callApi(state, cancelSeriesRoute, { params: { id: seriesId } });
         return withNotice('series_cancelled');
       case 'approveSeries':
-        await post(`${organisationBase}/booking-series/${id('seriesId')}/approval`);
+        await callApi(state, approveSeriesRoute, { params: { id: organisationId, seriesId } });
         return withNotice('series_approved');
       case 'denySeries':
-        await post(`${organisationBase}/booking-series/${id('seriesId')}/denial`, reason ? { reason } : {});
+        await callApi(state, denySeriesRoute, { params: { id: organisationId, seriesId }, body: reason ? { reason } : {} });
         return withNotice('series_denied');
       case 'markPaid':
       case 'markUnpaid':
-        await post(`${organisationBase}/bookings/${id('bookingId')}/payment`, { paid: values.intent === 'markPaid' });
+        await callApi(state, paymentRoute, { params: { id: organisationId, bookingId }, body: { paid: values.intent === 'markPaid' } });
         return withNotice(values.intent === 'markPaid' ? 'booking_paid' : 'booking_unpaid');
       case 'cancelForResident':
-        await post(`${organisationBase}/bookings/${id('bookingId')}/cancellation`);
+        await callApi(state, residentCancellationRoute, { params: { id: organisationId, bookingId } });
         return withNotice('booking_cancelled_for_resident');
       case 'accept':
-        await post(`/api/bookings/${id('bookingId')}/acceptance`);
+        await callApi(state, acceptOfferRoute, { params: { id: bookingId } });
         return withNotice('offer_accepted');
       case 'decline':
-        await post(`/api/waitlist/${id('entryId')}/withdrawal`);
+        await callApi(state, leaveWaitlistRoute, { params: { id: values.entryId ?? '' } });
         return withNotice('offer_declined');
       default:
-        return data({ failed: true }, { status: 400 });
+        return data({ failed: true, message: 'venues.bookings.actionFailed' as MessageKey }, { status: 400 });
     }
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.status >= 500) throw error;
-    return data({ failed: true }, { status: error.status });
+    // The rule that refused, where the api names one; otherwise "it may have changed already".
+    const message: MessageKey = isApiReason(error.reason) ? apiErrorMessage(error) : 'venues.bookings.actionFailed';
+    return data({ failed: true, message }, { status: error.status });
   }
 }
 
@@ -136,7 +155,7 @@ export default function Bookings() {
       </div>
       {failure ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
-          <p>{t('venues.bookings.actionFailed')}</p>
+          <p>{t(failure.message)}</p>
         </div>
       ) : null}
 

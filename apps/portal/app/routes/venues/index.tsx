@@ -6,8 +6,12 @@ import { facilityWords } from '../../components/venues/venue-labels';
 import { VenueSearchForm, VenueSearchResultList, type SearchValues } from '../../components/venues/venue-search';
 import venueStyles from '../../components/venues/venues.css?url';
 import { helsinkiToday } from '../../components/venues/week-time';
+import { listPlacesRoute } from '@talkoot/identity/schemas';
+import type { RouteInput } from '@talkoot/platform/schemas';
+import { listVenuesRoute, venueSearchRoute } from '@talkoot/venues/schemas';
+import { apiErrorsToFields } from '../../lib/api-errors';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
-import type { Region, Venue, VenueSearchResults } from '../../lib/api-types';
+import type { Region, Venue } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState } from '../../lib/session.server';
@@ -19,8 +23,8 @@ const searchFields = ['municipalityId', 'villageId', 'date', 'from', 'to', 'peop
 export async function loader({ context, request }: Route.LoaderArgs) {
   const state = getRequestState(context);
   const [{ venues }, { regions }] = await Promise.all([
-    loadFromApi<{ venues: Venue[] }>(state, '/api/venues'),
-    loadFromApi<{ regions: Region[] }>(state, '/api/places'),
+    loadFromApi(state, listVenuesRoute),
+    loadFromApi(state, listPlacesRoute),
   ]);
   const query = new URL(request.url).searchParams;
   const values = Object.fromEntries(searchFields.map((name) => [name, query.get(name)?.trim() ?? ''])) as SearchValues;
@@ -29,17 +33,14 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
   const errors = checkSearch(values, regions);
   if (Object.keys(errors).length > 0) return { venues, regions, values, errors, search: null };
-  const params = new URLSearchParams({ date: values.date, from: values.from, to: values.to });
-  for (const name of ['municipalityId', 'villageId', 'people'] as const) if (values[name]) params.set(name, values[name]);
+  const searchQuery: RouteInput<typeof venueSearchRoute>['query'] = { date: values.date, from: values.from, to: values.to };
+  for (const name of ['municipalityId', 'villageId', 'people'] as const) if (values[name]) searchQuery[name] = values[name];
   try {
-    const search = await callApi<VenueSearchResults>(state, `/api/venue-search?${params}`);
+    const search = await callApi(state, venueSearchRoute, { query: searchQuery });
     return { venues, regions, values, errors, search };
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 400) throw error;
-    const apiErrors: FieldErrors = {};
-    for (const path of Object.keys(error.fields)) apiErrors[(searchFields as readonly string[]).includes(path) ? path : 'date'] = 'validation.checkField';
-    if (Object.keys(apiErrors).length === 0) apiErrors.date = 'validation.checkField';
-    return { venues, regions, values, errors: apiErrors, search: null };
+    return { venues, regions, values, errors: apiErrorsToFields(error, { formFields: searchFields, generalField: 'date' }), search: null };
   }
 }
 

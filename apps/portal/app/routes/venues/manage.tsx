@@ -2,14 +2,16 @@ import { data, Link, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/manage';
 import { PageTitle } from '../../components/page-title';
 import { FeedsSection } from '../../components/venue-admin/feeds-section';
-import { uploadPhotoToApi } from '../../components/venue-admin/photo-upload.server';
 import { PhotosSection } from '../../components/venue-admin/photos-section';
 import { SpaceRulesForm } from '../../components/venue-admin/space-rules-form';
-import { apiErrorsToFields, MAX_PHOTO_BYTES, parseSpaceForm, parseVenueForm } from '../../components/venue-admin/venue-admin-forms';
+import { MAX_PHOTO_BYTES, parseSpaceForm, parseVenueForm, venueAdminApiErrors } from '../../components/venue-admin/venue-admin-forms';
 import adminStyles from '../../components/venue-admin/venue-admin.css?url';
 import { VenueDetailsForm } from '../../components/venue-admin/venue-details-form';
+import { listPlacesRoute } from '@talkoot/identity/schemas';
+import { deletePhotoRoute, getManagedVenueRoute, getVenueRoute, renewFeedTokenRoute, updateSpaceRoute, updateVenueRoute, uploadPhotoRoute } from '@talkoot/venues/schemas';
+import { apiErrorsToFields } from '../../lib/api-errors';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
-import type { Region, VenueDetails, VenueManageView } from '../../lib/api-types';
+import { uploadImageToApi } from '../../lib/image-upload.server';
 import { getConfig } from '../../lib/config.server';
 import { type FieldErrors, readFormValues } from '../../lib/forms';
 import type { MessageKey } from '../../lib/i18n';
@@ -33,20 +35,17 @@ type Intent = 'details' | 'space' | 'upload-photo' | 'delete-photo' | 'renew-fee
 // forbidden page. The api checks the same on every call.
 async function requireVenueManager(state: RequestState, venueId: string) {
   const viewer = requireViewer(state);
-  const { venue } = await loadFromApi<{ venue: VenueDetails }>(state, `/api/venues/${encodeURIComponent(venueId)}`);
+  const { venue } = await loadFromApi(state, getVenueRoute, { params: { id: venueId } });
   const organisationId = venue.organisation.id;
   const isManager = viewer.memberships.some((m) => m.organisation.id === organisationId && (m.role === 'admin' || m.role === 'coordinator'));
   if (!isManager && !viewer.user.isPlatformAdmin) throw data({ code: 'forbidden' }, { status: 403 });
-  return `/api/organisations/${encodeURIComponent(organisationId)}/venues/${encodeURIComponent(venue.id)}`;
+  return { id: organisationId, venueId: venue.id };
 }
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const state = getRequestState(context);
-  const base = await requireVenueManager(state, params.id);
-  const [{ venue }, { regions }] = await Promise.all([
-    loadFromApi<{ venue: VenueManageView }>(state, base),
-    loadFromApi<{ regions: Region[] }>(state, '/api/places'),
-  ]);
+  const ofVenue = await requireVenueManager(state, params.id);
+  const [{ venue }, { regions }] = await Promise.all([loadFromApi(state, getManagedVenueRoute, { params: ofVenue }), loadFromApi(state, listPlacesRoute)]);
   const url = new URL(request.url);
   const done = url.searchParams.get('done');
   const origin = getConfig().publicOrigin || url.origin;
@@ -60,7 +59,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 
 export async function action({ context, params, request }: Route.ActionArgs) {
   const state = getRequestState(context);
-  const base = await requireVenueManager(state, params.id);
+  const ofVenue = await requireVenueManager(state, params.id);
   const formData = await request.formData();
   const values = readFormValues(formData);
   const intent = values.intent as Intent;
@@ -75,14 +74,14 @@ export async function action({ context, params, request }: Route.ActionArgs) {
         values.accessibility = lists.accessibility.join(',');
         const form = parseVenueForm(values, lists);
         if (!form.isValid) return fail(form.errors);
-        await callApi(state, base, { method: 'PATCH', body: form.body });
+        await callApi(state, updateVenueRoute, { params: ofVenue, body: form.body });
         return done('details');
       }
       case 'space': {
         if (!values.spaceId) return fail({ form: 'validation.invalid' });
         const form = parseSpaceForm(values);
         if (!form.isValid) return fail(form.errors);
-        await callApi(state, `${base}/spaces/${encodeURIComponent(values.spaceId)}`, { method: 'PATCH', body: form.body });
+        await callApi(state, updateSpaceRoute, { params: { ...ofVenue, spaceId: values.spaceId }, body: form.body });
         return done('space');
       }
       case 'upload-photo': {
@@ -93,17 +92,17 @@ export async function action({ context, params, request }: Route.ActionArgs) {
         else if (file.size > MAX_PHOTO_BYTES) errors.photo = 'venueAdmin.error.photo';
         if (altText.length < 3 || altText.length > 300) errors.altText = altText ? 'venueAdmin.error.altText' : 'validation.required';
         if (Object.keys(errors).length > 0 || !(file instanceof File)) return fail(errors);
-        await uploadPhotoToApi(state, `${base}/photos`, file, altText);
+        await uploadImageToApi(state, uploadPhotoRoute, ofVenue, file, altText);
         return done('photo-added');
       }
       case 'delete-photo': {
         if (!values.photoId) return fail({ form: 'validation.invalid' });
         if (values.confirm !== 'yes') return fail({ confirm: 'validation.confirmDelete' });
-        await callApi(state, `${base}/photos/${encodeURIComponent(values.photoId)}`, { method: 'DELETE' });
+        await callApi(state, deletePhotoRoute, { params: { ...ofVenue, photoId: values.photoId } });
         return done('photo-deleted');
       }
       case 'renew-feed': {
-        await callApi(state, `${base}/feed-token`, { method: 'POST' });
+        await callApi(state, renewFeedTokenRoute, { params: ofVenue });
         return done('feed-renewed');
       }
       default:
@@ -111,11 +110,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     }
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    if (error.status === 400 || error.status === 422) {
-      const errors = apiErrorsToFields(error.fields);
-      if (error.status === 422 && errors.photo && /at most/i.test(error.fields.photo ?? '')) errors.photo = 'venueAdmin.error.photoFull';
-      return fail(errors, error.status);
-    }
+    if (error.status === 400 || error.status === 422) return fail(apiErrorsToFields(error, venueAdminApiErrors), error.status);
     if (error.status === 413) return fail({ photo: 'venueAdmin.error.photo' }, 413);
     if (error.status === 404) return fail({ form: 'form.gone' }, 404);
     if (error.status === 409) return fail({ form: 'form.conflict' }, 409);

@@ -1,7 +1,7 @@
 import { data, Form, Link, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/series-new';
-import { apiErrorsToFields, readTimes, readTitle } from '../../components/bookings/booking-form.server';
-import { bookingStateKeys, conflictReasonKey, parseDateInput, whenText } from '../../components/bookings/booking-format';
+import { bookingApiErrors, readTimes, readTitle } from '../../components/bookings/booking-form.server';
+import { bookingStateKeys, parseDateInput, whenText } from '../../components/bookings/booking-format';
 import bookingStyles from '../../components/bookings/bookings.css?url';
 import { DateTimeField } from '../../components/bookings/date-time-field';
 import { ErrorSummary } from '../../components/error-summary';
@@ -9,8 +9,10 @@ import { RadioGroupField, SelectField, TextAreaField, TextField } from '../../co
 import { PageTitle } from '../../components/page-title';
 import { weekdayIndex } from '../../components/venues/helsinki-time';
 import { weekdayName } from '../../components/venues/venue-format';
+import { createSeriesRoute, getVenueRoute } from '@talkoot/venues/schemas';
+import { apiErrorsToFields } from '../../lib/api-errors';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
-import type { SeriesConflict, SeriesResult, VenueDetails } from '../../lib/api-types';
+import type { SeriesConflict, SeriesResult } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import type { MessageKey } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
@@ -24,7 +26,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const query = new URL(request.url).searchParams;
   const venueId = query.get('venue') ?? '';
   if (!/^[0-9a-f-]{36}$/i.test(venueId)) throw data({ code: 'not_found' }, { status: 404 });
-  const { venue } = await loadFromApi<{ venue: VenueDetails }>(state, `/api/venues/${encodeURIComponent(venueId)}`);
+  const { venue } = await loadFromApi(state, getVenueRoute, { params: { id: venueId } });
   const spaceId = venue.spaces.some((space) => space.id === query.get('space')) ? query.get('space') : (venue.spaces[0]?.id ?? null);
   return { venue, spaceId, memberships: viewer.memberships.map((m) => ({ organisation: m.organisation })) };
 }
@@ -37,7 +39,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const state = getRequestState(context);
   const viewer = requireViewer(state);
   const query = new URL(request.url).searchParams;
-  const { venue } = await loadFromApi<{ venue: VenueDetails }>(state, `/api/venues/${encodeURIComponent(query.get('venue') ?? '')}`);
+  const { venue } = await loadFromApi(state, getVenueRoute, { params: { id: query.get('venue') ?? '' } });
   const formData = await request.formData();
   const values: Record<string, string> = {};
   for (const [name, value] of formData) if (typeof value === 'string' && !(name in values)) values[name] = value;
@@ -70,8 +72,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const [year, month, day] = times.date.split('-').map(Number) as [number, number, number];
   const chosenDays = weekdays.length > 0 ? weekdays : [weekdayIndex(year, month, day) + 1];
   try {
-    const result = await callApi<SeriesResult>(state, '/api/booking-series', {
-      method: 'POST',
+    const result = await callApi(state, createSeriesRoute, {
       body: {
         spaceId: space.id,
         startsAt: times.start.iso,
@@ -89,9 +90,15 @@ export async function action({ context, request }: Route.ActionArgs) {
       return failure({ form: 'series.form.noneFree' }, 409, conflicts);
     }
     if (error.status === 404) return failure({ form: 'form.gone' }, 404);
-    return failure(apiErrorsToFields(error, 'venues.form.rule'), error.status);
+    return failure(apiErrorsToFields(error, bookingApiErrors), error.status);
   }
 }
+
+// Why a date of the series was not booked, as a short phrase after the date.
+const conflictReasonKeys: Partial<Record<SeriesConflict['problemReason'], MessageKey>> = {
+  'booking.slot_taken': 'series.reason.taken',
+  'booking.in_past': 'series.reason.past',
+};
 
 const fieldOrder = ['spaceId', 'date', 'startTime', 'endTime', 'frequency', 'weekdays', 'until', 'skipDates', 'title', 'organisationId', 'form'] as const;
 
@@ -200,7 +207,7 @@ function ConflictList({ conflicts, headingLevel = 2 }: { conflicts: SeriesConfli
       <ul>
         {conflicts.map((conflict) => (
           <li key={conflict.date}>
-            <strong>{whenText(conflict.startsAt, conflict.endsAt, language)}</strong>: {t(conflictReasonKey(conflict.reason))}
+            <strong>{whenText(conflict.startsAt, conflict.endsAt, language)}</strong>: {t(conflictReasonKeys[conflict.problemReason] ?? 'series.reason.rules')}
           </li>
         ))}
       </ul>

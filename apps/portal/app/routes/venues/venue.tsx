@@ -12,8 +12,9 @@ import { bookableByKeys, durationText, facilityWords } from '../../components/ve
 import venueStyles from '../../components/venues/venues.css?url';
 import { WeekCalendar } from '../../components/venues/week-calendar';
 import { addDays, helsinkiToday, mondayOf, parseWeek } from '../../components/venues/week-time';
+import { availabilityRoute, getVenueRoute } from '@talkoot/venues/schemas';
 import { loadFromApi } from '../../lib/api.server';
-import type { BusySlot, VenueDetails } from '../../lib/api-types';
+import type { BusySlot } from '../../lib/api-types';
 import { getConfig } from '../../lib/config.server';
 import { readFormValues } from '../../lib/forms';
 import { pickLocalisedText } from '../../lib/labels';
@@ -24,7 +25,7 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: venu
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const state = getRequestState(context);
-  const { venue } = await loadFromApi<{ venue: VenueDetails }>(state, `/api/venues/${encodeURIComponent(params.id)}`);
+  const { venue } = await loadFromApi(state, getVenueRoute, { params: { id: params.id } });
   const url = new URL(request.url);
   const query = url.searchParams;
   const requested = query.get('space');
@@ -52,7 +53,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       view === 'week'
         ? { from: helsinkiToInstant(monday, '00:00')!.iso, to: helsinkiToInstant(addDays(monday, 7), '00:00')!.iso }
         : { from: helsinkiToInstant(`${monthText(year, month)}-01`, '00:00')!.iso, to: helsinkiToInstant(`${monthText(next.year, next.month)}-01`, '00:00')!.iso };
-    ({ busy } = await loadFromApi<{ busy: BusySlot[] }>(state, `/api/spaces/${encodeURIComponent(space.id)}/availability?${new URLSearchParams(range)}`));
+    ({ busy } = await loadFromApi(state, availabilityRoute, { params: { id: space.id }, query: range }));
   }
   const publicOrigin = getConfig().publicOrigin;
   return {
@@ -74,7 +75,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const state = getRequestState(context);
   const viewer = requireViewer(state);
   const values = readFormValues(await request.formData());
-  const { venue } = await loadFromApi<{ venue: VenueDetails }>(state, `/api/venues/${encodeURIComponent(params.id)}`);
+  const { venue } = await loadFromApi(state, getVenueRoute, { params: { id: params.id } });
   return handleBookingRequest(state, viewer, venue, values);
 }
 

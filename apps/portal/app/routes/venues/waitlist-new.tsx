@@ -1,6 +1,6 @@
 import { data, Form, Link, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/waitlist-new';
-import { readTimes, readTitle } from '../../components/bookings/booking-form.server';
+import { bookingApiErrors, readTimes, readTitle } from '../../components/bookings/booking-form.server';
 import { parseDateInput, whenText } from '../../components/bookings/booking-format';
 import bookingStyles from '../../components/bookings/bookings.css?url';
 import { DateTimeField } from '../../components/bookings/date-time-field';
@@ -8,8 +8,9 @@ import { ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextField } from '../../components/form-fields';
 import { PageTitle } from '../../components/page-title';
 import { helsinkiToInstant, isTimeText } from '../../components/venues/helsinki-time';
+import { joinWaitlistRoute, listVenuesRoute } from '@talkoot/venues/schemas';
+import { apiErrorMessage } from '../../lib/api-errors';
 import { ApiError, callApi, loadFromApi, type ApiCaller } from '../../lib/api.server';
-import type { Venue } from '../../lib/api-types';
 import { readFormValues, type FieldErrors } from '../../lib/forms';
 import type { MessageKey } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
@@ -19,7 +20,7 @@ import { getRequestState, requireViewer, serializeNoticeCookie } from '../../lib
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: bookingStyles }];
 
 async function findSpace(state: ApiCaller, spaceId: string | null) {
-  const { venues } = await loadFromApi<{ venues: Venue[] }>(state, '/api/venues');
+  const { venues } = await loadFromApi(state, listVenuesRoute);
   for (const venue of venues) {
     const space = venue.spaces.find((candidate) => candidate.id === spaceId);
     if (space) return { venue: { id: venue.id, name: venue.name }, space: { id: space.id, name: space.name, bookableBy: space.bookableBy } };
@@ -62,18 +63,13 @@ export async function action({ context, request }: Route.ActionArgs) {
   const failure = (fieldErrors: FieldErrors, status = 400) => data<JoinFailure>({ errors: fieldErrors, values }, { status });
   if (Object.keys(errors).length > 0 || !times) return failure(errors);
   try {
-    await callApi(state, '/api/waitlist', {
-      method: 'POST',
+    await callApi(state, joinWaitlistRoute, {
       body: { spaceId: space.id, startsAt: times.start.iso, endsAt: times.end.iso, title, organisationId },
     });
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;
-    // The api says in words when the time is free after all: book it instead.
-    if (error.status === 422 && /is free/i.test(error.message)) return failure({ form: 'waitlist.form.isFree' }, 422);
-    if (error.status === 422) return failure({ form: 'venues.form.rule' }, 422);
-    if (error.status === 409) return failure({ form: 'waitlist.form.already' }, 409);
-    if (error.status === 403) return failure({ form: 'venues.form.notAllowed' }, 403);
-    return failure({ form: 'validation.checkField' }, error.status);
+    // Said at the top: the time is free after all (book it instead), already queued for, or not taken by the space.
+    return failure({ form: apiErrorMessage(error, bookingApiErrors) }, error.status);
   }
   return redirectWithCookies('/waitlist', [serializeNoticeCookie('waitlist_joined')]);
 }

@@ -5,8 +5,11 @@ import { whenText } from '../../components/bookings/booking-format';
 import bookingStyles from '../../components/bookings/bookings.css?url';
 import { OpenOffers } from '../../components/bookings/my-bookings';
 import { PageTitle } from '../../components/page-title';
+import { acceptOfferRoute, leaveWaitlistRoute, myWaitlistRoute } from '@talkoot/venues/schemas';
+import { apiErrorMessage, isApiReason } from '../../lib/api-errors';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
 import type { WaitlistEntry } from '../../lib/api-types';
+import type { MessageKey } from '../../lib/i18n';
 import { readFormValues } from '../../lib/forms';
 import type { Notice } from '../../lib/notices';
 import { useI18n } from '../../lib/root-data';
@@ -18,7 +21,7 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: book
 export async function loader({ context }: Route.LoaderArgs) {
   const state = getRequestState(context);
   requireViewer(state);
-  const { entries } = await loadFromApi<{ entries: WaitlistEntry[] }>(state, '/api/me/waitlist');
+  const { entries } = await loadFromApi(state, myWaitlistRoute);
   const byStart = (a: WaitlistEntry, b: WaitlistEntry) => Date.parse(a.startsAt) - Date.parse(b.startsAt);
   return {
     offers: entries.filter((entry) => entry.status === 'offered' && entry.offer).toSorted(byStart),
@@ -30,24 +33,26 @@ export async function action({ context, request }: Route.ActionArgs) {
   const state = getRequestState(context);
   requireViewer(state);
   const values = readFormValues(await request.formData());
-  const done = async (path: string, notice: Notice, target = '/waitlist') => {
-    await callApi(state, path, { method: 'POST', body: {} });
-    return redirectWithCookies(target, [serializeNoticeCookie(notice)]);
-  };
+  const done = (notice: Notice, target = '/waitlist') => redirectWithCookies(target, [serializeNoticeCookie(notice)]);
   try {
     switch (values.intent) {
       case 'accept':
-        return await done(`/api/bookings/${encodeURIComponent(values.bookingId ?? '')}/acceptance`, 'offer_accepted', '/bookings');
+        await callApi(state, acceptOfferRoute, { params: { id: values.bookingId ?? '' } });
+        return done('offer_accepted', '/bookings');
       case 'decline':
-        return await done(`/api/waitlist/${encodeURIComponent(values.entryId ?? '')}/withdrawal`, 'offer_declined');
+        await callApi(state, leaveWaitlistRoute, { params: { id: values.entryId ?? '' } });
+        return done('offer_declined');
       case 'leave':
-        return await done(`/api/waitlist/${encodeURIComponent(values.entryId ?? '')}/withdrawal`, 'waitlist_left');
+        await callApi(state, leaveWaitlistRoute, { params: { id: values.entryId ?? '' } });
+        return done('waitlist_left');
       default:
-        return data({ failed: true }, { status: 400 });
+        return data({ failed: true, message: 'venues.bookings.actionFailed' as MessageKey }, { status: 400 });
     }
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;
-    return data({ failed: true }, { status: error.status });
+    // The rule that refused, where the api names one; otherwise "it may have changed already".
+    const message: MessageKey = isApiReason(error.reason) ? apiErrorMessage(error) : 'venues.bookings.actionFailed';
+    return data({ failed: true, message }, { status: error.status });
   }
 }
 
@@ -62,7 +67,7 @@ export default function Waitlist() {
       <p className="lead">{t('waitlist.intro')}</p>
       {failure ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
-          <p>{t('venues.bookings.actionFailed')}</p>
+          <p>{t(failure.message)}</p>
         </div>
       ) : null}
       <OpenOffers offers={offers} action="/waitlist" />
