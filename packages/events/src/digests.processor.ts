@@ -1,6 +1,6 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { queueNames } from '@talkoot/platform';
+import { HELSINKI, queueNames } from '@talkoot/platform';
 import type { Job, Queue } from 'bullmq';
 import { DigestService } from './digest.service.js';
 
@@ -18,7 +18,7 @@ export class DigestsProcessor extends WorkerHost implements OnApplicationBootstr
 
   async onApplicationBootstrap(): Promise<void> {
     const schedule = async (id: string, pattern: string, frequency: 'weekly' | 'monthly') =>
-      this.queue.upsertJobScheduler(id, { pattern, tz: 'Europe/Helsinki' }, { name: 'digests.send', data: { frequency } });
+      this.queue.upsertJobScheduler(id, { pattern, tz: HELSINKI }, { name: 'digests.send', data: { frequency } });
     await Promise.all([schedule('digest-weekly', '0 6 * * 1', 'weekly'), schedule('digest-monthly', '0 6 1 * *', 'monthly')]).catch((error: Error) =>
       this.logger.warn(`digest schedules not set: ${error.message}`),
     );

@@ -1,7 +1,6 @@
 import { Body, Controller, Headers, Injectable, Param, Query, Res } from '@nestjs/common';
 import { LockMode, MikroORM } from '@mikro-orm/postgresql';
-import { Route, type RouteParams, type RouteQuery, access, defineRoute, notFound, ruleViolation } from '@talkoot/platform';
-import sharp from 'sharp';
+import { Route, type RouteParams, type RouteQuery, access, defineRoute, notFound, processImage, ruleViolation, UnreadableImageError } from '@talkoot/platform';
 import { z } from 'zod';
 import { Event } from './event.entity.js';
 import { eventViewSchema } from './event.schemas.js';
@@ -49,7 +48,8 @@ export const eventImageRoute = defineRoute({
   errors: [404],
 });
 
-const pictureFormats = new Set<string | undefined>(['jpeg', 'png', 'webp']);
+// One size: the event page shows the picture at most 1200 px wide.
+const pictureSizes = [{ width: 1200, quality: 80 }];
 
 @Injectable()
 export class EventImageService {
@@ -61,11 +61,9 @@ export class EventImageService {
     if (!Buffer.isBuffer(bytes) || !bytes.length) throw ruleViolation('Check the marked fields', { image: 'Choose a picture to upload' });
     let image: Buffer;
     try {
-      const source = sharp(bytes, { failOn: 'error', limitInputPixels: 80_000_000 });
-      // sharp reads GIF, TIFF, SVG and more; we promise (and test) the three photo formats.
-      if (!pictureFormats.has((await source.metadata()).format)) throw new Error('not a picture format');
-      image = await source.autoOrient().resize({ width: 1200, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
-    } catch {
+      image = (await processImage(bytes, { sizes: pictureSizes }))[0]!.data;
+    } catch (error) {
+      if (!(error instanceof UnreadableImageError)) throw error;
       throw ruleViolation('Check the marked fields', { image: 'The file is not a picture we can read. Use a JPEG, PNG or WebP picture.' });
     }
     return this.orm.em.fork().transactional(async (em) => {

@@ -1,12 +1,11 @@
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { type AuthContext, CurrentAuth } from '@talkoot/identity';
-import { DomainError, Route, type RouteBody, type RouteParams, type RouteQuery, access, defineRoute } from '@talkoot/platform';
+import { DomainError, Route, type RouteBody, type RouteParams, type RouteQuery, access, addDays, defineRoute, helsinkiDayStart, helsinkiToday } from '@talkoot/platform';
 import { z } from 'zod';
 import { canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
 import { CalendarService } from './calendar.service.js';
 import { EventService } from './event.service.js';
 import { calendarItemSchema, calendarQuerySchema, coOrganiserAnswerSchema, eventCreateSchema, eventUpdateSchema, eventViewSchema, occurrenceUpdateSchema } from './event.schemas.js';
-import { helsinkiDayStart } from './helsinki-days.js';
 
 const tag = 'Event calendar';
 const organiserRoles = access.organisationRole('id', ['admin', 'coordinator']);
@@ -104,8 +103,8 @@ export class EventController {
     const { from, to, ...rest } = query;
     const parsed = parseCalendarFilter(rest as Record<string, string | string[]>);
     if (!parsed.success) throw new DomainError('validation_failed', 'Check the filter', Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])));
-    const start = helsinkiDayStart(from ?? null);
-    const end = to ? helsinkiDayStart(to, 1) : new Date(start.getTime() + 31 * 86_400_000);
+    const start = helsinkiDayStart(from ?? helsinkiToday());
+    const end = to ? helsinkiDayStart(addDays(to, 1)) : new Date(start.getTime() + 31 * 86_400_000);
     if (end <= start || end.getTime() - start.getTime() > MAX_DAYS * 86_400_000) {
       throw new DomainError('validation_failed', 'Check the dates', { to: `Ask for at most ${MAX_DAYS} days, ending after the start` });
     }

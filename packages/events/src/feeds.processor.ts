@@ -1,7 +1,7 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { queueNames } from '@talkoot/platform';
+import { HELSINKI, queueNames } from '@talkoot/platform';
 import type { Job, Queue } from 'bullmq';
 import { FeedService } from './feed.service.js';
 
@@ -24,7 +24,7 @@ export class FeedsProcessor extends WorkerHost implements OnApplicationBootstrap
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue
-      .upsertJobScheduler('feeds-daily', { pattern: '30 3 * * *', tz: 'Europe/Helsinki' }, { name: DAILY_FEED_JOB })
+      .upsertJobScheduler('feeds-daily', { pattern: '30 3 * * *', tz: HELSINKI }, { name: DAILY_FEED_JOB })
       .catch((error: Error) => this.logger.warn(`daily feed schedule not set: ${error.message}`));
   }
 

@@ -1,5 +1,3 @@
 // Browser-safe entry: the portal validates forms with the same schemas the api uses.
 export * from './venue.schemas.js';
-export { formatReference } from './reference-number.js';
-export { formatEuros } from './pricing.js';
 export { openIntervals, type ClosedDates, type OpeningPeriod } from './opening-hours.js';

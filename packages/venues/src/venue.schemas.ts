@@ -1,3 +1,4 @@
+import { isValidIban } from '@talkoot/platform/money';
 import { calendarDateSchema, instantSchema, localizedTextSchema, whenFieldsValid } from '@talkoot/platform/schemas';
 import { z } from 'zod';
 import { closedDatesSchema, openingPeriodSchema } from './opening-hours.js';
@@ -61,16 +62,6 @@ const spaceRuleDefaults = {
   freeCancellationHours: spaceRuleFields.freeCancellationHours.default(48),
   cancellationFeePercent: spaceRuleFields.cancellationFeePercent.default(0),
 };
-
-// IBAN: country, check digits, account; checked with the ISO 13616 mod-97 rule.
-export function isValidIban(value: string): boolean {
-  const iban = value.replace(/\s+/g, '').toUpperCase();
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
-  const digits = (iban.slice(4) + iban.slice(0, 4)).replace(/[A-Z]/g, (letter) => String(letter.charCodeAt(0) - 55));
-  let remainder = 0;
-  for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
-  return remainder === 1;
-}
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((value) => value || null);
 

@@ -16,9 +16,9 @@ function formatterFor(language: Language, showZeroCents: boolean): Intl.NumberFo
 }
 
 // Amounts are whole cents everywhere in Talkoot; a fraction means a bug upstream, not a price.
-// `showZeroCents: false` writes whole euros without decimals ("45 €") for price lists.
-export function formatEuros(cents: number, language: Language, options: { showZeroCents?: boolean } = {}): string {
+// 'exact' always shows the cents ("45,00 €"), as mails and payment instructions do; 'brief' writes
+// whole euros without decimals ("45 €", but "12,50 €"), as the portal's price lists do.
+export function formatEuros(cents: number, language: Language, style: 'exact' | 'brief' = 'exact'): string {
   if (!Number.isSafeInteger(cents)) throw new RangeError('A price is a whole number of cents');
-  const showZeroCents = options.showZeroCents ?? true;
-  return formatterFor(language, showZeroCents || cents % 100 !== 0).format(cents / 100);
+  return formatterFor(language, style === 'exact' || cents % 100 !== 0).format(cents / 100);
 }

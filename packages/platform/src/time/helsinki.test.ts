@@ -13,6 +13,7 @@ import {
   isRepeatedHelsinkiTime,
   parseMonth,
   toHelsinkiWallClock,
+  toLocalInputs,
 } from './helsinki.js';
 import { addDays } from './calendar-day.js';
 
@@ -104,7 +105,15 @@ describe.each(['UTC', 'America/New_York', 'Asia/Kolkata'])('Helsinki time on a m
     expect(helsinkiToInstant('2026-02-03', '9:00')).toBeNull();
   });
 
+  it('turns a local date and time into an instant with the right offset', () => {
+    expect(helsinkiToInstant('2026-12-15', '18:00')?.iso).toBe('2026-12-15T18:00:00+02:00');
+    expect(helsinkiToInstant('2026-07-01', '09:30')?.iso).toBe('2026-07-01T09:30:00+03:00');
+    expect(new Date(helsinkiToInstant('2026-07-01', '09:30')!.time).toISOString()).toBe('2026-07-01T06:30:00.000Z');
+    expect(toLocalInputs('2026-07-01T06:30:00.000Z')).toEqual({ date: '2026-07-01', time: '09:30' });
+  });
+
   it('reads a month from an address or takes the current Helsinki month', () => {
+    expect(parseMonth('rubbish', new Date('2026-12-31T22:30:00Z'))).toEqual({ year: 2027, month: 1 });
     expect(parseMonth('2026-03')).toEqual({ year: 2026, month: 3 });
     expect(parseMonth('1999-03', new Date('2026-06-15T12:00:00Z'))).toEqual({ year: 2026, month: 6 });
     expect(parseMonth(null, new Date('2026-12-31T22:30:00Z'))).toEqual({ year: 2027, month: 1 });

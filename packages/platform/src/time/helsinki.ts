@@ -95,6 +95,12 @@ export function helsinkiToInstant(date: string, clock: string): { iso: string; t
   return { iso: `${date}T${clock}:00${sign}${hours}:${minutes}`, time };
 }
 
+// The Helsinki day and clock time of an instant, for filling a form again: the inverse of helsinkiToInstant.
+export function toLocalInputs(instant: Instant): { date: CalendarDay; time: string } {
+  const { hour, minute } = helsinkiParts(instant);
+  return { date: helsinkiDayOf(instant), time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` };
+}
+
 // True when the Helsinki clock shows this time twice: on the last Sunday of October 03:00–03:59
 // comes first in summer time (UTC+3), then again in winter time (UTC+2).
 export function isRepeatedHelsinkiTime(instant: Instant): boolean {
