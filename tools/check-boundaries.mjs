@@ -21,8 +21,10 @@ const allowed = {
   testing: ['platform'],
   database: ['platform', 'outbox', 'notifications', 'identity', 'venues', 'lending', 'events', 'volunteering'],
 };
-// Entry points other packages may import besides the package root.
-const publicSubpaths = new Set(['schemas']);
+// Entry points other packages may import besides the package root. The browser-safe ones are
+// all the portal may import: a domain's schemas, platform's time and money.
+const browserSafeSubpaths = new Set(['schemas', 'time', 'money']);
+const publicSubpaths = browserSafeSubpaths;
 // Test-only imports: any package's tests may use the harness.
 const testOnly = new Set(['testing']);
 
@@ -61,8 +63,8 @@ function check(owner, kind, file) {
       else if (testOnly.has(target) && isTest) continue;
       else if (!(allowed[owner] ?? []).includes(target)) problems.push(`${where}: ${owner} may not depend on ${target} (allowed: ${(allowed[owner] ?? []).join(', ') || 'nothing'})`);
     }
-    if (kind === 'apps' && owner === 'portal' && subpath !== 'schemas') {
-      problems.push(`${where}: the portal may import only browser-safe "@talkoot/<package>/schemas" entries, not "${specifier}"`);
+    if (kind === 'apps' && owner === 'portal' && !browserSafeSubpaths.has(subpath)) {
+      problems.push(`${where}: the portal may import only browser-safe entries ("@talkoot/<package>/schemas", "@talkoot/platform/time", "@talkoot/platform/money"), not "${specifier}"`);
     }
   }
 }

@@ -1,9 +1,8 @@
-import { TZDate } from '@date-fns/tz';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { APP_CONFIG } from '@talkoot/platform';
-import { BookingExpiryService, WaitlistService, isValidFinnishReference } from '@talkoot/venues';
+import { APP_CONFIG, dayText, helsinkiParts, isoWeekday, isValidFinnishReference } from '@talkoot/platform';
+import { BookingExpiryService, WaitlistService } from '@talkoot/venues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, addMember, call, lastMailTo, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
+import { type TestApi, addMember, call, lastMailTo, makeOrganisation, makeUser, makeVillage, signIn, startTestApi, helsinkiIso as helsinki } from './testing/test-api.js';
 
 // Prices, the booking window and opening hours, recurring series, assisted bookings, the waiting
 // list, reminders and the region-wide search, over HTTP against a real PostgreSQL.
@@ -15,12 +14,10 @@ const guest = { organisationId: '', coordinator: '', email: '' };
 const third = { organisationId: '', coordinator: '', email: '' };
 let outsiderToken: string;
 
-const helsinki = (year: number, month: number, day: number, hour: number, minute = 0) =>
-  new Date(new TZDate(year, month - 1, day, hour, minute, 'Europe/Helsinki').getTime()).toISOString();
 const nextYear = new Date().getUTCFullYear() + 1;
 // 'YYYY-MM-DD' of a day that may run past the month's end (30 September + 1 is 1 October).
 const calendarDate = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
-const firstSaturday = (year: number, month: number) => 1 + ((6 - new TZDate(year, month - 1, 1, 12, 0, 'Europe/Helsinki').getDay() + 7) % 7);
+const firstSaturday = (year: number, month: number) => 1 + ((6 - (isoWeekday(dayText(year, month, 1)) % 7) + 7) % 7);
 const hoursFromNow = (hours: number) => new Date(Math.ceil(Date.now() / 3_600_000 + hours) * 3_600_000).toISOString();
 
 async function person(role: 'admin' | 'coordinator' | 'member', organisationId: string) {
@@ -169,8 +166,8 @@ describe('booking window and opening hours', () => {
   it('lets the owner book for a resident at short notice, but never outside the opening hours', async () => {
     const { spaceId } = await makeSpace({ minNoticeHours: 48, openingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '06:00', closes: '23:00' })) });
     const body = { spaceId, title: 'Syntymäpäivät', guestName: 'Helmi Hakkarainen', guestPhone: '040 123 4567', consent: true };
-    const tomorrowMorning = new TZDate(Date.now() + 86_400_000, 'Europe/Helsinki');
-    const at = (hour: number) => helsinki(tomorrowMorning.getFullYear(), tomorrowMorning.getMonth() + 1, tomorrowMorning.getDate(), hour);
+    const tomorrowMorning = helsinkiParts(Date.now() + 86_400_000);
+    const at = (hour: number) => helsinki(tomorrowMorning.year, tomorrowMorning.month, tomorrowMorning.day, hour);
     const assisted = await call(api, 'POST', `/api/organisations/${owner.organisationId}/assisted-bookings`, { token: owner.coordinator, body: { ...body, startsAt: at(12), endsAt: at(15) } });
     expect(assisted.status, assisted.text).toBe(201);
     const night = await call(api, 'POST', `/api/organisations/${owner.organisationId}/assisted-bookings`, { token: owner.coordinator, body: { ...body, startsAt: at(22), endsAt: at(25) } });
@@ -199,7 +196,7 @@ describe('booking window and opening hours', () => {
 
 describe('recurring series', () => {
   const firstTuesday = (year: number, month: number) => {
-    const first = new TZDate(year, month - 1, 1, 12, 0, 'Europe/Helsinki').getDay();
+    const first = (isoWeekday(dayText(year, month, 1)) % 7);
     return 1 + ((2 - first + 7) % 7);
   };
 
@@ -260,11 +257,11 @@ describe('recurring series', () => {
         endsAt: helsinki(nextYear, 10, 5, 20),
         title: 'Kuoroharjoitus',
         organisationId: guest.organisationId,
-        rule: { frequency: 'biweekly', weekdays: [new TZDate(nextYear, 9, 5, 12, 0, 'Europe/Helsinki').getDay() || 7], until: `${nextYear}-11-20` },
+        rule: { frequency: 'biweekly', weekdays: [isoWeekday(dayText(nextYear, 10, 5))], until: `${nextYear}-11-20` },
       },
     });
     expect(created.status, created.text).toBe(201);
-    const hours = created.json.booked.map((booking: { startsAt: string }) => new TZDate(new Date(booking.startsAt).getTime(), 'Europe/Helsinki').getHours());
+    const hours = created.json.booked.map((booking: { startsAt: string }) => helsinkiParts(booking.startsAt).hour);
     expect(hours.length).toBeGreaterThanOrEqual(3);
     expect(new Set(hours)).toEqual(new Set([18]));
     const utcHours = new Set(created.json.booked.map((booking: { startsAt: string }) => new Date(booking.startsAt).getUTCHours()));

@@ -1,8 +1,8 @@
-import { TZDate } from '@date-fns/tz';
 import { DigestService, FeedService } from '@talkoot/events';
+import { dayText, helsinkiParts, isoWeekday } from '@talkoot/platform';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, addMember, call, lastMailTo, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
+import { type TestApi, addMember, call, lastMailTo, makeOrganisation, makeUser, makeVillage, signIn, startTestApi, helsinkiIso as helsinki } from './testing/test-api.js';
 
 // The joint event calendar over HTTP against a real PostgreSQL: organisers, co-organisers,
 // recurring dates, the public calendar, stored feeds and the email digest.
@@ -14,8 +14,6 @@ const publisher = { id: '', coordinator: '', member: '' };
 const partner = { id: '', coordinator: '' };
 const stranger = { id: '', coordinator: '' };
 
-const helsinki = (year: number, month: number, day: number, hour: number, minute = 0) =>
-  new Date(new TZDate(year, month - 1, day, hour, minute, 'Europe/Helsinki').getTime()).toISOString();
 const nextYear = new Date().getUTCFullYear() + 1;
 
 // The next last Sunday of March (clocks forward) or October (clocks back) at least two days
@@ -178,7 +176,7 @@ describe('recurring events', () => {
   });
 
   it('keeps the local time across the change to winter time', async () => {
-    const lastSundayOfOctober = 31 - new TZDate(nextYear, 9, 31, 12, 0, 'Europe/Helsinki').getDay();
+    const lastSundayOfOctober = 31 - (isoWeekday(dayText(nextYear, 10, 31)) % 7);
     const created = await create(
       eventBody({
         title: { fi: 'Iltamessu' },
@@ -314,8 +312,8 @@ describe('the email digest', () => {
   it('needs a confirmation, sends the week ahead through the outbox, and stops with one click', async () => {
     const email = `digest-${Date.now()}@example.org`;
     const soon = new Date(Date.now() + 3 * 86_400_000);
-    const local = new TZDate(soon.getTime(), 'Europe/Helsinki');
-    await create(eventBody({ title: { fi: 'Pihatalkoot' }, category: 'talkoot', startsAt: helsinki(local.getFullYear(), local.getMonth() + 1, local.getDate(), 17), endsAt: helsinki(local.getFullYear(), local.getMonth() + 1, local.getDate(), 19) }));
+    const local = helsinkiParts(soon);
+    await create(eventBody({ title: { fi: 'Pihatalkoot' }, category: 'talkoot', startsAt: helsinki(local.year, local.month, local.day, 17), endsAt: helsinki(local.year, local.month, local.day, 19) }));
     const bad = await call(api, 'POST', '/api/digest-subscriptions', { body: { email: 'not-an-address', frequency: 'weekly' } });
     expect(bad.status).toBe(400);
     expect(bad.json.error).toMatchObject({ fields: { email: 'Enter an email address' }, fieldReasons: { email: 'validation.invalid_format' } });

@@ -1,9 +1,8 @@
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { TZDate } from '@date-fns/tz';
 import { FeedService } from '@talkoot/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, addMember, call, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
+import { type TestApi, addMember, call, makeOrganisation, makeUser, makeVillage, signIn, startTestApi, helsinkiIso as helsinki } from './testing/test-api.js';
 
 // Every calendar feed answers conditional requests the same way (one helper in platform): strong
 // ETag per encoding, Last-Modified, 304 to a matching If-None-Match (weak comparison, lists, *)
@@ -15,8 +14,6 @@ let coordinator: string;
 let booker: string;
 let bookerOrganisationId: string;
 
-const helsinki = (year: number, month: number, day: number, hour: number, minute = 0) =>
-  new Date(new TZDate(year, month - 1, day, hour, minute, 'Europe/Helsinki').getTime()).toISOString();
 const nextYear = new Date().getUTCFullYear() + 1;
 
 beforeAll(async () => {

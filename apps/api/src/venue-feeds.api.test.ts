@@ -1,10 +1,9 @@
-import { TZDate } from '@date-fns/tz';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { User } from '@talkoot/identity';
 import { Booking, Space, VenueFeedService } from '@talkoot/venues';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, addMember, call, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
+import { type TestApi, addMember, call, makeOrganisation, makeUser, makeVillage, signIn, startTestApi, helsinkiIso as helsinki } from './testing/test-api.js';
 
 let api: TestApi;
 let villageId: string;
@@ -14,8 +13,6 @@ let ownerToken: string;
 let guestToken: string;
 let guestUserId: string;
 
-const helsinki = (year: number, month: number, day: number, hour: number, minute = 0) =>
-  new Date(new TZDate(year, month - 1, day, hour, minute, 'Europe/Helsinki').getTime()).toISOString();
 
 beforeAll(async () => {
   api = await startTestApi();

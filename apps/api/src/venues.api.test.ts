@@ -1,9 +1,8 @@
-import { TZDate } from '@date-fns/tz';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { APP_CONFIG } from '@talkoot/platform';
+import { APP_CONFIG, dayText, isoWeekday } from '@talkoot/platform';
 import { BookingExpiryService, WaitlistService } from '@talkoot/venues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, addMember, call, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
+import { type TestApi, addMember, call, makeOrganisation, makeUser, makeVillage, signIn, startTestApi, helsinkiIso as helsinki } from './testing/test-api.js';
 
 let api: TestApi;
 let villageId: string;
@@ -14,8 +13,6 @@ let ownerCoordinatorEmail: string;
 let guestCoordinatorEmail: string;
 
 // Helsinki wall-clock time → ISO instant.
-const helsinki = (year: number, month: number, day: number, hour: number, minute = 0) =>
-  new Date(new TZDate(year, month - 1, day, hour, minute, 'Europe/Helsinki').getTime()).toISOString();
 const nextYear = new Date().getUTCFullYear() + 1;
 
 beforeAll(async () => {
@@ -156,7 +153,7 @@ describe('time in Europe/Helsinki', () => {
   it('stores and shows a booking on the day summer time starts at the right local time', async () => {
     const hall = await makeHall();
     // The last Sunday of March: clocks go from 03:00 to 04:00.
-    const lastSundayOfMarch = 31 - new TZDate(nextYear, 2, 31, 12, 0, 'Europe/Helsinki').getDay();
+    const lastSundayOfMarch = 31 - (isoWeekday(dayText(nextYear, 3, 31)) % 7);
     const startsAt = helsinki(nextYear, 3, lastSundayOfMarch, 10);
     const booked = await book(hall.main, startsAt, helsinki(nextYear, 3, lastSundayOfMarch, 12));
     expect(booked.status).toBe(201);
@@ -167,7 +164,7 @@ describe('time in Europe/Helsinki', () => {
   it('counts a night across the end of summer time by the real hours, not the clock', async () => {
     const hall = await makeHall({ maxMinutes: 210 });
     // The last Sunday of October: 04:00 comes twice, so 02:00–05:00 on the clock is four real hours.
-    const lastSundayOfOctober = 31 - new TZDate(nextYear, 9, 31, 12, 0, 'Europe/Helsinki').getDay();
+    const lastSundayOfOctober = 31 - (isoWeekday(dayText(nextYear, 10, 31)) % 7);
     const refused = await book(hall.main, helsinki(nextYear, 10, lastSundayOfOctober, 2), helsinki(nextYear, 10, lastSundayOfOctober, 5));
     expect(refused.status).toBe(422);
     expect(refused.json.error.message).toContain('at most 210 minutes');

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, helsinkiToday, isoWeekday } from '@talkoot/platform/time';
 import { launchBrowser, openPage, signInByLink, waitForDevMail } from './browser.js';
 
 let browser: Browser;
@@ -12,11 +13,10 @@ afterAll(async () => {
 
 // The coming Saturday at least two days ahead, as a Helsinki calendar date (YYYY-MM-DD).
 function nextSaturday(): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const noon = new Date(`${today}T12:00:00Z`);
-  let days = (6 - noon.getUTCDay() + 7) % 7;
+  const today = helsinkiToday();
+  let days = (6 - isoWeekday(today) + 7) % 7;
   if (days < 2) days += 7;
-  return new Date(noon.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(today, days);
 }
 
 // The issue's "Done when", as a new user would walk it, with JavaScript on (the other venue test

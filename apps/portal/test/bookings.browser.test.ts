@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatClock, helsinkiDayOf } from '@talkoot/platform/time';
 import { baseUrl, expectAccessible, expectNoHorizontalScroll, launchBrowser, openPage, signInByLink } from './browser.js';
 
 let browser: Browser;
@@ -21,12 +22,9 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-const helsinkiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
-const helsinkiClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
 // A Helsinki calendar date `days` days from today: "2027-01-15".
 function dayFromToday(days: number): string {
-  return helsinkiDate.format(Date.now() + days * 86_400_000);
+  return helsinkiDayOf(Date.now() + days * 86_400_000);
 }
 const finnishDate = (iso: string) => iso.split('-').map(Number).toReversed().join('.');
 const finnishWeekday = (iso: string) => new Intl.DateTimeFormat('fi-FI', { weekday: 'long', timeZone: 'UTC' }).format(Date.parse(`${iso}T12:00:00Z`));
@@ -227,9 +225,9 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     const slot = busy.find((period) => period.status === 'approved')!;
     expect(slot, 'a confirmed demo booking to queue for').toBeTruthy();
     const start = Date.parse(slot.startsAt);
-    const date = helsinkiDate.format(start);
-    const startTime = helsinkiClock.format(start);
-    const endTime = helsinkiClock.format(start + 60 * 60_000);
+    const date = helsinkiDayOf(start);
+    const startTime = formatClock(start, 'en');
+    const endTime = formatClock(start + 60 * 60_000, 'en');
 
     await page.goto(`/waitlist/new?space=${space.id}&date=${date}&from=${startTime}&to=${endTime}`);
     expect(await page.getByText('Aika on jo varattu').isVisible()).toBe(true);

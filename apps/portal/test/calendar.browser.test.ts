@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helsinkiDayOf } from '@talkoot/platform/time';
 import { baseUrl, expectAccessible, expectNoHorizontalScroll, launchBrowser, openPage, signInByLink, waitForDevMail } from './browser.js';
 
 let browser: Browser;
@@ -32,7 +33,7 @@ function daysAhead(days: number, hours = 2): { startsAt: string; endsAt: string 
 
 // The Helsinki month ('YYYY-MM') `days` ahead.
 function monthAhead(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
+  return helsinkiDayOf(Date.now() + days * 86_400_000).slice(0, 7);
 }
 
 const stamp = Date.now().toString(36);

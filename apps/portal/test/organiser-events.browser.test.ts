@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helsinkiDayOf } from '@talkoot/platform/time';
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, openPage, signInByLink } from './browser.js';
 
 let browser: Browser;
@@ -22,8 +23,7 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-const helsinkiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
-const dayFromToday = (days: number) => helsinkiDate.format(Date.now() + days * 86_400_000);
+const dayFromToday = (days: number) => helsinkiDayOf(Date.now() + days * 86_400_000);
 
 type OrganisationSummary = { id: string; name: string; village: { id: string } };
 async function organisationByName(page: Page, prefix: string): Promise<OrganisationSummary> {

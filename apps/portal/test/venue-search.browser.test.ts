@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, helsinkiToday, mondayOf } from '@talkoot/platform/time';
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, openPage, signInByLink } from './browser.js';
 
 let browser: Browser;
@@ -9,19 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-// Helsinki calendar dates, counted as UTC dates (no clock changes).
-function helsinkiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-function addDays(date: string, days: number): string {
-  const utc = new Date(`${date}T00:00:00Z`);
-  utc.setUTCDate(utc.getUTCDate() + days);
-  return utc.toISOString().slice(0, 10);
-}
-function mondayOf(date: string): string {
-  return addDays(date, 1 - (new Date(`${date}T00:00:00Z`).getUTCDay() || 7));
-}
 
 // The demo data (packages/database/src/demo-venues.ts) books Kerkonkoski's gym every Tuesday 18–20
 // and Kotalahti's hall every Thursday 13–15 for twelve weeks from the coming one. Next week's

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helsinkiParts, monthText, shiftMonth } from '@talkoot/platform/time';
 import { baseUrl, expectAccessible, expectNoHorizontalScroll, launchBrowser, openPage, signInByLink } from './browser.js';
 
 let browser: Browser;
@@ -12,11 +13,9 @@ afterAll(async () => {
 
 // The 15th of next month, as a Helsinki calendar date.
 function nextMonth(): { month: string; date: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit' }).formatToParts(new Date());
-  const year = Number(parts.find((part) => part.type === 'year')!.value);
-  const month = Number(parts.find((part) => part.type === 'month')!.value);
-  const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
-  const text = `${next.year}-${String(next.month).padStart(2, '0')}`;
+  const { year, month } = helsinkiParts(new Date());
+  const next = shiftMonth(year, month, 1);
+  const text = monthText(next.year, next.month);
   return { month: text, date: `${text}-15` };
 }
 

@@ -1,6 +1,6 @@
-import { TZDate } from '@date-fns/tz';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Organisation, User } from '@talkoot/identity';
+import { addDays, finnishReference, helsinkiDayOf, helsinkiInstantAt, helsinkiToday, isoWeekday } from '@talkoot/platform';
 import {
   Booking,
   BookingOccupancy,
@@ -9,7 +9,6 @@ import {
   Space,
   Venue,
   bookingPrice,
-  finnishReference,
   leafSpacesUnder,
   occupiedInterval,
   priceTier,
@@ -119,10 +118,9 @@ const demoVenues: {
 
 // A Helsinki wall-clock time `weeks` weeks from the coming `weekday` (0 = Sunday).
 export function helsinkiTime(now: Date, weeks: number, weekday: number, hour: number, minute = 0): Date {
-  const today = new TZDate(now.getTime(), 'Europe/Helsinki');
-  const daysAhead = ((weekday - today.getDay() + 7) % 7 || 7) + weeks * 7;
-  const day = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + daysAhead, hour, minute, 'Europe/Helsinki');
-  return new Date(day.getTime());
+  const today = helsinkiToday(now);
+  const daysAhead = ((weekday - (isoWeekday(today) % 7) + 7) % 7 || 7) + weeks * 7;
+  return helsinkiInstantAt(addDays(today, daysAhead), (hour * 60 + minute) * 60_000);
 }
 
 export function seedDemoVenues(
@@ -216,13 +214,13 @@ export function seedDemoVenues(
   };
   // Weekly club evenings through the coming three months, each a recurring series.
   const weekly = (spaceKey: string, title: string, requester: string, organisation: string, weekday: number, from: number, to: number) => {
-    const last = new TZDate(helsinkiTime(now, 11, weekday, from).getTime(), 'Europe/Helsinki');
+    const last = helsinkiDayOf(helsinkiTime(now, 11, weekday, from));
     const series = em.create(BookingSeries, {
       space: spaces.get(spaceKey)!,
       requester: input.users.get(requester)!,
       organisation: input.organisations.get(organisation)!,
       title,
-      rule: { frequency: 'weekly', weekdays: [weekday || 7], until: `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}-${String(last.getDate()).padStart(2, '0')}`, skipDates: [] },
+      rule: { frequency: 'weekly', weekdays: [weekday || 7], until: last, skipDates: [] },
       createdAt: now,
     });
     for (let week = 0; week < 12; week++) {

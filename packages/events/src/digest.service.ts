@@ -2,13 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { enqueueMail } from '@talkoot/notifications';
-import { APP_CONFIG, type AppConfig, DomainError, RateLimitedError, notFound } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, DomainError, RateLimitedError, addDays, dayText, helsinkiDayStart, helsinkiToday, notFound, parseCalendarDay } from '@talkoot/platform';
 import type { Language } from '@talkoot/platform/schemas';
 import { type CalendarFilter, canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
 import { queryCalendar } from './calendar.service.js';
 import { DigestSubscription } from './digest-subscription.entity.js';
 import { calendarErrors } from './events.errors.js';
-import { helsinkiDayStart } from './helsinki-days.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
 const newToken = () => randomBytes(32).toString('base64url');
@@ -20,11 +19,12 @@ function pick(text: { fi?: string; sv?: string; en?: string } | null | undefined
 // The period a digest sent today covers: the coming seven days (the weekly one goes out on
 // Mondays), or today up to the same date next month (the monthly one goes out on the 1st).
 export function digestPeriod(frequency: 'weekly' | 'monthly', now: Date): { start: Date; end: Date } {
-  const start = helsinkiDayStart(null, 0, now);
-  if (frequency === 'weekly') return { start, end: helsinkiDayStart(null, 7, now) };
-  const local = new Date(start.getTime() + 12 * 3_600_000);
-  const next = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()));
-  return { start, end: helsinkiDayStart(next.toISOString().slice(0, 10)) };
+  const today = helsinkiToday(now);
+  const start = helsinkiDayStart(today);
+  if (frequency === 'weekly') return { start, end: helsinkiDayStart(addDays(today, 7)) };
+  // 31 January + one month rolls over to early March, as Date.UTC does.
+  const { year, month, day } = parseCalendarDay(today);
+  return { start, end: helsinkiDayStart(dayText(year, month + 1, day)) };
 }
 
 // Residents get the calendar by email without an account: double opt-in, and every digest has a

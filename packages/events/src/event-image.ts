@@ -1,7 +1,6 @@
 import { Body, Controller, Headers, Injectable, Param, Query, Res } from '@nestjs/common';
 import { LockMode, MikroORM } from '@mikro-orm/postgresql';
-import { DomainError, Route, type RouteParams, type RouteQuery, notFound } from '@talkoot/platform';
-import sharp from 'sharp';
+import { DomainError, Route, type RouteParams, type RouteQuery, notFound, processImage, UnreadableImageError } from '@talkoot/platform';
 import { deleteEventImageRoute, eventImageRoute, uploadEventImageRoute } from './event-image.routes.js';
 import { Event } from './event.entity.js';
 import { toEventView } from './event.service.js';
@@ -9,7 +8,8 @@ import { eventErrors } from './events.errors.js';
 import { markFeedsStale } from './feed-staleness.js';
 import type { RawReply } from '@talkoot/platform';
 
-const pictureFormats = new Set<string | undefined>(['jpeg', 'png', 'webp']);
+// One size: the event page shows the picture at most 1200 px wide.
+const pictureSizes = [{ width: 1200, quality: 80 }];
 
 @Injectable()
 export class EventImageService {
@@ -21,11 +21,9 @@ export class EventImageService {
     if (!Buffer.isBuffer(bytes) || !bytes.length) throw new DomainError(eventErrors.image_missing, 'Check the marked fields', { image: 'Choose a picture to upload' });
     let image: Buffer;
     try {
-      const source = sharp(bytes, { failOn: 'error', limitInputPixels: 80_000_000 });
-      // sharp reads GIF, TIFF, SVG and more; we promise (and test) the three photo formats.
-      if (!pictureFormats.has((await source.metadata()).format)) throw new Error('not a picture format');
-      image = await source.autoOrient().resize({ width: 1200, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
-    } catch {
+      image = (await processImage(bytes, { sizes: pictureSizes }))[0]!.data;
+    } catch (error) {
+      if (!(error instanceof UnreadableImageError)) throw error;
       throw new DomainError(eventErrors.image_unreadable, 'Check the marked fields', { image: 'The file is not a picture we can read. Use a JPEG, PNG or WebP picture.' });
     }
     return this.orm.em.fork().transactional(async (em) => {

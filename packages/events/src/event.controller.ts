@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { type AuthContext, CurrentAuth } from '@talkoot/identity';
-import { DomainError, Route, type RouteBody, type RouteParams, type RouteQuery } from '@talkoot/platform';
+import { DomainError, Route, type RouteBody, type RouteParams, type RouteQuery, addDays, helsinkiDayStart, helsinkiToday } from '@talkoot/platform';
 import { canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
 import { CalendarService } from './calendar.service.js';
 import {
@@ -17,7 +17,6 @@ import {
 } from './event.routes.js';
 import { EventService } from './event.service.js';
 import { calendarErrors } from './events.errors.js';
-import { helsinkiDayStart } from './helsinki-days.js';
 
 const MAX_DAYS = 93;
 
@@ -33,8 +32,8 @@ export class EventController {
     const { from, to, ...rest } = query;
     const parsed = parseCalendarFilter(rest as Record<string, string | string[]>);
     if (!parsed.success) throw new DomainError(calendarErrors.filter_invalid, 'Check the filter', Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])));
-    const start = helsinkiDayStart(from ?? null);
-    const end = to ? helsinkiDayStart(to, 1) : new Date(start.getTime() + 31 * 86_400_000);
+    const start = helsinkiDayStart(from ?? helsinkiToday());
+    const end = to ? helsinkiDayStart(addDays(to, 1)) : new Date(start.getTime() + 31 * 86_400_000);
     if (end <= start || end.getTime() - start.getTime() > MAX_DAYS * 86_400_000) {
       throw new DomainError(calendarErrors.period_too_long, 'Check the dates', { to: `Ask for at most ${MAX_DAYS} days, ending after the start` });
     }

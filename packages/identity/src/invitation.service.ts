@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
-import { APP_CONFIG, type AppConfig, DomainError, addDays, notFound } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, DomainError, addElapsedDays, notFound } from '@talkoot/platform';
 import { invitationErrors } from './identity.errors.js';
 import { enqueueMail } from '@talkoot/notifications';
 import { Invitation } from './invitation.entity.js';
@@ -57,7 +57,7 @@ export class InvitationService {
         tokenHash: hashToken(token),
         invitedBy: inviter,
         createdAt: new Date(),
-        expiresAt: addDays(new Date(), signInRules.invitationDays),
+        expiresAt: addElapsedDays(new Date(), signInRules.invitationDays),
       });
       em.persist(invitation);
       enqueueMail(em, {

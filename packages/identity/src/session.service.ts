@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { APP_CONFIG, type AppConfig, addDays } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, addElapsedDays } from '@talkoot/platform';
 import { Session } from './session.entity.js';
 import { generateToken, hashToken } from './token.rules.js';
 import type { User } from './user.entity.js';
@@ -26,7 +26,7 @@ export class SessionService {
       tokenHash: hashToken(token),
       createdAt: new Date(),
       lastSeenAt: new Date(),
-      expiresAt: addDays(new Date(), this.config.SESSION_DAYS),
+      expiresAt: addElapsedDays(new Date(), this.config.SESSION_DAYS),
     });
     em.persist(session);
     return { token, expiresAt: session.expiresAt, user };

@@ -1,5 +1,8 @@
 // Browser-safe: shared shapes the portal uses too. No server imports here.
 import { z } from 'zod';
+import { isRealDate } from './time/calendar-day.js';
+
+export { isRealDate };
 
 export * from './error-codes.js';
 export * from './route-contract.js';
@@ -61,15 +64,6 @@ export function instantSchema(label: string) {
       return Number.isNaN(year) || isYearInRange(year);
     }, `Give the ${label} ${yearRangeMessage}`)
     .transform((value) => new Date(value));
-}
-
-// A calendar day 'YYYY-MM-DD' that exists (no 2027-02-30, no month 13).
-export function isRealDate(date: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = new Date(Date.UTC(year, month - 1, day));
-  return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
 }
 
 export function calendarDateSchema(message = 'Give the date as YYYY-MM-DD, for example 2027-05-31') {

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Membership, type Organisation, type User } from '@talkoot/identity';
+import { finnishReference } from '@talkoot/platform';
 import { Booking, BookingOccupancy, type BookingSeries } from './booking.entity.js';
 import { occupiedInterval } from './booking.rules.js';
 import { cancellationTerms } from './cancellation.js';
 import { bookingPrice, type PriceTier, priceTier } from './pricing.js';
-import { finnishReference } from './reference-number.js';
 import { Space } from './space.entity.js';
 import type { BookingStatus } from './booking.schemas.js';
 

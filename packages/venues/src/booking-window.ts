@@ -1,18 +1,7 @@
-import { addMinutes, toHelsinki } from '@talkoot/platform';
+import { addDays, addMinutes, daysBetween, formatShortDate, helsinkiDayOf } from '@talkoot/platform';
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
-}
-
-// Calendar days in Helsinki, counted without clock changes getting in the way.
-function helsinkiDayNumber(instant: Date): number {
-  const local = toHelsinki(instant);
-  return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / 86_400_000;
-}
-
-function formatDayNumber(dayNumber: number): string {
-  const utc = new Date(dayNumber * 86_400_000);
-  return `${utc.getUTCDate()}.${utc.getUTCMonth() + 1}.${utc.getUTCFullYear()}`;
 }
 
 // The notice is elapsed hours, so the owner gets the time to prepare whatever the clocks do. How far
@@ -22,10 +11,10 @@ export function bookingWindowProblem(startsAt: Date, now: Date, window: { minNot
   if (startsAt < addMinutes(now, window.minNoticeHours * 60)) {
     return window.minNoticeHours > 0 ? `Book at least ${plural(window.minNoticeHours, 'hour', 'hours')} ahead` : 'The booking would start in the past';
   }
-  const startDay = helsinkiDayNumber(startsAt);
-  if (startDay - helsinkiDayNumber(now) > window.maxDaysAhead) {
+  const startDay = helsinkiDayOf(startsAt);
+  if (daysBetween(helsinkiDayOf(now), startDay) > window.maxDaysAhead) {
     const opens = window.maxDaysAhead > 0 ? `Bookings open ${plural(window.maxDaysAhead, 'day', 'days')} ahead` : 'Bookings open on the day itself';
-    return `${opens}: book on or after ${formatDayNumber(startDay - window.maxDaysAhead)}`;
+    return `${opens}: book on or after ${formatShortDate(addDays(startDay, -window.maxDaysAhead), { withYear: true })}`;
   }
   return undefined;
 }

@@ -7,7 +7,6 @@ export * from './booking-expiry.service.js';
 export { BookingService } from './booking.service.js';
 export { WaitlistService } from './waitlist.service.js';
 export { BookingSeriesService } from './booking-series.service.js';
-export { finnishReference, formatReference, isValidFinnishReference } from './reference-number.js';
 export { VenueAdminService, privateFeedUrl } from './venue-admin.service.js';
 export { PhotoService, resizePhoto, MAX_PHOTOS_PER_VENUE } from './photo.service.js';
 export { VenueFeedService } from './venue-feed.service.js';

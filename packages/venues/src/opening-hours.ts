@@ -1,10 +1,8 @@
-import { tzOffset } from '@date-fns/tz';
 import { calendarDateSchema, whenFieldsValid } from '@talkoot/platform/schemas';
+import { addDays, type CalendarDay, formatShortDate, helsinkiDayOf, helsinkiInstant, isoWeekday } from '@talkoot/platform/time';
 import { z } from 'zod';
 
-// This file is also used in the browser, so it reaches for '@date-fns/tz' directly instead of the
-// server-side time helpers in '@talkoot/platform'.
-const HELSINKI = 'Europe/Helsinki';
+// Browser-safe: the portal shows opening hours with the same rules (platform's time module is too).
 
 export interface OpeningPeriod {
   /** ISO weekday: 1 = Monday .. 7 = Sunday. */
@@ -28,55 +26,9 @@ interface Interval {
   endsAt: Date;
 }
 
-// Calendar days are counted as UTC dates, which have no clock changes, and only turned into
-// instants at the end, in Helsinki.
-interface LocalDay {
-  year: number;
-  month: number;
-  day: number;
-}
-
-function localDay(instant: Date): LocalDay {
-  const wall = new Date(instant.getTime() + tzOffset(HELSINKI, instant) * 60_000);
-  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
-}
-
-function parseDay(date: string): LocalDay {
-  const [year, month, day] = date.split('-').map(Number);
-  return { year: year!, month: month!, day: day! };
-}
-
-function plusDays(day: LocalDay, days: number): LocalDay {
-  const utc = new Date(Date.UTC(day.year, day.month - 1, day.day + days));
-  return { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() };
-}
-
-function dayNumber(day: LocalDay): number {
-  return Date.UTC(day.year, day.month - 1, day.day) / 86_400_000;
-}
-
-function isoWeekday(day: LocalDay): number {
-  return new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay() || 7;
-}
-
-// A time the clocks skip in spring (03:30 on the last Sunday of March) means the same time after the
-// jump (04:30); a time they pass twice in autumn means the second, winter-time one. Worked out from
-// offsets only: TZDate's own choice for those times depends on the machine's time zone.
-function instantAt(day: LocalDay, minutes: number): Date {
-  const wall = Date.UTC(day.year, day.month - 1, day.day, 0, minutes);
-  const before = tzOffset(HELSINKI, new Date(wall - 86_400_000));
-  const after = tzOffset(HELSINKI, new Date(wall + 86_400_000));
-  const readings = [before, after].map((offset) => wall - offset * 60_000).filter((instant) => tzOffset(HELSINKI, new Date(instant)) * 60_000 === wall - instant);
-  return new Date(readings.length ? Math.max(...readings) : wall - before * 60_000);
-}
-
 function minutesOf(time: string): number {
   const [hours, minutes] = time.split(':').map(Number);
   return hours! * 60 + minutes!;
-}
-
-function formatDay(day: LocalDay): string {
-  return `${day.day}.${day.month}.${day.year}`;
 }
 
 function sortAndMerge(intervals: Interval[]): Interval[] {
@@ -95,18 +47,18 @@ function sortAndMerge(intervals: Interval[]): Interval[] {
 }
 
 function closedInterval(closed: ClosedDates): Interval {
-  return { startsAt: instantAt(parseDay(closed.from), 0), endsAt: instantAt(plusDays(parseDay(closed.to), 1), 0) };
+  return { startsAt: helsinkiInstant(closed.from, '00:00'), endsAt: helsinkiInstant(addDays(closed.to, 1), '00:00') };
 }
 
 function weeklyIntervals(from: Date, to: Date, openingHours: OpeningPeriod[] | null): Interval[] {
   if (!openingHours) return [{ startsAt: from, endsAt: to }];
   const intervals: Interval[] = [];
   // A period never crosses midnight, so the local days of `from` and `to` are all that matter.
-  const last = dayNumber(localDay(to));
-  for (let day = localDay(from); dayNumber(day) <= last; day = plusDays(day, 1)) {
+  const last = helsinkiDayOf(to);
+  for (let day = helsinkiDayOf(from); day <= last; day = addDays(day, 1)) {
     const weekday = isoWeekday(day);
     for (const period of openingHours) {
-      if (period.weekday === weekday) intervals.push({ startsAt: instantAt(day, minutesOf(period.opens)), endsAt: instantAt(day, minutesOf(period.closes)) });
+      if (period.weekday === weekday) intervals.push({ startsAt: helsinkiInstant(day, period.opens), endsAt: helsinkiInstant(day, period.closes) });
     }
   }
   return intervals;
@@ -139,7 +91,7 @@ export function openIntervals(from: Date, to: Date, openingHours: OpeningPeriod[
   return subtract(open, closedDates.map(closedInterval));
 }
 
-function hoursOnDay(day: LocalDay, openingHours: OpeningPeriod[]): string | undefined {
+function hoursOnDay(day: CalendarDay, openingHours: OpeningPeriod[]): string | undefined {
   const weekday = isoWeekday(day);
   const periods = openingHours
     .filter((period) => period.weekday === weekday)
@@ -167,8 +119,8 @@ export function openingHoursProblem(startsAt: Date, endsAt: Date, openingHours: 
       return interval.startsAt < endsAt && startsAt < interval.endsAt;
     });
   if (closed) {
-    const from = formatDay(parseDay(closed.from));
-    const to = formatDay(parseDay(closed.to));
+    const from = formatShortDate(closed.from, { withYear: true });
+    const to = formatShortDate(closed.to, { withYear: true });
     return `The space is closed ${from === to ? from : `${from}–${to}`}: ${closed.reason}`;
   }
   if (!openingHours) return undefined;
@@ -178,7 +130,7 @@ export function openingHoursProblem(startsAt: Date, endsAt: Date, openingHours: 
   // Name the hours of the day where the booking first runs outside them: for a booking that starts
   // on time but runs past closing that is its first day, for one that runs into a closed day the next.
   const outside = first && first.startsAt.getTime() === startsAt.getTime() ? first.endsAt : startsAt;
-  const hours = hoursOnDay(localDay(outside), openingHours);
+  const hours = hoursOnDay(helsinkiDayOf(outside), openingHours);
   return hours ? `The space is open on that day ${hours}` : 'The space is closed on that day';
 }
 
@@ -200,8 +152,3 @@ export const closedDatesSchema = z
     reason: z.string().trim().min(1, 'Give a reason for the closing').max(200, 'The reason is at most 200 characters long'),
   })
   .refine((closed) => closed.from <= closed.to, { message: 'The last closed day is on or after the first', path: ['to'], ...whenFieldsValid });
-
-// A local date and clock time in Helsinki as an instant; "24:00" is the next midnight.
-export function helsinkiInstant(date: string, clock: string): Date {
-  return instantAt(parseDay(date), minutesOf(clock));
-}

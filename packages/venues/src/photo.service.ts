@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode, MikroORM } from '@mikro-orm/postgresql';
-import { DomainError, notFound } from '@talkoot/platform';
-import sharp from 'sharp';
+import { DomainError, notFound, processImage, UnreadableImageError } from '@talkoot/platform';
 import { findOwnedVenue, type VenueManageView, VenueAdminService } from './venue-admin.service.js';
 import { VenuePhoto } from './venue.entity.js';
 import { photoErrors } from './venues.errors.js';
 
 export const MAX_PHOTOS_PER_VENUE = 12;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
-const LARGE_WIDTH = 1600;
-const THUMBNAIL_WIDTH = 480;
-const photoFormats = new Set<string | undefined>(['jpeg', 'png', 'webp']);
+// Never wider than the page shows them; the thumbnail for lists and the photo strip.
+const photoSizes = [
+  { width: 1600, quality: 80 },
+  { width: 480, quality: 75 },
+];
 
 export interface ResizedPhoto {
   contentType: string;
@@ -20,17 +21,13 @@ export interface ResizedPhoto {
   thumbnail: Buffer;
 }
 
-// Turned by EXIF, stripped of metadata (camera, GPS), and never wider than the page needs.
-// Whatever sharp cannot decode is not an image we show.
+// Platform's image pipeline: turned by EXIF, stripped of metadata (camera, GPS), WebP.
 export async function resizePhoto(bytes: Buffer): Promise<ResizedPhoto> {
   try {
-    const source = sharp(bytes, { failOn: 'error', limitInputPixels: 80_000_000 }).autoOrient();
-    // sharp reads GIF, TIFF, SVG and more; we promise (and test) the three photo formats.
-    if (!photoFormats.has((await source.metadata()).format)) throw new Error('not a photo format');
-    const large = await source.clone().resize({ width: LARGE_WIDTH, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
-    const thumbnail = await source.clone().resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
-    return { contentType: 'image/webp', width: large.info.width, height: large.info.height, data: large.data, thumbnail };
-  } catch {
+    const [large, thumbnail] = await processImage(bytes, { sizes: photoSizes });
+    return { contentType: large!.contentType, width: large!.width, height: large!.height, data: large!.data, thumbnail: thumbnail!.data };
+  } catch (error) {
+    if (!(error instanceof UnreadableImageError)) throw error;
     throw new DomainError(photoErrors.unreadable, 'Check the marked fields', { photo: 'The file is not a picture we can read. Use a JPEG, PNG or WebP photo.' });
   }
 }

@@ -28,17 +28,3 @@ export function priceTier(input: { bookingOrganisationId: string | null; ownerOr
   if (input.bookingOrganisationId !== null) return 'region';
   return input.requesterIsOwnerMember ? 'members' : 'private';
 }
-
-// The Finnish regional variants: prices are shown to people in Finland whatever language they read.
-const LOCALES = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-FI' } as const;
-const formatters = new Map<string, Intl.NumberFormat>();
-
-export function formatEuros(cents: number, locale: 'fi' | 'sv' | 'en'): string {
-  if (!Number.isSafeInteger(cents)) throw new RangeError('A price is a whole number of cents');
-  let formatter = formatters.get(locale);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(LOCALES[locale], { style: 'currency', currency: 'EUR' });
-    formatters.set(locale, formatter);
-  }
-  return formatter.format(cents / 100);
-}

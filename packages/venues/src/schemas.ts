@@ -13,6 +13,4 @@ export * from './waitlist.routes.js';
 export * from './venue-admin.routes.js';
 export * from './photo.routes.js';
 export * from './venue-feed.routes.js';
-export { formatReference } from './reference-number.js';
-export { formatEuros } from './pricing.js';
 export { openIntervals, type ClosedDates, type OpeningPeriod } from './opening-hours.js';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { helsinkiInstant } from '@talkoot/platform';
 import type { z } from 'zod';
 import { BookingOccupancy } from './booking.entity.js';
 import { leafSpacesUnder, occupiedInterval, timeProblem } from './booking.rules.js';
-import { helsinkiInstant } from './opening-hours.js';
 import { Space } from './space.entity.js';
 import type { venueSearchQuerySchema } from './venue.schemas.js';
 

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
+import { dayText, helsinkiInstantAt } from '@talkoot/platform';
 import { createTestDatabase, testConfig } from '@talkoot/testing';
 import { createApi } from '../create-api.js';
 
@@ -126,4 +127,9 @@ export async function addMember(api: TestApi, userId: string, organisationId: st
     `insert into memberships (id, user_id, organisation_id, role, created_at) values (gen_random_uuid(), $1, $2, $3, now())`,
     [userId, organisationId, role],
   );
+}
+
+// A Helsinki wall-clock time as the api writes the instant back (ISO, UTC).
+export function helsinkiIso(year: number, month: number, day: number, hour: number, minute = 0): string {
+  return helsinkiInstantAt(dayText(year, month, day), (hour * 60 + minute) * 60_000).toISOString();
 }

@@ -1,3 +1,4 @@
+import { HELSINKI, localeTag } from '@talkoot/platform/time';
 import type { LocalisedText, OrganisationKind, Region, Role } from './api-types';
 import type { Language, MessageKey } from './i18n';
 
@@ -38,9 +39,5 @@ export function villageGroups(regions: Region[]) {
 export function formatDateTime(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language === 'sv' ? 'sv-FI' : 'fi-FI', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Helsinki',
-  }).format(date);
+  return new Intl.DateTimeFormat(localeTag(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: HELSINKI }).format(date);
 }

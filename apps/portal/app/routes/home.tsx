@@ -1,13 +1,13 @@
 import { listVenuesRoute } from '@talkoot/venues/schemas';
 import { Link, useLoaderData } from 'react-router';
+import { addDays, helsinkiToday } from '@talkoot/platform/time';
 import type { Route } from './+types/home';
-import { addDays, shortDay } from '../components/calendar/calendar-time';
+import { shortDay } from '../components/calendar/calendar-time';
 import { loadCalendarItems } from '../components/calendar/calendar.server';
 import { HomeVenues } from '../components/home/home-venues';
 import homeStyles from '../components/home/home.css?url';
 import { WeekEvents } from '../components/home/week-events';
 import { PageTitle } from '../components/page-title';
-import { helsinkiToday } from '../components/venues/week-time';
 import { ApiError, callApi } from '../lib/api.server';
 import { kindLabelKeys, roleLabelKeys } from '../lib/labels';
 import { useI18n, useRootData } from '../lib/root-data';

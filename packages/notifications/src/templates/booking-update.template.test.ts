@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bookingUpdateKinds, type BookingUpdateMailData } from '../mail.schemas.js';
 import { escapeHtml } from './mail-layout.js';
-import { groupIban, groupReferenceNumber } from './mail-phrases.js';
+import { formatIban as groupIban } from '@talkoot/platform/money';
+import { groupReferenceNumber } from './mail-phrases.js';
 import { renderMail } from './render-mail.js';
 
 const languages = ['fi', 'sv', 'en'] as const;

@@ -1,10 +1,10 @@
+import { formatEuros } from '@talkoot/platform/money';
 import type { Language } from '@talkoot/platform/schemas';
 import { type bookingUpdateKinds, bookingUpdateMailDataSchema } from '../mail.schemas.js';
 import type { MailBlock, MailContent } from './mail-layout.js';
 import type { MailTemplate, MailTemplateContext } from './mail-template.js';
 import {
   closing,
-  formatEuros,
   formatHelsinkiClock,
   formatHelsinkiTime,
   greeting,

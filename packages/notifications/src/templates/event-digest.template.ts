@@ -1,8 +1,9 @@
 import type { Language } from '@talkoot/platform/schemas';
+import { formatDayHeading, formatShortDate, HELSINKI, helsinkiDayOf, localeTag } from '@talkoot/platform/time';
 import { eventDigestMailDataSchema } from '../mail.schemas.js';
 import type { MailBlock, MailContent, MailLinkItem } from './mail-layout.js';
 import type { MailTemplate, MailTemplateContext } from './mail-template.js';
-import { closing, formatHelsinkiClock, formatHelsinkiDay, formatHelsinkiShortDate, greeting, helsinkiDayKey } from './mail-phrases.js';
+import { closing, formatHelsinkiClock, greeting } from './mail-phrases.js';
 
 type Data = ReturnType<typeof eventDigestMailDataSchema.parse>;
 type Item = Data['items'][number];
@@ -77,28 +78,26 @@ const words: Record<Language, Words> = {
   },
 };
 
-const mailLocales: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
-
 // An end at exactly Helsinki midnight closes the day before: "until 7.12. 00.00" means "to 6.12.".
 function lastHelsinkiDay(endIso: string): string {
   const end = Date.parse(endIso);
   const justBefore = new Date(end - 1).toISOString();
-  return helsinkiDayKey(justBefore) !== helsinkiDayKey(endIso) ? justBefore : endIso;
+  return helsinkiDayOf(justBefore) !== helsinkiDayOf(endIso) ? justBefore : endIso;
 }
 
 function formatDate(iso: string, language: Language, withYear: boolean): string {
-  if (language !== 'en') return formatHelsinkiShortDate(iso, { withYear });
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(new Date(iso));
+  if (language !== 'en') return formatShortDate(helsinkiDayOf(iso), { withYear });
+  return new Intl.DateTimeFormat('en-GB', { timeZone: HELSINKI, day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(new Date(iso));
 }
 
 function helsinkiYear(iso: string): string {
-  return helsinkiDayKey(iso).slice(0, 4);
+  return helsinkiDayOf(iso).slice(0, 4);
 }
 
 // "30.11.–6.12.2026" (weekly) or "joulukuussa 2026" (monthly).
 function formatPeriod(data: Data, language: Language): string {
   if (data.frequency === 'monthly') {
-    const month = new Intl.DateTimeFormat(mailLocales[language], { timeZone: 'Europe/Helsinki', month: 'long' }).format(new Date(data.periodStart));
+    const month = new Intl.DateTimeFormat(localeTag(language), { timeZone: HELSINKI, month: 'long' }).format(new Date(data.periodStart));
     return words[language].inMonth(month, helsinkiYear(data.periodStart));
   }
   const last = lastHelsinkiDay(data.periodEnd);
@@ -108,16 +107,16 @@ function formatPeriod(data: Data, language: Language): string {
 
 function formatWhen(item: Item, language: Language): string {
   const text = words[language];
-  const startDay = helsinkiDayKey(item.startsAt);
+  const startDay = helsinkiDayOf(item.startsAt);
   if (item.isAllDay) {
     const last = lastHelsinkiDay(item.endsAt);
-    if (helsinkiDayKey(last) <= startDay) return text.allDay;
+    if (helsinkiDayOf(last) <= startDay) return text.allDay;
     return `${text.allDay} ${formatDate(item.startsAt, language, false)}–${formatDate(last, language, false)}`;
   }
   const start = formatHelsinkiClock(item.startsAt, language);
   const end = formatHelsinkiClock(item.endsAt, language);
   if (Date.parse(item.endsAt) <= Date.parse(item.startsAt)) return `${text.at}${start}`;
-  if (helsinkiDayKey(item.endsAt) === startDay) return `${text.at}${start}–${end}`;
+  if (helsinkiDayOf(item.endsAt) === startDay) return `${text.at}${start}–${end}`;
   return `${text.at}${start} – ${formatDate(item.endsAt, language, false)} ${text.at}${end}`;
 }
 
@@ -135,13 +134,13 @@ function toLinkItem(item: Item, language: Language): MailLinkItem {
 function groupByHelsinkiDay(items: readonly Item[]): Item[][] {
   const sorted = [...items].sort(
     (a, b) =>
-      helsinkiDayKey(a.startsAt).localeCompare(helsinkiDayKey(b.startsAt)) ||
+      helsinkiDayOf(a.startsAt).localeCompare(helsinkiDayOf(b.startsAt)) ||
       Number(b.isAllDay) - Number(a.isAllDay) ||
       Date.parse(a.startsAt) - Date.parse(b.startsAt),
   );
   const groups = new Map<string, Item[]>();
   for (const item of sorted) {
-    const key = helsinkiDayKey(item.startsAt);
+    const key = helsinkiDayOf(item.startsAt);
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return [...groups.values()];
@@ -150,7 +149,7 @@ function groupByHelsinkiDay(items: readonly Item[]): Item[][] {
 function dayBlocks(items: readonly Item[], language: Language): MailBlock[] {
   if (items.length === 0) return [{ kind: 'paragraph', text: words[language].nothingOn }];
   return groupByHelsinkiDay(items).flatMap((day): MailBlock[] => [
-    { kind: 'heading', text: formatHelsinkiDay(day[0]!.startsAt, language) },
+    { kind: 'heading', text: formatDayHeading(helsinkiDayOf(day[0]!.startsAt), language) },
     { kind: 'link-list', items: day.map((item) => toLinkItem(item, language)) },
   ]);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatHelsinkiClock, formatHelsinkiTime, formatHelsinkiTimeRange, isRepeatedHelsinkiTime } from './mail-phrases.js';
+import { isRepeatedHelsinkiTime } from '@talkoot/platform/time';
+import { formatHelsinkiClock, formatHelsinkiTime, formatHelsinkiTimeRange } from './mail-phrases.js';
 
 // 25.10.2026: at 04:00 summer time (UTC+3) the clocks go back to 03:00 winter time (UTC+2), so
 // 03:00–03:59 happens twice. 29.3.2026: at 03:00 (UTC+2) they jump to 04:00 (UTC+3).

@@ -1,4 +1,6 @@
+import { formatEuros, formatIban, formatReference } from '@talkoot/platform/money';
 import type { Language } from '@talkoot/platform/schemas';
+import { formatClock, HELSINKI, helsinkiOffsetMinutes, isRepeatedHelsinkiTime, localeTag } from '@talkoot/platform/time';
 
 // Words every template shares, in the three languages.
 export function greeting(language: Language, name: string | undefined): string {
@@ -35,41 +37,16 @@ export function days(language: Language, count: number): string {
   return `${count} ${count === 1 ? 'day' : 'days'}`;
 }
 
-const mailLocales: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
-
-const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Helsinki', timeZoneName: 'longOffset' });
-
-// Helsinki's UTC offset at an instant, in minutes ("GMT+03:00" → 180).
-function helsinkiOffsetMinutes(instant: number): number {
-  const name = offsetFormat.formatToParts(new Date(instant)).find((part) => part.type === 'timeZoneName')?.value ?? '';
-  const match = /([+-])(\d{2}):(\d{2})/.exec(name);
-  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-}
-
-// True when the Helsinki clock shows this time twice: on the last Sunday of October 03:00–03:59
-// comes first in summer time (UTC+3), then again in winter time (UTC+2).
-export function isRepeatedHelsinkiTime(iso: string): boolean {
-  const instant = Date.parse(iso);
-  const offset = helsinkiOffsetMinutes(instant);
-  const wall = instant + offset * 60_000;
-  for (const probe of [instant - 3_600_000, instant + 3_600_000]) {
-    const other = helsinkiOffsetMinutes(probe);
-    // The same wall-clock time, read with the other offset, is another real instant.
-    if (other !== offset && helsinkiOffsetMinutes(wall - other * 60_000) === other) return true;
-  }
-  return false;
-}
-
+// " (kesäaika, UTC+3)" after a time of the repeated hour, so that "03.30" names one instant; nothing otherwise.
 const seasonWords: Record<Language, { summer: string; winter: string }> = {
   fi: { summer: 'kesäaika', winter: 'talviaika' },
   sv: { summer: 'sommartid', winter: 'vintertid' },
   en: { summer: 'summer time', winter: 'winter time' },
 };
 
-// " (kesäaika, UTC+3)" after a time of the repeated hour, so that "03.30" names one instant; nothing otherwise.
 function repeatedHourMark(iso: string, language: Language): string {
   if (!isRepeatedHelsinkiTime(iso)) return '';
-  const offset = helsinkiOffsetMinutes(Date.parse(iso));
+  const offset = helsinkiOffsetMinutes(iso);
   const words = seasonWords[language];
   // Helsinki's standard (winter) time is UTC+2.
   return ` (${offset > 120 ? words.summer : words.winter}, UTC+${offset / 60})`;
@@ -77,8 +54,8 @@ function repeatedHourMark(iso: string, language: Language): string {
 
 // People read times in Helsinki time, whatever the server's zone.
 export function formatHelsinkiTime(iso: string, language: Language): string {
-  const time = new Intl.DateTimeFormat(mailLocales[language], {
-    timeZone: 'Europe/Helsinki',
+  const time = new Intl.DateTimeFormat(localeTag(language), {
+    timeZone: HELSINKI,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -90,14 +67,13 @@ export function formatHelsinkiTime(iso: string, language: Language): string {
 }
 
 export function formatHelsinkiClock(iso: string, language: Language): string {
-  const clock = new Intl.DateTimeFormat(mailLocales[language], { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-  return `${clock}${repeatedHourMark(iso, language)}`;
+  return `${formatClock(iso, language)}${repeatedHourMark(iso, language)}`;
 }
 
 // One line of a list of dates: "tiistai 6.10.2026 klo 18.00–21.00".
 export function formatHelsinkiTimeRange(startsAt: string, endsAt: string, language: Language): string {
-  const day = new Intl.DateTimeFormat(mailLocales[language], {
-    timeZone: 'Europe/Helsinki',
+  const day = new Intl.DateTimeFormat(localeTag(language), {
+    timeZone: HELSINKI,
     weekday: 'long',
     day: 'numeric',
     month: language === 'en' ? 'long' : 'numeric',
@@ -107,42 +83,9 @@ export function formatHelsinkiTimeRange(startsAt: string, endsAt: string, langua
   return `${day}${at}${formatHelsinkiClock(startsAt, language)}–${formatHelsinkiClock(endsAt, language)}`;
 }
 
-// The Helsinki calendar day of an instant as "2026-12-01": the key to group a day's events by.
-export function helsinkiDayKey(iso: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
-}
-
-// A day heading: "maanantai 30.11.", "måndag 30.11.", "Monday 30 November" (Helsinki day).
-export function formatHelsinkiDay(iso: string, language: Language): string {
-  const date = new Date(iso);
-  const weekday = new Intl.DateTimeFormat(mailLocales[language], { timeZone: 'Europe/Helsinki', weekday: 'long' }).format(date);
-  if (language === 'en') return `${weekday} ${new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'long' }).format(date)}`;
-  return `${weekday} ${formatHelsinkiShortDate(iso, { withYear: false })}`;
-}
-
-// "30.11." or "30.11.2026", the Finnish and Finland-Swedish way.
-export function formatHelsinkiShortDate(iso: string, options: { withYear: boolean }): string {
-  const [year, month, day] = helsinkiDayKey(iso).split('-').map(Number);
-  return options.withYear ? `${day}.${month}.${year}` : `${day}.${month}.`;
-}
-
-export function formatEuros(cents: number, language: Language): string {
-  return new Intl.NumberFormat(mailLocales[language], { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
-
-// Finnish reference numbers are printed in groups of five digits counted from the right
-// ("12345 67897"), as on bank giro forms. Anything else (an RF reference) is shown as given.
+// Finnish reference numbers in groups of five; anything else (an RF reference) is shown as given.
 export function groupReferenceNumber(reference: string): string {
-  const digits = reference.replace(/\s/g, '');
-  if (!/^\d+$/.test(digits)) return reference.trim();
-  const groups: string[] = [];
-  for (let end = digits.length; end > 0; end -= 5) groups.unshift(digits.slice(Math.max(0, end - 5), end));
-  return groups.join(' ');
-}
-
-// IBANs are printed in groups of four: "FI21 1234 5600 0007 85".
-export function groupIban(iban: string): string {
-  return iban.replace(/\s/g, '').toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
+  return /^\d+$/.test(reference.replace(/\s/g, '')) ? formatReference(reference) : reference.trim();
 }
 
 export interface MailPayment {
@@ -190,5 +133,5 @@ export function paymentInstruction(payment: MailPayment, language: Language): st
   const total = payment.priceCents + payment.depositCents;
   if (total <= 0 || !payment.iban) return undefined;
   const reference = payment.referenceNumber?.trim() ? groupReferenceNumber(payment.referenceNumber) : null;
-  return paymentWords[language].pay(formatEuros(total, language), groupIban(payment.iban), payment.recipient.trim(), reference);
+  return paymentWords[language].pay(formatEuros(total, language), formatIban(payment.iban), payment.recipient.trim(), reference);
 }

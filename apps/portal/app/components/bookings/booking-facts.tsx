@@ -1,12 +1,13 @@
 import { Link } from 'react-router';
 import type { BookingDetails } from '../../lib/api-types';
 import { useI18n } from '../../lib/root-data';
-import { bookingStateKeys, whenText } from './booking-format';
+import { bookerOf, bookingStateKeys, whenText } from './booking-format';
 import { PriceFacts } from './payment-box';
 
 // The facts of one booking as a definition list; owners also see who asked.
 export function BookingFacts({ booking, showRequester = false, showMoney = true }: { booking: BookingDetails; showRequester?: boolean; showMoney?: boolean }) {
   const { t, language } = useI18n();
+  const booker = showRequester ? bookerOf(booking) : null;
   return (
     <dl className="details">
       <dt>{t('venues.bookings.when')}</dt>
@@ -25,19 +26,19 @@ export function BookingFacts({ booking, showRequester = false, showMoney = true 
           <dd>{booking.organisation.name}</dd>
         </>
       ) : null}
-      {showRequester && booking.guest ? (
+      {booker?.isGuest ? (
         <>
           <dt>{t('bookings.guest')}</dt>
           <dd>
-            {booking.guest.name}, {booking.guest.phone}
-            {booking.guest.email ? `, ${booking.guest.email}` : ''}
+            {booker.name}, {booker.phone}
+            {booker.email ? `, ${booker.email}` : ''}
           </dd>
         </>
-      ) : showRequester && booking.requester ? (
+      ) : booker ? (
         <>
           <dt>{t('venues.bookings.requester')}</dt>
           <dd>
-            {booking.requester.name} ({booking.requester.email})
+            {booker.name} ({booker.email})
           </dd>
         </>
       ) : null}

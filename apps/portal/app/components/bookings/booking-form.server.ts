@@ -1,6 +1,6 @@
 import type { ApiErrorMapping } from '../../lib/api-errors';
+import { helsinkiToInstant, isClockText } from '@talkoot/platform/time';
 import type { FieldErrors } from '../../lib/forms';
-import { helsinkiToInstant, isTimeText } from '../venues/helsinki-time';
 import { parseDateInput } from './booking-format';
 
 export type Instant = { iso: string; time: number };
@@ -12,7 +12,7 @@ export function readTimes(values: Record<string, string>, errors: FieldErrors, d
   else if (!date) errors[dateField] = 'venues.form.date.invalid';
   for (const field of ['startTime', 'endTime'] as const) {
     if (!values[field]?.trim()) errors[field] = 'validation.required';
-    else if (!isTimeText(values[field].trim())) errors[field] = 'venues.form.time.invalid';
+    else if (!isClockText(values[field].trim())) errors[field] = 'venues.form.time.invalid';
   }
   if (!date || errors.startTime || errors.endTime) return null;
   const start = helsinkiToInstant(date, values.startTime!.trim());

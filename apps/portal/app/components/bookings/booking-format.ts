@@ -1,21 +1,6 @@
-import type { BookingState } from '../../lib/api-types';
+import { formatClock, formatDay } from '@talkoot/platform/time';
+import type { BookingDetails, BookingState } from '../../lib/api-types';
 import type { Language, MessageKey } from '../../lib/i18n';
-import { formatDay, formatTime } from '../venues/helsinki-time';
-
-// The portal does not depend on the venues package; these mirror its browser-safe helpers.
-
-// "FI21 1234 5600 0007 85": groups of four, as printed on Finnish bank forms.
-export function formatIban(iban: string): string {
-  return iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
-}
-
-// "12345 67890 12": groups of five from the right (packages/venues/src/reference-number.ts).
-export function formatReference(reference: string): string {
-  const digits = reference.replace(/\s/g, '');
-  const groups: string[] = [];
-  for (let end = digits.length; end > 0; end -= 5) groups.unshift(digits.slice(Math.max(0, end - 5), end));
-  return groups.join(' ');
-}
 
 export const bookingStateKeys: Record<BookingState, MessageKey> = {
   requested: 'venues.status.requested',
@@ -26,19 +11,29 @@ export const bookingStateKeys: Record<BookingState, MessageKey> = {
   offered: 'bookings.status.offered',
 };
 
+export type Booker = { name: string; phone: string | null; email: string | null; isGuest: boolean };
+
+// Who a booking is for: the resident a coordinator booked for (an assisted booking, who has no
+// account), else the user who asked.
+export function bookerOf(booking: Pick<BookingDetails, 'guest' | 'requester'>): Booker | null {
+  if (booking.guest) return { name: booking.guest.name, phone: booking.guest.phone, email: booking.guest.email, isGuest: true };
+  if (booking.requester) return { name: booking.requester.name, phone: null, email: booking.requester.email, isGuest: false };
+  return null;
+}
+
 // "ti 15.12.2026 18.00–21.00", or both days when it runs past midnight.
 export function whenText(startsAt: string, endsAt: string, language: Language): string {
   const start = Date.parse(startsAt);
   const end = Date.parse(endsAt);
   const sameDay = formatDay(start, language) === formatDay(end, language);
   return sameDay
-    ? `${formatDay(start, language)} ${formatTime(start, language)}–${formatTime(end, language)}`
-    : `${formatDay(start, language)} ${formatTime(start, language)} – ${formatDay(end, language)} ${formatTime(end, language)}`;
+    ? `${formatDay(start, language)} ${formatClock(start, language)}–${formatClock(end, language)}`
+    : `${formatDay(start, language)} ${formatClock(start, language)} – ${formatDay(end, language)} ${formatClock(end, language)}`;
 }
 
 export function momentText(instant: string, language: Language): string {
   const time = Date.parse(instant);
-  return `${formatDay(time, language)} ${formatTime(time, language)}`;
+  return `${formatDay(time, language)} ${formatClock(time, language)}`;
 }
 
 // A date typed as "15.12.2026" (as written in Finland) or "2026-12-15" -> "2026-12-15", else null.

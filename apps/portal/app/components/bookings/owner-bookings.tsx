@@ -1,10 +1,10 @@
 import { Form, Link } from 'react-router';
+import { formatEuros } from '@talkoot/platform/money';
+import { formatDay } from '@talkoot/platform/time';
 import type { BookingDetails } from '../../lib/api-types';
 import { useI18n } from '../../lib/root-data';
-import { formatDay } from '../venues/helsinki-time';
-import { formatEuros } from '../venues/venue-format';
 import { BookingFacts, Hidden } from './booking-facts';
-import { bookingStateKeys, whenText } from './booking-format';
+import { bookerOf, bookingStateKeys, whenText } from './booking-format';
 import { amountDue } from './payment-box';
 
 type Organisation = { id: string; name: string };
@@ -51,7 +51,7 @@ export function WaitingRequests({ organisation, requests }: { organisation: Orga
                   {dates.map((booking) => (
                     <li key={booking.id}>
                       {whenText(booking.startsAt, booking.endsAt, language)}
-                      {booking.priceCents > 0 ? ` – ${formatEuros(booking.priceCents, language)}` : ''}
+                      {booking.priceCents > 0 ? ` – ${formatEuros(booking.priceCents, language, 'brief')}` : ''}
                     </li>
                   ))}
                 </ul>
@@ -123,7 +123,7 @@ export function ConfirmedBookings({ organisation, bookings }: { organisation: Or
       <ul className="owner-list">
         {bookings.map((booking) => {
           const due = amountDue(booking);
-          const who = booking.guest?.name ?? booking.requester?.name ?? '';
+          const who = bookerOf(booking)?.name ?? '';
           return (
             <li key={booking.id} className="owner-booking" data-booking-id={booking.id}>
               <h3 className="owner-booking__title">{booking.title}</h3>
@@ -135,7 +135,7 @@ export function ConfirmedBookings({ organisation, bookings }: { organisation: Or
               <p className="owner-booking__facts">
                 {due > 0 ? (
                   <>
-                    {t('bookings.owner.due', { amount: formatEuros(due, language) })}{' '}
+                    {t('bookings.owner.due', { amount: formatEuros(due, language, 'brief') })}{' '}
                     <strong>
                       {booking.paidAt ? (
                         <>

@@ -1,8 +1,7 @@
+import { formatEuros, formatIban, formatReference } from '@talkoot/platform/money';
+import { formatDay } from '@talkoot/platform/time';
 import type { BookingDetails } from '../../lib/api-types';
 import { useI18n } from '../../lib/root-data';
-import { formatDay } from '../venues/helsinki-time';
-import { formatEuros } from '../venues/venue-format';
-import { formatIban, formatReference } from './booking-format';
 
 type Payable = Pick<BookingDetails, 'id' | 'status' | 'priceCents' | 'depositCents' | 'referenceNumber' | 'paidAt' | 'venue'>;
 
@@ -17,15 +16,15 @@ export function PriceFacts({ booking }: { booking: Pick<BookingDetails, 'priceCe
     <>
       <dt>{t('bookings.price')}</dt>
       <dd>
-        {booking.priceCents > 0 ? formatEuros(booking.priceCents, language) : t('venues.price.free')}
+        {booking.priceCents > 0 ? formatEuros(booking.priceCents, language, 'brief') : t('venues.price.free')}
         {booking.isFreeEvent ? ` (${t('bookings.freeEvent')})` : null}
       </dd>
       <dt>{t('bookings.deposit')}</dt>
-      <dd>{booking.depositCents > 0 ? formatEuros(booking.depositCents, language) : t('venues.rules.noDeposit')}</dd>
+      <dd>{booking.depositCents > 0 ? formatEuros(booking.depositCents, language, 'brief') : t('venues.rules.noDeposit')}</dd>
       {booking.cancellationFeeCents > 0 ? (
         <>
           <dt>{t('bookings.cancellationFee')}</dt>
-          <dd>{formatEuros(booking.cancellationFeeCents, language)}</dd>
+          <dd>{formatEuros(booking.cancellationFeeCents, language, 'brief')}</dd>
         </>
       ) : null}
     </>
@@ -70,11 +69,11 @@ export function HowToPay({ booking, recipient, headingLevel = 4 }: { booking: Pa
             ) : null}
             <dt>{t('bookings.pay.amount')}</dt>
             <dd className="pay-box__code">
-              {formatEuros(due, language)}
+              {formatEuros(due, language, 'brief')}
               {booking.depositCents > 0 && booking.priceCents > 0 ? (
                 <span className="pay-box__note">
                   {' '}
-                  {t('bookings.pay.amountParts', { price: formatEuros(booking.priceCents, language), deposit: formatEuros(booking.depositCents, language) })}
+                  {t('bookings.pay.amountParts', { price: formatEuros(booking.priceCents, language, 'brief'), deposit: formatEuros(booking.depositCents, language, 'brief') })}
                 </span>
               ) : null}
             </dd>
@@ -88,7 +87,7 @@ export function HowToPay({ booking, recipient, headingLevel = 4 }: { booking: Pa
           <p className="pay-box__note">{t('bookings.pay.status.unpaid')}</p>
         </>
       ) : (
-        <p>{t('bookings.pay.noAccount', { amount: formatEuros(due, language) })}</p>
+        <p>{t('bookings.pay.noAccount', { amount: formatEuros(due, language, 'brief') })}</p>
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import type { CalendarFilter } from '@talkoot/events/schemas';
 import { eventAudiences, eventCategories, type Region } from '../../lib/api-types';
 import type { Translate } from '../../lib/i18n';
 import { audienceKeys, categoryKeys } from './calendar-labels';
+import { CheckboxChoice } from '../form-fields';
 
 type FilterFormProps = {
   t: Translate;
@@ -101,11 +102,5 @@ export function CalendarFilterForm({ t, filter, regions, organisations, hidden, 
 }
 
 function Choice({ name, value, label, isChecked }: { name: string; value: string; label: string; isChecked: boolean }) {
-  const id = `calendar-${name}-${value}`;
-  return (
-    <div className="choice">
-      <input type="checkbox" id={id} name={name} value={value} defaultChecked={isChecked} />
-      <label htmlFor={id}>{label}</label>
-    </div>
-  );
+  return <CheckboxChoice id={`calendar-${name}-${value}`} name={name} value={value} label={label} isChecked={isChecked} />;
 }

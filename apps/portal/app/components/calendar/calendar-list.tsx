@@ -1,8 +1,9 @@
+import { formatDayHeading, helsinkiDayOf } from '@talkoot/platform/time';
 import type { CalendarEntry } from '../../lib/api-types';
 import type { Language, Translate } from '../../lib/i18n';
 import { pickLocalisedText } from '../../lib/labels';
 import { accessibilityWords, audienceWords, categoryKeys } from './calendar-labels';
-import { dayHeading, helsinkiDayOf, priceText, timeText } from './calendar-time';
+import { priceText, timeText } from './calendar-time';
 
 type ListProps = {
   items: CalendarEntry[];
@@ -29,7 +30,7 @@ export function CalendarList({ items, t, language, linkBase = '', opensNewTab = 
       {[...byDay].map(([day, dayItems]) => (
         <section key={day} className="calendar-day" aria-labelledby={`day-${day}`}>
           <DayHeading id={`day-${day}`} className="calendar-day__heading">
-            {dayHeading(day, language)}
+            {formatDayHeading(day, language)}
           </DayHeading>
           <ul className="calendar-items">
             {dayItems.map((item) => (

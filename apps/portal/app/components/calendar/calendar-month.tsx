@@ -1,8 +1,8 @@
+import { daysInMonth, dayText, formatClock, formatDayHeading, formatMonth, helsinkiDayOf, weekdayIndex } from '@talkoot/platform/time';
 import type { CalendarEntry } from '../../lib/api-types';
 import type { Language, Translate } from '../../lib/i18n';
 import { pickLocalisedText } from '../../lib/labels';
-import { dayText, daysInMonth, weekdayIndex } from '../venues/helsinki-time';
-import { clockTime, dayHeading, helsinkiDayOf, monthName, weekdayNames } from './calendar-time';
+import { weekdayNames } from './calendar-time';
 
 type MonthProps = { year: number; month: number; items: CalendarEntry[]; today: string; t: Translate; language: Language; dayHref: (date: string) => string };
 
@@ -27,7 +27,7 @@ export function CalendarMonth({ year, month, items, today, t, language, dayHref 
   const shortNames = weekdayNames(language, 'short');
   return (
     <table className="calendar-month">
-      <caption className="visually-hidden">{monthName(year, month, language)}</caption>
+      <caption className="visually-hidden">{formatMonth(year, month, language)}</caption>
       <thead>
         <tr>
           {shortNames.map((name, index) => (
@@ -52,7 +52,7 @@ export function CalendarMonth({ year, month, items, today, t, language, dayHref 
                     <span className="calendar-month__number" aria-hidden="true">
                       {day}
                     </span>
-                    <span className="calendar-month__full">{dayHeading(date, language)}</span>
+                    <span className="calendar-month__full">{formatDayHeading(date, language)}</span>
                     {date === today ? <span className="calendar-month__today"> {t('calendar.today')}</span> : null}
                   </p>
                   {dayItems.length ? (
@@ -62,7 +62,7 @@ export function CalendarMonth({ year, month, items, today, t, language, dayHref 
                         const isCancelled = item.isCancelled || item.status === 'cancelled';
                         return (
                           <li key={item.id} className={isCancelled ? 'calendar-month__event calendar-month__event--cancelled' : 'calendar-month__event'}>
-                            <span className="calendar-month__time">{item.isAllDay ? t('calendar.allDay') : clockTime(item.startsAt, language)}</span>{' '}
+                            <span className="calendar-month__time">{item.isAllDay ? t('calendar.allDay') : formatClock(item.startsAt, language)}</span>{' '}
                             <a href={`/events/${item.eventId}`}>{title?.text ?? t('calendar.untitled')}</a>
                             {isCancelled ? <span className="calendar-cancelled"> ({t('calendar.cancelledShort')})</span> : null}
                           </li>

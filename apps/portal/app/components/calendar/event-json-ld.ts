@@ -1,5 +1,5 @@
+import { addDays, helsinkiDayOf } from '@talkoot/platform/time';
 import type { OrganiserEvent } from '../../lib/api-types';
-import { addDays, helsinkiDayOf } from './calendar-time';
 
 type Occurrence = OrganiserEvent['occurrences'][number];
 

@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
+import { formatDayHeading, helsinkiDayOf } from '@talkoot/platform/time';
 import type { CalendarEntry } from '../../lib/api-types';
 import type { Language, Translate } from '../../lib/i18n';
 import { pickLocalisedText } from '../../lib/labels';
-import { dayHeading, helsinkiDayOf, timeText } from '../calendar/calendar-time';
+import { timeText } from '../calendar/calendar-time';
 
 type Props = { items: CalendarEntry[]; t: Translate; language: Language };
 
@@ -19,7 +20,7 @@ export function WeekEvents({ items, t, language }: Props) {
       {[...byDay].map(([day, dayItems]) => (
         <section key={day} className="home-week__day" aria-labelledby={`home-day-${day}`}>
           <h3 id={`home-day-${day}`} className="home-week__heading">
-            {dayHeading(day, language)}
+            {formatDayHeading(day, language)}
           </h3>
           <ul className="home-week__items">
             {dayItems.map((item) => {

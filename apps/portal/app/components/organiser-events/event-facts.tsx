@@ -1,8 +1,9 @@
+import { formatDay } from '@talkoot/platform/time';
+import { formatEuros } from '@talkoot/platform/money';
 import type { OrganiserEvent } from '../../lib/api-types';
 import type { MessageKey } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
-import { formatDay } from '../venues/helsinki-time';
-import { categoryKeys, formatEuroCents, whenText, weekdayKeys } from './event-labels';
+import { categoryKeys, whenText, weekdayKeys } from './event-labels';
 
 const coStatusKeys: Record<'invited' | 'accepted' | 'declined', MessageKey> = {
   invited: 'events.co.invited',
@@ -30,7 +31,7 @@ export function EventFacts({ event }: { event: OrganiserEvent }) {
       <dt>{t('events.facts.category')}</dt>
       <dd>{t(categoryKeys[event.category])}</dd>
       <dt>{t('events.facts.price')}</dt>
-      <dd>{event.priceCents === null ? t('events.price.free') : formatEuroCents(event.priceCents, language)}</dd>
+      <dd>{event.priceCents === null ? t('events.price.free') : formatEuros(event.priceCents, language)}</dd>
       <dt>{t('events.facts.organiser')}</dt>
       <dd>{event.organisation.name}</dd>
       {event.coOrganisers.length ? (

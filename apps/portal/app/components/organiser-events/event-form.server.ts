@@ -2,11 +2,11 @@ import { updateEventRoute } from '@talkoot/events/schemas';
 import { requestBookingRoute } from '@talkoot/venues/schemas';
 import { data } from 'react-router';
 import type { ApiErrorMapping } from '../../lib/api-errors';
+import { addDays, formatClock, formatDay, helsinkiToInstant, isClockText, isRealDate } from '@talkoot/platform/time';
 import { ApiError, callApi, type ApiCaller } from '../../lib/api.server';
 import { eventAccessibilityFacts, eventAudiences, eventCategories, type OrganiserEvent, type Venue } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import type { Language } from '../../lib/i18n';
-import { formatDay, formatTime, helsinkiToInstant, isDateText, isTimeText } from '../venues/helsinki-time';
 
 // The event form arrives as plain form fields (it works without JavaScript); lists come as
 // repeated checkboxes. What was typed is kept as text so the form can be shown again.
@@ -37,16 +37,11 @@ export function parseEuros(text: string): number | null {
 // "24.12.2026" or "2026-12-24" → "2026-12-24".
 export function parseDateText(text: string): string | null {
   const value = text.trim();
-  if (isDateText(value)) return value;
+  if (isRealDate(value)) return value;
   const match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
   if (!match) return null;
   const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
-  return isDateText(iso) ? iso : null;
-}
-
-function nextDay(date: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+  return isRealDate(iso) ? iso : null;
 }
 
 export type EventTimes = { startsAt: string; endsAt: string; isAllDay: boolean };
@@ -65,12 +60,12 @@ export function readEventTimes(values: Record<string, string>, errors: FieldErro
   if (date && endDate && endDate < date) errors[field('endDate')] = 'events.form.endDateBefore';
   if (isAllDay) {
     if (!date || !endDate || errors[field('endDate')]) return null;
-    return { startsAt: helsinkiToInstant(date, '00:00')!.iso, endsAt: helsinkiToInstant(nextDay(endDate), '00:00')!.iso, isAllDay };
+    return { startsAt: helsinkiToInstant(date, '00:00')!.iso, endsAt: helsinkiToInstant(addDays(endDate, 1), '00:00')!.iso, isAllDay };
   }
   for (const name of ['startTime', 'endTime']) {
     const text = (values[field(name)] ?? '').trim().replace('.', ':');
     if (!text) errors[field(name)] = 'validation.required';
-    else if (!isTimeText(text.padStart(5, '0'))) errors[field(name)] = 'venues.form.time.invalid';
+    else if (!isClockText(text.padStart(5, '0'))) errors[field(name)] = 'venues.form.time.invalid';
   }
   if (!date || !endDate || errors[field('startTime')] || errors[field('endTime')] || errors[field('endDate')]) return null;
   const start = helsinkiToInstant(date, values[field('startTime')]!.trim().replace('.', ':').padStart(5, '0'))!;
@@ -269,5 +264,5 @@ function describeSlot(conflict: unknown, language: Language): string | null {
   if (typeof slot?.startsAt !== 'string' || typeof slot.endsAt !== 'string') return null;
   const from = Date.parse(slot.startsAt);
   const to = Date.parse(slot.endsAt);
-  return `${formatDay(from, language)} ${formatTime(from, language)}–${formatTime(to, language)}`;
+  return `${formatDay(from, language)} ${formatClock(from, language)}–${formatClock(to, language)}`;
 }

@@ -4,10 +4,8 @@ import { eventAccessibilityFacts, eventAudiences, eventCategories } from '../../
 import type { FieldErrors } from '../../lib/forms';
 import type { MessageKey, Translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
-import { DateTimeField } from '../bookings/date-time-field';
 import { ErrorSummary } from '../error-summary';
-import { RadioGroupField, SelectField, TextAreaField, TextField, type SelectGroup } from '../form-fields';
-import { CheckboxGroup, SingleCheckbox } from './choice-group';
+import { CheckboxField, CheckboxGroupField, DateTimeField, RadioGroupField, SelectField, type SelectGroup, TextAreaField, TextField } from '../form-fields';
 import { accessibilityKeys, audienceKeys, categoryKeys, weekdayKeys } from './event-labels';
 
 export const eventIdPrefix = 'event';
@@ -89,7 +87,7 @@ export function EventForm({ values, errors, venueGroups, villageGroups, organisa
           ) : (
             <>
               <DateTimeField idPrefix={p} name="date" type="date" label={labels.date!} hint={t('events.form.dateHint')} error={errorText('date')} value={values.date} />
-              <SingleCheckbox name="isAllDay" idPrefix={p} label={t('events.form.isAllDay')} hint={t('events.form.isAllDayHint')} isChecked={values.isAllDay === 'yes'} />
+              <CheckboxField name="isAllDay" idPrefix={p} label={t('events.form.isAllDay')} hint={t('events.form.isAllDayHint')} hintClassName="event-form__checkbox-hint" isChecked={values.isAllDay === 'yes'} />
               <DateTimeField idPrefix={p} name="startTime" type="time" label={labels.startTime!} hint={t('events.form.timeHint')} error={errorText('startTime')} value={values.startTime} />
               <DateTimeField idPrefix={p} name="endTime" type="time" label={labels.endTime!} hint={t('events.form.timeHint')} error={errorText('endTime')} value={values.endTime} />
               <DateTimeField idPrefix={p} name="endDate" type="date" label={labels.endDate!} hint={t('events.form.endDateHint')} error={errorText('endDate')} value={values.endDate} />
@@ -127,7 +125,7 @@ export function EventForm({ values, errors, venueGroups, villageGroups, organisa
             {hasBooking ? (
               <p>{t('events.form.hasBooking')}</p>
             ) : (
-              <SingleCheckbox name="requestSpace" idPrefix={p} label={t('events.form.requestSpace')} hint={t('events.form.requestSpaceHint')} isChecked={values.requestSpace === 'yes'} />
+              <CheckboxField name="requestSpace" idPrefix={p} label={t('events.form.requestSpace')} hint={t('events.form.requestSpaceHint')} hintClassName="event-form__checkbox-hint" isChecked={values.requestSpace === 'yes'} />
             )}
           </fieldset>
           <fieldset className="event-form__sub">
@@ -149,7 +147,7 @@ export function EventForm({ values, errors, venueGroups, villageGroups, organisa
             options={eventCategories.map((category) => ({ value: category, label: t(categoryKeys[category]) }))}
             placeholder={t('events.form.choose')}
           />
-          <CheckboxGroup
+          <CheckboxGroupField
             name="audiences"
             idPrefix={p}
             legend={labels.audiences!}
@@ -170,7 +168,7 @@ export function EventForm({ values, errors, venueGroups, villageGroups, organisa
             ]}
           />
           <TextField name="priceEuros" idPrefix={p} label={labels.priceEuros!} hint={t('events.form.priceEurosHint')} error={errorText('priceEuros')} defaultValue={values.priceEuros} inputMode="text" maxLength={12} className="input--short" />
-          <CheckboxGroup
+          <CheckboxGroupField
             name="accessibility"
             idPrefix={p}
             legend={t('events.form.accessibility')}
@@ -178,7 +176,7 @@ export function EventForm({ values, errors, venueGroups, villageGroups, organisa
             options={eventAccessibilityFacts.map((fact) => ({ value: fact, label: t(accessibilityKeys[fact]) }))}
             checked={list('accessibility')}
           />
-          <SingleCheckbox name="isRideSharingWelcome" idPrefix={p} label={t('events.form.rideSharing')} hint={t('events.form.rideSharingHint')} isChecked={values.isRideSharingWelcome === 'yes'} />
+          <CheckboxField name="isRideSharingWelcome" idPrefix={p} label={t('events.form.rideSharing')} hint={t('events.form.rideSharingHint')} hintClassName="event-form__checkbox-hint" isChecked={values.isRideSharingWelcome === 'yes'} />
           <TextField name="infoUrl" idPrefix={p} label={labels.infoUrl!} hint={t('events.form.infoUrlHint')} error={errorText('infoUrl')} defaultValue={values.infoUrl} maxLength={500} spellCheck={false} />
         </fieldset>
 
@@ -186,7 +184,7 @@ export function EventForm({ values, errors, venueGroups, villageGroups, organisa
           <fieldset className="event-form__group">
             <legend>{t('events.form.togetherTitle')}</legend>
             {organisations.length ? (
-              <CheckboxGroup
+              <CheckboxGroupField
                 name="coOrganisers"
                 idPrefix={p}
                 legend={labels.coOrganisers!}
@@ -228,7 +226,7 @@ function RecurrenceFields({ values, errorText, labels }: { values: Record<string
         ]}
       />
       <p className="field__hint">{t('events.form.repeatHint')}</p>
-      <CheckboxGroup
+      <CheckboxGroupField
         name="weekdays"
         idPrefix={p}
         legend={labels.weekdays!}

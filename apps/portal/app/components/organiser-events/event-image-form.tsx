@@ -3,7 +3,7 @@ import type { OrganiserEvent } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/root-data';
 import { ErrorSummary } from '../error-summary';
-import { TextField } from '../form-fields';
+import { CheckboxField, FieldError, TextField } from '../form-fields';
 
 type Props = {
   event: OrganiserEvent;
@@ -57,12 +57,7 @@ export function EventImageSection({ event, failure }: Props) {
           <p className="field__hint" id={`${idPrefix}-image-hint`}>
             {t('events.image.fileHint')}
           </p>
-          {error('image') ? (
-            <p className="field__error" id={`${idPrefix}-image-error`}>
-              <span className="visually-hidden">{t('form.errorPrefix')} </span>
-              {error('image')}
-            </p>
-          ) : null}
+          {error('image') ? <FieldError id={`${idPrefix}-image-error`} error={error('image')} /> : null}
           <input
             type="file"
             id={`${idPrefix}-image`}
@@ -92,25 +87,7 @@ export function EventImageSection({ event, failure }: Props) {
       {event.imageUrl ? (
         <Form method="post" className="confirm stack event-image__remove" noValidate aria-labelledby="event-image-remove">
           <h3 id="event-image-remove">{t('events.image.removeTitle')}</h3>
-          <div className={removeError ? 'field field--error' : 'field'}>
-            {removeError ? (
-              <p className="field__error" id="event-image-confirm-error">
-                <span className="visually-hidden">{t('form.errorPrefix')} </span>
-                {t(removeError)}
-              </p>
-            ) : null}
-            <div className="choice">
-              <input
-                type="checkbox"
-                id="event-image-confirm"
-                name="confirmImageRemove"
-                value="yes"
-                aria-invalid={removeError ? true : undefined}
-                aria-describedby={removeError ? 'event-image-confirm-error' : undefined}
-              />
-              <label htmlFor="event-image-confirm">{t('events.image.removeConfirm')}</label>
-            </div>
-          </div>
+          <CheckboxField id="event-image-confirm" name="confirmImageRemove" label={t('events.image.removeConfirm')} error={removeError ? t(removeError) : undefined} />
           <button type="submit" name="intent" value="image-remove" className="button button--secondary">
             {t('events.image.remove')}
           </button>

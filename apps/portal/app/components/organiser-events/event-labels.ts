@@ -1,6 +1,6 @@
+import { formatClock, formatDay, helsinkiDayOf } from '@talkoot/platform/time';
 import type { EventAccessibilityFact, EventAudience, EventCategory, EventStatus, EventText } from '../../lib/api-types';
 import type { Language, MessageKey } from '../../lib/i18n';
-import { formatDay, formatTime, helsinkiParts } from '../venues/helsinki-time';
 
 export const categoryKeys: Record<EventCategory, MessageKey> = {
   culture: 'events.category.culture',
@@ -60,10 +60,6 @@ export function pickText(text: EventText | null | undefined, language: Language)
   return null;
 }
 
-export function formatEuroCents(cents: number, language: Language): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : language === 'sv' ? 'sv-FI' : 'fi-FI', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
-
 // "ma 15.12.2026 klo 18.00–21.00", or the days alone for an all-day event.
 export function whenText(startsAt: string, endsAt: string, isAllDay: boolean, language: Language): string {
   const start = Date.parse(startsAt);
@@ -71,12 +67,10 @@ export function whenText(startsAt: string, endsAt: string, isAllDay: boolean, la
   const end = isAllDay ? Date.parse(endsAt) - 60_000 : Date.parse(endsAt);
   const sameDay = sameHelsinkiDay(start, end);
   if (isAllDay) return sameDay ? formatDay(start, language) : `${formatDay(start, language)} – ${formatDay(end, language)}`;
-  if (sameDay) return `${formatDay(start, language)} ${formatTime(start, language)}–${formatTime(end, language)}`;
-  return `${formatDay(start, language)} ${formatTime(start, language)} – ${formatDay(end, language)} ${formatTime(end, language)}`;
+  if (sameDay) return `${formatDay(start, language)} ${formatClock(start, language)}–${formatClock(end, language)}`;
+  return `${formatDay(start, language)} ${formatClock(start, language)} – ${formatDay(end, language)} ${formatClock(end, language)}`;
 }
 
-export function sameHelsinkiDay(a: number, b: number): boolean {
-  const x = helsinkiParts(new Date(a));
-  const y = helsinkiParts(new Date(b));
-  return x.year === y.year && x.month === y.month && x.day === y.day;
+function sameHelsinkiDay(a: number, b: number): boolean {
+  return helsinkiDayOf(a) === helsinkiDayOf(b);
 }

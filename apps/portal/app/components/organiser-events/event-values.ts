@@ -1,5 +1,5 @@
+import { helsinkiDayOf, toLocalInputs } from '@talkoot/platform/time';
 import type { OrganiserEvent, Venue } from '../../lib/api-types';
-import { dayText, helsinkiParts, toLocalInputs } from '../venues/helsinki-time';
 
 // A Talkoot venue's spaces as select options: "<venueId>/<spaceId>" (the venue alone when it has none).
 export function venueSpaceGroups(venues: Venue[]) {
@@ -41,8 +41,7 @@ export function eventToValues(event: OrganiserEvent, venues: Venue[]): Record<st
   if (first) {
     const start = toLocalInputs(first.startsAt);
     if (event.isAllDay) {
-      const last = helsinkiParts(new Date(Date.parse(first.endsAt) - 60_000));
-      const lastDay = dayText(last.year, last.month, last.day);
+      const lastDay = helsinkiDayOf(Date.parse(first.endsAt) - 60_000);
       Object.assign(values, { date: start.date, endDate: lastDay === start.date ? '' : lastDay });
     } else {
       const end = toLocalInputs(first.endsAt);

@@ -1,13 +1,12 @@
 import { Form } from 'react-router';
+import { toLocalInputs } from '@talkoot/platform/time';
 import type { OrganiserEvent } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import type { MessageKey } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
-import { DateTimeField } from '../bookings/date-time-field';
 import { ErrorSummary } from '../error-summary';
-import { TextField } from '../form-fields';
+import { DateTimeField, TextField } from '../form-fields';
 import { pickText, whenText } from './event-labels';
-import { toLocalInputs } from '../venues/helsinki-time';
 
 export type OccurrenceFailure = { occurrenceId: string; errors: FieldErrors; values: Record<string, string> } | null;
 

@@ -1,8 +1,8 @@
 import { calendarRoute } from '@talkoot/events/schemas';
+import { helsinkiDayOf, helsinkiToday, isRealDate } from '@talkoot/platform/time';
 import { ApiError, callApi, type ApiCaller } from '../../lib/api.server';
 import type { CalendarEntry, Region } from '../../lib/api-types';
 import { getConfig } from '../../lib/config.server';
-import { dayText, helsinkiParts, isDateText } from '../venues/helsinki-time';
 import { periodRange, type PrintPeriod } from './print-period';
 
 // The printable calendar's address: the calendar filter (the same parameters as /calendar) plus
@@ -36,11 +36,6 @@ export function filterParams(url: URL): URLSearchParams {
   return params;
 }
 
-function helsinkiDay(iso: string): string {
-  const parts = helsinkiParts(new Date(iso));
-  return dayText(parts.year, parts.month, parts.day);
-}
-
 export function publicOrigin(request: Request): string {
   return getConfig().publicOrigin ?? new URL(request.url).origin;
 }
@@ -48,9 +43,8 @@ export function publicOrigin(request: Request): string {
 export async function loadPrintSheet(state: ApiCaller, request: Request, regions: Region[]): Promise<PrintSheet> {
   const url = new URL(request.url);
   const period: PrintPeriod = url.searchParams.get('period') === 'month' ? 'month' : 'week';
-  const today = helsinkiParts(new Date());
   const asked = url.searchParams.get('date') ?? '';
-  const date = isDateText(asked) ? asked : dayText(today.year, today.month, today.day);
+  const date = isRealDate(asked) ? asked : helsinkiToday();
   const { from, to } = periodRange(period, date);
   const params = filterParams(url);
   const filterQuery: Record<string, string[]> = {};
@@ -67,7 +61,7 @@ export async function loadPrintSheet(state: ApiCaller, request: Request, regions
   const byDay = new Map<string, CalendarEntry[]>();
   for (const item of items) {
     // An event that began before the sheet's first day is listed on that day.
-    const day = helsinkiDay(item.startsAt) < from ? from : helsinkiDay(item.startsAt);
+    const day = helsinkiDayOf(item.startsAt) < from ? from : helsinkiDayOf(item.startsAt);
     byDay.set(day, [...(byDay.get(day) ?? []), item]);
   }
   const days = [...byDay.entries()].toSorted(([a], [b]) => a.localeCompare(b)).map(([day, dayItems]) => ({ date: day, items: dayItems.toSorted((a, b) => a.startsAt.localeCompare(b.startsAt)) }));

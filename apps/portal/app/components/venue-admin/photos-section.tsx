@@ -3,7 +3,7 @@ import type { VenueManageView } from '../../lib/api-types';
 import type { FormFailure } from '../../lib/forms';
 import type { Translate } from '../../lib/i18n';
 import { ErrorSummary } from '../error-summary';
-import { TextField } from '../form-fields';
+import { CheckboxChoice, FieldError, TextField } from '../form-fields';
 import { MAX_PHOTOS } from './venue-admin-forms';
 
 type Props = { t: Translate; venue: VenueManageView; uploadFailure?: FormFailure; deleteFailure?: FormFailure };
@@ -37,19 +37,18 @@ export function PhotosSection({ t, venue, uploadFailure, deleteFailure }: Props)
                   <Form method="post" className={deleteError ? 'field field--error' : undefined}>
                     <input type="hidden" name="intent" value="delete-photo" />
                     <input type="hidden" name="photoId" value={photo.id} />
-                    {deleteError ? (
-                      <p className="field__error" id={`${confirmId}-error`} role="alert">
-                        <span className="visually-hidden">{t('form.errorPrefix')} </span>
-                        {t(deleteError)}
-                      </p>
-                    ) : null}
-                    <div className="choice">
-                      <input type="checkbox" id={confirmId} name="confirm" value="yes" aria-describedby={deleteError ? `${confirmId}-error` : undefined} />
-                      <label htmlFor={confirmId}>
-                        {t('venueAdmin.photos.confirmDelete')}
-                        <span className="visually-hidden"> ({t('venueAdmin.photos.photoLabel', { number: index + 1 })})</span>
-                      </label>
-                    </div>
+                    {deleteError ? <FieldError id={`${confirmId}-error`} error={t(deleteError)} role="alert" /> : null}
+                    <CheckboxChoice
+                      id={confirmId}
+                      name="confirm"
+                      describedBy={deleteError ? `${confirmId}-error` : undefined}
+                      label={
+                        <>
+                          {t('venueAdmin.photos.confirmDelete')}
+                          <span className="visually-hidden"> ({t('venueAdmin.photos.photoLabel', { number: index + 1 })})</span>
+                        </>
+                      }
+                    />
                     <button type="submit" className="button button--secondary button--small">
                       {t('venueAdmin.photos.delete')}
                       <span className="visually-hidden">: {t('venueAdmin.photos.photoLabel', { number: index + 1 })}</span>
@@ -75,12 +74,7 @@ export function PhotosSection({ t, venue, uploadFailure, deleteFailure }: Props)
               <p className="field__hint" id={`${idPrefix}-photo-hint`}>
                 {t('venueAdmin.photos.fileHint')}
               </p>
-              {error('photo') ? (
-                <p className="field__error" id={`${idPrefix}-photo-error`}>
-                  <span className="visually-hidden">{t('form.errorPrefix')} </span>
-                  {error('photo')}
-                </p>
-              ) : null}
+              {error('photo') ? <FieldError id={`${idPrefix}-photo-error`} error={error('photo')} /> : null}
               <input
                 type="file"
                 id={`${idPrefix}-photo`}

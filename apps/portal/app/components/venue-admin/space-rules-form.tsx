@@ -3,8 +3,7 @@ import type { VenueManageView } from '../../lib/api-types';
 import type { FormFailure } from '../../lib/forms';
 import type { MessageKey, Translate } from '../../lib/i18n';
 import { ErrorSummary } from '../error-summary';
-import { RadioGroupField, TextField } from '../form-fields';
-import { DateField, SavedCheckbox } from './manage-fields';
+import { CheckboxChoice, DateTimeField, RadioGroupField, TextField } from '../form-fields';
 import { bookableByOptions, formatEuros, formatHours, NEW_CLOSED_ROWS, priceUnitOptions, weekdays } from './venue-admin-forms';
 
 type Space = VenueManageView['spaces'][number];
@@ -123,7 +122,7 @@ export function SpaceRulesForm({ t, space, index, failure }: Props) {
             return (
               <fieldset className="manage-row" key={weekday}>
                 <legend>{day}</legend>
-                <SavedCheckbox id={`${idPrefix}-closed-${weekday}`} name={`closed-${weekday}`} label={t('venueAdmin.spaces.closed')} isChecked={isClosed} />
+                <CheckboxChoice id={`${idPrefix}-closed-${weekday}`} name={`closed-${weekday}`} label={t('venueAdmin.spaces.closed')} isChecked={isClosed} />
                 <TextField
                   idPrefix={idPrefix}
                   name={`opens-${weekday}`}
@@ -154,11 +153,11 @@ export function SpaceRulesForm({ t, space, index, failure }: Props) {
             return (
               <fieldset className="manage-row manage-row--wide" key={row}>
                 <legend>{isNew ? t('venueAdmin.spaces.closedNew') : t('venueAdmin.spaces.closedRow', { number: row + 1 })}</legend>
-                <DateField idPrefix={idPrefix} name={`closedFrom-${row}`} label={t('venueAdmin.spaces.closedFrom')} defaultValue={value(`closedFrom-${row}`, savedRow?.from ?? '')} error={error(`closedFrom-${row}`)} />
-                <DateField idPrefix={idPrefix} name={`closedTo-${row}`} label={t('venueAdmin.spaces.closedTo')} defaultValue={value(`closedTo-${row}`, savedRow?.to ?? '')} error={error(`closedTo-${row}`)} />
+                <DateTimeField type="date" className="manage-date" idPrefix={idPrefix} name={`closedFrom-${row}`} label={t('venueAdmin.spaces.closedFrom')} value={value(`closedFrom-${row}`, savedRow?.from ?? '')} error={error(`closedFrom-${row}`)} />
+                <DateTimeField type="date" className="manage-date" idPrefix={idPrefix} name={`closedTo-${row}`} label={t('venueAdmin.spaces.closedTo')} value={value(`closedTo-${row}`, savedRow?.to ?? '')} error={error(`closedTo-${row}`)} />
                 <TextField idPrefix={idPrefix} name={`closedReason-${row}`} label={t('venueAdmin.spaces.closedReason')} defaultValue={value(`closedReason-${row}`, savedRow?.reason ?? '')} error={error(`closedReason-${row}`)} maxLength={200} />
                 {isNew ? null : (
-                  <SavedCheckbox id={`${idPrefix}-closedRemove-${row}`} name={`closedRemove-${row}`} label={t('venueAdmin.spaces.closedRemove')} isChecked={failure?.values[`closedRemove-${row}`] === 'yes'} />
+                  <CheckboxChoice id={`${idPrefix}-closedRemove-${row}`} name={`closedRemove-${row}`} label={t('venueAdmin.spaces.closedRemove')} isChecked={failure?.values[`closedRemove-${row}`] === 'yes'} />
                 )}
               </fieldset>
             );

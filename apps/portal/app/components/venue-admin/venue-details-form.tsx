@@ -4,8 +4,7 @@ import type { FormFailure } from '../../lib/forms';
 import type { MessageKey, Translate } from '../../lib/i18n';
 import { villageGroups } from '../../lib/labels';
 import { ErrorSummary } from '../error-summary';
-import { SelectField, TextAreaField, TextField } from '../form-fields';
-import { SavedCheckbox } from './manage-fields';
+import { CheckboxChoice, SelectField, TextAreaField, TextField } from '../form-fields';
 import { accessibilityOptions, facilityOptions } from './venue-admin-forms';
 
 export function venueFieldLabels(t: Translate): Record<string, string> {
@@ -63,7 +62,7 @@ export function VenueDetailsForm({ t, venue, regions, failure }: Props) {
           <legend>{t('venueAdmin.details.facilities')}</legend>
           <div className="manage-checks">
             {facilityOptions.map((option) => (
-              <SavedCheckbox
+              <CheckboxChoice
                 key={option}
                 id={`${idPrefix}-facility-${option}`}
                 name="facilities"
@@ -78,7 +77,7 @@ export function VenueDetailsForm({ t, venue, regions, failure }: Props) {
           <legend>{t('venueAdmin.details.accessibility')}</legend>
           <div className="manage-checks">
             {accessibilityOptions.map((option) => (
-              <SavedCheckbox
+              <CheckboxChoice
                 key={option}
                 id={`${idPrefix}-accessibility-${option}`}
                 name="accessibility"

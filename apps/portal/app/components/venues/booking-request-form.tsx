@@ -1,15 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { Form } from 'react-router';
+import { formatEuros } from '@talkoot/platform/money';
+import { formatClock, formatDate, formatDay } from '@talkoot/platform/time';
 import { ErrorSummary } from '../error-summary';
-import { SelectField, TextField } from '../form-fields';
+import { CheckboxField, SelectField } from '../form-fields';
+import { BookingWhenFields, BookingTitleField, BookingOrganisationField } from '../bookings/booking-fields';
 import { reasonMessages } from '../../lib/api-reasons';
 import type { BookingQuote, VenueDetails } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import type { MessageKey, Translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
 import type { BookingFormResult } from './booking-request.server';
-import { formatDay, formatTime } from './helsinki-time';
-import { dateText, formatEuros } from './venue-format';
 
 const confirmTierKeys: Record<BookingQuote['priceTier'], MessageKey> = {
   members: 'venues.confirm.tier.members',
@@ -80,36 +81,10 @@ function RequestStep({ venue, spaceId, prefill, result, memberships, action }: B
           defaultValue={values.spaceId ?? spaceId}
           options={venue.spaces.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
         />
-        <DateTimeField name="date" type="date" label={labels.date!} hint={t('venues.form.dateHint')} error={errorText('date')} value={values.date} />
-        <DateTimeField name="startTime" type="time" label={labels.startTime!} hint={t('venues.form.timeHint')} error={errorText('startTime')} value={values.startTime} />
-        <DateTimeField name="endTime" type="time" label={labels.endTime!} hint={t('venues.form.timeHint')} error={errorText('endTime')} value={values.endTime} />
-        <TextField
-          name="title"
-          idPrefix="booking"
-          label={labels.title!}
-          hint={t('venues.form.bookingTitleHint')}
-          error={errorText('title')}
-          defaultValue={values.title}
-          maxLength={200}
-        />
-        <SelectField
-          name="organisationId"
-          idPrefix="booking"
-          label={labels.organisationId!}
-          hint={t('venues.form.organisationHint')}
-          error={errorText('organisationId')}
-          defaultValue={values.organisationId ?? memberships[0]?.organisation.id ?? ''}
-          options={[...memberships.map((m) => ({ value: m.organisation.id, label: m.organisation.name })), { value: '', label: t('venues.form.myself') }]}
-        />
-        <div className="field">
-          <div className="choice">
-            <input type="checkbox" id="booking-isFreeEvent" name="isFreeEvent" value="yes" defaultChecked={values.isFreeEvent === 'yes'} aria-describedby="booking-isFreeEvent-hint" />
-            <label htmlFor="booking-isFreeEvent">{labels.isFreeEvent}</label>
-          </div>
-          <p className="field__hint" id="booking-isFreeEvent-hint">
-            {t('venues.form.freeEventHint')}
-          </p>
-        </div>
+        <BookingWhenFields idPrefix="booking" labels={labels} values={values} errorText={errorText} />
+        <BookingTitleField idPrefix="booking" labels={labels} values={values} errorText={errorText} />
+        <BookingOrganisationField idPrefix="booking" labels={labels} values={values} errorText={errorText} memberships={memberships} />
+        <CheckboxField name="isFreeEvent" idPrefix="booking" label={labels.isFreeEvent!} hint={t('venues.form.freeEventHint')} isChecked={values.isFreeEvent === 'yes'} />
         <p className="field__hint">{t('venues.form.reviewHint')}</p>
         <button type="submit" name="intent" value="review" className="button">
           {t('venues.form.review')}
@@ -151,7 +126,7 @@ function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormP
         <div>
           <dt>{t('venues.confirm.when')}</dt>
           <dd>
-            {dateText(values.date ?? '', language)} {formatTime(startsAt, language)}–{formatTime(endsAt, language)}
+            {formatDate(values.date ?? '', language)} {formatClock(startsAt, language)}–{formatClock(endsAt, language)}
           </dd>
         </div>
         <div>
@@ -167,7 +142,7 @@ function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormP
           <dd>
             {quote ? (
               <>
-                <strong className="booking-confirm__price">{quote.priceCents > 0 ? formatEuros(quote.priceCents, language) : t('venues.price.free')}</strong>{' '}
+                <strong className="booking-confirm__price">{quote.priceCents > 0 ? formatEuros(quote.priceCents, language, 'brief') : t('venues.price.free')}</strong>{' '}
                 {quote.priceCents > 0 ? `(${t(confirmTierKeys[quote.priceTier])})` : null}
               </>
             ) : (
@@ -175,7 +150,7 @@ function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormP
             )}
             {isFreeEvent ? <span className="booking-confirm__note">{t('venues.confirm.freeEvent')}</span> : null}
             {result.regularQuote && result.regularQuote.priceCents > 0 ? (
-              <span className="booking-confirm__note">{t('venues.confirm.regularPrice', { price: formatEuros(result.regularQuote.priceCents, language) })}</span>
+              <span className="booking-confirm__note">{t('venues.confirm.regularPrice', { price: formatEuros(result.regularQuote.priceCents, language, 'brief') })}</span>
             ) : null}
           </dd>
         </div>
@@ -183,7 +158,7 @@ function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormP
           <>
             <div>
               <dt>{t('venues.rules.deposit')}</dt>
-              <dd>{quote.depositCents > 0 ? formatEuros(quote.depositCents, language) : t('venues.rules.noDeposit')}</dd>
+              <dd>{quote.depositCents > 0 ? formatEuros(quote.depositCents, language, 'brief') : t('venues.rules.noDeposit')}</dd>
             </div>
             <div>
               <dt>{t('venues.rules.cancellation')}</dt>
@@ -192,10 +167,10 @@ function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormP
                   ? t('venues.rules.cancelFree')
                   : Date.parse(quote.freeCancellationUntil) > result.quotedAt
                     ? t('venues.confirm.cancelUntil', {
-                        until: `${formatDay(Date.parse(quote.freeCancellationUntil), language)} ${formatTime(Date.parse(quote.freeCancellationUntil), language)}`,
-                        fee: formatEuros(quote.cancellationFeeCents, language),
+                        until: `${formatDay(Date.parse(quote.freeCancellationUntil), language)} ${formatClock(Date.parse(quote.freeCancellationUntil), language)}`,
+                        fee: formatEuros(quote.cancellationFeeCents, language, 'brief'),
                       })
-                    : t('venues.confirm.cancelFeeNow', { fee: formatEuros(quote.cancellationFeeCents, language) })}
+                    : t('venues.confirm.cancelFeeNow', { fee: formatEuros(quote.cancellationFeeCents, language, 'brief') })}
               </dd>
             </div>
             <div>
@@ -226,28 +201,6 @@ function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormP
           {t('venues.confirm.change')}
         </button>
       </Form>
-    </div>
-  );
-}
-
-// Native date and time inputs: the browser shows its own picker; without one, the hint explains the format.
-function DateTimeField({ name, type, label, hint, error, value }: { name: string; type: 'date' | 'time'; label: string; hint: string; error?: string; value?: string }) {
-  const { t } = useI18n();
-  const id = `booking-${name}`;
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <p className="field__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
-      <input id={id} name={name} type={type} defaultValue={value ?? ''} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
     </div>
   );
 }

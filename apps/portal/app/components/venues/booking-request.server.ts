@@ -1,12 +1,12 @@
 import { quoteRoute, requestBookingRoute } from '@talkoot/venues/schemas';
 import { data } from 'react-router';
 import { type ApiErrorMapping, apiErrorsToFields } from '../../lib/api-errors';
+import { formatClock, helsinkiToInstant, isClockText, isRealDate } from '@talkoot/platform/time';
 import { ApiError, callApi, type ApiCaller } from '../../lib/api.server';
 import type { BookingQuote, VenueDetails } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import type { Language } from '../../lib/i18n';
 import { redirectWithCookies } from '../../lib/responses.server';
-import { formatTime, helsinkiToInstant, isDateText, isTimeText } from './helsinki-time';
 
 export type ConflictDetail = { from: string; to: string } | null;
 
@@ -34,10 +34,10 @@ export async function handleBookingRequest(state: ApiCaller, viewer: Viewer, ven
   const errors: FieldErrors = {};
   if (!space) errors.spaceId = 'validation.choose';
   if (!values.date?.trim()) errors.date = 'validation.required';
-  else if (!isDateText(values.date.trim())) errors.date = 'venues.form.date.invalid';
+  else if (!isRealDate(values.date.trim())) errors.date = 'venues.form.date.invalid';
   for (const field of ['startTime', 'endTime'] as const) {
     if (!values[field]?.trim()) errors[field] = 'validation.required';
-    else if (!isTimeText(values[field].trim())) errors[field] = 'venues.form.time.invalid';
+    else if (!isClockText(values[field].trim())) errors[field] = 'venues.form.time.invalid';
   }
   const title = values.title?.trim() ?? '';
   if (!title) errors.title = 'validation.required';
@@ -97,5 +97,5 @@ function failure(errors: FieldErrors, values: Record<string, string>, status = 4
 function describeConflict(conflict: unknown, language: Language): ConflictDetail {
   const slot = conflict as { startsAt?: unknown; endsAt?: unknown } | null | undefined;
   if (typeof slot?.startsAt !== 'string' || typeof slot.endsAt !== 'string') return null;
-  return { from: formatTime(Date.parse(slot.startsAt), language), to: formatTime(Date.parse(slot.endsAt), language) };
+  return { from: formatClock(Date.parse(slot.startsAt), language), to: formatClock(Date.parse(slot.endsAt), language) };
 }

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
+import { daysInMonth, dayText, formatMonth, localeTag, monthText, shiftMonth, weekdayIndex, weekdayName } from '@talkoot/platform/time';
 import type { BusyPeriod } from '../../lib/api-types';
 import { useI18n } from '../../lib/root-data';
-import { dayText, daysInMonth, localeTag, monthText, shiftMonth, slotsByDay, weekdayIndex } from './helsinki-time';
+import { slotsByDay } from './month-slots';
 
 type MonthCalendarProps = {
   venueId: string;
@@ -18,11 +19,6 @@ type MonthCalendarProps = {
 export function MonthCalendar({ venueId, spaceId, spaceName, year, month, busy, today }: MonthCalendarProps) {
   const { t, language } = useI18n();
   const tag = localeTag(language);
-  const monthName = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
-  const weekdayLong = (index: number) =>
-    new Intl.DateTimeFormat(tag, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + index));
-  const weekdayShort = (index: number) =>
-    new Intl.DateTimeFormat(tag, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + index));
   const slots = slotsByDay(busy, year, month, language);
   const total = daysInMonth(year, month);
   const lead = weekdayIndex(year, month, 1);
@@ -50,12 +46,12 @@ export function MonthCalendar({ venueId, spaceId, spaceName, year, month, busy, 
         </Link>
       </nav>
       <table className="month__table">
-        <caption>{t('venues.calendar.caption', { space: spaceName, month: monthName })}</caption>
+        <caption>{t('venues.calendar.caption', { space: spaceName, month: formatMonth(year, month, language) })}</caption>
         <thead>
           <tr>
             {Array.from({ length: 7 }, (_, index) => (
               <th key={index} scope="col">
-                <abbr title={weekdayLong(index)}>{weekdayShort(index)}</abbr>
+                <abbr title={weekdayName(index + 1, language, 'long')}>{weekdayName(index + 1, language)}</abbr>
               </th>
             ))}
           </tr>

@@ -1,6 +1,8 @@
 import type { SpaceRules } from '../../lib/api-types';
 import { useI18n } from '../../lib/root-data';
-import { closedWeekdays, dateText, formatEuros, openingHoursLines, priceText } from './venue-format';
+import { closedWeekdays, openingHoursLines, priceText } from './venue-format';
+import { formatEuros } from '@talkoot/platform/money';
+import { formatDate } from '@talkoot/platform/time';
 
 // The rules of one space in plain words: when it is open, what it costs, how far ahead, cancelling.
 export function SpaceRulesList({ rules, today }: { rules: SpaceRules; today: string }) {
@@ -39,7 +41,7 @@ export function SpaceRulesList({ rules, today }: { rules: SpaceRules; today: str
             <ul className="plain-list">
               {closedDates.map((period) => (
                 <li key={`${period.from}-${period.to}`}>
-                  {period.from === period.to ? dateText(period.from, language) : `${dateText(period.from, language)}–${dateText(period.to, language)}`}
+                  {period.from === period.to ? formatDate(period.from, language) : `${formatDate(period.from, language)}–${formatDate(period.to, language)}`}
                   {period.reason ? `: ${period.reason}` : ''}
                 </li>
               ))}
@@ -69,7 +71,7 @@ export function SpaceRulesList({ rules, today }: { rules: SpaceRules; today: str
       </div>
       <div>
         <dt>{t('venues.rules.deposit')}</dt>
-        <dd>{rules.depositCents > 0 ? formatEuros(rules.depositCents, language) : t('venues.rules.noDeposit')}</dd>
+        <dd>{rules.depositCents > 0 ? formatEuros(rules.depositCents, language, 'brief') : t('venues.rules.noDeposit')}</dd>
       </div>
       <div>
         <dt>{t('venues.rules.window')}</dt>

@@ -1,32 +1,12 @@
+import { formatEuros } from '@talkoot/platform/money';
+import { weekdayName } from '@talkoot/platform/time';
 import type { OpeningPeriod, PriceUnit } from '../../lib/api-types';
 import type { Language, MessageKey, Translate } from '../../lib/i18n';
-import { localeTag } from './helsinki-time';
-
-// Euros in the page language: "45 €", "12,50 €"; whole euros without decimals.
-export function formatEuros(cents: number, language: Language): string {
-  return new Intl.NumberFormat(localeTag(language), {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(cents / 100);
-}
 
 // "18:00" -> "18.00" in Finnish and Swedish (as written in Finland), "18:00" in English.
 export function clockText(time: string, language: Language): string {
   const [hours = '0', minutes = '00'] = time.split(':');
   return `${Number(hours)}${language === 'en' ? ':' : '.'}${minutes}`;
-}
-
-// "15.12.2026" in Finnish and Swedish, "15/12/2026" in English.
-export function dateText(date: string, language: Language): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(localeTag(language), { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
-}
-
-export function weekdayName(weekday: number, language: Language, style: 'short' | 'long' = 'short'): string {
-  // 1 January 2024 was a Monday.
-  return new Intl.DateTimeFormat(localeTag(language), { weekday: style, timeZone: 'UTC' }).format(Date.UTC(2024, 0, weekday));
 }
 
 const unitKeys: Record<Exclude<PriceUnit, 'free'>, MessageKey> = {
@@ -38,7 +18,7 @@ const unitKeys: Record<Exclude<PriceUnit, 'free'>, MessageKey> = {
 // "45 € / tunti"; a zero price is "maksuton".
 export function priceText(t: Translate, language: Language, unit: PriceUnit, cents: number): string {
   if (unit === 'free' || cents === 0) return t('venues.price.free');
-  return t(unitKeys[unit], { price: formatEuros(cents, language) });
+  return t(unitKeys[unit], { price: formatEuros(cents, language, 'brief') });
 }
 
 // Weekdays with the same hours grouped: "ma–pe 8.00–22.00", "la 10.00–18.00".

@@ -1,13 +1,12 @@
 import { Form, Link } from 'react-router';
+import { formatDay, helsinkiToInstant, mondayOf } from '@talkoot/platform/time';
 import { ErrorSummary } from '../error-summary';
-import { SelectField } from '../form-fields';
+import { DateTimeField, SelectField, TextField } from '../form-fields';
 import type { Region, VenueSearchResults } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import type { MessageKey, Translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
-import { formatDay, helsinkiToInstant } from './helsinki-time';
 import { clockText, priceText } from './venue-format';
-import { mondayOf } from './week-time';
 
 export type SearchValues = { municipalityId: string; villageId: string; date: string; from: string; to: string; people: string };
 
@@ -57,10 +56,10 @@ export function VenueSearchForm({ regions, values, errors }: { regions: Region[]
             options: municipality.villages.map((village) => ({ value: village.id, label: village.name })),
           }))}
         />
-        <SearchInput name="date" type="date" label={labels.date!} hint={t('venues.form.dateHint')} error={error('date')} value={values.date} />
-        <SearchInput name="from" type="time" label={labels.from!} hint={t('venues.form.timeHint')} error={error('from')} value={values.from} />
-        <SearchInput name="to" type="time" label={labels.to!} hint={t('venues.form.timeHint')} error={error('to')} value={values.to} />
-        <SearchInput name="people" type="number" label={labels.people!} hint={t('venues.search.peopleHint')} error={error('people')} value={values.people} />
+        <DateTimeField name="date" idPrefix="search" type="date" label={labels.date!} hint={t('venues.form.dateHint')} error={error('date')} value={values.date} />
+        <DateTimeField name="from" idPrefix="search" type="time" label={labels.from!} hint={t('venues.form.timeHint')} error={error('from')} value={values.from} />
+        <DateTimeField name="to" idPrefix="search" type="time" label={labels.to!} hint={t('venues.form.timeHint')} error={error('to')} value={values.to} />
+        <TextField name="people" idPrefix="search" type="number" inputMode="numeric" min={1} label={labels.people!} hint={t('venues.search.peopleHint')} error={error('people')} defaultValue={values.people} />
         <div className="search-form__actions">
           <button type="submit" className="button">
             {t('venues.search.submit')}
@@ -118,35 +117,5 @@ export function VenueSearchResultList({ search, values }: { search: VenueSearchR
         </>
       )}
     </section>
-  );
-}
-
-function SearchInput({ name, type, label, hint, error, value }: { name: string; type: 'date' | 'time' | 'number'; label: string; hint: string; error?: string; value: string }) {
-  const { t } = useI18n();
-  const id = `search-${name}`;
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <p className="field__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        defaultValue={value}
-        inputMode={type === 'number' ? 'numeric' : undefined}
-        min={type === 'number' ? 1 : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-    </div>
   );
 }

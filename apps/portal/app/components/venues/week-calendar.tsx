@@ -1,10 +1,9 @@
 import { Link } from 'react-router';
+import { addDays, formatDate, isoWeekNumber, localeTag, weekdayName } from '@talkoot/platform/time';
 import type { BusySlot, SpaceRules } from '../../lib/api-types';
 import type { MessageKey } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
-import { localeTag } from './helsinki-time';
-import { addDays, cellState, isClosedDate, isoWeekNumber, weekHours, type CellState } from './week-time';
-import { dateText, weekdayName } from './venue-format';
+import { cellState, isClosedDate, weekHours, type CellState } from './week-time';
 
 type WeekCalendarProps = {
   venueId: string;
@@ -36,8 +35,8 @@ export function WeekCalendar({ venueId, spaceId, spaceName, monday, today, busy,
   const caption = t('venues.week.caption', {
     space: spaceName,
     week: isoWeekNumber(monday),
-    from: dateText(monday, language),
-    to: dateText(days[6]!, language),
+    from: formatDate(monday, language),
+    to: formatDate(days[6]!, language),
   });
   const hourText = (hour: number) => `${String(hour).padStart(2, '0')}–${String(hour + 1).padStart(2, '0')}`;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, cellState, isoWeekNumber, mondayOf, parseWeek, weekHours } from './week-time';
+import { addDays, isoWeekNumber, mondayOf } from '@talkoot/platform/time';
+import { cellState, parseWeek, weekHours } from './week-time';
 
 const noRules = { openingHours: null, closedDates: [] };
 

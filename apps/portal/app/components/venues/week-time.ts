@@ -1,47 +1,11 @@
+import { addDays, helsinkiParts, helsinkiToday, helsinkiToInstant, isoWeekday, isRealDate, mondayOf } from '@talkoot/platform/time';
 import type { BusySlot, ClosedDates, OpeningPeriod } from '../../lib/api-types';
-import { dayText, helsinkiParts, helsinkiToInstant, isDateText } from './helsinki-time';
-
-// Calendar dates as 'YYYY-MM-DD' text: counted as UTC dates, which have no clock changes.
-function toUtcDate(date: string): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day));
-}
-
-function fromUtcDate(date: Date): string {
-  return dayText(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
-}
-
-export function addDays(date: string, days: number): string {
-  const utc = toUtcDate(date);
-  utc.setUTCDate(utc.getUTCDate() + days);
-  return fromUtcDate(utc);
-}
-
-// ISO weekday: 1 = Monday … 7 = Sunday.
-export function isoWeekday(date: string): number {
-  return toUtcDate(date).getUTCDay() || 7;
-}
-
-export function mondayOf(date: string): string {
-  return addDays(date, 1 - isoWeekday(date));
-}
-
-export function helsinkiToday(now = new Date()): string {
-  const local = helsinkiParts(now);
-  return dayText(local.year, local.month, local.day);
-}
 
 // The Monday of `?week=`, or of `?date=`, or of this week.
 export function parseWeek(value: string | null, fallbackDate: string | null, now = new Date()): string {
-  if (value && isDateText(value)) return mondayOf(value);
-  if (fallbackDate && isDateText(fallbackDate)) return mondayOf(fallbackDate);
+  if (value && isRealDate(value)) return mondayOf(value);
+  if (fallbackDate && isRealDate(fallbackDate)) return mondayOf(fallbackDate);
   return mondayOf(helsinkiToday(now));
-}
-
-export function isoWeekNumber(date: string): number {
-  const thursday = toUtcDate(addDays(date, 4 - isoWeekday(date)));
-  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
-  return Math.floor((thursday.getTime() - yearStart) / 86_400_000 / 7) + 1;
 }
 
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));

@@ -1,9 +1,8 @@
+import { addDays, helsinkiToday } from '@talkoot/platform/time';
 import type { Route } from './+types/embed';
-import { addDays } from '../../components/calendar/calendar-time';
 import { loadCalendarItems, loadFilterChoices, publicOrigin, readCalendarFilter, redirectToCanonical, withQuery } from '../../components/calendar/calendar.server';
 import { renderEmbedPage } from '../../components/calendar/embed-page.server';
 import { filterSummary } from '../../components/calendar/filter-summary';
-import { helsinkiToday } from '../../components/venues/week-time';
 import { createTranslator, isLanguage } from '../../lib/i18n';
 import { getRequestState } from '../../lib/session.server';
 

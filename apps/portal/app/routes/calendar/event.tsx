@@ -1,8 +1,9 @@
 import { useContext } from 'react';
 import { data, UNSAFE_FrameworkContext, useLoaderData } from 'react-router';
+import { formatDayHeading, helsinkiDayOf } from '@talkoot/platform/time';
 import type { Route } from './+types/event';
 import { accessibilityWords, audienceWords, categoryKeys } from '../../components/calendar/calendar-labels';
-import { dayHeading, helsinkiDayOf, priceText, timeText } from '../../components/calendar/calendar-time';
+import { priceText, timeText } from '../../components/calendar/calendar-time';
 import calendarStyles from '../../components/calendar/calendar.css?url';
 import { publicOrigin } from '../../components/calendar/calendar.server';
 import { eventJsonLd, serializeJsonLd } from '../../components/calendar/event-json-ld';
@@ -146,7 +147,7 @@ function OccurrenceList({ occurrences, isAllDay, isEventCancelled }: { occurrenc
         return (
           <li key={occurrence.id} className={isCancelled ? 'calendar-event__date calendar-event__date--cancelled' : 'calendar-event__date'}>
             {isCancelled ? <strong className="calendar-cancelled">{t('calendar.cancelled')}: </strong> : null}
-            <span className="calendar-event__day">{dayHeading(helsinkiDayOf(occurrence.startsAt), language)}</span>{' '}
+            <span className="calendar-event__day">{formatDayHeading(helsinkiDayOf(occurrence.startsAt), language)}</span>{' '}
             <span>{timeText({ ...occurrence, isAllDay }, language, t('calendar.allDay'))}</span>
             {note ? (
               <span className="calendar-event__note" lang={note.language !== language ? note.language : undefined}>

@@ -1,15 +1,14 @@
 import { useLoaderData } from 'react-router';
+import { addDays, daysInMonth, dayText, formatDate, formatMonth, helsinkiToday, isRealDate, monthText, parseMonth, shiftMonth } from '@talkoot/platform/time';
 import type { Route } from './+types/index';
 import { CalendarFilterForm } from '../../components/calendar/calendar-filter-form';
 import { CalendarList } from '../../components/calendar/calendar-list';
 import { CalendarMonth } from '../../components/calendar/calendar-month';
-import { addDays, fullDate, monthName, shortDay } from '../../components/calendar/calendar-time';
+import { shortDay } from '../../components/calendar/calendar-time';
 import calendarStyles from '../../components/calendar/calendar.css?url';
 import { loadCalendarItems, loadFilterChoices, readCalendarFilter, redirectToCanonical, withQuery } from '../../components/calendar/calendar.server';
 import { filterSummary } from '../../components/calendar/filter-summary';
 import { PageTitle } from '../../components/page-title';
-import { dayText, daysInMonth, isDateText, monthText, parseMonth, shiftMonth } from '../../components/venues/helsinki-time';
-import { helsinkiToday } from '../../components/venues/week-time';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState } from '../../lib/session.server';
 
@@ -39,7 +38,7 @@ export async function loader({ context, url }: Route.LoaderArgs) {
     to = dayText(month.year, month.month, daysInMonth(month.year, month.month));
   } else {
     const asked = url.searchParams.get('from');
-    from = asked && isDateText(asked) ? asked : today;
+    from = asked && isRealDate(asked) ? asked : today;
     if (asked && from === asked) period.set('from', asked);
     to = addDays(from, LIST_DAYS - 1);
   }
@@ -78,7 +77,7 @@ export default function Calendar() {
   const data = useLoaderData<typeof loader>();
   const summary = filterSummary(t, data.filter, data.regions, data.organisations);
   const isMonth = data.view === 'month' && data.month;
-  const periodTitle = isMonth && data.month ? monthName(data.month.year, data.month.month, language) : `${shortDay(data.from, language)} – ${fullDate(data.to, language)}`;
+  const periodTitle = isMonth && data.month ? formatMonth(data.month.year, data.month.month, language) : `${shortDay(data.from, language)} – ${formatDate(data.to, language)}`;
   return (
     <div className="calendar-page">
       <PageTitle title={summary ? `${t('calendar.title')}: ${summary}` : t('calendar.title')} />

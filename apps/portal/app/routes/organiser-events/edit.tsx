@@ -26,6 +26,7 @@ import { villageGroups } from '../../lib/labels';
 import { useI18n } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
 import { getRequestState } from '../../lib/session.server';
+import { CheckboxField } from '../../components/form-fields';
 
 export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: eventStyles },
@@ -247,18 +248,7 @@ export default function EditEvent() {
               <h2 id="event-cancel">{t('events.cancel.title')}</h2>
               <p>{t('events.cancel.text')}</p>
               <Form method="post" className="confirm stack" noValidate>
-                <div className={cancelError ? 'field field--error' : 'field'}>
-                  {cancelError ? (
-                    <p className="field__error" id="event-confirmCancel-error">
-                      <span className="visually-hidden">{t('form.errorPrefix')} </span>
-                      {t(cancelError as MessageKey)}
-                    </p>
-                  ) : null}
-                  <div className="choice">
-                    <input type="checkbox" id="event-confirmCancel" name="confirmCancel" value="yes" aria-invalid={cancelError ? true : undefined} aria-describedby={cancelError ? 'event-confirmCancel-error' : undefined} />
-                    <label htmlFor="event-confirmCancel">{t('events.cancel.confirm')}</label>
-                  </div>
-                </div>
+                <CheckboxField idPrefix="event" name="confirmCancel" label={t('events.cancel.confirm')} error={cancelError ? t(cancelError as MessageKey) : undefined} />
                 <button type="submit" name="intent" value="cancel" className="button button--danger">
                   {t('events.cancel.button')}
                 </button>

@@ -1,6 +1,7 @@
 import { data, Form, Link, useLoaderData, useSearchParams } from 'react-router';
+import { formatEuros } from '@talkoot/platform/money';
 import type { Route } from './+types/list';
-import { formatEuroCents, pickText, statusKeys, whenText } from '../../components/organiser-events/event-labels';
+import { pickText, statusKeys, whenText } from '../../components/organiser-events/event-labels';
 import { eventPath, eventsPath } from '../../components/organiser-events/event-paths';
 import eventStyles from '../../components/organiser-events/organiser-events.css?url';
 import { requireEventOrganiser } from '../../components/organiser-events/organiser-access.server';
@@ -151,7 +152,7 @@ function EventRow({ row, organisationId, isInvitation = false }: { row: Row; org
       </p>
       {next ? <p className="event-list__when">{whenText(next.startsAt, next.endsAt, event.isAllDay, language)}</p> : null}
       <p className="event-list__place">
-        {event.placeName}, {event.village.name} · {event.priceCents === null ? t('events.price.free') : formatEuroCents(event.priceCents, language)}
+        {event.placeName}, {event.village.name} · {event.priceCents === null ? t('events.price.free') : formatEuros(event.priceCents, language)}
       </p>
       {isInvitation ? (
         <Form method="post" className="actions">

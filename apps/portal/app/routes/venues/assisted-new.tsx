@@ -2,10 +2,10 @@ import { data, Form, Link, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/assisted-new';
 import { bookingApiErrors, readTimes, readTitle } from '../../components/bookings/booking-form.server';
 import bookingStyles from '../../components/bookings/bookings.css?url';
-import { DateTimeField } from '../../components/bookings/date-time-field';
 import { sheetPath } from '../../components/bookings/owner-bookings';
 import { ErrorSummary } from '../../components/error-summary';
-import { SelectField, TextField } from '../../components/form-fields';
+import { CheckboxChoice, FieldError, SelectField, TextField } from '../../components/form-fields';
+import { BookingWhenFields, BookingTitleField } from '../../components/bookings/booking-fields';
 import { PageTitle } from '../../components/page-title';
 import { assistedBookingRoute, listVenuesRoute } from '@talkoot/venues/schemas';
 import { apiErrorsToFields } from '../../lib/api-errors';
@@ -111,10 +111,8 @@ export default function AssistedBooking() {
           <ErrorSummary errors={failure?.errors} labels={labels} idPrefix="assisted" />
           <Form method="post" noValidate className="stack narrow">
             <SelectField name="spaceId" idPrefix="assisted" label={labels.spaceId!} error={errorText('spaceId')} defaultValue={values.spaceId} groups={groups} />
-            <DateTimeField idPrefix="assisted" name="date" type="date" label={labels.date!} hint={t('venues.form.dateHint')} error={errorText('date')} value={values.date} />
-            <DateTimeField idPrefix="assisted" name="startTime" type="time" label={labels.startTime!} hint={t('venues.form.timeHint')} error={errorText('startTime')} value={values.startTime} />
-            <DateTimeField idPrefix="assisted" name="endTime" type="time" label={labels.endTime!} hint={t('venues.form.timeHint')} error={errorText('endTime')} value={values.endTime} />
-            <TextField name="title" idPrefix="assisted" label={labels.title!} hint={t('venues.form.bookingTitleHint')} error={errorText('title')} defaultValue={values.title} maxLength={200} />
+            <BookingWhenFields idPrefix="assisted" labels={labels} values={values} errorText={errorText} />
+            <BookingTitleField idPrefix="assisted" labels={labels} values={values} errorText={errorText} />
             <TextField name="guestName" idPrefix="assisted" label={labels.guestName!} error={errorText('guestName')} defaultValue={values.guestName} maxLength={160} autoComplete="off" />
             <TextField
               name="guestPhone"
@@ -142,24 +140,15 @@ export default function AssistedBooking() {
               <blockquote className="consent-text" id="assisted-consent-text">
                 {t('assisted.form.consentText')}
               </blockquote>
-              {consentError ? (
-                <p className="field__error" id="assisted-consent-error">
-                  <span className="visually-hidden">{t('form.errorPrefix')} </span>
-                  {consentError}
-                </p>
-              ) : null}
-              <div className="choice">
-                <input
-                  type="checkbox"
-                  id="assisted-consent"
-                  name="consent"
-                  value="yes"
-                  defaultChecked={values.consent === 'yes'}
-                  aria-invalid={consentError ? true : undefined}
-                  aria-describedby={['assisted-consent-text', consentError ? 'assisted-consent-error' : ''].filter(Boolean).join(' ')}
-                />
-                <label htmlFor="assisted-consent">{labels.consent}</label>
-              </div>
+              {consentError ? <FieldError id="assisted-consent-error" error={consentError} /> : null}
+              <CheckboxChoice
+                id="assisted-consent"
+                name="consent"
+                label={labels.consent}
+                isChecked={values.consent === 'yes'}
+                isInvalid={!!consentError}
+                describedBy={['assisted-consent-text', consentError ? 'assisted-consent-error' : ''].filter(Boolean).join(' ')}
+              />
             </fieldset>
             <p className="field__hint">{t('assisted.form.submitHint')}</p>
             <button type="submit" className="button">

@@ -1,11 +1,11 @@
 import { Link, useLoaderData } from 'react-router';
+import { formatEuros, formatIban, formatReference } from '@talkoot/platform/money';
 import type { Route } from './+types/booking-sheet';
-import { bookingStateKeys, formatIban, formatReference, whenText } from '../../components/bookings/booking-format';
+import { bookerOf, bookingStateKeys, whenText } from '../../components/bookings/booking-format';
 import { amountDue } from '../../components/bookings/payment-box';
 import { PrintButton } from '../../components/bookings/print-button';
 import sheetStyles from '../../components/bookings/sheet.css?url';
 import { PageTitle } from '../../components/page-title';
-import { formatEuros } from '../../components/venues/venue-format';
 import { getVenueRoute, ownerBookingRoute } from '@talkoot/venues/schemas';
 import { loadFromApi } from '../../lib/api.server';
 import { useI18n } from '../../lib/root-data';
@@ -34,7 +34,7 @@ export default function BookingSheet() {
   const { t, language } = useI18n();
   const { booking, owner } = useLoaderData<typeof loader>();
   const due = amountDue(booking);
-  const who = booking.guest ?? (booking.requester ? { name: booking.requester.name, phone: null, email: booking.requester.email } : null);
+  const who = bookerOf(booking);
   const contact = [owner.contactName, owner.contactPhone, owner.contactEmail].filter(Boolean).join(', ');
   return (
     <article className="sheet">
@@ -76,9 +76,9 @@ export default function BookingSheet() {
           </>
         ) : null}
         <dt>{t('bookings.price')}</dt>
-        <dd>{booking.priceCents > 0 ? formatEuros(booking.priceCents, language) : t('venues.price.free')}</dd>
+        <dd>{booking.priceCents > 0 ? formatEuros(booking.priceCents, language, 'brief') : t('venues.price.free')}</dd>
         <dt>{t('bookings.deposit')}</dt>
-        <dd>{booking.depositCents > 0 ? formatEuros(booking.depositCents, language) : t('venues.rules.noDeposit')}</dd>
+        <dd>{booking.depositCents > 0 ? formatEuros(booking.depositCents, language, 'brief') : t('venues.rules.noDeposit')}</dd>
       </dl>
 
       {due > 0 ? (
@@ -96,7 +96,7 @@ export default function BookingSheet() {
               <dt>{t('bookings.pay.recipient')}</dt>
               <dd>{owner.name}</dd>
               <dt>{t('bookings.pay.amount')}</dt>
-              <dd className="sheet__code">{formatEuros(due, language)}</dd>
+              <dd className="sheet__code">{formatEuros(due, language, 'brief')}</dd>
               {booking.referenceNumber ? (
                 <>
                   <dt>{t('bookings.pay.reference')}</dt>
@@ -105,7 +105,7 @@ export default function BookingSheet() {
               ) : null}
             </dl>
           ) : (
-            <p>{t('bookings.pay.noAccount', { amount: formatEuros(due, language) })}</p>
+            <p>{t('bookings.pay.noAccount', { amount: formatEuros(due, language, 'brief') })}</p>
           )}
         </section>
       ) : null}

@@ -1,11 +1,10 @@
 import { Link, useLoaderData } from 'react-router';
+import { helsinkiToday, isClockText, isRealDate } from '@talkoot/platform/time';
 import type { Route } from './+types/index';
 import { PageTitle } from '../../components/page-title';
-import { isDateText, isTimeText } from '../../components/venues/helsinki-time';
 import { facilityWords } from '../../components/venues/venue-labels';
 import { VenueSearchForm, VenueSearchResultList, type SearchValues } from '../../components/venues/venue-search';
 import venueStyles from '../../components/venues/venues.css?url';
-import { helsinkiToday } from '../../components/venues/week-time';
 import { listPlacesRoute } from '@talkoot/identity/schemas';
 import type { RouteInput } from '@talkoot/platform/schemas';
 import { listVenuesRoute, venueSearchRoute } from '@talkoot/venues/schemas';
@@ -51,12 +50,12 @@ function checkSearch(values: SearchValues, regions: Region[]): FieldErrors {
   if (values.municipalityId && !municipalities.some((municipality) => municipality.id === values.municipalityId)) errors.municipalityId = 'validation.choose';
   if (values.villageId && !municipalities.some((municipality) => municipality.villages.some((village) => village.id === values.villageId))) errors.villageId = 'validation.choose';
   if (!values.date) errors.date = 'venues.search.dateRequired';
-  else if (!isDateText(values.date)) errors.date = 'venues.form.date.invalid';
+  else if (!isRealDate(values.date)) errors.date = 'venues.form.date.invalid';
   else if (values.date < helsinkiToday()) errors.date = 'venues.search.datePast';
   if (!values.from) errors.from = 'venues.search.fromRequired';
-  else if (!isTimeText(values.from)) errors.from = 'venues.form.time.invalid';
+  else if (!isClockText(values.from)) errors.from = 'venues.form.time.invalid';
   if (!values.to) errors.to = 'venues.search.toRequired';
-  else if (!isTimeText(values.to)) errors.to = 'venues.form.time.invalid';
+  else if (!isClockText(values.to)) errors.to = 'venues.form.time.invalid';
   if (!errors.from && !errors.to && values.to <= values.from) errors.to = 'venues.form.endBeforeStart';
   if (values.people && !(/^\d{1,6}$/.test(values.people) && Number(values.people) >= 1 && Number(values.people) <= 100_000)) errors.people = 'venues.search.peopleInvalid';
   return errors;

@@ -1,14 +1,13 @@
 import { data, Form, Link, useActionData, useLoaderData } from 'react-router';
+import { weekdayIndex, weekdayName } from '@talkoot/platform/time';
 import type { Route } from './+types/series-new';
 import { bookingApiErrors, readTimes, readTitle } from '../../components/bookings/booking-form.server';
 import { bookingStateKeys, parseDateInput, whenText } from '../../components/bookings/booking-format';
 import bookingStyles from '../../components/bookings/bookings.css?url';
-import { DateTimeField } from '../../components/bookings/date-time-field';
 import { ErrorSummary } from '../../components/error-summary';
-import { RadioGroupField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { CheckboxChoice, DateTimeField, FieldError, RadioGroupField, SelectField, TextAreaField } from '../../components/form-fields';
+import { BookingWhenFields, BookingTitleField, BookingOrganisationField } from '../../components/bookings/booking-fields';
 import { PageTitle } from '../../components/page-title';
-import { weekdayIndex } from '../../components/venues/helsinki-time';
-import { weekdayName } from '../../components/venues/venue-format';
 import { createSeriesRoute, getVenueRoute } from '@talkoot/venues/schemas';
 import { apiErrorsToFields } from '../../lib/api-errors';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
@@ -143,9 +142,7 @@ export default function NewSeries() {
           defaultValue={values.spaceId ?? spaceId}
           options={venue.spaces.map((space) => ({ value: space.id, label: space.name }))}
         />
-        <DateTimeField idPrefix="series" name="date" type="date" label={labels.date!} hint={t('venues.form.dateHint')} error={errorText('date')} value={values.date} />
-        <DateTimeField idPrefix="series" name="startTime" type="time" label={labels.startTime!} hint={t('venues.form.timeHint')} error={errorText('startTime')} value={values.startTime} />
-        <DateTimeField idPrefix="series" name="endTime" type="time" label={labels.endTime!} hint={t('venues.form.timeHint')} error={errorText('endTime')} value={values.endTime} />
+        <BookingWhenFields idPrefix="series" labels={labels} values={values} errorText={errorText} />
         <RadioGroupField
           name="frequency"
           idPrefix="series"
@@ -162,33 +159,17 @@ export default function NewSeries() {
           <p className="field__hint" id="series-weekdays-hint">
             {t('series.form.weekdaysHint')}
           </p>
-          {errorText('weekdays') ? (
-            <p className="field__error">
-              <span className="visually-hidden">{t('form.errorPrefix')} </span>
-              {errorText('weekdays')}
-            </p>
-          ) : null}
+          {errorText('weekdays') ? <FieldError error={errorText('weekdays')} /> : null}
           <div className="choices weekday-choices">
             {[1, 2, 3, 4, 5, 6, 7].map((day) => (
-              <div className="choice" key={day}>
-                <input type="checkbox" id={day === 1 ? 'series-weekdays' : `series-weekday-${day}`} name="weekday" value={day} defaultChecked={checkedDays.has(day)} />
-                <label htmlFor={day === 1 ? 'series-weekdays' : `series-weekday-${day}`}>{weekdayName(day, language, 'long')}</label>
-              </div>
+              <CheckboxChoice key={day} id={day === 1 ? 'series-weekdays' : `series-weekday-${day}`} name="weekday" value={day} label={weekdayName(day, language, 'long')} isChecked={checkedDays.has(day)} />
             ))}
           </div>
         </fieldset>
         <DateTimeField idPrefix="series" name="until" type="date" label={labels.until!} hint={t('series.form.untilHint')} error={errorText('until')} value={values.until} />
         <TextAreaField name="skipDates" idPrefix="series" label={labels.skipDates!} hint={t('series.form.skipDatesHint')} error={errorText('skipDates')} defaultValue={values.skipDates} />
-        <TextField name="title" idPrefix="series" label={labels.title!} hint={t('venues.form.bookingTitleHint')} error={errorText('title')} defaultValue={values.title} maxLength={200} />
-        <SelectField
-          name="organisationId"
-          idPrefix="series"
-          label={labels.organisationId!}
-          hint={t('venues.form.organisationHint')}
-          error={errorText('organisationId')}
-          defaultValue={values.organisationId ?? memberships[0]?.organisation.id ?? ''}
-          options={[...memberships.map((m) => ({ value: m.organisation.id, label: m.organisation.name })), { value: '', label: t('venues.form.myself') }]}
-        />
+        <BookingTitleField idPrefix="series" labels={labels} values={values} errorText={errorText} />
+        <BookingOrganisationField idPrefix="series" labels={labels} values={values} errorText={errorText} memberships={memberships} />
         <p className="field__hint">{t('series.form.submitHint')}</p>
         <button type="submit" className="button">
           {t('series.form.submit')}

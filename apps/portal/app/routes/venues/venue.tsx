@@ -1,18 +1,18 @@
 import { Link, useActionData, useLoaderData, useLocation } from 'react-router';
+import { addDays, formatDate, helsinkiToday, helsinkiToInstant, isClockText, isRealDate, mondayOf, monthText, parseMonth, shiftMonth } from '@talkoot/platform/time';
 import type { Route } from './+types/venue';
 import { PageTitle } from '../../components/page-title';
 import { BookingRequestForm } from '../../components/venues/booking-request-form';
 import { handleBookingRequest, type BookingFormResult } from '../../components/venues/booking-request.server';
-import { helsinkiToInstant, isDateText, isTimeText, monthText, parseMonth, shiftMonth } from '../../components/venues/helsinki-time';
 import { MonthCalendar } from '../../components/venues/month-calendar';
 import { SpaceRulesList } from '../../components/venues/space-rules';
 import { FeedLinks, VenueContact, VenuePhotos } from '../../components/venues/venue-extras';
-import { clockText, dateText } from '../../components/venues/venue-format';
+import { clockText } from '../../components/venues/venue-format';
 import { bookableByKeys, durationText, facilityWords } from '../../components/venues/venue-labels';
 import venueStyles from '../../components/venues/venues.css?url';
 import { WeekCalendar } from '../../components/venues/week-calendar';
-import { addDays, helsinkiToday, mondayOf, parseWeek } from '../../components/venues/week-time';
 import { availabilityRoute, getVenueRoute } from '@talkoot/venues/schemas';
+import { parseWeek } from '../../components/venues/week-time';
 import { loadFromApi } from '../../lib/api.server';
 import type { BusySlot } from '../../lib/api-types';
 import { getConfig } from '../../lib/config.server';
@@ -34,14 +34,14 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 
   // `?space&date&from&to` (from the search) fills in the request form and shows that day.
   const date = query.get('date');
-  const prefillDate = date && isDateText(date) ? date : null;
+  const prefillDate = date && isRealDate(date) ? date : null;
   const prefill: Record<string, string> = {};
   if (space && space.id === requested) prefill.spaceId = space.id;
   if (prefillDate) prefill.date = prefillDate;
   const from = query.get('from');
   const to = query.get('to');
-  if (from && isTimeText(from)) prefill.startTime = from;
-  if (to && isTimeText(to)) prefill.endTime = to;
+  if (from && isClockText(from)) prefill.startTime = from;
+  if (to && isClockText(to)) prefill.endTime = to;
 
   const view: 'month' | 'week' = query.get('view') === 'week' ? 'week' : 'month';
   const { year, month } = query.get('month') || !prefillDate ? parseMonth(query.get('month')) : { year: Number(prefillDate.slice(0, 4)), month: Number(prefillDate.slice(5, 7)) };
@@ -118,7 +118,7 @@ export default function VenuePage() {
         <div className="panel panel--info">
           <p>
             {t('venues.prefill.text', {
-              when: `${dateText(prefill.date, language)} ${clockText(prefill.startTime, language)}–${clockText(prefill.endTime, language)}${space && prefill.spaceId ? `, ${space.name}` : ''}`,
+              when: `${formatDate(prefill.date, language)} ${clockText(prefill.startTime, language)}–${clockText(prefill.endTime, language)}${space && prefill.spaceId ? `, ${space.name}` : ''}`,
             })}{' '}
             <a href="#request-title">{t('venues.prefill.link')}</a>
           </p>

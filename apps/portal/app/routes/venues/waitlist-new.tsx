@@ -1,13 +1,12 @@
 import { data, Form, Link, useActionData, useLoaderData } from 'react-router';
+import { helsinkiToInstant, isClockText } from '@talkoot/platform/time';
 import type { Route } from './+types/waitlist-new';
 import { bookingApiErrors, readTimes, readTitle } from '../../components/bookings/booking-form.server';
 import { parseDateInput, whenText } from '../../components/bookings/booking-format';
 import bookingStyles from '../../components/bookings/bookings.css?url';
-import { DateTimeField } from '../../components/bookings/date-time-field';
 import { ErrorSummary } from '../../components/error-summary';
-import { SelectField, TextField } from '../../components/form-fields';
+import { BookingWhenFields, BookingTitleField, BookingOrganisationField } from '../../components/bookings/booking-fields';
 import { PageTitle } from '../../components/page-title';
-import { helsinkiToInstant, isTimeText } from '../../components/venues/helsinki-time';
 import { joinWaitlistRoute, listVenuesRoute } from '@talkoot/venues/schemas';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { ApiError, callApi, loadFromApi, type ApiCaller } from '../../lib/api.server';
@@ -34,8 +33,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const query = new URL(request.url).searchParams;
   const { venue, space } = await findSpace(state, query.get('space'));
   const date = parseDateInput(query.get('date') ?? '') ?? '';
-  const from = isTimeText(query.get('from') ?? '') ? query.get('from')! : '';
-  const to = isTimeText(query.get('to') ?? '') ? query.get('to')! : '';
+  const from = isClockText(query.get('from') ?? '') ? query.get('from')! : '';
+  const to = isClockText(query.get('to') ?? '') ? query.get('to')! : '';
   const start = date && from ? helsinkiToInstant(date, from) : null;
   const end = date && to ? helsinkiToInstant(date, to) : null;
   return {
@@ -110,19 +109,9 @@ export default function JoinWaitlist() {
         </p>
       ) : null}
       <Form method="post" noValidate className="stack narrow">
-        <DateTimeField idPrefix="waitlist" name="date" type="date" label={labels.date!} hint={t('venues.form.dateHint')} error={errorText('date')} value={values.date} />
-        <DateTimeField idPrefix="waitlist" name="startTime" type="time" label={labels.startTime!} hint={t('venues.form.timeHint')} error={errorText('startTime')} value={values.startTime} />
-        <DateTimeField idPrefix="waitlist" name="endTime" type="time" label={labels.endTime!} hint={t('venues.form.timeHint')} error={errorText('endTime')} value={values.endTime} />
-        <TextField name="title" idPrefix="waitlist" label={labels.title!} hint={t('venues.form.bookingTitleHint')} error={errorText('title')} defaultValue={values.title} maxLength={200} />
-        <SelectField
-          name="organisationId"
-          idPrefix="waitlist"
-          label={labels.organisationId!}
-          hint={t('venues.form.organisationHint')}
-          error={errorText('organisationId')}
-          defaultValue={values.organisationId ?? memberships[0]?.organisation.id ?? ''}
-          options={[...memberships.map((m) => ({ value: m.organisation.id, label: m.organisation.name })), { value: '', label: t('venues.form.myself') }]}
-        />
+        <BookingWhenFields idPrefix="waitlist" labels={labels} values={values} errorText={errorText} />
+        <BookingTitleField idPrefix="waitlist" labels={labels} values={values} errorText={errorText} />
+        <BookingOrganisationField idPrefix="waitlist" labels={labels} values={values} errorText={errorText} memberships={memberships} />
         <button type="submit" className="button">
           {t('waitlist.join.submit')}
         </button>
