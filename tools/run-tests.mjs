@@ -38,8 +38,10 @@ const unitReport = path.join(reportDir, 'unit.json');
 run('unit, integration and api tests', 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
 const browserReport = path.join(reportDir, 'browser.json');
 run('browser tests', 'pnpm', ['exec', 'vitest', 'run', '--config', 'vitest.browser.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${browserReport}`]);
+const fuzzReport = path.join(reportDir, 'fuzz.json');
+run('fuzz test of every api route through the public origin', 'pnpm', ['exec', 'vitest', 'run', '--config', 'vitest.fuzz.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${fuzzReport}`]);
 
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 console.log(
-  `\nnpm test: PASSED in ${minutes} min — build, typecheck and lint clean; unit/integration/api tests ${vitestCounts(unitReport)}; browser tests ${vitestCounts(browserReport)}`,
+  `\nnpm test: PASSED in ${minutes} min — build, typecheck and lint clean; unit/integration/api tests ${vitestCounts(unitReport)}; browser tests ${vitestCounts(browserReport)}; fuzz test ${vitestCounts(fuzzReport)}`,
 );

@@ -8,6 +8,10 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    // The launcher's embedded PostgreSQL (the fuzz test fingerprints the domain tables).
+    databaseUrl: string;
+    // Everything the launcher and its processes print, for tests that quote the product's errors.
+    productLogFile: string;
   }
 }
 
@@ -47,6 +51,10 @@ export default async function setup(project: TestProject) {
   delete env.SMTP_URL;
   const launcher: ChildProcess = spawn(process.execPath, ['apps/launcher/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  const productLogFile = path.join(dataDir, 'product.log');
+  const appendToLog = (chunk: Buffer) => fs.appendFileSync(productLogFile, chunk);
+  launcher.stdout?.on('data', appendToLog);
+  launcher.stderr?.on('data', appendToLog);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the product did not start in 90 s:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
@@ -64,6 +72,10 @@ export default async function setup(project: TestProject) {
     });
   });
   project.provide('baseUrl', `http://localhost:${port}`);
+  // The launcher names the port it found free; user and password are the embedded server's own.
+  const databasePort = /embedded PostgreSQL on port (\d+)/.exec(output)?.[1] ?? env.EMBEDDED_POSTGRES_PORT;
+  project.provide('databaseUrl', `postgres://postgres:talkoot@127.0.0.1:${databasePort}/talkoot`);
+  project.provide('productLogFile', productLogFile);
 
   return async () => {
     const exited = new Promise((resolve) => launcher.once('exit', resolve));
