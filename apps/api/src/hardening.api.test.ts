@@ -75,6 +75,25 @@ describe('control characters in text', () => {
     }
   });
 
+  it('refuses half an emoji (a lone surrogate) and a JSON body that is not UTF-8, and stores nothing', async () => {
+    const venues = await countRows('venues');
+    const broken = await call(api, 'POST', `/api/organisations/${owner.organisationId}/venues`, {
+      token: owner.coordinator,
+      body: { villageId, name: 'Kota', address: 'Rantatie 1', capacity: 20, description: { en: 'Sauna \ud83d' } },
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.json.error.fields).toEqual({ 'description.en': expect.stringContaining('half of an emoji') });
+    expect(await countRows('venues')).toBe(venues);
+    const notUtf8 = await fetch(`${api.url}/api/me`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${owner.coordinator}`, 'content-type': 'application/json' },
+      body: Buffer.concat([Buffer.from('{"name":"Aino '), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]),
+    });
+    expect(notUtf8.status).toBe(400);
+    const me = await call(api, 'GET', '/api/me', { token: owner.coordinator });
+    expect(me.json.user.name).not.toContain('\ufffd');
+  });
+
   it('keeps tabs and line breaks, which people do write', async () => {
     const event = await call(api, 'POST', `/api/organisations/${owner.organisationId}/events`, {
       token: owner.coordinator,
@@ -108,6 +127,9 @@ describe('dates and times', () => {
     const occurrenceId = created.json.event.occurrences[0].id;
     const moveOne = await call(api, 'PATCH', `${eventPath}/occurrences/${occurrenceId}`, { token: owner.coordinator, body: { startsAt: '0000-03-10T18:00:00Z', endsAt: '0000-03-10T20:00:00Z' } });
     expect(moveOne.status).toBe(400);
+    const tooLong = await call(api, 'PATCH', `${eventPath}/occurrences/${occurrenceId}`, { token: owner.coordinator, body: { endsAt: `${nextYear}-12-30T20:00:00+02:00` } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.json.error.fields.endsAt).toContain('31 days');
     const stored = await call(api, 'GET', eventPath, { token: owner.coordinator });
     expect(stored.json.event.occurrences[0].startsAt).toBe(new Date(at(3, 10, 18)).toISOString());
   });

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import fastifyHttpProxy from '@fastify/http-proxy';
+import { drainRequest } from './drain.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 // The api's own limits (packages/platform/src/http/bootstrap.ts), enforced again at the public
@@ -47,10 +48,14 @@ export async function registerApiProxy(app: FastifyInstance, apiUrl: string): Pr
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(imageContentType, { parseAs: 'buffer', bodyLimit: imageBodyLimitBytes }, (_request, body, done) => done(null, new BufferedBody(body as Buffer)));
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: jsonBodyLimitBytes }, (_request, body, done) => done(null, new BufferedBody(body as Buffer)));
-    scope.setErrorHandler((error: ProxyError, request, reply) => {
+    scope.setErrorHandler(async (error: ProxyError, request, reply) => {
       const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        await drainRequest(request.raw);
+        reply.header('connection', 'close');
+      }
       if (status === 413) return sendApiError(reply, 413, 'payload_too_large', 'The request is too large');
-      if (status === 415) return sendApiError(reply, 415, 'validation_failed', 'This kind of content is not accepted here');
+      if (status === 415) return sendApiError(reply, 415, 'unsupported_media_type', 'This kind of content is not accepted here');
       if (status >= 400 && status < 500) return sendApiError(reply, status, 'validation_failed', 'The request could not be read');
       request.log.error(error, 'proxy to the api failed');
       return sendApiError(reply, 503, 'api_unavailable', 'The service is not available right now. Please try again in a moment.');

@@ -6,6 +6,7 @@ import { createRequest, sendResponse } from '@remix-run/node-fetch-server';
 import Fastify from 'fastify';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import { imageBodyLimitBytes, registerApiProxy } from './api-proxy.js';
+import { drainRequest } from './drain.js';
 import { ConfigError, readServerConfig } from './config.js';
 import { isCrossSiteWrite, refuseCrossSiteWrite } from './cross-site-writes.js';
 import { withSecurityHeaders } from './security-headers.js';
@@ -14,6 +15,8 @@ import { withSecurityHeaders } from './security-headers.js';
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const clientDirectory = path.join(packageRoot, 'build', 'client');
 const serverBuildFile = path.join(packageRoot, 'build', 'server', 'index.js');
+
+const MAX_URL_LENGTH = 8_192;
 
 async function main(): Promise<void> {
   const config = readServerConfig(process.env);
@@ -30,6 +33,16 @@ async function main(): Promise<void> {
     trustProxy: (_address: string, hop: number) => hop < config.trustProxy,
     // Long-lived keep-alive connections from the load balancer should not block shutdown.
     forceCloseConnections: 'idle',
+    // Node's own limit (16 KB) would drop a long address with a bare 431 and a reset; with room
+    // here, the hook below answers 414 properly.
+    http: { maxHeaderSize: 65_536 },
+  });
+
+  // Addresses are short; one this long is refused (after its body, see drain.ts) before any route.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.length <= MAX_URL_LENGTH) return;
+    await drainRequest(request.raw);
+    return reply.status(414).header('connection', 'close').header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('The address is too long.');
   });
 
   app.addHook('onSend', async (_request, reply) => {
@@ -65,7 +78,8 @@ async function main(): Promise<void> {
       // Forms are small; a picture sent through a page form is at most the api's image limit.
       const declaredLength = Number(request.headers['content-length'] ?? 0);
       if (declaredLength > imageBodyLimitBytes + 65_536) {
-        return reply.status(413).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('The request is too large.');
+        await drainRequest(request.raw);
+        return reply.status(413).header('connection', 'close').header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('The request is too large.');
       }
       reply.hijack();
       // Loaders forward the client's address to the api; never trust one sent by the client.

@@ -5,7 +5,7 @@ import { DomainError, type ErrorReason, notFound } from '@talkoot/platform';
 import { placeErrors } from '@talkoot/identity';
 import type { z } from 'zod';
 import { Event, EventCoOrganiser, EventOccurrence } from './event.entity.js';
-import type { EventView, eventCreateSchema, eventUpdateSchema, occurrenceUpdateSchema } from './event.schemas.js';
+import { MAX_EVENT_DAYS, type EventView, type eventCreateSchema, type eventUpdateSchema, type occurrenceUpdateSchema } from './event.schemas.js';
 import { EVENT_LINK_LOOKUP, type EventLinkLookup } from './event-links.js';
 import { eventErrors } from './events.errors.js';
 import { markFeedsStale } from './feed-staleness.js';
@@ -130,6 +130,7 @@ export class EventService {
           single.startsAt = startsAt ?? single.startsAt;
           single.endsAt = endsAt ?? single.endsAt;
           if (single.endsAt <= single.startsAt) throw invalid(eventErrors.end_before_start, 'endsAt', 'The end must be after the start');
+          if (single.endsAt.getTime() - single.startsAt.getTime() > MAX_EVENT_DAYS * 86_400_000) throw invalid(eventErrors.too_long, 'endsAt', `An event lasts at most ${MAX_EVENT_DAYS} days; make a longer one repeat instead`);
         }
       }
       await em.populate(event, ['village']);
@@ -171,6 +172,7 @@ export class EventService {
       occurrence.startsAt = change.startsAt ?? occurrence.startsAt;
       occurrence.endsAt = change.endsAt ?? occurrence.endsAt;
       if (occurrence.endsAt <= occurrence.startsAt) throw invalid(eventErrors.end_before_start, 'endsAt', 'The end must be after the start');
+      if (occurrence.endsAt.getTime() - occurrence.startsAt.getTime() > MAX_EVENT_DAYS * 86_400_000) throw invalid(eventErrors.too_long, 'endsAt', `An event lasts at most ${MAX_EVENT_DAYS} days; make a longer one repeat instead`);
       if (change.note !== undefined) occurrence.note = change.note;
       if (change.isCancelled !== undefined) occurrence.isCancelled = change.isCancelled;
       occurrence.sequence += 1;

@@ -5,6 +5,8 @@ export const eventErrors = defineErrorReasons('event', {
   // A recurring event's times change one date at a time.
   recurring_times: 'validation_failed',
   end_before_start: 'validation_failed',
+  // At most MAX_EVENT_DAYS from start to end; a longer happening repeats.
+  too_long: 'validation_failed',
   // The recurrence gives no date before its last date, or more than an event may have.
   no_dates: 'validation_failed',
   too_many_dates: 'validation_failed',

@@ -73,6 +73,7 @@ export const reasonMessages: Record<ApiReason, MessageKey> = {
   'space.max_below_min': 'venueAdmin.error.maxMinutes',
   'event.recurring_times': 'events.form.fixedTimes',
   'event.end_before_start': 'venues.form.endBeforeStart',
+  'event.too_long': 'apiError.event.tooLong',
   'event.no_dates': 'events.form.noDates',
   'event.too_many_dates': 'events.form.tooManyDates',
   'event.co_organiser_unknown': 'validation.choose',

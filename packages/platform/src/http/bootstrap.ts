@@ -31,6 +31,20 @@ export async function createHttpApplication(module: Parameters<typeof NestFactor
   const fastify = adapter.getInstance();
   // Photo uploads arrive as raw image bytes (a Buffer for the handler), with a 10 MB limit of their own.
   fastify.removeContentTypeParser('text/plain');
+  // JSON is UTF-8 (RFC 8259); Fastify's parser would turn broken bytes into U+FFFD and store them.
+  const parseJsonText = fastify.getDefaultJsonParser('error', 'error');
+  const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = strictUtf8.decode(body as Buffer);
+    } catch {
+      done(Object.assign(new Error('The body is not valid UTF-8'), { statusCode: 400 }), undefined);
+      return;
+    }
+    parseJsonText(request, text, done);
+  });
   // Read, but refused by the validation interceptor unless the route's contract accepts it.
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16_384 }, (request, body, done) => {
     markFormBody(request);
