@@ -159,7 +159,7 @@ app.post('/api/bookings', {
         data: { kind: status, venueName: space.v1__name, spaceName: space.name, title: body.title, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), link: 'http://localhost:3000/bookings' },
       };
       await client.query(
-        `insert into "outbox_messages" ("topic", "payload", "created_at", "available_at", "relay_attempts") values ('mail.send', $1, $2, $2, 0)`,
+        `insert into "outbox_messages" ("topic", "queue", "payload", "created_at", "available_at", "relay_attempts") values ('mail.send', 'mail', $1, $2, $2, 0)`,
         [payload, now],
       );
     }
