@@ -25,7 +25,7 @@ function hasSessionCookie(header: string | null): boolean {
   return header.split(';').some((part) => sessionCookieNames.has(part.slice(0, part.indexOf('=')).trim()));
 }
 
-type Language = 'fi' | 'sv' | 'en';
+export type Language = 'fi' | 'sv' | 'en';
 
 // The answer is made before React Router (and its translations) is involved, so its few words live here.
 const refusalTexts: Record<Language, { title: string; body: string; again: string; home: string }> = {
@@ -73,13 +73,13 @@ export function refuseCrossSiteWrite(request: Request): Response {
 }
 
 // The person's chosen language (the portal's cookie), else the browser's, else Finnish.
-function pickLanguage(request: Request): Language {
+export function pickLanguage(request: Request): Language {
   const chosen = /(?:^|;\s*)talkoot_lang=(fi|sv|en)(?:;|$)/.exec(request.headers.get('Cookie') ?? '')?.[1];
   if (chosen) return chosen as Language;
   const accepted = (request.headers.get('Accept-Language') ?? '').split(',').map((entry) => entry.trim().slice(0, 2).toLowerCase());
   return (accepted.find((tag) => tag === 'fi' || tag === 'sv' || tag === 'en') as Language | undefined) ?? 'fi';
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

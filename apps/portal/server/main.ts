@@ -7,6 +7,7 @@ import Fastify from 'fastify';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import { imageBodyLimitBytes, registerApiProxy } from './api-proxy.js';
 import { drainRequest } from './drain.js';
+import { sizeRefusalPage } from './size-refusals.js';
 import { ConfigError, readServerConfig } from './config.js';
 import { isCrossSiteWrite, refuseCrossSiteWrite } from './cross-site-writes.js';
 import { withSecurityHeaders } from './security-headers.js';
@@ -42,7 +43,11 @@ async function main(): Promise<void> {
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.length <= MAX_URL_LENGTH) return;
     await drainRequest(request.raw);
-    return reply.status(414).header('connection', 'close').header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('The address is too long.');
+    reply.status(414).header('connection', 'close').header('cache-control', 'no-store');
+    // The api's clients get its error shape; people get a page in their language.
+    if (/^\/(api|feeds)(\/|$)/.test(request.url)) return reply.type('application/json; charset=utf-8').send({ error: { code: 'validation_failed', message: 'The address is too long' } });
+    const page = sizeRefusalPage(request.headers, 414);
+    return reply.header('content-language', page.language).type('text/html; charset=utf-8').send(page.html);
   });
 
   app.addHook('onSend', async (_request, reply) => {
@@ -79,7 +84,8 @@ async function main(): Promise<void> {
       const declaredLength = Number(request.headers['content-length'] ?? 0);
       if (declaredLength > imageBodyLimitBytes + 65_536) {
         await drainRequest(request.raw);
-        return reply.status(413).header('connection', 'close').header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('The request is too large.');
+        const page = sizeRefusalPage(request.headers, 413);
+        return reply.status(413).header('connection', 'close').header('cache-control', 'no-store').header('content-language', page.language).type('text/html; charset=utf-8').send(page.html);
       }
       reply.hijack();
       // Loaders forward the client's address to the api; never trust one sent by the client.
