@@ -93,13 +93,22 @@ async function fetchFeed(base, headers = {}) {
   const response = await fetch(`${base}/feeds/calendar.ics`, { headers });
   const body = await response.text();
   const ms = performance.now() - started;
-  if (response.status !== 200 && response.status !== 304) throw new Error(`GET /feeds/calendar.ics answered ${response.status}: ${body.slice(0, 300)}`);
-  return { ms, status: response.status, bytes: Buffer.byteLength(body), etag: response.headers.get('etag'), vevents: body.split('BEGIN:VEVENT').length - 1 };
+  if (response.status !== 200 && response.status !== 304)
+    throw new Error(`GET /feeds/calendar.ics answered ${response.status}: ${body.slice(0, 300)}`);
+  return {
+    ms,
+    status: response.status,
+    bytes: Buffer.byteLength(body),
+    etag: response.headers.get('etag'),
+    vevents: body.split('BEGIN:VEVENT').length - 1,
+  };
 }
 
 async function main() {
   const loadAtStart = os.loadavg()[0];
-  log(`talkoot events benchmark: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${fmt(loadAtStart, 2)}`);
+  log(
+    `talkoot events benchmark: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${fmt(loadAtStart, 2)}`,
+  );
   log('starting embedded PostgreSQL and migrating…');
   const db = await startDatabase(log);
   cleanups.push(db.stop);
@@ -118,7 +127,14 @@ async function main() {
   const { parseConfig } = await import(distUrl('packages/platform/dist/index.js'));
   const { openOrm } = await import(distUrl('packages/database/dist/index.js'));
   const { FeedService, calendarFilterSchema } = await import(distUrl('packages/events/dist/index.js'));
-  const config = parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: db.url, DATA_DIR: path.join(db.tempDir, 'data'), PUBLIC_ORIGIN: 'http://localhost:3000', API_PORT: '3101' });
+  const config = parseConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: db.url,
+    DATA_DIR: path.join(db.tempDir, 'data'),
+    PUBLIC_ORIGIN: 'http://localhost:3000',
+    API_PORT: '3101',
+  });
   const orm = await openOrm(db.url, { poolMax: 2 });
   cleanups.push(() => orm.close(true));
   const feeds = new FeedService(orm, config);
@@ -131,32 +147,48 @@ async function main() {
     const built = await feeds.build(regionFilter, new Date());
     const ms = performance.now() - started;
     const queryStarted = performance.now();
-    const rows = await queryCalendar(orm.em.fork(), regionFilter, { from: new Date(Date.now() - 30 * 86_400_000), to: null }, 20_000);
+    const rows = await queryCalendar(
+      orm.em.fork(),
+      regionFilter,
+      { from: new Date(Date.now() - 30 * 86_400_000), to: null },
+      20_000,
+    );
     const queryMs = performance.now() - queryStarted;
     direct.push({ ms, queryMs, rows: rows.length, bytes: Buffer.byteLength(built.body), vevents: built.count });
-    log(`FeedService.build() #${i + 1}: ${fmt(ms, 0)} ms, ${built.count} VEVENTs, ${mib(direct[i].bytes)}; its statement alone (queryCalendar, ${rows.length} rows): ${fmt(queryMs, 0)} ms`);
+    log(
+      `FeedService.build() #${i + 1}: ${fmt(ms, 0)} ms, ${built.count} VEVENTs, ${mib(direct[i].bytes)}; its statement alone (queryCalendar, ${rows.length} rows): ${fmt(queryMs, 0)} ms`,
+    );
   }
   await orm.close(true);
 
-  const api = await startApi({ NODE_ENV: 'production', DATABASE_URL: db.url, BENCH_DATA_DIR: path.join(db.tempDir, 'data') }, cleanups);
+  const api = await startApi(
+    { NODE_ENV: 'production', DATABASE_URL: db.url, BENCH_DATA_DIR: path.join(db.tempDir, 'data') },
+    cleanups,
+  );
   log(`api on ${api.url}`);
 
   // 1b. Over HTTP: the first request builds and stores; then the snapshot is marked stale an hour ago
   // (past the worker's grace), so the next request rebuilds it under the feed's lock and serves it.
   const miss = await fetchFeed(api.url);
-  log(`first GET /feeds/calendar.ics (miss, builds and stores): ${fmt(miss.ms, 0)} ms, ${miss.vevents} VEVENTs, ${mib(miss.bytes)}`);
+  log(
+    `first GET /feeds/calendar.ics (miss, builds and stores): ${fmt(miss.ms, 0)} ms, ${miss.vevents} VEVENTs, ${mib(miss.bytes)}`,
+  );
   const overHttp = [];
   for (let i = 0; i < REBUILDS; i++) {
     await pool.query(`update feed_snapshots set stale_since = now() - interval '1 hour'`);
     overHttp.push(await fetchFeed(api.url));
     log(`stale GET /feeds/calendar.ics #${i + 1} (rebuilds): ${fmt(overHttp[i].ms, 0)} ms`);
   }
-  const { rows: [snapshot] } = await pool.query(`select stale_since, event_count, octet_length(body) bytes from feed_snapshots where key = 'region'`);
+  const {
+    rows: [snapshot],
+  } = await pool.query(`select stale_since, event_count, octet_length(body) bytes from feed_snapshots where key = 'region'`);
   if (!snapshot || snapshot.stale_since !== null) throw new Error('the region feed was not rebuilt by the stale request');
   const fresh = await fetchFeed(api.url);
   const notModified = await fetchFeed(api.url, { 'if-none-match': fresh.etag });
   if (notModified.status !== 304) throw new Error(`If-None-Match with the current ETag answered ${notModified.status}, not 304`);
-  log(`cached feed: ${fresh.status} ${mib(fresh.bytes)} in ${fmt(fresh.ms, 0)} ms; with If-None-Match: ${notModified.status} in ${fmt(notModified.ms, 0)} ms`);
+  log(
+    `cached feed: ${fresh.status} ${mib(fresh.bytes)} in ${fmt(fresh.ms, 0)} ms; with If-None-Match: ${notModified.status} in ${fmt(notModified.ms, 0)} ms`,
+  );
 
   // 3 (set-up). The month page: the portal's route if it exists, otherwise the api's month query.
   const { month, from, to } = nextMonth();
@@ -179,10 +211,20 @@ async function main() {
       html = await probe.text();
     }
     if (probe.status === 200) {
-      page = { name: 'portal month page', server: portal, path: `/calendar?view=month&month=${month}`, note: `portal /calendar?view=month&month=${month} (${fmt(html.length / 1024, 0)} KiB of HTML)` };
+      page = {
+        name: 'portal month page',
+        server: portal,
+        path: `/calendar?view=month&month=${month}`,
+        note: `portal /calendar?view=month&month=${month} (${fmt(html.length / 1024, 0)} KiB of HTML)`,
+      };
     } else {
       portalFailure = `portal /calendar?view=month&month=${month} answered ${probe.status}${probe.headers.get('location') ? ` → ${probe.headers.get('location')}` : ''}`;
-      log(`${portalFailure}: ${html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').slice(0, 400)}`);
+      log(
+        `${portalFailure}: ${html
+          .replace(/<[^>]*>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .slice(0, 400)}`,
+      );
     }
   }
   if (!page) {
@@ -215,15 +257,35 @@ async function main() {
     }
     const stats = sortedStats(times);
     sequential.push({ name, ...stats });
-    log(`${name}, one client, ${SEQUENTIAL_REQUESTS} requests: min ${fmt(stats.min)} / median ${fmt(stats.median)} / max ${fmt(stats.max)} ms`);
+    log(
+      `${name}, one client, ${SEQUENTIAL_REQUESTS} requests: min ${fmt(stats.min)} / median ${fmt(stats.median)} / max ${fmt(stats.max)} ms`,
+    );
   }
 
   // 2 and 3. Closed-loop load, warm-up not counted.
   const scenarios = [
     // Calendar apps ask for gzip (as fetch() above did when it learnt the ETag): each encoding has its own ETag.
-    { name: 'feed 200 (no If-None-Match)', server: api, clients: FEED_CLIENTS, nextRequest: () => ({ path: '/feeds/calendar.ics', headers: { 'accept-encoding': 'gzip' } }), target: ['p99', TARGET_FEED_P99_MS] },
-    { name: 'feed 304 (If-None-Match)', server: api, clients: FEED_CLIENTS, nextRequest: () => ({ path: '/feeds/calendar.ics', headers: { 'if-none-match': fresh.etag, 'accept-encoding': 'gzip' } }), target: ['p99', TARGET_FEED_P99_MS] },
-    { name: page.name, server: page.server, clients: PAGE_CLIENTS, nextRequest: () => ({ path: page.path }), target: ['p95', TARGET_PAGE_P95_MS] },
+    {
+      name: 'feed 200 (no If-None-Match)',
+      server: api,
+      clients: FEED_CLIENTS,
+      nextRequest: () => ({ path: '/feeds/calendar.ics', headers: { 'accept-encoding': 'gzip' } }),
+      target: ['p99', TARGET_FEED_P99_MS],
+    },
+    {
+      name: 'feed 304 (If-None-Match)',
+      server: api,
+      clients: FEED_CLIENTS,
+      nextRequest: () => ({ path: '/feeds/calendar.ics', headers: { 'if-none-match': fresh.etag, 'accept-encoding': 'gzip' } }),
+      target: ['p99', TARGET_FEED_P99_MS],
+    },
+    {
+      name: page.name,
+      server: page.server,
+      clients: PAGE_CLIENTS,
+      nextRequest: () => ({ path: page.path }),
+      target: ['p95', TARGET_PAGE_P95_MS],
+    },
   ];
   const builtAtBefore = (await pool.query(`select built_at from feed_snapshots where key = 'region'`)).rows[0].built_at;
   const results = [];
@@ -231,8 +293,16 @@ async function main() {
     log(`${scenario.name}: ${WARMUP_S} s warm-up + ${DURATION_S} s with ${scenario.clients} clients…`);
     const pids = [scenario.server.pid, ...(scenario.server === portal ? [api.pid] : [])];
     const before = pids.map(cpuSeconds);
-    const result = await runLoad({ base: scenario.server.url, connections: scenario.clients, warmupMs: WARMUP_S * 1000, durationMs: DURATION_S * 1000, nextRequest: scenario.nextRequest });
-    const cpu = pids.map((pid, i) => (before[i] === undefined ? undefined : ((cpuSeconds(pid) - before[i]) * 1000) / result.completed));
+    const result = await runLoad({
+      base: scenario.server.url,
+      connections: scenario.clients,
+      warmupMs: WARMUP_S * 1000,
+      durationMs: DURATION_S * 1000,
+      nextRequest: scenario.nextRequest,
+    });
+    const cpu = pids.map((pid, i) =>
+      before[i] === undefined ? undefined : ((cpuSeconds(pid) - before[i]) * 1000) / result.completed,
+    );
     results.push({ ...scenario, ...result, cpuMsPerRequest: cpu, machineLoad1: os.loadavg()[0] });
     await waitUntilIdle(pids);
   }
@@ -241,31 +311,69 @@ async function main() {
   const rebuildDirect = sortedStats(direct.map((run) => run.ms));
   const rebuildHttp = sortedStats(overHttp.map((run) => run.ms));
   console.log('');
-  console.log(`${counts.events} published events (${counts.recurring_events} weekly × ${EVENTS_SEED.recurringDates} dates), ${counts.occurrences} dates (${counts.occurrences_in_feed_window} in the feed's window), ${counts.villages} villages, ${counts.organisations} organisations; ` +
-    `${os.cpus().length} cores shared by PostgreSQL, the servers and the load generator; load average ${fmt(loadAtStart, 2)} before the runs (load1: after each run; above ${os.cpus().length}, other work competed for the cores)`);
+  console.log(
+    `${counts.events} published events (${counts.recurring_events} weekly × ${EVENTS_SEED.recurringDates} dates), ${counts.occurrences} dates (${counts.occurrences_in_feed_window} in the feed's window), ${counts.villages} villages, ${counts.organisations} organisations; ` +
+      `${os.cpus().length} cores shared by PostgreSQL, the servers and the load generator; load average ${fmt(loadAtStart, 2)} before the runs (load1: after each run; above ${os.cpus().length}, other work competed for the cores)`,
+  );
   console.log('');
   console.log(`full region feed rebuild, ${REBUILDS} runs each (min / median / max):`);
-  console.log(`  FeedService.build() in-process   ${fmt(rebuildDirect.min, 0)} / ${fmt(rebuildDirect.median, 0)} / ${fmt(rebuildDirect.max, 0)} ms   ${direct[0].vevents} VEVENTs, ${mib(direct[0].bytes)}`);
-  console.log(`  HTTP request of a stale feed      ${fmt(rebuildHttp.min, 0)} / ${fmt(rebuildHttp.median, 0)} / ${fmt(rebuildHttp.max, 0)} ms   (build + store + send; first request of the new feed: ${fmt(miss.ms, 0)} ms)`);
+  console.log(
+    `  FeedService.build() in-process   ${fmt(rebuildDirect.min, 0)} / ${fmt(rebuildDirect.median, 0)} / ${fmt(rebuildDirect.max, 0)} ms   ${direct[0].vevents} VEVENTs, ${mib(direct[0].bytes)}`,
+  );
+  console.log(
+    `  HTTP request of a stale feed      ${fmt(rebuildHttp.min, 0)} / ${fmt(rebuildHttp.median, 0)} / ${fmt(rebuildHttp.max, 0)} ms   (build + store + send; first request of the new feed: ${fmt(miss.ms, 0)} ms)`,
+  );
   const query = sortedStats(direct.map((run) => run.queryMs));
-  console.log(`  of which the calendar statement  ${fmt(query.min, 0)} / ${fmt(query.median, 0)} / ${fmt(query.max, 0)} ms   (queryCalendar alone, ${direct[0].rows} rows; the rest is building the iCalendar text)`);
+  console.log(
+    `  of which the calendar statement  ${fmt(query.min, 0)} / ${fmt(query.median, 0)} / ${fmt(query.max, 0)} ms   (queryCalendar alone, ${direct[0].rows} rows; the rest is building the iCalendar text)`,
+  );
   console.log(`  feed stored: ${snapshot.event_count} VEVENTs, ${mib(Number(snapshot.bytes))}`);
   console.log('');
   console.log(`one client, one request at a time, ${SEQUENTIAL_REQUESTS} requests (min / median / max):`);
   for (const run of sequential) console.log(`  ${run.name.padEnd(32)} ${fmt(run.min)} / ${fmt(run.median)} / ${fmt(run.max)} ms`);
   console.log('');
-  const header = ['scenario', 'clients', 'answers', 'in flight at end', 'req/s', 'MiB/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU ms/req', 'load1', 'statuses'];
+  const header = [
+    'scenario',
+    'clients',
+    'answers',
+    'in flight at end',
+    'req/s',
+    'MiB/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    'CPU ms/req',
+    'load1',
+    'statuses',
+  ];
   const rows = results.map((r) => [
-    r.name, String(r.clients), String(r.completed), String(r.inFlightAtEnd), fmt(r.rps, 1), fmt(r.mibPerSecond, 1), fmt(r.p50), fmt(r.p95), fmt(r.p99), fmt(r.max),
-    r.cpuMsPerRequest.map((value) => fmt(value, 2)).join(' + '), fmt(r.machineLoad1),
-    Object.entries(r.statuses).map(([status, count]) => `${status}×${count}`).join(' '),
+    r.name,
+    String(r.clients),
+    String(r.completed),
+    String(r.inFlightAtEnd),
+    fmt(r.rps, 1),
+    fmt(r.mibPerSecond, 1),
+    fmt(r.p50),
+    fmt(r.p95),
+    fmt(r.p99),
+    fmt(r.max),
+    r.cpuMsPerRequest.map((value) => fmt(value, 2)).join(' + '),
+    fmt(r.machineLoad1),
+    Object.entries(r.statuses)
+      .map(([status, count]) => `${status}×${count}`)
+      .join(' '),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
-  const line = (cells) => cells.map((cell, i) => (i === 0 || i === cells.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const line = (cells) =>
+    cells.map((cell, i) => (i === 0 || i === cells.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   console.log(line(header));
   for (const row of rows) console.log(line(row));
-  console.log(`(answers: all answers, warm-up included; req/s, MiB/s and percentiles: answers that arrived in the ${DURATION_S} s after the warm-up, whenever sent; the percentiles also count the requests still in flight at the end with their age then, a lower bound. CPU ms/req: the server's CPU per answer${page.server === portal ? '; for the portal page: portal + api' : ''}. ${page.note}.)`);
-  if (builtAtAfter.getTime() !== builtAtBefore.getTime()) console.log('note: the region feed was rebuilt during the load runs (expected not)');
+  console.log(
+    `(answers: all answers, warm-up included; req/s, MiB/s and percentiles: answers that arrived in the ${DURATION_S} s after the warm-up, whenever sent; the percentiles also count the requests still in flight at the end with their age then, a lower bound. CPU ms/req: the server's CPU per answer${page.server === portal ? '; for the portal page: portal + api' : ''}. ${page.note}.)`,
+  );
+  if (builtAtAfter.getTime() !== builtAtBefore.getTime())
+    console.log('note: the region feed was rebuilt during the load runs (expected not)');
   console.log('');
   const verdict = (label, value, target, unit = 'ms') => {
     const isMet = value <= target;
@@ -278,7 +386,42 @@ async function main() {
     ...results.map((r) => verdict(`${r.name} ${r.target[0]}`, r[r.target[0]], r.target[1])),
   ];
   if (args.json) {
-    fs.writeFileSync(args.json, JSON.stringify({ date: new Date().toISOString(), loadAtStart, cores: os.cpus().length, node: process.version, seed: counts, month, page: page.note, rebuild: { direct, overHttp, miss }, sequential, results: results.map((r) => ({ name: r.name, clients: r.clients, path: r.path, requests: r.requests, inFlightAtEnd: r.inFlightAtEnd, completed: r.completed, rps: r.rps, mibPerSecond: r.mibPerSecond, p50: r.p50, p95: r.p95, p99: r.p99, max: r.max, statuses: r.statuses, cpuMsPerRequest: r.cpuMsPerRequest, machineLoad1: r.machineLoad1 })), verdicts }, null, 2));
+    fs.writeFileSync(
+      args.json,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          loadAtStart,
+          cores: os.cpus().length,
+          node: process.version,
+          seed: counts,
+          month,
+          page: page.note,
+          rebuild: { direct, overHttp, miss },
+          sequential,
+          results: results.map((r) => ({
+            name: r.name,
+            clients: r.clients,
+            path: r.path,
+            requests: r.requests,
+            inFlightAtEnd: r.inFlightAtEnd,
+            completed: r.completed,
+            rps: r.rps,
+            mibPerSecond: r.mibPerSecond,
+            p50: r.p50,
+            p95: r.p95,
+            p99: r.p99,
+            max: r.max,
+            statuses: r.statuses,
+            cpuMsPerRequest: r.cpuMsPerRequest,
+            machineLoad1: r.machineLoad1,
+          })),
+          verdicts,
+        },
+        null,
+        2,
+      ),
+    );
   }
 }
 

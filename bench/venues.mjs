@@ -47,7 +47,11 @@ function startServer(script, env) {
   return new Promise((resolve, reject) => {
     // --profile=DIR writes a V8 CPU profile of each server process there when it stops.
     const execArgv = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
-    const child = fork(path.join(here, 'servers', script), [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(here, 'servers', script), [], {
+      env: { ...process.env, ...env },
+      execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const stop = () =>
       new Promise((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();
@@ -83,13 +87,16 @@ function cpuSeconds(pid) {
 function postgresPids(dataDir) {
   try {
     const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const children = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).filter((name) => {
-      try {
-        return Number(fs.readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === postmaster;
-      } catch {
-        return false;
-      }
-    });
+    const children = fs
+      .readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .filter((name) => {
+        try {
+          return Number(fs.readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === postmaster;
+        } catch {
+          return false;
+        }
+      });
     return [postmaster, ...children.map(Number)];
   } catch {
     return [];
@@ -105,7 +112,9 @@ function availabilityRequests(spaceIds) {
     // A month inside the seeded span (bookings run from 180 days back to 360 days ahead).
     const from = new Date(today + (random(SEED.pastDays + SEED.futureDays - 40) - SEED.pastDays + 5) * day);
     const to = new Date(from.getTime() + 30 * day);
-    return { path: `/api/spaces/${spaceIds[random(spaceIds.length)]}/availability?from=${from.toISOString()}&to=${to.toISOString()}` };
+    return {
+      path: `/api/spaces/${spaceIds[random(spaceIds.length)]}/availability?from=${from.toISOString()}&to=${to.toISOString()}`,
+    };
   };
 }
 
@@ -135,7 +144,9 @@ const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digit
 
 async function main() {
   const loadAtStart = os.loadavg()[0];
-  log(`talkoot venues benchmark: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${fmt(loadAtStart, 2)}`);
+  log(
+    `talkoot venues benchmark: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${fmt(loadAtStart, 2)}`,
+  );
   log('starting embedded PostgreSQL and migrating…');
   const db = await startDatabase(log);
   cleanups.push(db.stop);
@@ -156,16 +167,32 @@ async function main() {
   // Smoke check: both answer the same thing before we time them.
   const probeSpace = data.spaceIds[0];
   const probe = `/api/spaces/${probeSpace}/availability?from=${new Date(today).toISOString()}&to=${new Date(today + 30 * day).toISOString()}`;
-  const [apiProbe, rawProbe] = await Promise.all([api, raw].map((server) => fetch(server.url + probe).then((response) => response.json())));
+  const [apiProbe, rawProbe] = await Promise.all(
+    [api, raw].map((server) => fetch(server.url + probe).then((response) => response.json())),
+  );
   if (JSON.stringify(apiProbe) !== JSON.stringify(rawProbe)) {
-    throw new Error(`api and raw availability differ:\napi ${JSON.stringify(apiProbe).slice(0, 400)}\nraw ${JSON.stringify(rawProbe).slice(0, 400)}`);
+    throw new Error(
+      `api and raw availability differ:\napi ${JSON.stringify(apiProbe).slice(0, 400)}\nraw ${JSON.stringify(rawProbe).slice(0, 400)}`,
+    );
   }
   log(`availability smoke check: both return ${apiProbe.busy.length} busy slots for one month`);
 
   const only = args.only ? new Set(args.only.split(',')) : undefined;
   const scenarios = [
-    { name: 'availability', servers: [['api', api, availabilityRequests(data.spaceIds)], ['raw', raw, availabilityRequests(data.spaceIds)]] },
-    { name: 'booking', servers: [['api', api, bookingRequests(data.roomIds, data.sessions, 1)], ['raw', raw, bookingRequests(data.roomIds, data.sessions, 0)]] },
+    {
+      name: 'availability',
+      servers: [
+        ['api', api, availabilityRequests(data.spaceIds)],
+        ['raw', raw, availabilityRequests(data.spaceIds)],
+      ],
+    },
+    {
+      name: 'booking',
+      servers: [
+        ['api', api, bookingRequests(data.roomIds, data.sessions, 1)],
+        ['raw', raw, bookingRequests(data.roomIds, data.sessions, 0)],
+      ],
+    },
   ].filter((scenario) => !only || only.has(scenario.name));
   const results = [];
   for (const scenario of scenarios) {
@@ -174,9 +201,16 @@ async function main() {
       // PostgreSQL: per process, so a backend that comes or goes during the run counts from 0 or is lost (small).
       const pgBefore = new Map(postgresPids(db.dataDir).map((pid) => [pid, cpuSeconds(pid) ?? 0]));
       const before = { server: cpuSeconds(server.pid), load: process.cpuUsage() };
-      const result = await runLoad({ base: server.url, connections: CONNECTIONS, warmupMs: WARMUP_S * 1000, durationMs: DURATION_S * 1000, nextRequest });
+      const result = await runLoad({
+        base: server.url,
+        connections: CONNECTIONS,
+        warmupMs: WARMUP_S * 1000,
+        durationMs: DURATION_S * 1000,
+        nextRequest,
+      });
       const seconds = WARMUP_S + DURATION_S;
-      const percent = (after, start) => (after === undefined || start === undefined ? undefined : (100 * (after - start)) / seconds);
+      const percent = (after, start) =>
+        after === undefined || start === undefined ? undefined : (100 * (after - start)) / seconds;
       const load = process.cpuUsage(before.load);
       results.push({
         scenario: scenario.name,
@@ -184,8 +218,12 @@ async function main() {
         ...result,
         serverCpuPercent: percent(cpuSeconds(server.pid), before.server),
         // CPU time per request barely depends on what else runs on the machine, unlike req/s.
-        serverCpuMsPerRequest: before.server === undefined ? undefined : ((cpuSeconds(server.pid) - before.server) * 1000) / result.completed,
-        postgresCpuPercent: percent(postgresPids(db.dataDir).reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0) - (pgBefore.get(pid) ?? 0), 0), 0),
+        serverCpuMsPerRequest:
+          before.server === undefined ? undefined : ((cpuSeconds(server.pid) - before.server) * 1000) / result.completed,
+        postgresCpuPercent: percent(
+          postgresPids(db.dataDir).reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0) - (pgBefore.get(pid) ?? 0), 0),
+          0,
+        ),
         loadGeneratorCpuPercent: (100 * (load.user + load.system)) / 1e6 / seconds,
         machineLoad1: os.loadavg()[0],
       });
@@ -193,16 +231,41 @@ async function main() {
   }
 
   const cpuCell = (value) => (value === undefined ? '-' : `${fmt(value, 0)}%`);
-  const header = ['scenario', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU server/pg/load', 'server CPU ms/req', 'load1', 'statuses'];
+  const header = [
+    'scenario',
+    'server',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    'CPU server/pg/load',
+    'server CPU ms/req',
+    'load1',
+    'statuses',
+  ];
   const rows = results.map((r) => [
-    r.scenario, r.server, fmt(r.rps, 0), fmt(r.p50), fmt(r.p95), fmt(r.p99), fmt(r.max),
-    `${cpuCell(r.serverCpuPercent)}/${cpuCell(r.postgresCpuPercent)}/${cpuCell(r.loadGeneratorCpuPercent)}`, fmt(r.serverCpuMsPerRequest, 2), fmt(r.machineLoad1),
-    Object.entries(r.statuses).map(([status, count]) => `${status}×${count}`).join(' '),
+    r.scenario,
+    r.server,
+    fmt(r.rps, 0),
+    fmt(r.p50),
+    fmt(r.p95),
+    fmt(r.p99),
+    fmt(r.max),
+    `${cpuCell(r.serverCpuPercent)}/${cpuCell(r.postgresCpuPercent)}/${cpuCell(r.loadGeneratorCpuPercent)}`,
+    fmt(r.serverCpuMsPerRequest, 2),
+    fmt(r.machineLoad1),
+    Object.entries(r.statuses)
+      .map(([status, count]) => `${status}×${count}`)
+      .join(' '),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
-  const line = (cells) => cells.map((cell, i) => (i < 2 || i === cells.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const line = (cells) =>
+    cells.map((cell, i) => (i < 2 || i === cells.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   console.log('');
-  console.log(`${data.counts.spaces} spaces, ${data.counts.bookings} bookings; ${CONNECTIONS} clients, ${WARMUP_S} s warm-up + ${DURATION_S} s per run; ${os.cpus().length} cores shared by PostgreSQL, the server and the load generator; load average ${fmt(loadAtStart, 2)} before the runs (load1: after each run; above ${os.cpus().length}, other work competed for the cores)`);
+  console.log(
+    `${data.counts.spaces} spaces, ${data.counts.bookings} bookings; ${CONNECTIONS} clients, ${WARMUP_S} s warm-up + ${DURATION_S} s per run; ${os.cpus().length} cores shared by PostgreSQL, the server and the load generator; load average ${fmt(loadAtStart, 2)} before the runs (load1: after each run; above ${os.cpus().length}, other work competed for the cores)`,
+  );
   console.log(line(header));
   for (const row of rows) console.log(line(row));
   console.log('');
@@ -219,7 +282,26 @@ async function main() {
         `api p99 ${fmt(apiResult.p99)} ms (target ≤ ${TARGET_P99_MS} ms: ${p99Met ? 'met' : 'MISSED'})`,
     );
   }
-  if (args.json) fs.writeFileSync(args.json, JSON.stringify({ date: new Date().toISOString(), loadAtStart, cores: os.cpus().length, node: process.version, seed: data.counts, connections: CONNECTIONS, warmupS: WARMUP_S, durationS: DURATION_S, results, verdicts }, null, 2));
+  if (args.json)
+    fs.writeFileSync(
+      args.json,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          loadAtStart,
+          cores: os.cpus().length,
+          node: process.version,
+          seed: data.counts,
+          connections: CONNECTIONS,
+          warmupS: WARMUP_S,
+          durationS: DURATION_S,
+          results,
+          verdicts,
+        },
+        null,
+        2,
+      ),
+    );
 }
 
 try {

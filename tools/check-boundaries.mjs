@@ -40,7 +40,8 @@ function* sourceFiles(dir) {
   }
 }
 
-const importPattern = /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
+const importPattern =
+  /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
 
 function check(owner, kind, file) {
   const text = fs.readFileSync(file, 'utf8');
@@ -51,20 +52,27 @@ function check(owner, kind, file) {
     if (specifier.startsWith('.')) {
       const target = path.resolve(path.dirname(file), specifier);
       const ownRoot = path.join(root, kind, owner);
-      if (!target.startsWith(ownRoot + path.sep)) problems.push(`${where}: relative import "${specifier}" leaves ${kind}/${owner}; import the package instead`);
+      if (!target.startsWith(ownRoot + path.sep))
+        problems.push(`${where}: relative import "${specifier}" leaves ${kind}/${owner}; import the package instead`);
       continue;
     }
     const workspace = /^@talkoot\/([^/]+)(?:\/(.+))?$/.exec(specifier);
     if (!workspace) continue;
     const [, target, subpath] = workspace;
-    if (subpath && !publicSubpaths.has(subpath)) problems.push(`${where}: deep import "${specifier}"; use the package's public entry`);
+    if (subpath && !publicSubpaths.has(subpath))
+      problems.push(`${where}: deep import "${specifier}"; use the package's public entry`);
     if (kind === 'packages') {
       if (target === owner) problems.push(`${where}: imports its own package by name`);
       else if (testOnly.has(target) && isTest) continue;
-      else if (!(allowed[owner] ?? []).includes(target)) problems.push(`${where}: ${owner} may not depend on ${target} (allowed: ${(allowed[owner] ?? []).join(', ') || 'nothing'})`);
+      else if (!(allowed[owner] ?? []).includes(target))
+        problems.push(
+          `${where}: ${owner} may not depend on ${target} (allowed: ${(allowed[owner] ?? []).join(', ') || 'nothing'})`,
+        );
     }
     if (kind === 'apps' && owner === 'portal' && !browserSafeSubpaths.has(subpath)) {
-      problems.push(`${where}: the portal may import only browser-safe entries ("@talkoot/<package>/schemas", "@talkoot/platform/time", "@talkoot/platform/money"), not "${specifier}"`);
+      problems.push(
+        `${where}: the portal may import only browser-safe entries ("@talkoot/<package>/schemas", "@talkoot/platform/time", "@talkoot/platform/money"), not "${specifier}"`,
+      );
     }
   }
 }
@@ -75,7 +83,8 @@ for (const kind of ['packages', 'apps']) {
   }
 }
 for (const owner of fs.readdirSync(path.join(root, 'packages'))) {
-  if (!(owner in allowed)) problems.push(`packages/${owner}: not placed in tools/check-boundaries.mjs; add it to the dependency rule`);
+  if (!(owner in allowed))
+    problems.push(`packages/${owner}: not placed in tools/check-boundaries.mjs; add it to the dependency rule`);
 }
 
 if (problems.length) {

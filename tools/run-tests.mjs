@@ -13,10 +13,16 @@ const done = [];
 function run(label, command, args) {
   const stepStarted = Date.now();
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' },
+  });
   const seconds = ((Date.now() - stepStarted) / 1000).toFixed(0);
   if (result.status !== 0) {
-    console.log(`\nnpm test: FAILED at "${label}" after ${((Date.now() - started) / 1000).toFixed(0)} s (passed before it: ${done.join(', ') || 'nothing'})`);
+    console.log(
+      `\nnpm test: FAILED at "${label}" after ${((Date.now() - started) / 1000).toFixed(0)} s (passed before it: ${done.join(', ') || 'nothing'})`,
+    );
     process.exit(result.status ?? 1);
   }
   done.push(`${label} (${seconds} s)`);
@@ -35,11 +41,36 @@ run('test setup', process.execPath, ['tools/test-setup.mjs']);
 run('build', 'pnpm', ['exec', 'turbo', 'run', 'build', 'typecheck', '--output-logs=errors-only']);
 run('lint', 'pnpm', ['run', '--silent', 'lint']);
 const unitReport = path.join(reportDir, 'unit.json');
-run('unit, integration and api tests', 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
+run('unit, integration and api tests', 'pnpm', [
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitReport}`,
+]);
 const browserReport = path.join(reportDir, 'browser.json');
-run('browser tests', 'pnpm', ['exec', 'vitest', 'run', '--config', 'vitest.browser.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${browserReport}`]);
+run('browser tests', 'pnpm', [
+  'exec',
+  'vitest',
+  'run',
+  '--config',
+  'vitest.browser.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${browserReport}`,
+]);
 const fuzzReport = path.join(reportDir, 'fuzz.json');
-run('fuzz test of every api route through the public origin', 'pnpm', ['exec', 'vitest', 'run', '--config', 'vitest.fuzz.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${fuzzReport}`]);
+run('fuzz test of every api route through the public origin', 'pnpm', [
+  'exec',
+  'vitest',
+  'run',
+  '--config',
+  'vitest.fuzz.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${fuzzReport}`,
+]);
 
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 console.log(

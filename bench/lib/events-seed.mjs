@@ -16,7 +16,20 @@ export const EVENTS_SEED = {
 };
 
 // Words the titles are made of (search_text gets them lower-case, as searchTextOf does).
-const WORDS = ['Kesäteatteri', 'Konsertti', 'Talkoot', 'Markkinat', 'Kyläjuhla', 'Luento', 'Tuolijumppa', 'Luontoretki', 'Kirpputori', 'Kuoroilta', 'Satutunti', 'Tanssit'];
+const WORDS = [
+  'Kesäteatteri',
+  'Konsertti',
+  'Talkoot',
+  'Markkinat',
+  'Kyläjuhla',
+  'Luento',
+  'Tuolijumppa',
+  'Luontoretki',
+  'Kirpputori',
+  'Kuoroilta',
+  'Satutunti',
+  'Tanssit',
+];
 
 // Other engineers add columns while this benchmark lives: a NOT NULL column without a default that
 // the inserts below do not name gets a neutral value of its type (as bench/lib/seed.mjs does).
@@ -28,14 +41,28 @@ async function columnFiller(client) {
   const neutral = (column) => {
     if (column.column_name.endsWith('token')) return `md5(random()::text) || md5(random()::text)`;
     switch (column.data_type) {
-      case 'jsonb': case 'json': return column.column_name.endsWith('s') ? `'[]'` : `'{}'`;
-      case 'text': case 'character varying': return `''`;
-      case 'integer': case 'smallint': case 'bigint': case 'numeric': return '0';
-      case 'boolean': return 'false';
-      case 'uuid': return 'gen_random_uuid()';
-      case 'timestamp with time zone': case 'timestamp without time zone': return 'now()';
-      case 'USER-DEFINED': return `(enum_range(null::"${column.udt_name}"))[1]`;
-      default: throw new Error(`events seed: no neutral value for ${column.table_name}.${column.column_name} (${column.data_type})`);
+      case 'jsonb':
+      case 'json':
+        return column.column_name.endsWith('s') ? `'[]'` : `'{}'`;
+      case 'text':
+      case 'character varying':
+        return `''`;
+      case 'integer':
+      case 'smallint':
+      case 'bigint':
+      case 'numeric':
+        return '0';
+      case 'boolean':
+        return 'false';
+      case 'uuid':
+        return 'gen_random_uuid()';
+      case 'timestamp with time zone':
+      case 'timestamp without time zone':
+        return 'now()';
+      case 'USER-DEFINED':
+        return `(enum_range(null::"${column.udt_name}"))[1]`;
+      default:
+        throw new Error(`events seed: no neutral value for ${column.table_name}.${column.column_name} (${column.data_type})`);
     }
   };
   return (table, named) => {
@@ -64,22 +91,28 @@ export async function seedEvents(pool) {
     const occurrenceColumns = 'id, event_id, starts_at, ends_at, is_cancelled, sequence, updated_at';
     const occurrenceExtra = extra('event_occurrences', occurrenceColumns);
 
-    await client.query(`
+    await client.query(
+      `
       with r as (insert into regions (id, name${regionExtra.columns}) values (gen_random_uuid(), 'Benchmaakunta'${regionExtra.values}) returning id),
            m as (insert into municipalities (id, region_id, name${municipalityExtra.columns})
                  select gen_random_uuid(), r.id, 'Benchkunta ' || k${municipalityExtra.values} from r, generate_series(1, $1::int) k returning id, name)
       insert into villages (id, municipality_id, name${villageExtra.columns})
       select gen_random_uuid(), m.id, m.name || ', kylä ' || n${villageExtra.values} from m, generate_series(1, $2::int) n`,
-      [S.municipalities, S.villagesPerMunicipality]);
-    await client.query(`
+      [S.municipalities, S.villagesPerMunicipality],
+    );
+    await client.query(
+      `
       with vs as (select array_agg(id order by name) ids from villages)
       insert into organisations (id, name, kind, village_id, description, created_at${organisationExtra.columns})
       select gen_random_uuid(), 'Kyläyhdistys ' || n, 'association', vs.ids[1 + n % cardinality(vs.ids)], '{}', now()${organisationExtra.values}
-        from vs, generate_series(1, $1::int) n`, [S.organisations]);
+        from vs, generate_series(1, $1::int) n`,
+      [S.organisations],
+    );
 
     // The events' shape in a temp table first, so the occurrences can be made from the same numbers.
     // Days and hours come from n by multiplicative hashing: spread evenly, same data every run.
-    await client.query(`
+    await client.query(
+      `
       create temp table seed_events on commit drop as
       select n, gen_random_uuid() id,
              (n % $2::int = 0) is_recurring, (n % $3::int = 0 and n % $2::int <> 0) is_all_day,
@@ -87,8 +120,10 @@ export async function seedEvents(pool) {
              9 + (n * 31) % 11 start_hour,
              $6::text[] words
         from generate_series(1, $1::int) n`,
-      [S.events, S.recurringEvery, S.allDayEvery, S.pastDays, S.futureDays, WORDS]);
-    await client.query(`
+      [S.events, S.recurringEvery, S.allDayEvery, S.pastDays, S.futureDays, WORDS],
+    );
+    await client.query(
+      `
       with vs as (select array_agg(id order by name) ids from villages),
            os as (select array_agg(id order by name) ids from organisations),
            e as (
@@ -108,9 +143,12 @@ export async function seedEvents(pool) {
              n % 5 = 0, case when n % 4 = 0 then 'https://example.org/tapahtuma/' || n end,
              case when is_recurring then jsonb_build_object('frequency', 'weekly', 'interval', 1, 'weekdays', '[]'::jsonb, 'until', null, 'count', $1::int, 'exceptions', '[]'::jsonb) end,
              lower(title_fi || ' ' || description_fi || ' ' || place_name), now() - interval '40 days', now() - interval '40 days', now() - interval '40 days'${eventExtra.values}
-        from e`, [S.recurringDates]);
+        from e`,
+      [S.recurringDates],
+    );
     // Times are Helsinki wall-clock times; all-day dates run between the local midnights.
-    await client.query(`
+    await client.query(
+      `
       with d as (
         select s.id event_id, s.is_all_day, s.start_hour, (s.first_day + 7 * k) on_day, k
           from seed_events s, generate_series(0, $1::int - 1) k
@@ -122,9 +160,13 @@ export async function seedEvents(pool) {
              case when is_all_day then (on_day + 1)::timestamp at time zone 'Europe/Helsinki'
                   else (on_day::timestamp + (start_hour + 2) * interval '1 hour') at time zone 'Europe/Helsinki' end,
              false, 0, now() - interval '40 days'${occurrenceExtra.values}
-        from d`, [S.recurringDates]);
+        from d`,
+      [S.recurringDates],
+    );
     await client.query('commit');
-    const { rows: [counts] } = await client.query(`
+    const {
+      rows: [counts],
+    } = await client.query(`
       select (select count(*) from events where status = 'published')::int events,
              (select count(*) from events where recurrence is not null)::int recurring_events,
              (select count(*) from event_occurrences)::int occurrences,
@@ -142,8 +184,12 @@ export async function seedEvents(pool) {
 
 // Occurrences touching the Helsinki days from..to ('YYYY-MM-DD', inclusive), as /api/calendar selects them.
 export async function countOccurrences(pool, from, to) {
-  const { rows: [row] } = await pool.query(
+  const {
+    rows: [row],
+  } = await pool.query(
     `select count(*)::int n from event_occurrences
-      where ends_at > $1::date::timestamp at time zone 'Europe/Helsinki' and starts_at < ($2::date + 1)::timestamp at time zone 'Europe/Helsinki'`, [from, to]);
+      where ends_at > $1::date::timestamp at time zone 'Europe/Helsinki' and starts_at < ($2::date + 1)::timestamp at time zone 'Europe/Helsinki'`,
+    [from, to],
+  );
   return row.n;
 }

@@ -34,21 +34,32 @@ async function loadLeaves(db, space) {
   return leavesUnder(space.id, rows);
 }
 
-app.get('/api/spaces/:id/availability', {
-  schema: {
-    params: { type: 'object', properties: { id: { type: 'string', pattern: uuid } }, required: ['id'] },
-    querystring: { type: 'object', properties: { from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' } }, required: ['from', 'to'] },
+app.get(
+  '/api/spaces/:id/availability',
+  {
+    schema: {
+      params: { type: 'object', properties: { id: { type: 'string', pattern: uuid } }, required: ['id'] },
+      querystring: {
+        type: 'object',
+        properties: { from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' } },
+        required: ['from', 'to'],
+      },
+    },
   },
-}, async (request, reply) => {
-  const from = new Date(request.query.from);
-  const to = new Date(request.query.to);
-  if (!(to > from) || to - from > 62 * 86_400_000) return problem(reply, 400, 'validation_failed', 'Ask for at most two months, ending after the start');
-  // The very statement VenueService.availability runs (AVAILABILITY_SQL), with $n placeholders.
-  const { rows } = await pool.query(availabilitySql, [request.params.id, from, to]);
-  if (!rows.length) return problem(reply, 404, 'not_found', 'The space was not found');
-  const busy = rows.filter((row) => row.starts_at).map((row) => ({ startsAt: row.starts_at.toISOString(), endsAt: row.ends_at.toISOString(), status: row.status }));
-  return { spaceId: request.params.id, busy };
-});
+  async (request, reply) => {
+    const from = new Date(request.query.from);
+    const to = new Date(request.query.to);
+    if (!(to > from) || to - from > 62 * 86_400_000)
+      return problem(reply, 400, 'validation_failed', 'Ask for at most two months, ending after the start');
+    // The very statement VenueService.availability runs (AVAILABILITY_SQL), with $n placeholders.
+    const { rows } = await pool.query(availabilitySql, [request.params.id, from, to]);
+    if (!rows.length) return problem(reply, 404, 'not_found', 'The space was not found');
+    const busy = rows
+      .filter((row) => row.starts_at)
+      .map((row) => ({ startsAt: row.starts_at.toISOString(), endsAt: row.ends_at.toISOString(), status: row.status }));
+    return { spaceId: request.params.id, busy };
+  },
+);
 
 // Booking: the statements BookingService.requestBooking issued on 2026-11-23 (MikroORM debug log),
 // in one transaction: session, space with venue and owner, membership checks (for the
@@ -57,123 +68,155 @@ app.get('/api/spaces/:id/availability', {
 // the exclusion constraint's 23P01 becomes a 409. The api also renders an .ics file into the mail
 // and computes a price quote in JS; this floor writes a plain payload and no price. When the
 // booking flow gains statements, add them here too, or the comparison flatters the raw side.
-app.post('/api/bookings', {
-  schema: {
-    body: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['spaceId', 'startsAt', 'endsAt', 'title'],
-      properties: {
-        spaceId: { type: 'string', pattern: uuid },
-        startsAt: { type: 'string', format: 'date-time' },
-        endsAt: { type: 'string', format: 'date-time' },
-        title: { type: 'string', minLength: 2, maxLength: 200 },
-        organisationId: { anyOf: [{ type: 'string', pattern: uuid }, { type: 'null' }] },
+app.post(
+  '/api/bookings',
+  {
+    schema: {
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['spaceId', 'startsAt', 'endsAt', 'title'],
+        properties: {
+          spaceId: { type: 'string', pattern: uuid },
+          startsAt: { type: 'string', format: 'date-time' },
+          endsAt: { type: 'string', format: 'date-time' },
+          title: { type: 'string', minLength: 2, maxLength: 200 },
+          organisationId: { anyOf: [{ type: 'string', pattern: uuid }, { type: 'null' }] },
+        },
       },
     },
   },
-}, async (request, reply) => {
-  const header = request.headers.authorization;
-  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-  if (!token) return problem(reply, 401, 'unauthenticated', 'Sign in first');
-  const body = request.body;
-  const startsAt = new Date(body.startsAt);
-  const endsAt = new Date(body.endsAt);
-  const organisationId = body.organisationId ?? null;
-  const { rows: sessions } = await pool.query(
-    `select "s0".*, "u1"."id" as "u1__id", "u1"."name" as "u1__name", "u1"."email" as "u1__email", "u1"."language" as "u1__language", "u1"."is_platform_admin" as "u1__is_platform_admin"
+  async (request, reply) => {
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) return problem(reply, 401, 'unauthenticated', 'Sign in first');
+    const body = request.body;
+    const startsAt = new Date(body.startsAt);
+    const endsAt = new Date(body.endsAt);
+    const organisationId = body.organisationId ?? null;
+    const { rows: sessions } = await pool.query(
+      `select "s0".*, "u1"."id" as "u1__id", "u1"."name" as "u1__name", "u1"."email" as "u1__email", "u1"."language" as "u1__language", "u1"."is_platform_admin" as "u1__is_platform_admin"
        from "sessions" as "s0" left join "users" as "u1" on "s0"."user_id" = "u1"."id"
       where "s0"."token_hash" = $1 and "s0"."expires_at" > $2 limit 1`,
-    [createHash('sha256').update(token).digest('hex'), new Date()],
-  );
-  const session = sessions[0];
-  if (!session) return problem(reply, 401, 'unauthenticated', 'Sign in first');
-  const user = { id: session.u1__id, name: session.u1__name, email: session.u1__email, language: session.u1__language };
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const { rows: spaces } = await client.query(
-      `select "s0".*, "v1"."name" as "v1__name", "v1"."address" as "v1__address", "v1"."organisation_id" as "v1__organisation_id", "o2"."name" as "o2__name"
+      [createHash('sha256').update(token).digest('hex'), new Date()],
+    );
+    const session = sessions[0];
+    if (!session) return problem(reply, 401, 'unauthenticated', 'Sign in first');
+    const user = { id: session.u1__id, name: session.u1__name, email: session.u1__email, language: session.u1__language };
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const { rows: spaces } = await client.query(
+        `select "s0".*, "v1"."name" as "v1__name", "v1"."address" as "v1__address", "v1"."organisation_id" as "v1__organisation_id", "o2"."name" as "o2__name"
          from "spaces" as "s0" left join "venues" as "v1" on "s0"."venue_id" = "v1"."id" left join "organisations" as "o2" on "v1"."organisation_id" = "o2"."id"
         where "s0"."id" = $1 limit 1`,
-      [body.spaceId],
-    );
-    const space = spaces[0];
-    if (!space) {
-      await client.query('rollback');
-      return problem(reply, 404, 'not_found', 'The space was not found');
-    }
-    if (organisationId) {
-      const { rows } = await client.query('select count(*)::int as "count" from "memberships" as "m0" where "m0"."user_id" = $1 and "m0"."organisation_id" = $2', [user.id, organisationId]);
-      if (!rows[0].count) {
-        await client.query('rollback');
-        return problem(reply, 403, 'forbidden', 'You can book for an organisation only as its member');
-      }
-    }
-    // Membership of the owner: the api asks it every time (the 'members' rule and the price tier).
-    const { rows: ownMembership } = await client.query('select count(*)::int as "count" from "memberships" as "m0" where "m0"."user_id" = $1 and "m0"."organisation_id" = $2', [user.id, space.v1__organisation_id]);
-    if (space.bookable_by === 'members') {
-      if (!ownMembership[0].count) {
-        await client.query('rollback');
-        return problem(reply, 403, 'forbidden', 'Only members can book this space');
-      }
-    }
-    if (space.bookable_by === 'region' && !organisationId) {
-      await client.query('rollback');
-      return problem(reply, 400, 'validation_failed', 'This space is booked by organisations: choose yours');
-    }
-    const minutes = (endsAt - startsAt) / 60_000;
-    if (minutes < space.min_minutes || minutes > space.max_minutes || startsAt.getTime() < Date.now()) {
-      await client.query('rollback');
-      return problem(reply, 422, 'rule_violation', 'The booking breaks the space\'s rules');
-    }
-    const leaves = await loadLeaves(client, space);
-    const status = space.is_approval_required ? 'requested' : 'approved';
-    const now = new Date();
-    const expiresAt = status === 'requested' ? new Date(Math.min(now.getTime() + 7 * 86_400_000, startsAt.getTime())) : null;
-    const bookingId = randomUUID();
-    await client.query(
-      `insert into "bookings" ("id", "space_id", "requester_id", "organisation_id", "title", "status", "starts_at", "ends_at", "created_at", "expires_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [bookingId, space.id, user.id, organisationId, body.title, status, startsAt, endsAt, now, expiresAt],
-    );
-    const occupiedFrom = new Date(startsAt.getTime() - space.buffer_before_minutes * 60_000);
-    const occupiedTo = new Date(endsAt.getTime() + space.buffer_after_minutes * 60_000);
-    await client.query(
-      `insert into "booking_occupancies" ("id", "booking_id", "leaf_space_id", "starts_at", "ends_at", "is_blocking") select gen_random_uuid(), $1, leaf, $3, $4, true from unnest($2::uuid[]) as leaf`,
-      [bookingId, leaves, occupiedFrom, occupiedTo],
-    );
-    // The api reloads the requester for the mail (populate) even though the session loaded it.
-    await client.query('select "u0".* from "users" as "u0" where "u0"."id" = any($1)', [[user.id]]);
-    let recipients = [user];
-    if (status === 'requested') {
-      const { rows } = await client.query(
-        `select "u1"."id", "u1"."name", "u1"."email", "u1"."language" from "memberships" as "m0" left join "users" as "u1" on "m0"."user_id" = "u1"."id"
-          where "m0"."organisation_id" = $1 and "m0"."role" in ('admin', 'coordinator')`,
-        [space.v1__organisation_id],
+        [body.spaceId],
       );
-      recipients = rows;
-    }
-    for (const recipient of recipients) {
-      const payload = {
-        to: recipient.email, toName: recipient.name, language: recipient.language, template: 'booking-update',
-        data: { kind: status, venueName: space.v1__name, spaceName: space.name, title: body.title, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), link: 'http://localhost:3000/bookings' },
-      };
+      const space = spaces[0];
+      if (!space) {
+        await client.query('rollback');
+        return problem(reply, 404, 'not_found', 'The space was not found');
+      }
+      if (organisationId) {
+        const { rows } = await client.query(
+          'select count(*)::int as "count" from "memberships" as "m0" where "m0"."user_id" = $1 and "m0"."organisation_id" = $2',
+          [user.id, organisationId],
+        );
+        if (!rows[0].count) {
+          await client.query('rollback');
+          return problem(reply, 403, 'forbidden', 'You can book for an organisation only as its member');
+        }
+      }
+      // Membership of the owner: the api asks it every time (the 'members' rule and the price tier).
+      const { rows: ownMembership } = await client.query(
+        'select count(*)::int as "count" from "memberships" as "m0" where "m0"."user_id" = $1 and "m0"."organisation_id" = $2',
+        [user.id, space.v1__organisation_id],
+      );
+      if (space.bookable_by === 'members') {
+        if (!ownMembership[0].count) {
+          await client.query('rollback');
+          return problem(reply, 403, 'forbidden', 'Only members can book this space');
+        }
+      }
+      if (space.bookable_by === 'region' && !organisationId) {
+        await client.query('rollback');
+        return problem(reply, 400, 'validation_failed', 'This space is booked by organisations: choose yours');
+      }
+      const minutes = (endsAt - startsAt) / 60_000;
+      if (minutes < space.min_minutes || minutes > space.max_minutes || startsAt.getTime() < Date.now()) {
+        await client.query('rollback');
+        return problem(reply, 422, 'rule_violation', "The booking breaks the space's rules");
+      }
+      const leaves = await loadLeaves(client, space);
+      const status = space.is_approval_required ? 'requested' : 'approved';
+      const now = new Date();
+      const expiresAt = status === 'requested' ? new Date(Math.min(now.getTime() + 7 * 86_400_000, startsAt.getTime())) : null;
+      const bookingId = randomUUID();
       await client.query(
-        `insert into "outbox_messages" ("topic", "queue", "payload", "created_at", "available_at", "relay_attempts") values ('mail.send', 'mail', $1, $2, $2, 0)`,
-        [payload, now],
+        `insert into "bookings" ("id", "space_id", "requester_id", "organisation_id", "title", "status", "starts_at", "ends_at", "created_at", "expires_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [bookingId, space.id, user.id, organisationId, body.title, status, startsAt, endsAt, now, expiresAt],
       );
+      const occupiedFrom = new Date(startsAt.getTime() - space.buffer_before_minutes * 60_000);
+      const occupiedTo = new Date(endsAt.getTime() + space.buffer_after_minutes * 60_000);
+      await client.query(
+        `insert into "booking_occupancies" ("id", "booking_id", "leaf_space_id", "starts_at", "ends_at", "is_blocking") select gen_random_uuid(), $1, leaf, $3, $4, true from unnest($2::uuid[]) as leaf`,
+        [bookingId, leaves, occupiedFrom, occupiedTo],
+      );
+      // The api reloads the requester for the mail (populate) even though the session loaded it.
+      await client.query('select "u0".* from "users" as "u0" where "u0"."id" = any($1)', [[user.id]]);
+      let recipients = [user];
+      if (status === 'requested') {
+        const { rows } = await client.query(
+          `select "u1"."id", "u1"."name", "u1"."email", "u1"."language" from "memberships" as "m0" left join "users" as "u1" on "m0"."user_id" = "u1"."id"
+          where "m0"."organisation_id" = $1 and "m0"."role" in ('admin', 'coordinator')`,
+          [space.v1__organisation_id],
+        );
+        recipients = rows;
+      }
+      for (const recipient of recipients) {
+        const payload = {
+          to: recipient.email,
+          toName: recipient.name,
+          language: recipient.language,
+          template: 'booking-update',
+          data: {
+            kind: status,
+            venueName: space.v1__name,
+            spaceName: space.name,
+            title: body.title,
+            startsAt: startsAt.toISOString(),
+            endsAt: endsAt.toISOString(),
+            link: 'http://localhost:3000/bookings',
+          },
+        };
+        await client.query(
+          `insert into "outbox_messages" ("topic", "queue", "payload", "created_at", "available_at", "relay_attempts") values ('mail.send', 'mail', $1, $2, $2, 0)`,
+          [payload, now],
+        );
+      }
+      await client.query('commit');
+      reply.code(201);
+      return {
+        booking: {
+          id: bookingId,
+          spaceId: space.id,
+          title: body.title,
+          status,
+          startsAt: startsAt.toISOString(),
+          endsAt: endsAt.toISOString(),
+          decisionReason: null,
+        },
+      };
+    } catch (error) {
+      await client.query('rollback').catch(() => {});
+      if (error.code === '23P01')
+        return problem(reply, 409, 'conflict', 'The space is already booked or requested for that time');
+      throw error;
+    } finally {
+      client.release();
     }
-    await client.query('commit');
-    reply.code(201);
-    return { booking: { id: bookingId, spaceId: space.id, title: body.title, status, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), decisionReason: null } };
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    if (error.code === '23P01') return problem(reply, 409, 'conflict', 'The space is already booked or requested for that time');
-    throw error;
-  } finally {
-    client.release();
-  }
-});
+  },
+);
 
 await app.listen({ port: 0, host: '127.0.0.1' });
 process.send({ port: app.server.address().port });

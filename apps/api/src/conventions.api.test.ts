@@ -11,10 +11,10 @@ beforeAll(async () => {
   token = await signIn(api, (await makeUser(api)).email);
   adminToken = await signIn(api, (await makeUser(api, { isPlatformAdmin: true })).email);
   // An organisation that exists, so the admin's bad input reaches validation (a missing one is a 404).
-  await api.sql.query(`insert into organisations (id, name, kind, village_id, description, created_at) values ($1, 'Testiseura ry', 'association', $2, '{}', now())`, [
-    someId,
-    await makeVillage(api),
-  ]);
+  await api.sql.query(
+    `insert into organisations (id, name, kind, village_id, description, created_at) values ($1, 'Testiseura ry', 'association', $2, '{}', now())`,
+    [someId, await makeVillage(api)],
+  );
 });
 afterAll(async () => {
   await api?.close();
@@ -50,7 +50,6 @@ describe('api conventions', () => {
     expect((await call(api, 'GET', '/api/docs/..%2F..%2Fpackage.json')).status).toBe(404);
   });
 
-
   it('reports liveness and readiness', async () => {
     expect((await call(api, 'GET', '/api/healthz')).json).toEqual({ status: 'ok' });
     const ready = await call(api, 'GET', '/api/readyz');
@@ -64,9 +63,31 @@ describe('api conventions', () => {
   });
 
   // Bad input to every write route: a 4xx in the error shape, never a 500.
-  const badInputs: { method: string; path: string; body?: unknown; rawBody?: string; as: 'user' | 'admin'; expected: number; field?: string }[] = [
-    { method: 'POST', path: '/api/auth/sign-in-requests', body: { email: 'not an address' }, as: 'user', expected: 400, field: 'email' },
-    { method: 'POST', path: '/api/auth/sign-in-requests', body: { email: 'a@example.org', language: 'de' }, as: 'user', expected: 400, field: 'language' },
+  const badInputs: {
+    method: string;
+    path: string;
+    body?: unknown;
+    rawBody?: string;
+    as: 'user' | 'admin';
+    expected: number;
+    field?: string;
+  }[] = [
+    {
+      method: 'POST',
+      path: '/api/auth/sign-in-requests',
+      body: { email: 'not an address' },
+      as: 'user',
+      expected: 400,
+      field: 'email',
+    },
+    {
+      method: 'POST',
+      path: '/api/auth/sign-in-requests',
+      body: { email: 'a@example.org', language: 'de' },
+      as: 'user',
+      expected: 400,
+      field: 'language',
+    },
     { method: 'POST', path: '/api/auth/sign-in-requests', body: { email: 'a@example.org', extra: 1 }, as: 'user', expected: 400 },
     { method: 'POST', path: '/api/auth/sign-in-requests', rawBody: '{"email": ', as: 'user', expected: 400 },
     { method: 'POST', path: '/api/auth/sign-in-requests', body: ['a'], as: 'user', expected: 400 },
@@ -76,16 +97,51 @@ describe('api conventions', () => {
     { method: 'PATCH', path: '/api/me', body: { phone: 'call me maybe' }, as: 'user', expected: 400, field: 'phone' },
     { method: 'PATCH', path: '/api/me', body: { language: 'klingon' }, as: 'user', expected: 400, field: 'language' },
     { method: 'PATCH', path: '/api/me', body: { isPlatformAdmin: true }, as: 'user', expected: 400 },
-    { method: 'POST', path: '/api/organisations', body: { name: 'X', kind: 'cult', villageId: 'nope' }, as: 'admin', expected: 400, field: 'kind' },
-    { method: 'POST', path: '/api/organisations', body: { name: 'Hyvä ry', kind: 'association', villageId: someId, contactEmail: 'bad' }, as: 'admin', expected: 400, field: 'contactEmail' },
+    {
+      method: 'POST',
+      path: '/api/organisations',
+      body: { name: 'X', kind: 'cult', villageId: 'nope' },
+      as: 'admin',
+      expected: 400,
+      field: 'kind',
+    },
+    {
+      method: 'POST',
+      path: '/api/organisations',
+      body: { name: 'Hyvä ry', kind: 'association', villageId: someId, contactEmail: 'bad' },
+      as: 'admin',
+      expected: 400,
+      field: 'contactEmail',
+    },
     { method: 'PATCH', path: `/api/organisations/not-a-uuid`, body: { name: 'X' }, as: 'admin', expected: 404 },
     { method: 'PATCH', path: `/api/organisations/${someId}`, body: { name: '' }, as: 'admin', expected: 400, field: 'name' },
-    { method: 'PATCH', path: `/api/organisations/${someId}/members/${someId}`, body: { role: 'king' }, as: 'admin', expected: 400, field: 'role' },
+    {
+      method: 'PATCH',
+      path: `/api/organisations/${someId}/members/${someId}`,
+      body: { role: 'king' },
+      as: 'admin',
+      expected: 400,
+      field: 'role',
+    },
     { method: 'DELETE', path: `/api/organisations/${someId}/members/${someId}`, as: 'admin', expected: 404 },
-    { method: 'POST', path: `/api/organisations/${someId}/invitations`, body: { email: 'x', role: 'member' }, as: 'admin', expected: 400, field: 'email' },
+    {
+      method: 'POST',
+      path: `/api/organisations/${someId}/invitations`,
+      body: { email: 'x', role: 'member' },
+      as: 'admin',
+      expected: 400,
+      field: 'email',
+    },
     { method: 'DELETE', path: `/api/organisations/${someId}/invitations/nope`, as: 'admin', expected: 404 },
     { method: 'POST', path: '/api/invitations/short/accept', body: {}, as: 'user', expected: 404 },
-    { method: 'POST', path: `/api/invitations/${'x'.repeat(43)}/accept`, body: { name: 5 }, as: 'user', expected: 400, field: 'name' },
+    {
+      method: 'POST',
+      path: `/api/invitations/${'x'.repeat(43)}/accept`,
+      body: { name: 5 },
+      as: 'user',
+      expected: 400,
+      field: 'name',
+    },
   ];
 
   for (const input of badInputs) {

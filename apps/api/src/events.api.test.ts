@@ -2,7 +2,18 @@ import { DigestService, FeedService } from '@talkoot/events';
 import { dayText, helsinkiParts, isoWeekday } from '@talkoot/platform';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, addMember, call, lastMailTo, makeOrganisation, makeUser, makeVillage, signIn, startTestApi, helsinkiIso as helsinki } from './testing/test-api.js';
+import {
+  type TestApi,
+  addMember,
+  call,
+  lastMailTo,
+  makeOrganisation,
+  makeUser,
+  makeVillage,
+  signIn,
+  startTestApi,
+  helsinkiIso as helsinki,
+} from './testing/test-api.js';
 
 // The joint event calendar over HTTP against a real PostgreSQL: organisers, co-organisers,
 // recurring dates, the public calendar, stored feeds and the email digest.
@@ -38,7 +49,8 @@ beforeAll(async () => {
   api = await startTestApi();
   villageId = await makeVillage(api);
   otherVillageId = await makeVillage(api);
-  municipalityId = (await api.sql.query('select municipality_id from villages where id = $1', [villageId])).rows[0].municipality_id;
+  municipalityId = (await api.sql.query('select municipality_id from villages where id = $1', [villageId])).rows[0]
+    .municipality_id;
   publisher.id = await makeOrganisation(api, villageId, 'Kerkonkosken kyläyhdistys ry');
   partner.id = await makeOrganisation(api, villageId, 'Rautalammin Eläkkeensaajat ry');
   stranger.id = await makeOrganisation(api, otherVillageId, 'Vesannon Urheilijat ry');
@@ -73,7 +85,10 @@ const create = (body: Record<string, unknown>, token = publisher.coordinator, or
 async function feed(path: string) {
   const response = await call(api, 'GET', path, { headers: { accept: 'application/json' } });
   expect(response.status, response.text).toBe(200);
-  return { response, events: Object.values(ical.sync.parseICS(response.text)).filter((item): item is VEvent => item?.type === 'VEVENT') };
+  return {
+    response,
+    events: Object.values(ical.sync.parseICS(response.text)).filter((item): item is VEvent => item?.type === 'VEVENT'),
+  };
 }
 
 async function rebuildFeeds() {
@@ -85,7 +100,9 @@ describe('organisers and co-organisers', () => {
     const created = await create(eventBody({ coOrganiserIds: [partner.id] }));
     expect(created.status, created.text).toBe(201);
     const eventId = created.json.event.id;
-    expect(created.json.event.coOrganisers).toEqual([{ id: partner.id, name: 'Rautalammin Eläkkeensaajat ry', status: 'invited' }]);
+    expect(created.json.event.coOrganisers).toEqual([
+      { id: partner.id, name: 'Rautalammin Eläkkeensaajat ry', status: 'invited' },
+    ]);
 
     const partnerList = await call(api, 'GET', `/api/organisations/${partner.id}/events`, { token: partner.coordinator });
     expect(partnerList.json.events.map((event: { id: string }) => event.id)).toContain(eventId);
@@ -93,17 +110,28 @@ describe('organisers and co-organisers', () => {
     const partnerFeedBefore = await feed(`/feeds/organisations/${partner.id}.ics`);
     expect(partnerFeedBefore.events).toHaveLength(0);
 
-    const accepted = await call(api, 'POST', `/api/organisations/${partner.id}/events/${eventId}/co-organising`, { token: partner.coordinator, body: { accept: true } });
+    const accepted = await call(api, 'POST', `/api/organisations/${partner.id}/events/${eventId}/co-organising`, {
+      token: partner.coordinator,
+      body: { accept: true },
+    });
     expect(accepted.status, accepted.text).toBe(200);
     await rebuildFeeds();
-    expect((await call(api, 'GET', `/api/events/${eventId}`)).json.event.coOrganisers).toEqual([expect.objectContaining({ id: partner.id, status: 'accepted' })]);
+    expect((await call(api, 'GET', `/api/events/${eventId}`)).json.event.coOrganisers).toEqual([
+      expect.objectContaining({ id: partner.id, status: 'accepted' }),
+    ]);
     const [inPartnerFeed] = (await feed(`/feeds/organisations/${partner.id}.ics`)).events;
     expect(inPartnerFeed?.summary).toContain('Kesäteatteri');
     const [inPublisherFeed] = (await feed(`/feeds/organisations/${publisher.id}.ics`)).events;
     expect(inPublisherFeed?.uid).toBe(inPartnerFeed?.uid);
 
     // Cancelling keeps it in both feeds, marked cancelled.
-    expect((await call(api, 'POST', `/api/organisations/${publisher.id}/events/${eventId}/cancellation`, { token: publisher.coordinator })).status).toBe(200);
+    expect(
+      (
+        await call(api, 'POST', `/api/organisations/${publisher.id}/events/${eventId}/cancellation`, {
+          token: publisher.coordinator,
+        })
+      ).status,
+    ).toBe(200);
     await rebuildFeeds();
     for (const organisationId of [publisher.id, partner.id]) {
       const [cancelled] = (await feed(`/feeds/organisations/${organisationId}.ics`)).events;
@@ -117,18 +145,59 @@ describe('organisers and co-organisers', () => {
     const eventId = json.event.id;
     const change = { title: { fi: 'Muutettu' } };
     expect((await call(api, 'PATCH', `/api/organisations/${publisher.id}/events/${eventId}`, { body: change })).status).toBe(401);
-    expect((await call(api, 'PATCH', `/api/organisations/${publisher.id}/events/${eventId}`, { token: publisher.member, body: change })).status).toBe(403);
-    expect((await call(api, 'PATCH', `/api/organisations/${publisher.id}/events/${eventId}`, { token: stranger.coordinator, body: change })).status).toBe(403);
-    expect((await call(api, 'PATCH', `/api/organisations/${stranger.id}/events/${eventId}`, { token: stranger.coordinator, body: change })).status).toBe(404);
-    expect((await call(api, 'POST', `/api/organisations/${stranger.id}/events/${eventId}/cancellation`, { token: stranger.coordinator })).status).toBe(404);
-    expect((await call(api, 'POST', `/api/organisations/${stranger.id}/events/${eventId}/co-organising`, { token: stranger.coordinator, body: { accept: true } })).status).toBe(404);
+    expect(
+      (
+        await call(api, 'PATCH', `/api/organisations/${publisher.id}/events/${eventId}`, {
+          token: publisher.member,
+          body: change,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(api, 'PATCH', `/api/organisations/${publisher.id}/events/${eventId}`, {
+          token: stranger.coordinator,
+          body: change,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(api, 'PATCH', `/api/organisations/${stranger.id}/events/${eventId}`, {
+          token: stranger.coordinator,
+          body: change,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(api, 'POST', `/api/organisations/${stranger.id}/events/${eventId}/cancellation`, {
+          token: stranger.coordinator,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(api, 'POST', `/api/organisations/${stranger.id}/events/${eventId}/co-organising`, {
+          token: stranger.coordinator,
+          body: { accept: true },
+        })
+      ).status,
+    ).toBe(404);
     const invalid = await create(eventBody({ title: {}, endsAt: helsinki(nextYear, 6, 12, 17), category: 'wrestling' }));
     expect(invalid.status).toBe(400);
     expect(Object.keys(invalid.json.error.fields)).toEqual(expect.arrayContaining(['title', 'category']));
     const badVillage = await create(eventBody({ villageId: '00000000-0000-4000-8000-000000000000' }));
     expect(badVillage.status).toBe(400);
-    expect(badVillage.json.error).toMatchObject({ reason: 'place.village_unknown', fields: { villageId: 'Choose a village from the list' }, fieldReasons: { villageId: 'place.village_unknown' } });
-    const edited = await call(api, 'PATCH', `/api/organisations/${publisher.id}/events/${eventId}`, { token: publisher.coordinator, body: change });
+    expect(badVillage.json.error).toMatchObject({
+      reason: 'place.village_unknown',
+      fields: { villageId: 'Choose a village from the list' },
+      fieldReasons: { villageId: 'place.village_unknown' },
+    });
+    const edited = await call(api, 'PATCH', `/api/organisations/${publisher.id}/events/${eventId}`, {
+      token: publisher.coordinator,
+      body: change,
+    });
     expect(edited.json.event.title).toEqual({ fi: 'Muutettu' });
     expect(edited.json.event.occurrences[0].sequence).toBe(1);
   });
@@ -139,7 +208,9 @@ describe('organisers and co-organisers', () => {
     const from = `${nextYear}-06-01`;
     const listed = async () => (await call(api, 'GET', `/api/calendar?from=${from}&to=${nextYear}-06-30&q=salainen`)).json.items;
     expect(await listed()).toEqual([]);
-    await call(api, 'POST', `/api/organisations/${publisher.id}/events/${draft.json.event.id}/publication`, { token: publisher.coordinator });
+    await call(api, 'POST', `/api/organisations/${publisher.id}/events/${draft.json.event.id}/publication`, {
+      token: publisher.coordinator,
+    });
     expect(await listed()).toHaveLength(1);
   });
 });
@@ -158,12 +229,26 @@ describe('recurring events', () => {
     );
     expect(created.status, created.text).toBe(201);
     const dates = created.json.event.occurrences as { id: string; startsAt: string }[];
-    expect(dates.map((date) => date.startsAt)).toEqual([1, 8, 22, 29].map((day) => helsinki(nextYear, 9, day, 10)).concat(helsinki(nextYear, 10, 6, 10)));
-    const path = (occurrenceId: string) => `/api/organisations/${publisher.id}/events/${created.json.event.id}/occurrences/${occurrenceId}`;
-    const moved = await call(api, 'PATCH', path(dates[1]!.id), { token: publisher.coordinator, body: { startsAt: helsinki(nextYear, 9, 9, 10), endsAt: helsinki(nextYear, 9, 9, 11), note: { fi: 'Poikkeuksellisesti keskiviikkona' } } });
+    expect(dates.map((date) => date.startsAt)).toEqual(
+      [1, 8, 22, 29].map((day) => helsinki(nextYear, 9, day, 10)).concat(helsinki(nextYear, 10, 6, 10)),
+    );
+    const path = (occurrenceId: string) =>
+      `/api/organisations/${publisher.id}/events/${created.json.event.id}/occurrences/${occurrenceId}`;
+    const moved = await call(api, 'PATCH', path(dates[1]!.id), {
+      token: publisher.coordinator,
+      body: {
+        startsAt: helsinki(nextYear, 9, 9, 10),
+        endsAt: helsinki(nextYear, 9, 9, 11),
+        note: { fi: 'Poikkeuksellisesti keskiviikkona' },
+      },
+    });
     expect(moved.status, moved.text).toBe(200);
-    expect((await call(api, 'PATCH', path(dates[2]!.id), { token: publisher.coordinator, body: { isCancelled: true } })).status).toBe(200);
-    expect((await call(api, 'PATCH', path(dates[3]!.id), { token: stranger.coordinator, body: { isCancelled: true } })).status).toBe(403);
+    expect(
+      (await call(api, 'PATCH', path(dates[2]!.id), { token: publisher.coordinator, body: { isCancelled: true } })).status,
+    ).toBe(200);
+    expect(
+      (await call(api, 'PATCH', path(dates[3]!.id), { token: stranger.coordinator, body: { isCancelled: true } })).status,
+    ).toBe(403);
     await rebuildFeeds();
     const { events } = await feed(`/feeds/calendar.ics?q=tuolijumppa`);
     const byUid = new Map(events.map((event) => [event.uid, event]));
@@ -192,21 +277,50 @@ describe('recurring events', () => {
     // UTC instants, which need no zone rules (see the repeated-hour test below).
     expect(response.text).not.toContain('TZID');
     const starts = events.map((event) => new Date(event.start).toISOString()).sort();
-    expect(starts).toEqual([helsinki(nextYear, 10, lastSundayOfOctober - 7, 18), helsinki(nextYear, 10, lastSundayOfOctober, 18)]);
+    expect(starts).toEqual([
+      helsinki(nextYear, 10, lastSundayOfOctober - 7, 18),
+      helsinki(nextYear, 10, lastSundayOfOctober, 18),
+    ]);
     expect(new Set(starts.map((start) => new Date(start).getUTCHours()))).toEqual(new Set([15, 16]));
   });
 });
 
 describe('the public calendar and its feeds', () => {
   it('filters by place and audience, finds Finnish words inside compounds, and the feed holds exactly those events', async () => {
-    const seniors = await create(eventBody({ title: { fi: 'Eläkeläisten tanssit' }, category: 'seniors', audiences: ['seniors'], startsAt: helsinki(nextYear, 7, 3, 14), endsAt: helsinki(nextYear, 7, 3, 17) }));
-    const children = await create(eventBody({ title: { fi: 'Lasten satutunti' }, category: 'children', audiences: ['children'], startsAt: helsinki(nextYear, 7, 4, 10), endsAt: helsinki(nextYear, 7, 4, 11) }));
+    const seniors = await create(
+      eventBody({
+        title: { fi: 'Eläkeläisten tanssit' },
+        category: 'seniors',
+        audiences: ['seniors'],
+        startsAt: helsinki(nextYear, 7, 3, 14),
+        endsAt: helsinki(nextYear, 7, 3, 17),
+      }),
+    );
+    const children = await create(
+      eventBody({
+        title: { fi: 'Lasten satutunti' },
+        category: 'children',
+        audiences: ['children'],
+        startsAt: helsinki(nextYear, 7, 4, 10),
+        endsAt: helsinki(nextYear, 7, 4, 11),
+      }),
+    );
     const elsewhere = await create(
-      eventBody({ title: { fi: 'Vesannon seniorilenkki' }, audiences: ['seniors'], villageId: otherVillageId, startsAt: helsinki(nextYear, 7, 5, 10), endsAt: helsinki(nextYear, 7, 5, 11) }),
+      eventBody({
+        title: { fi: 'Vesannon seniorilenkki' },
+        audiences: ['seniors'],
+        villageId: otherVillageId,
+        startsAt: helsinki(nextYear, 7, 5, 10),
+        endsAt: helsinki(nextYear, 7, 5, 11),
+      }),
       stranger.coordinator,
       stranger.id,
     );
-    const listed = await call(api, 'GET', `/api/calendar?from=${nextYear}-07-01&to=${nextYear}-07-31&municipality=${municipalityId}&audience=seniors`);
+    const listed = await call(
+      api,
+      'GET',
+      `/api/calendar?from=${nextYear}-07-01&to=${nextYear}-07-31&municipality=${municipalityId}&audience=seniors`,
+    );
     expect(listed.status, listed.text).toBe(200);
     const eventIds = listed.json.items.map((item: { eventId: string }) => item.eventId);
     expect(eventIds).toContain(seniors.json.event.id);
@@ -220,13 +334,27 @@ describe('the public calendar and its feeds', () => {
     expect(summaries).toContain('Eläkeläisten tanssit');
     expect(summaries).not.toContain('Lasten satutunti');
     expect(summaries).not.toContain('Vesannon seniorilenkki');
-    expect(events.find((event) => event.summary === 'Eläkeläisten tanssit')?.description).toContain(`/events/${seniors.json.event.id}`);
+    expect(events.find((event) => event.summary === 'Eläkeläisten tanssit')?.description).toContain(
+      `/events/${seniors.json.event.id}`,
+    );
 
-    const search = await call(api, 'GET', `/api/calendar?from=${nextYear}-06-01&to=${nextYear}-06-30&q=${encodeURIComponent('TEATTERI')}`);
+    const search = await call(
+      api,
+      'GET',
+      `/api/calendar?from=${nextYear}-06-01&to=${nextYear}-06-30&q=${encodeURIComponent('TEATTERI')}`,
+    );
     expect(search.json.items.map((item: { title: { fi: string } }) => item.title.fi)).toContain('Kesäteatteri: Tukkijoella');
-    const accented = await call(api, 'GET', `/api/calendar?from=${nextYear}-06-01&to=${nextYear}-06-30&q=${encodeURIComponent('kesäteatteri')}`);
+    const accented = await call(
+      api,
+      'GET',
+      `/api/calendar?from=${nextYear}-06-01&to=${nextYear}-06-30&q=${encodeURIComponent('kesäteatteri')}`,
+    );
     expect(accented.json.items.length).toBeGreaterThan(0);
-    const wildcard = await call(api, 'GET', `/api/calendar?from=${nextYear}-06-01&to=${nextYear}-06-30&q=${encodeURIComponent('%')}`);
+    const wildcard = await call(
+      api,
+      'GET',
+      `/api/calendar?from=${nextYear}-06-01&to=${nextYear}-06-30&q=${encodeURIComponent('%')}`,
+    );
     expect(wildcard.json.items).toEqual([]);
     const badFilter = await call(api, 'GET', '/api/calendar?category=wrestling');
     expect(badFilter.status).toBe(400);
@@ -255,7 +383,14 @@ describe('the public calendar and its feeds', () => {
     expect(notModified.text).toBe('');
 
     // A change marks it stale: the worker rebuilds it, not the requests.
-    await create(eventBody({ title: { fi: 'Joulumarkkinat' }, category: 'market', startsAt: helsinki(nextYear, 12, 5, 10), endsAt: helsinki(nextYear, 12, 5, 15) }));
+    await create(
+      eventBody({
+        title: { fi: 'Joulumarkkinat' },
+        category: 'market',
+        startsAt: helsinki(nextYear, 12, 5, 10),
+        endsAt: helsinki(nextYear, 12, 5, 15),
+      }),
+    );
     const staleBuilds = feeds.builds;
     const stale = await Promise.all(Array.from({ length: 100 }, () => call(api, 'GET', path)));
     expect(feeds.builds).toBe(staleBuilds);
@@ -284,12 +419,16 @@ describe('the repeated autumn hour and the spring gap', () => {
     ];
     const uids = new Map<string, (typeof cases)[number]>();
     for (const item of cases) {
-      const created = await create(eventBody({ title: { fi: item.title }, category: 'nature', startsAt: item.startsAt, endsAt: item.endsAt }));
+      const created = await create(
+        eventBody({ title: { fi: item.title }, category: 'nature', startsAt: item.startsAt, endsAt: item.endsAt }),
+      );
       expect(created.status, created.text).toBe(201);
       uids.set(`occurrence-${created.json.event.occurrences[0].id}@talkoot`, item);
       const file = await call(api, 'GET', `/feeds/events/${created.json.event.id}.ics`);
       expect(file.status).toBe(200);
-      const [only] = Object.values(ical.sync.parseICS(file.text)).filter((component): component is VEvent => component?.type === 'VEVENT');
+      const [only] = Object.values(ical.sync.parseICS(file.text)).filter(
+        (component): component is VEvent => component?.type === 'VEVENT',
+      );
       expect(new Date(only!.start).toISOString(), item.title).toBe(item.startsAt);
       expect(new Date(only!.end!).toISOString(), item.title).toBe(item.endsAt);
     }
@@ -297,7 +436,8 @@ describe('the repeated autumn hour and the spring gap', () => {
     const { response, events } = await feed('/feeds/calendar.ics');
     // Every VEVENT of the region feed parses, and every one ends after it starts.
     expect(events).toHaveLength(response.text.match(/\r\nBEGIN:VEVENT\r\n/g)!.length);
-    for (const event of events) expect(new Date(event.end!).getTime(), event.uid).toBeGreaterThan(new Date(event.start).getTime());
+    for (const event of events)
+      expect(new Date(event.end!).getTime(), event.uid).toBeGreaterThan(new Date(event.start).getTime());
     for (const [uid, item] of uids) {
       const event = events.find((candidate) => candidate.uid === uid);
       expect(event, item.title).toBeDefined();
@@ -313,11 +453,23 @@ describe('the email digest', () => {
     const email = `digest-${Date.now()}@example.org`;
     const soon = new Date(Date.now() + 3 * 86_400_000);
     const local = helsinkiParts(soon);
-    await create(eventBody({ title: { fi: 'Pihatalkoot' }, category: 'talkoot', startsAt: helsinki(local.year, local.month, local.day, 17), endsAt: helsinki(local.year, local.month, local.day, 19) }));
+    await create(
+      eventBody({
+        title: { fi: 'Pihatalkoot' },
+        category: 'talkoot',
+        startsAt: helsinki(local.year, local.month, local.day, 17),
+        endsAt: helsinki(local.year, local.month, local.day, 19),
+      }),
+    );
     const bad = await call(api, 'POST', '/api/digest-subscriptions', { body: { email: 'not-an-address', frequency: 'weekly' } });
     expect(bad.status).toBe(400);
-    expect(bad.json.error).toMatchObject({ fields: { email: 'Enter an email address' }, fieldReasons: { email: 'validation.invalid_format' } });
-    const subscribed = await call(api, 'POST', '/api/digest-subscriptions', { body: { email, language: 'fi', frequency: 'weekly', filter: { village: [villageId], category: ['talkoot'] } } });
+    expect(bad.json.error).toMatchObject({
+      fields: { email: 'Enter an email address' },
+      fieldReasons: { email: 'validation.invalid_format' },
+    });
+    const subscribed = await call(api, 'POST', '/api/digest-subscriptions', {
+      body: { email, language: 'fi', frequency: 'weekly', filter: { village: [villageId], category: ['talkoot'] } },
+    });
     expect(subscribed.status, subscribed.text).toBe(202);
     const confirmMail = await lastMailTo(api, email);
     expect(confirmMail?.template).toBe('digest-confirm');
@@ -325,10 +477,18 @@ describe('the email digest', () => {
     expect(await digests.sendDigests('weekly')).toBe(0);
 
     const token = new URL(confirmMail!.data.link).searchParams.get('token')!;
-    expect((await call(api, 'POST', '/api/digest-subscriptions/confirmation', { body: { token: `${token.slice(0, -4)}AAAA` } })).status).toBe(404);
+    expect(
+      (await call(api, 'POST', '/api/digest-subscriptions/confirmation', { body: { token: `${token.slice(0, -4)}AAAA` } }))
+        .status,
+    ).toBe(404);
     expect((await call(api, 'POST', '/api/digest-subscriptions/confirmation', { body: { token } })).status).toBe(200);
     expect(await digests.sendDigests('weekly')).toBe(1);
-    const digest = (await api.sql.query(`select payload from outbox_messages where payload->>'to' = $1 and payload->>'template' = 'event-digest'`, [email])).rows;
+    const digest = (
+      await api.sql.query(
+        `select payload from outbox_messages where payload->>'to' = $1 and payload->>'template' = 'event-digest'`,
+        [email],
+      )
+    ).rows;
     expect(digest).toHaveLength(1);
     const payload = digest[0].payload;
     expect(payload.data.items.map((item: { title: string }) => item.title)).toEqual(['Pihatalkoot']);
@@ -337,7 +497,10 @@ describe('the email digest', () => {
     expect(await digests.sendDigests('weekly')).toBe(0);
 
     const oneClick = new URL(payload.unsubscribe.url);
-    const unsubscribed = await call(api, 'POST', `${oneClick.pathname}${oneClick.search}`, { rawBody: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const unsubscribed = await call(api, 'POST', `${oneClick.pathname}${oneClick.search}`, {
+      rawBody: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(unsubscribed.status, unsubscribed.text).toBe(200);
     await api.sql.query(`update digest_subscriptions set last_sent_at = null where email = $1`, [email]);
     expect(await digests.sendDigests('weekly')).toBe(0);
@@ -347,18 +510,31 @@ describe('the email digest', () => {
 describe('the event picture', () => {
   it('is resized, needs a text alternative, and only the publisher sets it', async () => {
     const sharp = (await import('sharp')).default;
-    const png = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#2f6b3a' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#2f6b3a' } })
+      .png()
+      .toBuffer();
     const { json } = await create(eventBody({ title: { fi: 'Kuvallinen tapahtuma' } }));
     const path = `/api/organisations/${publisher.id}/events/${json.event.id}/image`;
     const upload = (token: string, alt: string | null, body: string | Buffer = png, organisationPath = path) =>
-      fetch(`${api.url}${organisationPath}${alt === null ? '' : `?altText=${encodeURIComponent(alt)}`}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body });
+      fetch(`${api.url}${organisationPath}${alt === null ? '' : `?altText=${encodeURIComponent(alt)}`}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+        body,
+      });
     const noAlt = await upload(publisher.coordinator, null);
     expect(noAlt.status).toBe(422);
-    expect(((await noAlt.json()) as { error: unknown }).error).toMatchObject({ reason: 'event.image_alt_length', fields: { imageAlt: 'Describe the picture in 3 to 300 characters' }, fieldReasons: { imageAlt: 'event.image_alt_length' } });
+    expect(((await noAlt.json()) as { error: unknown }).error).toMatchObject({
+      reason: 'event.image_alt_length',
+      fields: { imageAlt: 'Describe the picture in 3 to 300 characters' },
+      fieldReasons: { imageAlt: 'event.image_alt_length' },
+    });
     const notImage = await upload(publisher.coordinator, 'Kuva', Buffer.from('not a picture'));
     expect(notImage.status).toBe(422);
     expect((await upload(stranger.coordinator, 'Kuva kylältä')).status).toBe(403);
-    expect((await upload(stranger.coordinator, 'Kuva kylältä', png, `/api/organisations/${stranger.id}/events/${json.event.id}/image`)).status).toBe(404);
+    expect(
+      (await upload(stranger.coordinator, 'Kuva kylältä', png, `/api/organisations/${stranger.id}/events/${json.event.id}/image`))
+        .status,
+    ).toBe(404);
     const uploaded = await upload(publisher.coordinator, 'Kyläläisiä tanssimassa lavalla');
     expect(uploaded.status).toBe(200);
     const { event } = (await uploaded.json()) as { event: { imageAlt: string; imageUrl: string } };
@@ -379,7 +555,10 @@ describe('confirmation mails of the email digest', () => {
     const refused = answers.find((answer) => answer.status === 429)!;
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(23 * 3600);
     expect(refused.json.error.code).toBe('rate_limited');
-    const { rows } = await api.sql.query(`select count(*)::int as n from outbox_messages where payload->>'to' = $1 and payload->>'template' = 'digest-confirm'`, [email]);
+    const { rows } = await api.sql.query(
+      `select count(*)::int as n from outbox_messages where payload->>'to' = $1 and payload->>'template' = 'digest-confirm'`,
+      [email],
+    );
     expect(rows[0].n).toBe(3);
     const other = await call(api, 'POST', '/api/digest-subscriptions', { body: { ...body, email: `other-${email}` } });
     expect(other.status).toBe(202);

@@ -2,7 +2,17 @@ import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { FeedService } from '@talkoot/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, addMember, call, makeOrganisation, makeUser, makeVillage, signIn, startTestApi, helsinkiIso as helsinki } from './testing/test-api.js';
+import {
+  type TestApi,
+  addMember,
+  call,
+  makeOrganisation,
+  makeUser,
+  makeVillage,
+  signIn,
+  startTestApi,
+  helsinkiIso as helsinki,
+} from './testing/test-api.js';
 
 // Every calendar feed answers conditional requests the same way (one helper in platform): strong
 // ETag per encoding, Last-Modified, 304 to a matching If-None-Match (weak comparison, lists, *)
@@ -44,7 +54,9 @@ function get(path: string, headers: Record<string, string> = {}): Promise<RawAns
     const request = http.get(`${api.url}${path}`, { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
       response.on('error', reject);
     });
     request.on('error', reject);
@@ -75,7 +87,13 @@ async function bookHall(spaceId: string, day: number) {
   const [year, month, date] = [start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate()];
   const made = await call(api, 'POST', '/api/bookings', {
     token: booker,
-    body: { spaceId, startsAt: helsinki(year, month, date, 10), endsAt: helsinki(year, month, date, 12), title: `Harjoitukset ${day}`, organisationId: bookerOrganisationId },
+    body: {
+      spaceId,
+      startsAt: helsinki(year, month, date, 10),
+      endsAt: helsinki(year, month, date, 12),
+      title: `Harjoitukset ${day}`,
+      organisationId: bookerOrganisationId,
+    },
   });
   expect(made.status, made.text).toBe(201);
 }
@@ -118,7 +136,9 @@ async function expectConditionalGets(path: string, change: () => Promise<void>, 
 
   // If-Modified-Since, used only without If-None-Match.
   expect((await get(path, { 'if-modified-since': lastModified })).status).toBe(304);
-  expect((await get(path, { 'if-modified-since': new Date(Date.parse(lastModified) + 3_600_000).toUTCString() })).status).toBe(304);
+  expect((await get(path, { 'if-modified-since': new Date(Date.parse(lastModified) + 3_600_000).toUTCString() })).status).toBe(
+    304,
+  );
   expect((await get(path, { 'if-modified-since': new Date(Date.parse(lastModified) - 1000).toUTCString() })).status).toBe(200);
   expect((await get(path, { 'if-modified-since': 'not a date' })).status).toBe(200);
   expect((await get(path, { 'if-modified-since': lastModified, 'if-none-match': '"something-else"' })).status).toBe(200);
@@ -171,12 +191,17 @@ describe('conditional requests and gzip on every calendar feed', () => {
     await expectConditionalGets(
       `/feeds/events/${eventId}.ics`,
       async () => {
-        const changed = await call(api, 'PATCH', `/api/organisations/${organisationId}/events/${eventId}`, { token: coordinator, body: { title: { fi: 'Pihakirppis ja kahvila' } } });
+        const changed = await call(api, 'PATCH', `/api/organisations/${organisationId}/events/${eventId}`, {
+          token: coordinator,
+          body: { title: { fi: 'Pihakirppis ja kahvila' } },
+        });
         expect(changed.status, changed.text).toBe(200);
       },
       'public, max-age=300',
     );
-    expect((await get(`/feeds/events/${eventId}.ics`)).headers['content-disposition']).toBe('attachment; filename="tapahtuma.ics"');
+    expect((await get(`/feeds/events/${eventId}.ics`)).headers['content-disposition']).toBe(
+      'attachment; filename="tapahtuma.ics"',
+    );
   });
 
   it("a venue's public busy feed and the owner's secret feed (computed per request)", async () => {
@@ -185,7 +210,10 @@ describe('conditional requests and gzip on every calendar feed', () => {
       body: { villageId, name: 'Kerkonkosken kylätalo', address: 'Koulutie 2, Rautalampi', capacity: 80 },
     });
     const venueId = created.json.venue.id as string;
-    const space = await call(api, 'POST', `/api/organisations/${organisationId}/venues/${venueId}/spaces`, { token: coordinator, body: { name: 'Sali', bookableBy: 'anyone' } });
+    const space = await call(api, 'POST', `/api/organisations/${organisationId}/venues/${venueId}/spaces`, {
+      token: coordinator,
+      body: { name: 'Sali', bookableBy: 'anyone' },
+    });
     const spaceId = space.json.venue.spaces[0].id as string;
     const manage = await call(api, 'GET', `/api/organisations/${organisationId}/venues/${venueId}`, { token: coordinator });
     const privatePath = new URL(manage.json.venue.privateFeedUrl as string).pathname;
@@ -196,6 +224,8 @@ describe('conditional requests and gzip on every calendar feed', () => {
     expect((await get(privatePath)).headers['referrer-policy']).toBe('no-referrer');
     // The secret token is not what the version is kept under.
     const { rows } = await api.sql.query('select key from served_versions');
-    expect(rows.map((row: { key: string }) => row.key).join(' ')).not.toContain(privatePath.split('/').at(-1)!.replace('.ics', ''));
+    expect(rows.map((row: { key: string }) => row.key).join(' ')).not.toContain(
+      privatePath.split('/').at(-1)!.replace('.ics', ''),
+    );
   });
 });

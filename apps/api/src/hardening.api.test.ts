@@ -1,6 +1,15 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, addMember, call, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
+import {
+  type TestApi,
+  addMember,
+  call,
+  makeOrganisation,
+  makeUser,
+  makeVillage,
+  signIn,
+  startTestApi,
+} from './testing/test-api.js';
 
 // Inputs found by testing from outside that used to answer 500 or were stored although they
 // make no sense: each is refused with a 4xx naming the field, and nothing is written.
@@ -12,7 +21,8 @@ let adminToken: string;
 let spaceId: string;
 
 const nextYear = new Date().getUTCFullYear() + 1;
-const at = (month: number, day: number, hour: number) => `${nextYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+02:00`;
+const at = (month: number, day: number, hour: number) =>
+  `${nextYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+02:00`;
 
 async function person(role: 'admin' | 'coordinator', organisationId: string) {
   const user = await makeUser(api);
@@ -49,7 +59,15 @@ beforeAll(async () => {
   });
   const space = await call(api, 'POST', `/api/organisations/${owner.organisationId}/venues/${venue.json.venue.id}/spaces`, {
     token: owner.coordinator,
-    body: { name: 'Sali', maxDaysAhead: 1095, bookableBy: 'anyone', priceUnit: 'hour', priceMembersCents: 1000, priceRegionCents: 2000, pricePrivateCents: 3000 },
+    body: {
+      name: 'Sali',
+      maxDaysAhead: 1095,
+      bookableBy: 'anyone',
+      priceUnit: 'hour',
+      priceMembersCents: 1000,
+      priceRegionCents: 2000,
+      pricePrivateCents: 3000,
+    },
   });
   expect(space.status, space.text).toBe(201);
   spaceId = space.json.venue.spaces[0].id;
@@ -64,7 +82,10 @@ describe('control characters in text', () => {
     const profile = await call(api, 'PATCH', '/api/me', { token: owner.coordinator, body: { name: 'Aino\u0000Virtanen' } });
     expect(profile.status).toBe(400);
     expect(profile.json.error.fields).toEqual({ name: expect.stringContaining('control character') });
-    const event = await call(api, 'POST', `/api/organisations/${owner.organisationId}/events`, { token: owner.coordinator, body: eventBody({ title: { fi: 'Kokous\u0000' } }) });
+    const event = await call(api, 'POST', `/api/organisations/${owner.organisationId}/events`, {
+      token: owner.coordinator,
+      body: eventBody({ title: { fi: 'Kokous\u0000' } }),
+    });
     expect(event.status).toBe(400);
     expect(Object.keys(event.json.error.fields)).toEqual(['title.fi']);
     expect(await countRows('events')).toBe(events);
@@ -116,18 +137,33 @@ describe('dates and times', () => {
   });
 
   it('refuses the year 0000 for an event, its change and the change of one date', async () => {
-    const zero = await call(api, 'POST', `/api/organisations/${owner.organisationId}/events`, { token: owner.coordinator, body: eventBody({ startsAt: '0000-01-10T10:00:00Z', endsAt: '0000-01-10T12:00:00Z' }) });
+    const zero = await call(api, 'POST', `/api/organisations/${owner.organisationId}/events`, {
+      token: owner.coordinator,
+      body: eventBody({ startsAt: '0000-01-10T10:00:00Z', endsAt: '0000-01-10T12:00:00Z' }),
+    });
     expect(zero.status).toBe(400);
     expect(zero.json.error.fields.startsAt).toContain('2000');
-    const created = await call(api, 'POST', `/api/organisations/${owner.organisationId}/events`, { token: owner.coordinator, body: eventBody() });
+    const created = await call(api, 'POST', `/api/organisations/${owner.organisationId}/events`, {
+      token: owner.coordinator,
+      body: eventBody(),
+    });
     expect(created.status, created.text).toBe(201);
     const eventPath = `/api/organisations/${owner.organisationId}/events/${created.json.event.id}`;
-    const change = await call(api, 'PATCH', eventPath, { token: owner.coordinator, body: { startsAt: '0000-03-10T18:00:00Z', endsAt: '0000-03-10T20:00:00Z' } });
+    const change = await call(api, 'PATCH', eventPath, {
+      token: owner.coordinator,
+      body: { startsAt: '0000-03-10T18:00:00Z', endsAt: '0000-03-10T20:00:00Z' },
+    });
     expect(change.status).toBe(400);
     const occurrenceId = created.json.event.occurrences[0].id;
-    const moveOne = await call(api, 'PATCH', `${eventPath}/occurrences/${occurrenceId}`, { token: owner.coordinator, body: { startsAt: '0000-03-10T18:00:00Z', endsAt: '0000-03-10T20:00:00Z' } });
+    const moveOne = await call(api, 'PATCH', `${eventPath}/occurrences/${occurrenceId}`, {
+      token: owner.coordinator,
+      body: { startsAt: '0000-03-10T18:00:00Z', endsAt: '0000-03-10T20:00:00Z' },
+    });
     expect(moveOne.status).toBe(400);
-    const tooLong = await call(api, 'PATCH', `${eventPath}/occurrences/${occurrenceId}`, { token: owner.coordinator, body: { endsAt: `${nextYear}-12-30T20:00:00+02:00` } });
+    const tooLong = await call(api, 'PATCH', `${eventPath}/occurrences/${occurrenceId}`, {
+      token: owner.coordinator,
+      body: { endsAt: `${nextYear}-12-30T20:00:00+02:00` },
+    });
     expect(tooLong.status).toBe(400);
     expect(tooLong.json.error.fields.endsAt).toContain('31 days');
     const stored = await call(api, 'GET', eventPath, { token: owner.coordinator });
@@ -138,7 +174,9 @@ describe('dates and times', () => {
     const events = await countRows('event_occurrences');
     const recurring = await call(api, 'POST', `/api/organisations/${owner.organisationId}/events`, {
       token: owner.coordinator,
-      body: eventBody({ recurrence: { frequency: 'weekly', weekdays: [3], until: `${nextYear}-13-45`, exceptions: [`${nextYear}-02-31`] } }),
+      body: eventBody({
+        recurrence: { frequency: 'weekly', weekdays: [3], until: `${nextYear}-13-45`, exceptions: [`${nextYear}-02-31`] },
+      }),
     });
     expect(recurring.status).toBe(400);
     expect(Object.keys(recurring.json.error.fields).sort()).toEqual(['recurrence.exceptions.0', 'recurrence.until']);
@@ -146,7 +184,14 @@ describe('dates and times', () => {
     const bookings = await countRows('bookings');
     const series = await call(api, 'POST', '/api/booking-series', {
       token: other.coordinator,
-      body: { spaceId, startsAt: at(2, 1, 18), endsAt: at(2, 1, 20), title: 'Kuoro', organisationId: other.organisationId, rule: { frequency: 'weekly', weekdays: [1], until: `${nextYear}-13-45`, skipDates: [`${nextYear}-02-30`] } },
+      body: {
+        spaceId,
+        startsAt: at(2, 1, 18),
+        endsAt: at(2, 1, 20),
+        title: 'Kuoro',
+        organisationId: other.organisationId,
+        rule: { frequency: 'weekly', weekdays: [1], until: `${nextYear}-13-45`, skipDates: [`${nextYear}-02-30`] },
+      },
     });
     expect(series.status).toBe(400);
     expect(Object.keys(series.json.error.fields).sort()).toEqual(['rule.skipDates.0', 'rule.until']);
@@ -161,13 +206,22 @@ describe('dates and times', () => {
       [{ startsAt: at(3, 1, 10), endsAt: `${nextYear + 10}-03-01T10:00:00Z` }, 'endsAt', '31 days'],
     ];
     for (const [times, field, words] of cases) {
-      const answer = await call(api, 'POST', `/api/organisations/${owner.organisationId}/events`, { token: owner.coordinator, body: eventBody(times) });
+      const answer = await call(api, 'POST', `/api/organisations/${owner.organisationId}/events`, {
+        token: owner.coordinator,
+        body: eventBody(times),
+      });
       expect(answer.status, JSON.stringify(times)).toBe(400);
       expect(answer.json.error.fields[field]).toContain(words);
     }
     const farBooking = await call(api, 'POST', '/api/bookings', {
       token: other.coordinator,
-      body: { spaceId, startsAt: '2999-01-10T10:00:00Z', endsAt: '2999-01-10T12:00:00Z', title: 'Juhlat', organisationId: other.organisationId },
+      body: {
+        spaceId,
+        startsAt: '2999-01-10T10:00:00Z',
+        endsAt: '2999-01-10T12:00:00Z',
+        title: 'Juhlat',
+        organisationId: other.organisationId,
+      },
     });
     expect(farBooking.status).toBe(400);
     expect(farBooking.json.error.fields.startsAt).toContain('2100');
@@ -177,10 +231,16 @@ describe('dates and times', () => {
 describe('ids', () => {
   it('treats an upper-case organisation id as the same organisation', async () => {
     const upper = owner.organisationId.toUpperCase();
-    const created = await call(api, 'POST', `/api/organisations/${upper}/events`, { token: owner.coordinator, body: eventBody() });
+    const created = await call(api, 'POST', `/api/organisations/${upper}/events`, {
+      token: owner.coordinator,
+      body: eventBody(),
+    });
     expect(created.status, created.text).toBe(201);
     expect(created.json.event.organisation).toEqual({ id: owner.organisationId, name: 'Kotalahden kyläyhdistys ry' });
-    const venue = await call(api, 'POST', `/api/organisations/${upper}/venues`, { token: owner.coordinator, body: { villageId: villageId.toUpperCase(), name: 'Kota', address: 'Rantatie 1', capacity: 20 } });
+    const venue = await call(api, 'POST', `/api/organisations/${upper}/venues`, {
+      token: owner.coordinator,
+      body: { villageId: villageId.toUpperCase(), name: 'Kota', address: 'Rantatie 1', capacity: 20 },
+    });
     expect(venue.status, venue.text).toBe(201);
     expect(venue.json.venue.organisation.id).toBe(owner.organisationId);
   });
@@ -198,7 +258,10 @@ describe('ids', () => {
   });
 
   it("refuses to link an event to another organisation's booking or to a booking that does not exist", async () => {
-    const created = await call(api, 'POST', `/api/organisations/${owner.organisationId}/events`, { token: owner.coordinator, body: eventBody() });
+    const created = await call(api, 'POST', `/api/organisations/${owner.organisationId}/events`, {
+      token: owner.coordinator,
+      body: eventBody(),
+    });
     const eventPath = `/api/organisations/${owner.organisationId}/events/${created.json.event.id}`;
     const othersBooking = await call(api, 'POST', '/api/bookings', {
       token: other.coordinator,
@@ -208,13 +271,20 @@ describe('ids', () => {
     for (const bookingId of [othersBooking.json.booking.id, '6f1c1d6e-2b7a-4c39-9d55-3f0e8b1a2c4d']) {
       const link = await call(api, 'PATCH', eventPath, { token: owner.coordinator, body: { bookingId } });
       expect(link.status).toBe(400);
-      expect(link.json.error).toMatchObject({ reason: 'event.booking_not_linkable', fields: { bookingId: "Link a booking made by this event's organisers" }, fieldReasons: { bookingId: 'event.booking_not_linkable' } });
+      expect(link.json.error).toMatchObject({
+        reason: 'event.booking_not_linkable',
+        fields: { bookingId: "Link a booking made by this event's organisers" },
+        fieldReasons: { bookingId: 'event.booking_not_linkable' },
+      });
     }
     const ownBooking = await call(api, 'POST', '/api/bookings', {
       token: owner.coordinator,
       body: { spaceId, startsAt: at(4, 7, 18), endsAt: at(4, 7, 20), title: 'Kyläkokous', organisationId: owner.organisationId },
     });
-    const link = await call(api, 'PATCH', eventPath, { token: owner.coordinator, body: { bookingId: ownBooking.json.booking.id } });
+    const link = await call(api, 'PATCH', eventPath, {
+      token: owner.coordinator,
+      body: { bookingId: ownBooking.json.booking.id },
+    });
     expect(link.status, link.text).toBe(200);
     expect(link.json.event.bookingId).toBe(ownBooking.json.booking.id);
   });
@@ -233,41 +303,75 @@ describe('prices, cancellations and what the api reads', () => {
   it("lets the owner's coordinators cancel a booking made for a resident, and nobody else", async () => {
     const assisted = await call(api, 'POST', `/api/organisations/${owner.organisationId}/assisted-bookings`, {
       token: owner.coordinator,
-      body: { spaceId, startsAt: at(6, 2, 12), endsAt: at(6, 2, 15), title: 'Syntymäpäivät', guestName: 'Helmi Jäntti', guestPhone: '040 123 4567', consent: true },
+      body: {
+        spaceId,
+        startsAt: at(6, 2, 12),
+        endsAt: at(6, 2, 15),
+        title: 'Syntymäpäivät',
+        guestName: 'Helmi Jäntti',
+        guestPhone: '040 123 4567',
+        consent: true,
+      },
     });
     expect(assisted.status, assisted.text).toBe(201);
     const bookingId = assisted.json.booking.id;
-    expect((await call(api, 'POST', `/api/organisations/${other.organisationId}/bookings/${bookingId}/cancellation`, { token: other.coordinator })).status).toBe(404);
+    expect(
+      (
+        await call(api, 'POST', `/api/organisations/${other.organisationId}/bookings/${bookingId}/cancellation`, {
+          token: other.coordinator,
+        })
+      ).status,
+    ).toBe(404);
     expect((await call(api, 'POST', `/api/bookings/${bookingId}/cancellation`, { token: owner.coordinator })).status).toBe(403);
-    const cancelled = await call(api, 'POST', `/api/organisations/${owner.organisationId}/bookings/${bookingId}/cancellation`, { token: owner.coordinator });
+    const cancelled = await call(api, 'POST', `/api/organisations/${owner.organisationId}/bookings/${bookingId}/cancellation`, {
+      token: owner.coordinator,
+    });
     expect(cancelled.status, cancelled.text).toBe(200);
     expect(cancelled.json.booking.status).toBe('cancelled');
-    const again = await call(api, 'POST', `/api/organisations/${owner.organisationId}/bookings/${bookingId}/cancellation`, { token: owner.coordinator });
+    const again = await call(api, 'POST', `/api/organisations/${owner.organisationId}/bookings/${bookingId}/cancellation`, {
+      token: owner.coordinator,
+    });
     expect(again.status).toBe(422);
     const ordinary = await call(api, 'POST', '/api/bookings', {
       token: other.coordinator,
       body: { spaceId, startsAt: at(6, 3, 18), endsAt: at(6, 3, 20), title: 'Seuran ilta', organisationId: other.organisationId },
     });
-    const notForResident = await call(api, 'POST', `/api/organisations/${owner.organisationId}/bookings/${ordinary.json.booking.id}/cancellation`, { token: owner.coordinator });
+    const notForResident = await call(
+      api,
+      'POST',
+      `/api/organisations/${owner.organisationId}/bookings/${ordinary.json.booking.id}/cancellation`,
+      { token: owner.coordinator },
+    );
     expect(notForResident.status).toBe(403);
   });
 
   it('answers 415 to form-encoded and plain-text bodies, which no route documents', async () => {
     for (const contentType of ['application/x-www-form-urlencoded', 'text/plain']) {
-      const answer = await call(api, 'PATCH', '/api/me', { token: owner.coordinator, rawBody: 'name=Aino', headers: { 'content-type': contentType } });
+      const answer = await call(api, 'PATCH', '/api/me', {
+        token: owner.coordinator,
+        rawBody: 'name=Aino',
+        headers: { 'content-type': contentType },
+      });
       expect(answer.status, contentType).toBe(415);
     }
   });
 
   it('refuses a GIF as a venue photo: JPEG, PNG and WebP only', async () => {
     const venues = await call(api, 'GET', `/api/venues`);
-    const venueId = venues.json.venues.find((venue: { organisation: { id: string } }) => venue.organisation.id === owner.organisationId).id;
-    const gif = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a7' } }).gif().toBuffer();
-    const response = await fetch(`${api.url}/api/organisations/${owner.organisationId}/venues/${venueId}/photos?altText=${encodeURIComponent('Sali edestä')}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${owner.coordinator}`, 'content-type': 'image/gif' },
-      body: new Uint8Array(gif),
-    });
+    const venueId = venues.json.venues.find(
+      (venue: { organisation: { id: string } }) => venue.organisation.id === owner.organisationId,
+    ).id;
+    const gif = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a7' } })
+      .gif()
+      .toBuffer();
+    const response = await fetch(
+      `${api.url}/api/organisations/${owner.organisationId}/venues/${venueId}/photos?altText=${encodeURIComponent('Sali edestä')}`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${owner.coordinator}`, 'content-type': 'image/gif' },
+        body: new Uint8Array(gif),
+      },
+    );
     expect(response.status).toBe(422);
     expect(((await response.json()) as { error: { fields: Record<string, string> } }).error.fields.photo).toContain('JPEG');
   });

@@ -45,8 +45,14 @@ export class HealthController {
   @Route(readinessRoute)
   async readiness(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, queue] = await Promise.all([
-      withTimeout(this.orm.em.fork().execute('select 1'), 2000).then(() => true, () => false),
-      withTimeout(this.queue.ping(), 2000).then(() => true, () => false),
+      withTimeout(this.orm.em.fork().execute('select 1'), 2000).then(
+        () => true,
+        () => false,
+      ),
+      withTimeout(this.queue.ping(), 2000).then(
+        () => true,
+        () => false,
+      ),
     ]);
     const isReady = database && queue;
     void reply.status(isReady ? 200 : 503).header('cache-control', 'no-store');

@@ -3,7 +3,16 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { Controller, Inject, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { APP_CONFIG, type AppConfig, Route, access, buildOpenApiDocument, defineRoute, notFound, registeredRoutes } from '@talkoot/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Route,
+  access,
+  buildOpenApiDocument,
+  defineRoute,
+  notFound,
+  registeredRoutes,
+} from '@talkoot/platform';
 import { z } from 'zod';
 
 const swaggerDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));

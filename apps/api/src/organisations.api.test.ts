@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, addMember, call, lastMailTo, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
+import {
+  type TestApi,
+  addMember,
+  call,
+  lastMailTo,
+  makeOrganisation,
+  makeUser,
+  makeVillage,
+  signIn,
+  startTestApi,
+} from './testing/test-api.js';
 
 let api: TestApi;
 let villageId: string;
@@ -107,12 +117,18 @@ describe('who may do what', () => {
       expect(signedOut.status).toBe(401);
       expect(signedOut.json.error.code).toBe('unauthenticated');
       for (const [who, status] of Object.entries(route.refused)) {
-        const response = await call(api, route.method, route.path(), { token: tokens[who as keyof typeof tokens], body: route.body?.() });
+        const response = await call(api, route.method, route.path(), {
+          token: tokens[who as keyof typeof tokens],
+          body: route.body?.(),
+        });
         expect(response.status, `${who} should get ${status}`).toBe(status);
         expect(response.json.error.code).toBe('forbidden');
       }
       if (route.allowed) {
-        const allowed = await call(api, route.method, route.path(), { token: tokens[route.allowed as keyof typeof tokens], body: route.body?.() });
+        const allowed = await call(api, route.method, route.path(), {
+          token: tokens[route.allowed as keyof typeof tokens],
+          body: route.body?.(),
+        });
         expect(allowed.status, allowed.text).toBeLessThan(300);
       }
     });
@@ -127,24 +143,44 @@ describe('who may do what', () => {
 
 describe('organisations', () => {
   it('validates the business id (Y-tunnus) check digit and names the field', async () => {
-    const response = await call(api, 'POST', '/api/organisations', { token: tokens.platformAdmin, body: { ...validOrganisation(), businessId: '1234567-2' } });
+    const response = await call(api, 'POST', '/api/organisations', {
+      token: tokens.platformAdmin,
+      body: { ...validOrganisation(), businessId: '1234567-2' },
+    });
     expect(response.status).toBe(400);
     expect(response.json.error.fields.businessId).toMatch(/business id/);
   });
 
   it('refuses a second organisation with the same business id with 409', async () => {
-    const first = await call(api, 'POST', '/api/organisations', { token: tokens.platformAdmin, body: { ...validOrganisation(), businessId: '2345678-0' } });
+    const first = await call(api, 'POST', '/api/organisations', {
+      token: tokens.platformAdmin,
+      body: { ...validOrganisation(), businessId: '2345678-0' },
+    });
     expect(first.status).toBe(201);
     expect(first.json.organisation.village.municipality.name).toBe('Rautalampi');
-    const second = await call(api, 'POST', '/api/organisations', { token: tokens.platformAdmin, body: { ...validOrganisation(), name: 'Toinen ry', businessId: '2345678-0' } });
+    const second = await call(api, 'POST', '/api/organisations', {
+      token: tokens.platformAdmin,
+      body: { ...validOrganisation(), name: 'Toinen ry', businessId: '2345678-0' },
+    });
     expect(second.status).toBe(409);
-    expect(second.json.error).toMatchObject({ reason: 'organisation.business_id_taken', fields: { businessId: 'Another organisation already has this business id' }, fieldReasons: { businessId: 'organisation.business_id_taken' } });
+    expect(second.json.error).toMatchObject({
+      reason: 'organisation.business_id_taken',
+      fields: { businessId: 'Another organisation already has this business id' },
+      fieldReasons: { businessId: 'organisation.business_id_taken' },
+    });
   });
 
   it('names an unknown village as a field error, not a crash', async () => {
-    const response = await call(api, 'POST', '/api/organisations', { token: tokens.platformAdmin, body: { ...validOrganisation(), businessId: null, villageId: '00000000-0000-4000-8000-000000000000' } });
+    const response = await call(api, 'POST', '/api/organisations', {
+      token: tokens.platformAdmin,
+      body: { ...validOrganisation(), businessId: null, villageId: '00000000-0000-4000-8000-000000000000' },
+    });
     expect(response.status).toBe(400);
-    expect(response.json.error).toMatchObject({ reason: 'place.village_unknown', fields: { villageId: 'Choose a village from the list' }, fieldReasons: { villageId: 'place.village_unknown' } });
+    expect(response.json.error).toMatchObject({
+      reason: 'place.village_unknown',
+      fields: { villageId: 'Choose a village from the list' },
+      fieldReasons: { villageId: 'place.village_unknown' },
+    });
   });
 
   it('removes a member: they lose access at once', async () => {
@@ -152,14 +188,21 @@ describe('organisations', () => {
     await addMember(api, member.id, organisationId, 'coordinator');
     const token = await signIn(api, member.email);
     expect((await call(api, 'GET', `/api/organisations/${organisationId}/members`, { token })).status).toBe(200);
-    expect((await call(api, 'DELETE', `/api/organisations/${organisationId}/members/${member.id}`, { token: tokens.admin })).status).toBe(204);
+    expect(
+      (await call(api, 'DELETE', `/api/organisations/${organisationId}/members/${member.id}`, { token: tokens.admin })).status,
+    ).toBe(204);
     expect((await call(api, 'GET', `/api/organisations/${organisationId}/members`, { token })).status).toBe(403);
   });
 
   it("does not let an admin reach another organisation's member through their own organisation's path", async () => {
-    const changed = await call(api, 'PATCH', `/api/organisations/${organisationId}/members/${ids.otherAdmin}`, { token: tokens.admin, body: { role: 'member' } });
+    const changed = await call(api, 'PATCH', `/api/organisations/${organisationId}/members/${ids.otherAdmin}`, {
+      token: tokens.admin,
+      body: { role: 'member' },
+    });
     expect(changed.status).toBe(404);
-    const removed = await call(api, 'DELETE', `/api/organisations/${organisationId}/members/${ids.otherAdmin}`, { token: tokens.admin });
+    const removed = await call(api, 'DELETE', `/api/organisations/${organisationId}/members/${ids.otherAdmin}`, {
+      token: tokens.admin,
+    });
     expect(removed.status).toBe(404);
     const members = await call(api, 'GET', `/api/organisations/${otherOrganisationId}/members`, { token: tokens.otherAdmin });
     expect(members.json.members).toEqual([expect.objectContaining({ userId: ids.otherAdmin, role: 'admin' })]);
@@ -173,14 +216,23 @@ describe('organisations', () => {
     await addMember(api, second.id, organisation, 'admin');
     const [firstToken, secondToken] = [await signIn(api, first.email), await signIn(api, second.email)];
     const answers = await Promise.all([
-      call(api, 'PATCH', `/api/organisations/${organisation}/members/${second.id}`, { token: firstToken, body: { role: 'member' } }),
-      call(api, 'PATCH', `/api/organisations/${organisation}/members/${first.id}`, { token: secondToken, body: { role: 'member' } }),
+      call(api, 'PATCH', `/api/organisations/${organisation}/members/${second.id}`, {
+        token: firstToken,
+        body: { role: 'member' },
+      }),
+      call(api, 'PATCH', `/api/organisations/${organisation}/members/${first.id}`, {
+        token: secondToken,
+        body: { role: 'member' },
+      }),
     ]);
     // The loser is refused either by the rule (422) or, if the winner committed first, because it is no longer an admin (403).
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses[0]).toBe(200);
     expect([403, 422]).toContain(statuses[1]);
-    const { rows } = await api.sql.query(`select count(*)::int as admins from memberships where organisation_id = $1 and role = 'admin'`, [organisation]);
+    const { rows } = await api.sql.query(
+      `select count(*)::int as admins from memberships where organisation_id = $1 and role = 'admin'`,
+      [organisation],
+    );
     expect(rows[0].admins).toBe(1);
   });
 
@@ -189,7 +241,10 @@ describe('organisations', () => {
     const admin = await makeUser(api);
     await addMember(api, admin.id, lonely, 'admin');
     const token = await signIn(api, admin.email);
-    const demote = await call(api, 'PATCH', `/api/organisations/${lonely}/members/${admin.id}`, { token, body: { role: 'member' } });
+    const demote = await call(api, 'PATCH', `/api/organisations/${lonely}/members/${admin.id}`, {
+      token,
+      body: { role: 'member' },
+    });
     expect(demote.status).toBe(422);
     expect(demote.json.error.code).toBe('rule_violation');
     expect(demote.json.error.reason).toBe('membership.last_admin');
@@ -203,7 +258,10 @@ describe('organisations', () => {
 describe('invitations', () => {
   it('invites by email; the invitee accepts, gets an account, a membership and a session', async () => {
     const email = `new-volunteer-${Date.now()}@example.org`;
-    const created = await call(api, 'POST', `/api/organisations/${organisationId}/invitations`, { token: tokens.admin, body: { email, role: 'coordinator' } });
+    const created = await call(api, 'POST', `/api/organisations/${organisationId}/invitations`, {
+      token: tokens.admin,
+      body: { email, role: 'coordinator' },
+    });
     expect(created.status).toBe(201);
     const mail = await lastMailTo(api, email);
     expect(mail?.template).toBe('invitation');
@@ -213,7 +271,11 @@ describe('invitations', () => {
     expect(preview.json.invitation).toMatchObject({ email, role: 'coordinator', needsName: true });
     const withoutName = await call(api, 'POST', `/api/invitations/${token}/accept`, { body: {} });
     expect(withoutName.status).toBe(400);
-    expect(withoutName.json.error).toMatchObject({ reason: 'invitation.name_required', fields: { name: 'Enter your name' }, fieldReasons: { name: 'invitation.name_required' } });
+    expect(withoutName.json.error).toMatchObject({
+      reason: 'invitation.name_required',
+      fields: { name: 'Enter your name' },
+      fieldReasons: { name: 'invitation.name_required' },
+    });
     const accepted = await call(api, 'POST', `/api/invitations/${token}/accept`, { body: { name: 'Ville Vapaaehtoinen' } });
     expect(accepted.status).toBe(201);
     const me = await call(api, 'GET', '/api/me', { token: accepted.json.token });
@@ -224,9 +286,16 @@ describe('invitations', () => {
 
   it('accepts an invitation once even when the link is used several times at the same moment', async () => {
     const email = `twice-${Date.now()}@example.org`;
-    await call(api, 'POST', `/api/organisations/${organisationId}/invitations`, { token: tokens.admin, body: { email, role: 'member' } });
+    await call(api, 'POST', `/api/organisations/${organisationId}/invitations`, {
+      token: tokens.admin,
+      body: { email, role: 'member' },
+    });
     const token = decodeURIComponent((await lastMailTo(api, email))!.data.link.split('/invitations/')[1]);
-    const answers = await Promise.all(Array.from({ length: 5 }, () => call(api, 'POST', `/api/invitations/${token}/accept`, { body: { name: 'Kaisa Kiireinen' } })));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        call(api, 'POST', `/api/invitations/${token}/accept`, { body: { name: 'Kaisa Kiireinen' } }),
+      ),
+    );
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
     const { rows } = await api.sql.query('select count(*)::int as accounts from users where email = $1', [email]);
     expect(rows[0].accounts).toBe(1);
@@ -234,16 +303,28 @@ describe('invitations', () => {
 
   it('a revoked invitation can no longer be accepted', async () => {
     const email = `revoked-${Date.now()}@example.org`;
-    const created = await call(api, 'POST', `/api/organisations/${organisationId}/invitations`, { token: tokens.admin, body: { email, role: 'member' } });
+    const created = await call(api, 'POST', `/api/organisations/${organisationId}/invitations`, {
+      token: tokens.admin,
+      body: { email, role: 'member' },
+    });
     const token = decodeURIComponent((await lastMailTo(api, email))!.data.link.split('/invitations/')[1]);
-    expect((await call(api, 'DELETE', `/api/organisations/${organisationId}/invitations/${created.json.invitation.id}`, { token: tokens.admin })).status).toBe(204);
+    expect(
+      (
+        await call(api, 'DELETE', `/api/organisations/${organisationId}/invitations/${created.json.invitation.id}`, {
+          token: tokens.admin,
+        })
+      ).status,
+    ).toBe(204);
     expect((await call(api, 'GET', `/api/invitations/${token}`)).status).toBe(404);
     expect((await call(api, 'POST', `/api/invitations/${token}/accept`, { body: { name: 'X' } })).status).toBe(404);
   });
 
   it('refuses to invite someone who is already a member', async () => {
     const { rows } = await api.sql.query('select email from users where id = $1', [ids.member]);
-    const response = await call(api, 'POST', `/api/organisations/${organisationId}/invitations`, { token: tokens.admin, body: { email: rows[0].email, role: 'member' } });
+    const response = await call(api, 'POST', `/api/organisations/${organisationId}/invitations`, {
+      token: tokens.admin,
+      body: { email: rows[0].email, role: 'member' },
+    });
     expect(response.status).toBe(409);
   });
 });

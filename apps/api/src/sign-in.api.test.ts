@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORIGIN, type TestApi, addMember, call, lastMailTo, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
+import {
+  ORIGIN,
+  type TestApi,
+  addMember,
+  call,
+  lastMailTo,
+  makeOrganisation,
+  makeUser,
+  makeVillage,
+  signIn,
+  startTestApi,
+} from './testing/test-api.js';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -35,7 +46,10 @@ describe('sign-in without a password', () => {
     await requestLink(user.email);
     const mail = await lastMailTo(api, user.email);
     const token = new URL(mail!.data.link).searchParams.get('token')!;
-    const { rows } = await api.sql.query('select id, token_hash, code_hash, row_to_json(t)::text as everything from sign_in_tokens t where email = $1', [user.email]);
+    const { rows } = await api.sql.query(
+      'select id, token_hash, code_hash, row_to_json(t)::text as everything from sign_in_tokens t where email = $1',
+      [user.email],
+    );
     expect(rows[0].everything).not.toContain(token);
     expect(rows[0].token_hash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(rows[0].code_hash).toBe(createHash('sha256').update(`${rows[0].id}:${mail!.data.code}`).digest('hex'));
@@ -67,7 +81,9 @@ describe('sign-in without a password', () => {
     const user = await makeUser(api);
     await requestLink(user.email);
     const code = (await lastMailTo(api, user.email))!.data.code as string;
-    const response = await call(api, 'POST', '/api/auth/sessions', { body: { email: user.email.toUpperCase(), code: `${code.slice(0, 3)} ${code.slice(3)}` } });
+    const response = await call(api, 'POST', '/api/auth/sessions', {
+      body: { email: user.email.toUpperCase(), code: `${code.slice(0, 3)} ${code.slice(3)}` },
+    });
     expect(response.status).toBe(201);
     expect(response.json.user.id).toBe(user.id);
   });
@@ -92,7 +108,9 @@ describe('sign-in without a password', () => {
     await requestLink(user.email);
     const code = (await lastMailTo(api, user.email))!.data.code as string;
     const guesses = Array.from({ length: 20 }, (_, index) => String((Number(code) + 1 + index) % 1_000_000).padStart(6, '0'));
-    const answers = await Promise.all(guesses.map((guess) => call(api, 'POST', '/api/auth/sessions', { body: { email: user.email, code: guess } })));
+    const answers = await Promise.all(
+      guesses.map((guess) => call(api, 'POST', '/api/auth/sessions', { body: { email: user.email, code: guess } })),
+    );
     expect(answers.every((answer) => answer.status === 400)).toBe(true);
     const { rows } = await api.sql.query('select failed_attempts, used_at from sign_in_tokens where email = $1', [user.email]);
     expect(rows[0].failed_attempts).toBe(5);
@@ -104,14 +122,18 @@ describe('sign-in without a password', () => {
     const user = await makeUser(api);
     await requestLink(user.email);
     const token = new URL((await lastMailTo(api, user.email))!.data.link).searchParams.get('token')!;
-    const answers = await Promise.all(Array.from({ length: 10 }, () => call(api, 'POST', '/api/auth/sessions', { body: { token } })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => call(api, 'POST', '/api/auth/sessions', { body: { token } })),
+    );
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
     expect(answers.filter((answer) => answer.status === 400)).toHaveLength(9);
   });
 
   it('holds the per-address limit under twenty parallel requests', async () => {
     const user = await makeUser(api);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => requestLink(user.email, { 'x-forwarded-for': '198.51.100.20' })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => requestLink(user.email, { 'x-forwarded-for': '198.51.100.20' })),
+    );
     expect(answers.filter((answer) => answer.status === 202)).toHaveLength(5);
     expect(answers.filter((answer) => answer.status === 429)).toHaveLength(15);
   });
@@ -149,7 +171,9 @@ describe('sign-in without a password', () => {
     expect(limited.json.error.message).toBe('Too many sign-in requests. Try again in 1 minute.');
     expect(limited.json.error.reason).toBe('auth.too_many_requests');
     // Once that request has left the window, the next one is let through.
-    await api.sql.query(`update sign_in_tokens set created_at = created_at - interval '2 minutes' where email = $1`, [user.email]);
+    await api.sql.query(`update sign_in_tokens set created_at = created_at - interval '2 minutes' where email = $1`, [
+      user.email,
+    ]);
     expect((await requestLink(user.email, headers)).status).toBe(202);
   });
 
@@ -236,7 +260,11 @@ describe('sessions', () => {
     const user = await makeUser(api);
     const token = await signIn(api, user.email);
     const cookie = `talkoot_session=${token}`;
-    const crossSite = await call(api, 'PATCH', '/api/me', { cookie, body: { name: 'Hijacked' }, headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+    const crossSite = await call(api, 'PATCH', '/api/me', {
+      cookie,
+      body: { name: 'Hijacked' },
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
     expect(crossSite.status).toBe(403);
     const sameSite = await call(api, 'PATCH', '/api/me', { cookie, body: { name: 'Aino V.' }, headers: { origin: ORIGIN } });
     expect(sameSite.status).toBe(200);

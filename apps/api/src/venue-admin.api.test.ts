@@ -1,6 +1,16 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, ORIGIN, addMember, call, makeOrganisation, makeUser, makeVillage, signIn, startTestApi } from './testing/test-api.js';
+import {
+  type TestApi,
+  ORIGIN,
+  addMember,
+  call,
+  makeOrganisation,
+  makeUser,
+  makeVillage,
+  signIn,
+  startTestApi,
+} from './testing/test-api.js';
 
 let api: TestApi;
 let villageId: string;
@@ -13,7 +23,12 @@ beforeAll(async () => {
   villageId = await makeVillage(api);
   ownerId = await makeOrganisation(api, villageId, 'Kerkonkosken kyläyhdistys ry');
   otherId = await makeOrganisation(api, villageId, 'Rautalammin Urheiluseura ry');
-  const people = { admin: await makeUser(api), coordinator: await makeUser(api), member: await makeUser(api), otherCoordinator: await makeUser(api) };
+  const people = {
+    admin: await makeUser(api),
+    coordinator: await makeUser(api),
+    member: await makeUser(api),
+    otherCoordinator: await makeUser(api),
+  };
   await addMember(api, people.admin.id, ownerId, 'admin');
   await addMember(api, people.coordinator.id, ownerId, 'coordinator');
   await addMember(api, people.member.id, ownerId, 'member');
@@ -31,19 +46,28 @@ async function makeHall(organisationId = ownerId, token = tokens.coordinator) {
   });
   expect(created.status, created.text).toBe(201);
   const venueId = created.json.venue.id as string;
-  const space = await call(api, 'POST', `/api/organisations/${organisationId}/venues/${venueId}/spaces`, { token, body: { name: 'Sali', minMinutes: 60, maxMinutes: 240 } });
+  const space = await call(api, 'POST', `/api/organisations/${organisationId}/venues/${venueId}/spaces`, {
+    token,
+    body: { name: 'Sali', minMinutes: 60, maxMinutes: 240 },
+  });
   expect(space.status, space.text).toBe(201);
-  return { venueId, spaceId: space.json.venue.spaces[0].id as string, base: `/api/organisations/${organisationId}/venues/${venueId}` };
+  return {
+    venueId,
+    spaceId: space.json.venue.spaces[0].id as string,
+    base: `/api/organisations/${organisationId}/venues/${venueId}`,
+  };
 }
 
 function upload(base: string, bytes: Buffer, options: { token?: string; altText?: string; contentType?: string } = {}) {
   const query = options.altText === undefined ? '' : `?altText=${encodeURIComponent(options.altText)}`;
   const headers: Record<string, string> = { 'content-type': options.contentType ?? 'image/jpeg' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  return fetch(`${api.url}${base}/photos${query}`, { method: 'POST', headers, body: new Uint8Array(bytes) }).then(async (response) => ({
-    status: response.status,
-    json: (await response.json().catch(() => undefined)) as any,
-  }));
+  return fetch(`${api.url}${base}/photos${query}`, { method: 'POST', headers, body: new Uint8Array(bytes) }).then(
+    async (response) => ({
+      status: response.status,
+      json: (await response.json().catch(() => undefined)) as any,
+    }),
+  );
 }
 
 // A landscape camera photo, taken with the phone turned: EXIF orientation 6 means "rotate 90°".
@@ -59,7 +83,9 @@ describe('the owners edit a venue', () => {
     const response = await call(api, 'GET', hall.base, { token: tokens.admin });
     expect(response.status, response.text).toBe(200);
     expect(response.json.venue.keyInstructions).toBeNull();
-    expect(response.json.venue.privateFeedUrl).toMatch(new RegExp(`^${ORIGIN}/feeds/venues/${hall.venueId}/[A-Za-z0-9_-]{20,}\\.ics$`));
+    expect(response.json.venue.privateFeedUrl).toMatch(
+      new RegExp(`^${ORIGIN}/feeds/venues/${hall.venueId}/[A-Za-z0-9_-]{20,}\\.ics$`),
+    );
     // The public view never shows them.
     const publicView = await call(api, 'GET', `/api/venues/${hall.venueId}`);
     expect(publicView.json.venue.keyInstructions).toBeUndefined();
@@ -123,7 +149,10 @@ describe('the owners edit a venue', () => {
         isApprovalRequired: false,
         minNoticeHours: 48,
         maxDaysAhead: 180,
-        openingHours: [{ weekday: 1, opens: '08:00', closes: '22:00' }, { weekday: 6, opens: '10:00', closes: '24:00' }],
+        openingHours: [
+          { weekday: 1, opens: '08:00', closes: '22:00' },
+          { weekday: 6, opens: '10:00', closes: '24:00' },
+        ],
         closedDates: [{ from: '2026-12-24', to: '2026-12-26', reason: 'Joulu' }],
         priceUnit: 'hour',
         priceMembersCents: 0,
@@ -135,7 +164,13 @@ describe('the owners edit a venue', () => {
       },
     });
     expect(saved.status, saved.text).toBe(200);
-    expect(saved.json.venue.spaces[0]).toMatchObject({ isApprovalRequired: false, maxDaysAhead: 180, priceRegionCents: 1250, cancellationFeePercent: 50, closedDates: [{ reason: 'Joulu' }] });
+    expect(saved.json.venue.spaces[0]).toMatchObject({
+      isApprovalRequired: false,
+      maxDaysAhead: 180,
+      priceRegionCents: 1250,
+      cancellationFeePercent: 50,
+      closedDates: [{ reason: 'Joulu' }],
+    });
     expect(saved.json.venue.spaces[0].openingHours).toHaveLength(2);
 
     // Stored max is 240: a min of 300 alone would pass the body check, but not with what is stored.
@@ -145,7 +180,10 @@ describe('the owners edit a venue', () => {
     const bothWrong = await call(api, 'PATCH', path, { token: tokens.coordinator, body: { minMinutes: 300, maxMinutes: 120 } });
     expect(bothWrong.status).toBe(400);
     expect(Object.keys(bothWrong.json.error.fields)).toEqual(['maxMinutes']);
-    const badHours = await call(api, 'PATCH', path, { token: tokens.coordinator, body: { openingHours: [{ weekday: 2, opens: '18:00', closes: '08:00' }] } });
+    const badHours = await call(api, 'PATCH', path, {
+      token: tokens.coordinator,
+      body: { openingHours: [{ weekday: 2, opens: '18:00', closes: '08:00' }] },
+    });
     expect(badHours.status).toBe(400);
     expect(Object.keys(badHours.json.error.fields)).toEqual(['openingHours.0.closes']);
     const badFee = await call(api, 'PATCH', path, { token: tokens.coordinator, body: { cancellationFeePercent: 120 } });
@@ -164,7 +202,10 @@ describe('the owners edit a venue', () => {
 describe('photos', () => {
   it('resizes an upload, turns it by EXIF, strips its metadata and serves it with a strong ETag', async () => {
     const hall = await makeHall();
-    const uploaded = await upload(hall.base, await cameraPhoto(), { token: tokens.coordinator, altText: 'Juhlasali, jossa pitkät pöydät' });
+    const uploaded = await upload(hall.base, await cameraPhoto(), {
+      token: tokens.coordinator,
+      altText: 'Juhlasali, jossa pitkät pöydät',
+    });
     expect(uploaded.status, JSON.stringify(uploaded.json)).toBe(201);
     const [photo] = uploaded.json.venue.photos;
     // 2400 × 1800 turned upright is 1800 × 2400; at most 1600 wide keeps the proportions.
@@ -194,23 +235,46 @@ describe('photos', () => {
 
   it('refuses a photo without a text alternative, a file that is not a picture, and a thirteenth photo', async () => {
     const hall = await makeHall();
-    const picture = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#ccc' } }).png().toBuffer();
+    const picture = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#ccc' } })
+      .png()
+      .toBuffer();
     for (const altText of [undefined, '', '  a ', 'x'.repeat(301)]) {
       const refused = await upload(hall.base, picture, { token: tokens.coordinator, altText, contentType: 'image/png' });
       expect(refused.status).toBe(422);
       expect(Object.keys(refused.json.error.fields)).toEqual(['altText']);
     }
-    const notPicture = await upload(hall.base, Buffer.from('%PDF-1.4 this is a document, not a photo'), { token: tokens.coordinator, altText: 'Pohjapiirros', contentType: 'image/png' });
+    const notPicture = await upload(hall.base, Buffer.from('%PDF-1.4 this is a document, not a photo'), {
+      token: tokens.coordinator,
+      altText: 'Pohjapiirros',
+      contentType: 'image/png',
+    });
     expect(notPicture.status).toBe(422);
     expect(Object.keys(notPicture.json.error.fields)).toEqual(['photo']);
-    const tooBig = await upload(hall.base, Buffer.alloc(10 * 1024 * 1024 + 1), { token: tokens.coordinator, altText: 'Liian iso kuva' });
+    const tooBig = await upload(hall.base, Buffer.alloc(10 * 1024 * 1024 + 1), {
+      token: tokens.coordinator,
+      altText: 'Liian iso kuva',
+    });
     expect(tooBig.status).toBe(413);
 
-    const small = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#888' } }).webp().toBuffer();
+    const small = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#888' } })
+      .webp()
+      .toBuffer();
     for (let index = 0; index < 12; index += 1) {
-      expect((await upload(hall.base, small, { token: tokens.coordinator, altText: `Kuva numero ${index}`, contentType: 'image/webp' })).status).toBe(201);
+      expect(
+        (
+          await upload(hall.base, small, {
+            token: tokens.coordinator,
+            altText: `Kuva numero ${index}`,
+            contentType: 'image/webp',
+          })
+        ).status,
+      ).toBe(201);
     }
-    const thirteenth = await upload(hall.base, small, { token: tokens.coordinator, altText: 'Yksi liikaa', contentType: 'image/webp' });
+    const thirteenth = await upload(hall.base, small, {
+      token: tokens.coordinator,
+      altText: 'Yksi liikaa',
+      contentType: 'image/webp',
+    });
     expect(thirteenth.status).toBe(422);
     expect(Object.keys(thirteenth.json.error.fields)).toEqual(['photo']);
     // Small pictures are never enlarged.
@@ -220,14 +284,25 @@ describe('photos', () => {
 
   it('changes the text and the order of photos, and removes one', async () => {
     const hall = await makeHall();
-    const small = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#123' } }).jpeg().toBuffer();
+    const small = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#123' } })
+      .jpeg()
+      .toBuffer();
     await upload(hall.base, small, { token: tokens.coordinator, altText: 'Ensimmäinen' });
     const second = await upload(hall.base, small, { token: tokens.coordinator, altText: 'Toinen' });
     const [first, last] = second.json.venue.photos;
-    const moved = await call(api, 'PATCH', `${hall.base}/photos/${last.id}`, { token: tokens.coordinator, body: { position: 0, altText: 'Toinen, nyt ensin' } });
+    const moved = await call(api, 'PATCH', `${hall.base}/photos/${last.id}`, {
+      token: tokens.coordinator,
+      body: { position: 0, altText: 'Toinen, nyt ensin' },
+    });
     expect(moved.status, moved.text).toBe(200);
-    expect(moved.json.venue.photos.map((photo: { altText: string }) => photo.altText)).toEqual(['Toinen, nyt ensin', 'Ensimmäinen']);
-    const shortText = await call(api, 'PATCH', `${hall.base}/photos/${last.id}`, { token: tokens.coordinator, body: { altText: 'x' } });
+    expect(moved.json.venue.photos.map((photo: { altText: string }) => photo.altText)).toEqual([
+      'Toinen, nyt ensin',
+      'Ensimmäinen',
+    ]);
+    const shortText = await call(api, 'PATCH', `${hall.base}/photos/${last.id}`, {
+      token: tokens.coordinator,
+      body: { altText: 'x' },
+    });
     expect(Object.keys(shortText.json.error.fields)).toEqual(['altText']);
     const removed = await call(api, 'DELETE', `${hall.base}/photos/${first.id}`, { token: tokens.coordinator });
     expect(removed.status, removed.text).toBe(200);
@@ -239,7 +314,9 @@ describe('photos', () => {
 describe('only the owners may change a venue', () => {
   it('refuses every write route to the signed-out (401), plain members (403) and other organisations (403/404)', async () => {
     const hall = await makeHall();
-    const photoBytes = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#000' } }).jpeg().toBuffer();
+    const photoBytes = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#000' } })
+      .jpeg()
+      .toBuffer();
     const photo = (await upload(hall.base, photoBytes, { token: tokens.coordinator, altText: 'Ulko-ovi' })).json.venue.photos[0];
     const writes: { method: string; path: string; body?: unknown; isUpload?: boolean }[] = [
       { method: 'GET', path: hall.base },
@@ -257,10 +334,15 @@ describe('only the owners may change a venue', () => {
     for (const write of writes) {
       expect((await attempt(write)).status, `${write.method} ${write.path} signed out`).toBe(401);
       expect((await attempt(write, tokens.member)).status, `${write.method} ${write.path} member`).toBe(403);
-      expect((await attempt(write, tokens.otherCoordinator)).status, `${write.method} ${write.path} other organisation`).toBe(403);
+      expect((await attempt(write, tokens.otherCoordinator)).status, `${write.method} ${write.path} other organisation`).toBe(
+        403,
+      );
       // Through their own organisation's path, the venue of another organisation does not exist.
       const viaOwn = write.path.replace(`/organisations/${ownerId}/`, `/organisations/${otherId}/`);
-      expect((await attempt(write, tokens.otherCoordinator, viaOwn)).status, `${write.method} ${viaOwn} via own organisation`).toBe(404);
+      expect(
+        (await attempt(write, tokens.otherCoordinator, viaOwn)).status,
+        `${write.method} ${viaOwn} via own organisation`,
+      ).toBe(404);
     }
     const after = await call(api, 'GET', hall.base, { token: tokens.admin });
     expect(after.json.venue.name).toBe('Kerkonkosken kylätalo');

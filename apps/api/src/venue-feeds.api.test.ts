@@ -3,7 +3,17 @@ import { User } from '@talkoot/identity';
 import { Booking, Space, VenueFeedService } from '@talkoot/venues';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, addMember, call, makeOrganisation, makeUser, makeVillage, signIn, startTestApi, helsinkiIso as helsinki } from './testing/test-api.js';
+import {
+  type TestApi,
+  addMember,
+  call,
+  makeOrganisation,
+  makeUser,
+  makeVillage,
+  signIn,
+  startTestApi,
+  helsinkiIso as helsinki,
+} from './testing/test-api.js';
 
 let api: TestApi;
 let villageId: string;
@@ -12,7 +22,6 @@ let guestId: string;
 let ownerToken: string;
 let guestToken: string;
 let guestUserId: string;
-
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -37,20 +46,39 @@ async function makeHall() {
     body: { villageId, name: 'Kerkonkosken kylätalo', address: 'Koulutie 2, Rautalampi', capacity: 80 },
   });
   const venueId = created.json.venue.id as string;
-  const space = await call(api, 'POST', `/api/organisations/${ownerId}/venues/${venueId}/spaces`, { token: ownerToken, body: { name: 'Sali', maxMinutes: 24 * 60, bookableBy: 'anyone' } });
+  const space = await call(api, 'POST', `/api/organisations/${ownerId}/venues/${venueId}/spaces`, {
+    token: ownerToken,
+    body: { name: 'Sali', maxMinutes: 24 * 60, bookableBy: 'anyone' },
+  });
   const manage = await call(api, 'GET', `/api/organisations/${ownerId}/venues/${venueId}`, { token: ownerToken });
-  return { venueId, spaceId: space.json.venue.spaces[0].id as string, privateFeedUrl: manage.json.venue.privateFeedUrl as string };
+  return {
+    venueId,
+    spaceId: space.json.venue.spaces[0].id as string,
+    privateFeedUrl: manage.json.venue.privateFeedUrl as string,
+  };
 }
 
 type FeedEvent = { uid: string; start: Date; end: Date; summary: string; status?: string; description?: string };
 
 function eventsOf(text: string): FeedEvent[] {
-  const plain = (value: unknown) => (typeof value === 'object' && value && 'val' in value ? String((value as { val: unknown }).val) : value === undefined ? undefined : String(value));
+  const plain = (value: unknown) =>
+    typeof value === 'object' && value && 'val' in value
+      ? String((value as { val: unknown }).val)
+      : value === undefined
+        ? undefined
+        : String(value);
   return Object.values(ical.sync.parseICS(text))
     .filter((component) => component?.type === 'VEVENT')
     .map((component) => {
       const event = component as VEvent;
-      return { uid: event.uid, start: new Date(event.start), end: new Date(event.end as Date), summary: plain(event.summary)!, status: event.status, description: plain(event.description) };
+      return {
+        uid: event.uid,
+        start: new Date(event.start),
+        end: new Date(event.end as Date),
+        summary: plain(event.summary)!,
+        status: event.status,
+        description: plain(event.description),
+      };
     });
 }
 
@@ -75,15 +103,30 @@ describe('calendar feeds of a venue', () => {
     const [year, month, date] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
     const requested = await call(api, 'POST', '/api/bookings', {
       token: guestToken,
-      body: { spaceId: hall.spaceId, startsAt: helsinki(year, month, date, 18), endsAt: helsinki(year, month, date, 21), title: 'Salibandyn syyskokous', organisationId: guestId },
+      body: {
+        spaceId: hall.spaceId,
+        startsAt: helsinki(year, month, date, 18),
+        endsAt: helsinki(year, month, date, 21),
+        title: 'Salibandyn syyskokous',
+        organisationId: guestId,
+      },
     });
     expect(requested.status, requested.text).toBe(201);
     const approved = await call(api, 'POST', '/api/bookings', {
       token: guestToken,
-      body: { spaceId: hall.spaceId, startsAt: helsinki(year, month, date, 10), endsAt: helsinki(year, month, date, 12), title: 'Ville Varaajan synttärit', organisationId: null },
+      body: {
+        spaceId: hall.spaceId,
+        startsAt: helsinki(year, month, date, 10),
+        endsAt: helsinki(year, month, date, 12),
+        title: 'Ville Varaajan synttärit',
+        organisationId: null,
+      },
     });
     expect(approved.status, approved.text).toBe(201);
-    await call(api, 'POST', `/api/organisations/${ownerId}/bookings/${approved.json.booking.id}/approval`, { token: ownerToken, body: {} });
+    await call(api, 'POST', `/api/organisations/${ownerId}/bookings/${approved.json.booking.id}/approval`, {
+      token: ownerToken,
+      body: {},
+    });
 
     const open = await fetch(`${api.url}/feeds/venues/${hall.venueId}.ics`);
     expect(open.status).toBe(200);
@@ -99,9 +142,14 @@ describe('calendar feeds of a venue', () => {
       ]),
     );
     for (const event of busy) expect(event.summary).toBe('Varattu / Bokad / Booked: Sali');
-    for (const secret of ['Salibandy', 'Ville', 'Varaaja', 'Urheiluseura', 'synttärit', '@example.org']) expect(openText).not.toContain(secret);
+    for (const secret of ['Salibandy', 'Ville', 'Varaaja', 'Urheiluseura', 'synttärit', '@example.org'])
+      expect(openText).not.toContain(secret);
     // UIDs stay the same from one fetch to the next, so calendar apps update instead of duplicating.
-    expect(eventsOf(await (await fetch(`${api.url}/feeds/venues/${hall.venueId}.ics`)).text()).map((event) => event.uid).toSorted()).toEqual(busy.map((event) => event.uid).toSorted());
+    expect(
+      eventsOf(await (await fetch(`${api.url}/feeds/venues/${hall.venueId}.ics`)).text())
+        .map((event) => event.uid)
+        .toSorted(),
+    ).toEqual(busy.map((event) => event.uid).toSorted());
 
     const detailed = await fetch(`${api.url}${feedPath(hall.privateFeedUrl)}`);
     expect(detailed.status).toBe(200);
@@ -122,7 +170,9 @@ describe('calendar feeds of a venue', () => {
     const hall = await makeHall();
     const old = feedPath(hall.privateFeedUrl);
     expect((await fetch(`${api.url}${old}`)).status).toBe(200);
-    const renewed = await call(api, 'POST', `/api/organisations/${ownerId}/venues/${hall.venueId}/feed-token`, { token: ownerToken });
+    const renewed = await call(api, 'POST', `/api/organisations/${ownerId}/venues/${hall.venueId}/feed-token`, {
+      token: ownerToken,
+    });
     expect((await fetch(`${api.url}${old}`)).status).toBe(404);
     expect((await fetch(`${api.url}${feedPath(renewed.json.venue.privateFeedUrl)}`)).status).toBe(200);
     expect((await fetch(`${api.url}/feeds/venues/${hall.venueId}/${'a'.repeat(32)}.ics`)).status).toBe(404);
@@ -153,12 +203,17 @@ describe('calendar feeds of a venue', () => {
     expect(night!.end.toISOString()).toBe('2026-10-25T04:00:00.000Z');
     expect(night!.status).toBe('CONFIRMED');
     // Seen from far later, it has left the window.
-    expect(eventsOf(await api.app.get(VenueFeedService).publicFeed(hall.venueId, new Date('2027-01-01T12:00:00Z')))).toHaveLength(0);
+    expect(eventsOf(await api.app.get(VenueFeedService).publicFeed(hall.venueId, new Date('2027-01-01T12:00:00Z')))).toHaveLength(
+      0,
+    );
   });
 
   it('writes bookings in the repeated autumn hour and over the spring gap as UTC instants in both feeds and the mail attachment', async () => {
     const hall = await makeHall();
-    await call(api, 'PATCH', `/api/organisations/${ownerId}/venues/${hall.venueId}/spaces/${hall.spaceId}`, { token: ownerToken, body: { minMinutes: 30 } });
+    await call(api, 'PATCH', `/api/organisations/${ownerId}/venues/${hall.venueId}/spaces/${hall.spaceId}`, {
+      token: ownerToken,
+      body: { minMinutes: 30 },
+    });
     const autumn = nextClockChange(10);
     const spring = nextClockChange(3);
     const bookings = [
@@ -171,7 +226,10 @@ describe('calendar feeds of a venue', () => {
     ];
     const ids = new Map<string, string>();
     for (const booking of bookings) {
-      const made = await call(api, 'POST', '/api/bookings', { token: guestToken, body: { spaceId: hall.spaceId, ...booking, organisationId: guestId } });
+      const made = await call(api, 'POST', '/api/bookings', {
+        token: guestToken,
+        body: { spaceId: hall.spaceId, ...booking, organisationId: guestId },
+      });
       expect(made.status, made.text).toBe(201);
       ids.set(made.json.booking.id as string, booking.title);
     }
@@ -186,11 +244,14 @@ describe('calendar feeds of a venue', () => {
       }
       // Never a local time that could name two instants.
       expect(text).not.toContain('TZID');
-      for (const line of text.split('\r\n').filter((item) => /^DT(START|END)/.test(item))) expect(line).toMatch(/^DT(START|END):\d{8}T\d{6}Z$/);
+      for (const line of text.split('\r\n').filter((item) => /^DT(START|END)/.test(item)))
+        expect(line).toMatch(/^DT(START|END):\d{8}T\d{6}Z$/);
     };
     expectExact(await (await fetch(`${api.url}/feeds/venues/${hall.venueId}.ics`)).text(), (id) => `busy-${id}@talkoot`);
     expectExact(await (await fetch(`${api.url}${feedPath(hall.privateFeedUrl)}`)).text(), (id) => `booking-feed-${id}@talkoot`);
-    const { rows } = await api.sql.query(`select payload from outbox_messages where topic = 'mail.send' and payload->'data'->>'title' = 'Yökerho' order by id desc limit 1`);
+    const { rows } = await api.sql.query(
+      `select payload from outbox_messages where topic = 'mail.send' and payload->'data'->>'title' = 'Yökerho' order by id desc limit 1`,
+    );
     const attachment = rows[0].payload.attachments[0].content as string;
     const [attached] = eventsOf(attachment);
     expect(attached!.start.toISOString()).toBe(bookings[0]!.startsAt);

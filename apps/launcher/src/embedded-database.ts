@@ -10,7 +10,11 @@ export interface EmbeddedDatabase {
   stop: () => Promise<void>;
 }
 
-export async function startEmbeddedDatabase(input: { dataDir: string; port: number; log: (line: string) => void }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(input: {
+  dataDir: string;
+  port: number;
+  log: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'postgres-process.js');
   const child = spawn(process.execPath, [script], {
     env: { ...process.env, TALKOOT_PG_DATA_DIR: input.dataDir, TALKOOT_PG_PORT: String(input.port) },

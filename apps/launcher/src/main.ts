@@ -102,7 +102,9 @@ try {
   say(`Talkoot is running at ${config.publicOrigin}`);
   if (config.isDevMailbox) say(`mail goes to the developer mailbox: ${config.publicOrigin}/dev/mail`);
   if (config.isDevMailbox && !['127.0.0.1', 'localhost', '::1'].includes(config.HOST)) {
-    say(`WARNING: HOST=${config.HOST} serves the network while mail goes to the developer mailbox, where anyone could read sign-in links. Set SMTP_URL, or NODE_ENV=production to close the mailbox.`);
+    say(
+      `WARNING: HOST=${config.HOST} serves the network while mail goes to the developer mailbox, where anyone could read sign-in links. Set SMTP_URL, or NODE_ENV=production to close the mailbox.`,
+    );
   }
   say('press Ctrl-C to stop');
 } catch (error) {

@@ -17,12 +17,21 @@ const levelNames: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info
 function formatLine(name: string, line: string, isJson: boolean): string | undefined {
   if (isJson || !line.startsWith('{')) return `[${name}] ${line}`;
   try {
-    const entry = JSON.parse(line) as { level?: number | string; msg?: string; message?: string; req?: { method?: string; url?: string }; res?: { statusCode?: number }; responseTime?: number; err?: { message?: string } };
+    const entry = JSON.parse(line) as {
+      level?: number | string;
+      msg?: string;
+      message?: string;
+      req?: { method?: string; url?: string };
+      res?: { statusCode?: number };
+      responseTime?: number;
+      err?: { message?: string };
+    };
     const level = typeof entry.level === 'number' ? (levelNames[entry.level] ?? 'info') : (entry.level ?? 'info');
     // Per-request lines stay in the JSON logs (LOG_FORMAT=json); a person at the terminal needs the rest.
     if (entry.msg && perRequestMessages.has(entry.msg)) return undefined;
     // Nest's start-up inventory: useful in JSON logs, noise at a terminal.
-    if (typeof (entry as { context?: string }).context === 'string' && quietContexts.has((entry as { context: string }).context)) return undefined;
+    if (typeof (entry as { context?: string }).context === 'string' && quietContexts.has((entry as { context: string }).context))
+      return undefined;
     const text = entry.msg ?? entry.message ?? line;
     const error = entry.err?.message ? ` (${entry.err.message})` : '';
     return `[${name}]${level === 'info' || level === 'log' ? '' : ` ${String(level).toUpperCase()}`} ${text}${error}`;

@@ -1,4 +1,13 @@
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, type ShouldRevalidateFunction, useMatches } from 'react-router';
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  type ShouldRevalidateFunction,
+  useMatches,
+} from 'react-router';
 import type { Route } from './+types/root';
 import { NoticeBanner } from './components/notice-banner';
 import { PageTitle } from './components/page-title';
@@ -86,7 +95,13 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useI18n();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const kind =
-    status === 404 || status === 405 ? 'notFound' : status === 403 || status === 401 ? 'forbidden' : status === 503 || status === 502 ? 'unavailable' : 'failed';
+    status === 404 || status === 405
+      ? 'notFound'
+      : status === 403 || status === 401
+        ? 'forbidden'
+        : status === 503 || status === 502
+          ? 'unavailable'
+          : 'failed';
   if (!isRouteErrorResponse(error) && import.meta.env.DEV) console.error(error);
   const message = errorMessages[kind];
   return (

@@ -11,13 +11,24 @@ let portalUrl: string;
 
 beforeAll(async () => {
   upstream = Fastify({ bodyLimit: 1_048_576 });
-  upstream.addContentTypeParser(/^image\//, { parseAs: 'buffer', bodyLimit: 10 * 1_048_576 }, (_request, body, done) => done(null, body));
-  upstream.post('/api/echo', (request, reply) => reply.send({ body: request.body, forwardedFor: request.headers['x-forwarded-for'], length: request.headers['content-length'] }));
+  upstream.addContentTypeParser(/^image\//, { parseAs: 'buffer', bodyLimit: 10 * 1_048_576 }, (_request, body, done) =>
+    done(null, body),
+  );
+  upstream.post('/api/echo', (request, reply) =>
+    reply.send({
+      body: request.body,
+      forwardedFor: request.headers['x-forwarded-for'],
+      length: request.headers['content-length'],
+    }),
+  );
   upstream.post('/api/picture', (request, reply) => reply.send({ bytes: (request.body as Buffer).length }));
   await upstream.listen({ port: 0, host: '127.0.0.1' });
   const upstreamAddress = upstream.server.address();
   portal = Fastify();
-  await registerApiProxy(portal, `http://127.0.0.1:${typeof upstreamAddress === 'object' && upstreamAddress ? upstreamAddress.port : 0}`);
+  await registerApiProxy(
+    portal,
+    `http://127.0.0.1:${typeof upstreamAddress === 'object' && upstreamAddress ? upstreamAddress.port : 0}`,
+  );
   await portal.listen({ port: 0, host: '127.0.0.1' });
   const address = portal.server.address();
   portalUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -31,7 +42,11 @@ const bigJson = () => JSON.stringify({ name: 'a'.repeat(2 * 1_048_576) });
 
 describe('the api proxy at the public origin', () => {
   it('answers 413 in the api error shape to a JSON body over 1 MiB, with or without a length', async () => {
-    const withLength = await fetch(`${portalUrl}/api/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bigJson() });
+    const withLength = await fetch(`${portalUrl}/api/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: bigJson(),
+    });
     expect(withLength.status).toBe(413);
     expect(await withLength.json()).toEqual({ error: { code: 'payload_too_large', message: 'The request is too large' } });
     const chunked = await fetch(`${portalUrl}/api/echo`, {
@@ -44,9 +59,17 @@ describe('the api proxy at the public origin', () => {
   });
 
   it('answers 413 to an 11 MB picture and passes a 2 MB one on whole', async () => {
-    const tooBig = await fetch(`${portalUrl}/api/picture`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: new Uint8Array(11 * 1_048_576) });
+    const tooBig = await fetch(`${portalUrl}/api/picture`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/jpeg' },
+      body: new Uint8Array(11 * 1_048_576),
+    });
     expect(tooBig.status).toBe(413);
-    const fine = await fetch(`${portalUrl}/api/picture`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: new Uint8Array(2 * 1_048_576) });
+    const fine = await fetch(`${portalUrl}/api/picture`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/jpeg' },
+      body: new Uint8Array(2 * 1_048_576),
+    });
     expect(fine.status).toBe(200);
     expect(await fine.json()).toEqual({ bytes: 2 * 1_048_576 });
   });
@@ -54,7 +77,11 @@ describe('the api proxy at the public origin', () => {
   it("passes a small body on byte for byte, chunked or not, with the client's address", async () => {
     const body = JSON.stringify({ name: 'Äänekosken Ässät', note: '😀' });
     const plain = await fetch(`${portalUrl}/api/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    expect(await plain.json()).toEqual({ body: JSON.parse(body), forwardedFor: '127.0.0.1', length: String(Buffer.byteLength(body)) });
+    expect(await plain.json()).toEqual({
+      body: JSON.parse(body),
+      forwardedFor: '127.0.0.1',
+      length: String(Buffer.byteLength(body)),
+    });
     const chunked = await fetch(`${portalUrl}/api/echo`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -69,7 +96,11 @@ describe('the api proxy at the public origin', () => {
     await registerApiProxy(down, 'http://127.0.0.1:9');
     await down.listen({ port: 0, host: '127.0.0.1' });
     const address = down.server.address();
-    const answer = await fetch(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const answer = await fetch(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     await down.close();
     expect(answer.status).toBe(503);
     expect((await answer.json()).error.code).toBe('api_unavailable');

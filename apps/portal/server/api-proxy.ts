@@ -34,7 +34,11 @@ interface ProxyError {
 
 // The api's error shape, so a caller sees the same answer at the api and through the portal.
 function sendApiError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
-  return reply.status(status).header('cache-control', 'no-store').type('application/json; charset=utf-8').send({ error: { code, message } });
+  return reply
+    .status(status)
+    .header('cache-control', 'no-store')
+    .type('application/json; charset=utf-8')
+    .send({ error: { code, message } });
 }
 
 export async function registerApiProxy(app: FastifyInstance, apiUrl: string): Promise<void> {
@@ -46,8 +50,12 @@ export async function registerApiProxy(app: FastifyInstance, apiUrl: string): Pr
     // Bodies are read whole, as bytes, within the api's limits: Fastify refuses a larger one
     // (by its Content-Length, or while reading a chunked one) with 413 before it reaches the api.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(imageContentType, { parseAs: 'buffer', bodyLimit: imageBodyLimitBytes }, (_request, body, done) => done(null, new BufferedBody(body as Buffer)));
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: jsonBodyLimitBytes }, (_request, body, done) => done(null, new BufferedBody(body as Buffer)));
+    scope.addContentTypeParser(imageContentType, { parseAs: 'buffer', bodyLimit: imageBodyLimitBytes }, (_request, body, done) =>
+      done(null, new BufferedBody(body as Buffer)),
+    );
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: jsonBodyLimitBytes }, (_request, body, done) =>
+      done(null, new BufferedBody(body as Buffer)),
+    );
     scope.setErrorHandler(async (error: ProxyError, request, reply) => {
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
@@ -69,7 +77,10 @@ export async function registerApiProxy(app: FastifyInstance, apiUrl: string): Pr
         replyOptions: {
           // The api sees the browser's address for rate limiting.
           rewriteRequestHeaders: (request, headers) => {
-            const forwarded: Record<string, string | string[] | undefined> = { ...headers, 'x-forwarded-for': (request as WithClientAddress)[clientAddress] ?? '' };
+            const forwarded: Record<string, string | string[] | undefined> = {
+              ...headers,
+              'x-forwarded-for': (request as WithClientAddress)[clientAddress] ?? '',
+            };
             if (request.body instanceof BufferedBody) {
               delete forwarded['transfer-encoding'];
               forwarded['content-length'] = String(request.body.byteLength);
@@ -78,7 +89,13 @@ export async function registerApiProxy(app: FastifyInstance, apiUrl: string): Pr
           },
           onError: (reply, { error }) => {
             reply.log.error(error, 'proxy to the api failed');
-            if (!reply.sent) void sendApiError(reply as unknown as FastifyReply, 503, 'api_unavailable', 'The service is not available right now. Please try again in a moment.');
+            if (!reply.sent)
+              void sendApiError(
+                reply as unknown as FastifyReply,
+                503,
+                'api_unavailable',
+                'The service is not available right now. Please try again in a moment.',
+              );
           },
         },
       });

@@ -17,7 +17,7 @@ export class ConfigError extends Error {
 export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const apiUrl = env.API_URL;
   if (!apiUrl || !isHttpUrl(apiUrl)) {
-    throw new ConfigError('API_URL must be set to the api\'s address, e.g. API_URL=http://127.0.0.1:3101');
+    throw new ConfigError("API_URL must be set to the api's address, e.g. API_URL=http://127.0.0.1:3101");
   }
   const port = Number.parseInt(env.PORT ?? '3000', 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT is not a port number: ${env.PORT}`);
@@ -40,7 +40,8 @@ function parseTrustProxy(value: string | undefined): number {
   if (!value || value === 'false') return 0;
   if (value === 'true') return 1;
   const hops = Number.parseInt(value, 10);
-  if (!Number.isInteger(hops) || hops < 0) throw new ConfigError(`TRUST_PROXY is the number of proxies in front, e.g. TRUST_PROXY=1: ${value}`);
+  if (!Number.isInteger(hops) || hops < 0)
+    throw new ConfigError(`TRUST_PROXY is the number of proxies in front, e.g. TRUST_PROXY=1: ${value}`);
   return hops;
 }
 

@@ -9,7 +9,12 @@ function post(headers: Record<string, string>, url = `${publicOrigin}/profile`):
 
 describe('isCrossSiteWrite', () => {
   it("lets a browser's own form post through", () => {
-    expect(isCrossSiteWrite(post({ 'Sec-Fetch-Site': 'same-origin', Origin: publicOrigin, Cookie: 'talkoot_session=t' }), publicOrigin)).toBe(false);
+    expect(
+      isCrossSiteWrite(
+        post({ 'Sec-Fetch-Site': 'same-origin', Origin: publicOrigin, Cookie: 'talkoot_session=t' }),
+        publicOrigin,
+      ),
+    ).toBe(false);
   });
 
   it('refuses a post another site started, with or without a session, whatever its Origin says', () => {
@@ -34,33 +39,55 @@ describe('isCrossSiteWrite', () => {
 
   it('decides by Origin for a browser without Sec-Fetch-Site', () => {
     expect(isCrossSiteWrite(post({ Origin: publicOrigin, Cookie: 'talkoot_session=t' }), publicOrigin)).toBe(false);
-    expect(isCrossSiteWrite(post({ 'Sec-Fetch-Site': 'none', Origin: publicOrigin, Cookie: 'talkoot_session=t' }), publicOrigin)).toBe(false);
+    expect(
+      isCrossSiteWrite(post({ 'Sec-Fetch-Site': 'none', Origin: publicOrigin, Cookie: 'talkoot_session=t' }), publicOrigin),
+    ).toBe(false);
     for (const origin of ['https://evil.example', 'null', 'http://kylat.example', 'https://kylat.example.evil.example']) {
       expect(isCrossSiteWrite(post({ Origin: origin }), publicOrigin), origin).toBe(true);
     }
   });
 
   it("compares with the request's own origin when no public origin is configured", () => {
-    expect(isCrossSiteWrite(post({ Origin: 'http://localhost:3000', Cookie: 'talkoot_session=t' }, 'http://localhost:3000/profile'), undefined)).toBe(false);
-    expect(isCrossSiteWrite(post({ Origin: 'http://127.0.0.1:3000', Cookie: 'talkoot_session=t' }, 'http://localhost:3000/profile'), undefined)).toBe(true);
+    expect(
+      isCrossSiteWrite(
+        post({ Origin: 'http://localhost:3000', Cookie: 'talkoot_session=t' }, 'http://localhost:3000/profile'),
+        undefined,
+      ),
+    ).toBe(false);
+    expect(
+      isCrossSiteWrite(
+        post({ Origin: 'http://127.0.0.1:3000', Cookie: 'talkoot_session=t' }, 'http://localhost:3000/profile'),
+        undefined,
+      ),
+    ).toBe(true);
   });
 
   it('never stops reading', () => {
     for (const method of ['GET', 'HEAD']) {
-      expect(isCrossSiteWrite(new Request(`${publicOrigin}/`, { method, headers: { 'Sec-Fetch-Site': 'cross-site', Cookie: 'talkoot_session=t' } }), publicOrigin)).toBe(false);
+      expect(
+        isCrossSiteWrite(
+          new Request(`${publicOrigin}/`, { method, headers: { 'Sec-Fetch-Site': 'cross-site', Cookie: 'talkoot_session=t' } }),
+          publicOrigin,
+        ),
+      ).toBe(false);
     }
   });
 
   it('checks every other method', () => {
     for (const method of ['PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
-      expect(isCrossSiteWrite(new Request(`${publicOrigin}/`, { method, headers: { 'Sec-Fetch-Site': 'cross-site' } }), publicOrigin), method).toBe(true);
+      expect(
+        isCrossSiteWrite(new Request(`${publicOrigin}/`, { method, headers: { 'Sec-Fetch-Site': 'cross-site' } }), publicOrigin),
+        method,
+      ).toBe(true);
     }
   });
 });
 
 describe('refuseCrossSiteWrite', () => {
   it('answers 403 in the person’s language with a way back to the page', async () => {
-    const response = refuseCrossSiteWrite(post({ Cookie: 'talkoot_lang=sv' }, `${publicOrigin}/calendar/digest.data?index&municipality=a%22b`));
+    const response = refuseCrossSiteWrite(
+      post({ Cookie: 'talkoot_lang=sv' }, `${publicOrigin}/calendar/digest.data?index&municipality=a%22b`),
+    );
     expect(response.status).toBe(403);
     expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     const html = await response.text();

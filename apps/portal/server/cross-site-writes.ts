@@ -76,7 +76,9 @@ export function refuseCrossSiteWrite(request: Request): Response {
 export function pickLanguage(request: Request): Language {
   const chosen = /(?:^|;\s*)talkoot_lang=(fi|sv|en)(?:;|$)/.exec(request.headers.get('Cookie') ?? '')?.[1];
   if (chosen) return chosen as Language;
-  const accepted = (request.headers.get('Accept-Language') ?? '').split(',').map((entry) => entry.trim().slice(0, 2).toLowerCase());
+  const accepted = (request.headers.get('Accept-Language') ?? '')
+    .split(',')
+    .map((entry) => entry.trim().slice(0, 2).toLowerCase());
   return (accepted.find((tag) => tag === 'fi' || tag === 'sv' || tag === 'en') as Language | undefined) ?? 'fi';
 }
 

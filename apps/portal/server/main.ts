@@ -45,7 +45,10 @@ async function main(): Promise<void> {
     await drainRequest(request.raw);
     reply.status(414).header('connection', 'close').header('cache-control', 'no-store');
     // The api's clients get its error shape; people get a page in their language.
-    if (/^\/(api|feeds)(\/|$)/.test(request.url)) return reply.type('application/json; charset=utf-8').send({ error: { code: 'validation_failed', message: 'The address is too long' } });
+    if (/^\/(api|feeds)(\/|$)/.test(request.url))
+      return reply
+        .type('application/json; charset=utf-8')
+        .send({ error: { code: 'validation_failed', message: 'The address is too long' } });
     const page = sizeRefusalPage(request.headers, 414);
     return reply.header('content-language', page.language).type('text/html; charset=utf-8').send(page.html);
   });
@@ -85,7 +88,13 @@ async function main(): Promise<void> {
       if (declaredLength > imageBodyLimitBytes + 65_536) {
         await drainRequest(request.raw);
         const page = sizeRefusalPage(request.headers, 413);
-        return reply.status(413).header('connection', 'close').header('cache-control', 'no-store').header('content-language', page.language).type('text/html; charset=utf-8').send(page.html);
+        return reply
+          .status(413)
+          .header('connection', 'close')
+          .header('cache-control', 'no-store')
+          .header('content-language', page.language)
+          .type('text/html; charset=utf-8')
+          .send(page.html);
       }
       reply.hijack();
       // Loaders forward the client's address to the api; never trust one sent by the client.
@@ -94,7 +103,9 @@ async function main(): Promise<void> {
       let response: Response;
       try {
         // Every page write (form posts to route actions) passes here, so this is the one place to refuse forged ones.
-        response = isCrossSiteWrite(webRequest, config.publicOrigin) ? refuseCrossSiteWrite(webRequest) : await handleRequest(webRequest);
+        response = isCrossSiteWrite(webRequest, config.publicOrigin)
+          ? refuseCrossSiteWrite(webRequest)
+          : await handleRequest(webRequest);
       } catch (error) {
         request.log.error(error, 'request handler failed');
         response = new Response('Internal Server Error', { status: 500, headers: { 'Content-Type': 'text/plain' } });

@@ -13,7 +13,9 @@ describe('withSecurityHeaders', () => {
 
   it('never lets the sign-in link token leave in a Referer header, even on an error page', () => {
     const failed = new Response('error', { status: 503, headers: { 'Referrer-Policy': 'strict-origin-when-cross-origin' } });
-    expect(withSecurityHeaders(failed, new URL('http://localhost/sign-in/link?token=abc')).headers.get('Referrer-Policy')).toBe('no-referrer');
+    expect(withSecurityHeaders(failed, new URL('http://localhost/sign-in/link?token=abc')).headers.get('Referrer-Policy')).toBe(
+      'no-referrer',
+    );
   });
 
   it('keeps several Set-Cookie headers apart', () => {

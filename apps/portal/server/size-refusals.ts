@@ -4,23 +4,38 @@ import { escapeHtml, type Language, pickLanguage } from './cross-site-writes.js'
 // React Router (and its translations) runs, so the few words live here, in the person's language.
 const texts: Record<Language, Record<413 | 414, { title: string; body: string }> & { back: string }> = {
   fi: {
-    413: { title: 'Tiedosto on liian suuri', body: 'Mitään ei tallennettu. Kuva tai tiedosto saa olla enintään 10 megatavua. Pienennä kuvaa tai valitse toinen ja yritä uudelleen.' },
+    413: {
+      title: 'Tiedosto on liian suuri',
+      body: 'Mitään ei tallennettu. Kuva tai tiedosto saa olla enintään 10 megatavua. Pienennä kuvaa tai valitse toinen ja yritä uudelleen.',
+    },
     414: { title: 'Osoite on liian pitkä', body: 'Sivun osoite on liian pitkä. Palaa etusivulle ja jatka sieltä.' },
     back: 'Etusivulle',
   },
   sv: {
-    413: { title: 'Filen är för stor', body: 'Ingenting sparades. En bild eller fil får vara högst 10 megabyte. Gör bilden mindre eller välj en annan och försök igen.' },
+    413: {
+      title: 'Filen är för stor',
+      body: 'Ingenting sparades. En bild eller fil får vara högst 10 megabyte. Gör bilden mindre eller välj en annan och försök igen.',
+    },
     414: { title: 'Adressen är för lång', body: 'Sidans adress är för lång. Gå till startsidan och fortsätt därifrån.' },
     back: 'Till startsidan',
   },
   en: {
-    413: { title: 'The file is too large', body: 'Nothing was saved. A picture or file can be at most 10 megabytes. Make the picture smaller or choose another one and try again.' },
-    414: { title: 'The address is too long', body: 'The address of the page is too long. Go to the home page and continue from there.' },
+    413: {
+      title: 'The file is too large',
+      body: 'Nothing was saved. A picture or file can be at most 10 megabytes. Make the picture smaller or choose another one and try again.',
+    },
+    414: {
+      title: 'The address is too long',
+      body: 'The address of the page is too long. Go to the home page and continue from there.',
+    },
     back: 'Go to the home page',
   },
 };
 
-export function sizeRefusalPage(headers: Record<string, string | string[] | undefined>, status: 413 | 414): { language: Language; html: string } {
+export function sizeRefusalPage(
+  headers: Record<string, string | string[] | undefined>,
+  status: 413 | 414,
+): { language: Language; html: string } {
   const request = new Request('http://portal.invalid/', {
     headers: { Cookie: String(headers.cookie ?? ''), 'Accept-Language': String(headers['accept-language'] ?? '') },
   });

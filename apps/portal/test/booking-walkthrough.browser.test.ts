@@ -84,7 +84,9 @@ describe('booking another association’s hall, as a new user would', () => {
     const queue = page.getByRole('link', { name: /Liity jonoon/ });
     await queue.waitFor();
     expect(await queue.getAttribute('href')).toBe(`/waitlist/new?space=${gym.id}&date=${saturday}&from=12%3A00&to=14%3A00`);
-    expect(await page.getByRole('link', { name: /Varaa toistuva vuoro/ }).getAttribute('href')).toBe(`/bookings/series/new?venue=${school.id}&space=${gym.id}`);
+    expect(await page.getByRole('link', { name: /Varaa toistuva vuoro/ }).getAttribute('href')).toBe(
+      `/bookings/series/new?venue=${school.id}&space=${gym.id}`,
+    );
 
     await page.goto('/bookings');
     await page.locator('li.booking', { hasText: title }).getByRole('button', { name: 'Peru varaus' }).click();

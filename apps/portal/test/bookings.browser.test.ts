@@ -27,9 +27,16 @@ function dayFromToday(days: number): string {
   return helsinkiDayOf(Date.now() + days * 86_400_000);
 }
 const finnishDate = (iso: string) => iso.split('-').map(Number).toReversed().join('.');
-const finnishWeekday = (iso: string) => new Intl.DateTimeFormat('fi-FI', { weekday: 'long', timeZone: 'UTC' }).format(Date.parse(`${iso}T12:00:00Z`));
+const finnishWeekday = (iso: string) =>
+  new Intl.DateTimeFormat('fi-FI', { weekday: 'long', timeZone: 'UTC' }).format(Date.parse(`${iso}T12:00:00Z`));
 
-type DemoVenue = { id: string; name: string; paymentIban: string | null; organisation: { id: string }; spaces: { id: string; name: string }[] };
+type DemoVenue = {
+  id: string;
+  name: string;
+  paymentIban: string | null;
+  organisation: { id: string };
+  spaces: { id: string; name: string }[];
+};
 
 async function demoSpace(page: Page, venueName: string, spaceName: string) {
   const { venues } = (await (await page.request.get('/api/venues')).json()) as { venues: DemoVenue[] };
@@ -43,7 +50,8 @@ async function organisationId(page: Page, prefix: string): Promise<string> {
 }
 
 // A form answered with 4xx is logged by the browser; anything else in the console is a fault.
-const unexpected = (errors: string[]) => errors.filter((error) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(error));
+const unexpected = (errors: string[]) =>
+  errors.filter((error) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(error));
 
 async function checkPage(page: Page, path: string) {
   await page.goto(path);
@@ -68,7 +76,13 @@ describe('bookings: series, payments, residents and the waiting list', () => {
 
     // Someone else asked for the third date first: it is listed as taken, the rest are booked.
     const response = await other.page.request.post('/api/bookings', {
-      data: { spaceId: space.id, startsAt: `${taken}T08:00:00+02:00`, endsAt: `${taken}T09:00:00+02:00`, title: 'Aamukokous', organisationId: await organisationId(other.page, 'Kerkonkosken') },
+      data: {
+        spaceId: space.id,
+        startsAt: `${taken}T08:00:00+02:00`,
+        endsAt: `${taken}T09:00:00+02:00`,
+        title: 'Aamukokous',
+        organisationId: await organisationId(other.page, 'Kerkonkosken'),
+      },
       headers: { origin: baseUrl() },
     });
     expect(response.status(), await response.text()).toBe(201);
@@ -145,7 +159,10 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     await signInByLink(page, 'matti@example.org');
     const { venue, space } = await demoSpace(page, 'Kotalahden kylätalo', 'Keittiö');
     await page.goto('/bookings');
-    await page.locator('section', { hasText: 'Vahvistetut varaukset: Kotalahden kyläyhdistys' }).getByRole('link', { name: 'Varaa asukkaan puolesta' }).click();
+    await page
+      .locator('section', { hasText: 'Vahvistetut varaukset: Kotalahden kyläyhdistys' })
+      .getByRole('link', { name: 'Varaa asukkaan puolesta' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Varaa asukkaan puolesta' }).waitFor();
 
     // Without the resident's agreement nothing is stored.
@@ -209,7 +226,9 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     const confirmed = page.locator('.owner-booking', { hasText: title });
     await confirmed.getByRole('button', { name: 'Peru asukkaan pyynnöstä' }).click();
     await expect.poll(() => page.getByText('Varaus peruttiin.').isVisible()).toBe(true);
-    expect(await page.locator('.owner-booking', { hasText: title }).getByRole('button', { name: 'Peru asukkaan pyynnöstä' }).count()).toBe(0);
+    expect(
+      await page.locator('.owner-booking', { hasText: title }).getByRole('button', { name: 'Peru asukkaan pyynnöstä' }).count(),
+    ).toBe(0);
     for (const person of [coordinator, viewer]) expect(unexpected(person.consoleErrors)).toEqual([]);
   });
 
@@ -221,7 +240,9 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     // A confirmed demo booking four to six weeks ahead (the weekly pensioners' club).
     const from = new Date(Date.now() + 28 * 86_400_000).toISOString();
     const to = new Date(Date.now() + 42 * 86_400_000).toISOString();
-    const { busy } = (await (await page.request.get(`/api/spaces/${space.id}/availability?from=${from}&to=${to}`)).json()) as { busy: { startsAt: string; status: string }[] };
+    const { busy } = (await (await page.request.get(`/api/spaces/${space.id}/availability?from=${from}&to=${to}`)).json()) as {
+      busy: { startsAt: string; status: string }[];
+    };
     const slot = busy.find((period) => period.status === 'approved')!;
     expect(slot, 'a confirmed demo booking to queue for').toBeTruthy();
     const start = Date.parse(slot.startsAt);
@@ -265,7 +286,13 @@ describe('bookings: series, payments, residents and the waiting list', () => {
     const day = dayFromToday(45);
     const title = `Leivontailta ${Date.now()}`;
     const response = await requester.page.request.post('/api/bookings', {
-      data: { spaceId: space.id, startsAt: `${day}T19:00:00+02:00`, endsAt: `${day}T21:00:00+02:00`, title, organisationId: await organisationId(requester.page, 'Kerkonkosken') },
+      data: {
+        spaceId: space.id,
+        startsAt: `${day}T19:00:00+02:00`,
+        endsAt: `${day}T21:00:00+02:00`,
+        title,
+        organisationId: await organisationId(requester.page, 'Kerkonkosken'),
+      },
       headers: { origin: baseUrl() },
     });
     expect(response.status(), await response.text()).toBe(201);

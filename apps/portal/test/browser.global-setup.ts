@@ -49,7 +49,11 @@ export default async function setup(project: TestProject) {
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   delete env.SMTP_URL;
-  const launcher: ChildProcess = spawn(process.execPath, ['apps/launcher/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const launcher: ChildProcess = spawn(process.execPath, ['apps/launcher/dist/main.js'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const productLogFile = path.join(dataDir, 'product.log');
   const appendToLog = (chunk: Buffer) => fs.appendFileSync(productLogFile, chunk);

@@ -7,7 +7,16 @@ export const baseUrl = () => inject('baseUrl');
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -18,7 +27,10 @@ export interface TestPage {
 }
 
 // A fresh context per person; console errors are collected and fail the test at the end.
-export async function openPage(browser: Browser, options: { javaScriptEnabled?: boolean; width?: number; locale?: string } = {}): Promise<TestPage> {
+export async function openPage(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; width?: number; locale?: string } = {},
+): Promise<TestPage> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     javaScriptEnabled: options.javaScriptEnabled ?? true,
@@ -37,8 +49,14 @@ export async function openPage(browser: Browser, options: { javaScriptEnabled?: 
 
 export async function expectAccessible(page: Page): Promise<void> {
   // The dev mailbox shows mail HTML in a sandboxed frame without scripts, where axe cannot run.
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('iframe[sandbox]').options({ iframes: false }).analyze();
-  const violations = results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('iframe[sandbox]')
+    .options({ iframes: false })
+    .analyze();
+  const violations = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
   expect(violations, `axe on ${page.url()}`).toEqual([]);
 }
 

@@ -4,7 +4,15 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDayOf } from '@talkoot/platform/time';
-import { baseUrl, expectAccessible, expectNoHorizontalScroll, launchBrowser, openPage, signInByLink, waitForDevMail } from './browser.js';
+import {
+  baseUrl,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  openPage,
+  signInByLink,
+  waitForDevMail,
+} from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -54,14 +62,25 @@ describe('the public event calendar', () => {
     const coordinator = await openPage(browser);
     await signInByLink(coordinator.page, 'matti@example.org');
     const { organisations } = await (await coordinator.page.request.get('/api/organisations')).json();
-    const kotalahti = organisations.find((organisation: { name: string }) => organisation.name.startsWith('Kotalahden kyläyhdistys'));
+    const kotalahti = organisations.find((organisation: { name: string }) =>
+      organisation.name.startsWith('Kotalahden kyläyhdistys'),
+    );
     const places = (await (await coordinator.page.request.get('/api/places')).json()) as Places;
     const municipalities = places.regions.flatMap((region) => region.municipalities);
-    const home = municipalities.find((municipality) => municipality.villages.some((village) => village.id === kotalahti.village.id))!;
+    const home = municipalities.find((municipality) =>
+      municipality.villages.some((village) => village.id === kotalahti.village.id),
+    )!;
     const other = municipalities.find((municipality) => municipality.id !== home.id && municipality.villages.length > 0)!;
     municipalityId = home.id;
-    const base = { placeName: 'Kotalahden kylätalo', address: 'Kyläraitti 12, 79100 Leppävirta', villageId: kotalahti.village.id, category: 'seniors', publish: true };
-    const create = (body: Record<string, unknown>) => post(coordinator.page, `/api/organisations/${kotalahti.id}/events`, { ...base, ...body });
+    const base = {
+      placeName: 'Kotalahden kylätalo',
+      address: 'Kyläraitti 12, 79100 Leppävirta',
+      villageId: kotalahti.village.id,
+      category: 'seniors',
+      publish: true,
+    };
+    const create = (body: Record<string, unknown>) =>
+      post(coordinator.page, `/api/organisations/${kotalahti.id}/events`, { ...base, ...body });
     ({ event: seniorsEvent } = await create({
       title: { fi: titles.seniors, en: `Seniors' dance ${stamp}` },
       description: { fi: 'Tanssia ja kahvit. Tervetuloa!' },
@@ -71,7 +90,14 @@ describe('the public event calendar', () => {
       isRideSharingWelcome: true,
     }));
     await create({ title: { fi: titles.youth }, ...daysAhead(11), category: 'children', audiences: ['youth'], priceCents: 500 });
-    ({ event: elsewhereEvent } = await create({ title: { fi: titles.elsewhere }, ...daysAhead(12), villageId: other.villages[0]!.id, placeName: 'Kirkonkylän koulu', audiences: ['seniors'], priceCents: 1200 }));
+    ({ event: elsewhereEvent } = await create({
+      title: { fi: titles.elsewhere },
+      ...daysAhead(12),
+      villageId: other.villages[0]!.id,
+      placeName: 'Kirkonkylän koulu',
+      audiences: ['seniors'],
+      priceCents: 1200,
+    }));
     const { event: weekly } = await create({
       title: { fi: titles.weekly },
       ...daysAhead(3, 1),
@@ -80,7 +106,12 @@ describe('the public event calendar', () => {
       recurrence: { frequency: 'weekly', interval: 1, weekdays: [], until: null, count: 3, exceptions: [] },
     });
     // One date of the series is called off, with a note; the event elsewhere is cancelled as a whole.
-    await post(coordinator.page, `/api/organisations/${kotalahti.id}/events/${weekly.id}/occurrences/${weekly.occurrences[1].id}`, { isCancelled: true, note: { fi: 'Sali on remontissa' } }, 'PATCH');
+    await post(
+      coordinator.page,
+      `/api/organisations/${kotalahti.id}/events/${weekly.id}/occurrences/${weekly.occurrences[1].id}`,
+      { isCancelled: true, note: { fi: 'Sali on remontissa' } },
+      'PATCH',
+    );
     await post(coordinator.page, `/api/organisations/${kotalahti.id}/events/${elsewhereEvent.id}/cancellation`, {});
     await coordinator.context.close();
   });
@@ -120,9 +151,12 @@ describe('the public event calendar', () => {
     await page.getByRole('heading', { level: 1, name: 'Tilaa kalenteri' }).waitFor();
     const feedUrl = await page.getByLabel('Tilausosoite', { exact: true }).inputValue();
     expect(feedUrl).toBe(`${baseUrl()}/feeds/calendar.ics?${canonical}`);
-    expect(await page.getByRole('link', { name: 'Tilaa tällä laitteella' }).getAttribute('href')).toBe(feedUrl.replace(/^https?:/, 'webcal:'));
+    expect(await page.getByRole('link', { name: 'Tilaa tällä laitteella' }).getAttribute('href')).toBe(
+      feedUrl.replace(/^https?:/, 'webcal:'),
+    );
     expect(await page.getByRole('img', { name: /QR-koodi/ }).count()).toBe(1);
-    for (const heading of ['iPhone ja iPad', 'Android-puhelin ja Google-kalenteri', 'Outlook']) expect(await page.getByRole('heading', { name: heading }).isVisible()).toBe(true);
+    for (const heading of ['iPhone ja iPad', 'Android-puhelin ja Google-kalenteri', 'Outlook'])
+      expect(await page.getByRole('heading', { name: heading }).isVisible()).toBe(true);
 
     const feed = await page.request.get(feedUrl);
     expect(feed.headers()['content-type']).toMatch(/^text\/calendar/);
@@ -134,7 +168,8 @@ describe('the public event calendar', () => {
     // Exactly the filtered events: every event in the feed is one the calendar shows for this filter.
     const { items } = await (await page.request.get(`/api/calendar?${canonical}`)).json();
     const shownTitles = new Set((items as { title: { fi?: string } }[]).map((entry) => entry.title.fi));
-    for (const ours of summaries.filter((summary) => summary.includes(stamp))) expect([...shownTitles].some((title) => title && ours.includes(title))).toBe(true);
+    for (const ours of summaries.filter((summary) => summary.includes(stamp)))
+      expect([...shownTitles].some((title) => title && ours.includes(title))).toBe(true);
     await context.close();
   });
 
@@ -153,7 +188,9 @@ describe('the public event calendar', () => {
     expect(data.organizer[0].name).toMatch(/^Kotalahden kyläyhdistys/);
     expect(data.isAccessibleForFree).toBe(true);
     expect(data.offers.price).toBe('0');
-    expect(await page.getByRole('link', { name: 'Lisää omaan kalenteriin' }).getAttribute('href')).toBe(`/feeds/events/${seniorsEvent.id}.ics`);
+    expect(await page.getByRole('link', { name: 'Lisää omaan kalenteriin' }).getAttribute('href')).toBe(
+      `/feeds/events/${seniorsEvent.id}.ics`,
+    );
     const file = await page.request.get(`/feeds/events/${seniorsEvent.id}.ics`);
     expect(file.headers()['content-type']).toMatch(/^text\/calendar/);
 
@@ -181,7 +218,9 @@ describe('the public event calendar', () => {
 
     const mail = await waitForDevMail(page, email, since);
     const { message } = await (await page.request.get(`/api/dev/mail/${mail.id}`)).json();
-    const link = /https?:\/\/[^\s"<>]+\/calendar\/digest\/confirm\?token=[A-Za-z0-9_-]+/.exec(`${message.text} ${message.html}`)![0];
+    const link = /https?:\/\/[^\s"<>]+\/calendar\/digest\/confirm\?token=[A-Za-z0-9_-]+/.exec(
+      `${message.text} ${message.html}`,
+    )![0];
     const confirmPath = new URL(link).pathname + new URL(link).search;
     // Opening the link (as a mail scanner does) confirms nothing; the button does.
     await page.goto(confirmPath);
@@ -209,13 +248,18 @@ describe('the public event calendar', () => {
     // An association's website: a real server on another origin of the loopback address (pages that
     // Playwright fulfils itself count as public and Chrome keeps them from framing local servers).
     const html = `<!doctype html><title>Kyläyhdistys</title><iframe name="embed" src="${baseUrl()}/calendar/embed?municipality=${municipalityId}&audience=seniors"></iframe><iframe name="full" src="${baseUrl()}/calendar"></iframe>`;
-    const association = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
+    const association = createServer((_request, response) =>
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html),
+    );
     await new Promise<void>((resolve) => association.listen(0, '127.0.0.1', resolve));
     const { page, context } = await openPage(browser);
     await page.goto(`http://127.0.0.1:${(association.address() as AddressInfo).port}/`);
     await page.waitForLoadState('load');
     const embedFrame = page.frame({ name: 'embed' })!;
-    const embedText = await embedFrame.locator('body').innerText({ timeout: 5000 }).catch((error: unknown) => `not shown at ${embedFrame.url()}: ${String(error)}`);
+    const embedText = await embedFrame
+      .locator('body')
+      .innerText({ timeout: 5000 })
+      .catch((error: unknown) => `not shown at ${embedFrame.url()}: ${String(error)}`);
     expect(embedText).toContain(titles.seniors);
     expect(await embedFrame.getByRole('link', { name: new RegExp(titles.seniors) }).getAttribute('target')).toBe('_blank');
     expect(await embedFrame.locator('.site-header').count()).toBe(0);
@@ -258,7 +302,13 @@ describe('the public event calendar', () => {
 
   it('keeps each public page under 150 KB compressed, with all its assets', async () => {
     const { page, context } = await openPage(browser);
-    for (const path of ['/calendar', `/calendar?view=month&month=${monthAhead(10)}`, `/events/${seniorsEvent.id}`, '/calendar/subscribe', '/calendar/embed']) {
+    for (const path of [
+      '/calendar',
+      `/calendar?view=month&month=${monthAhead(10)}`,
+      `/events/${seniorsEvent.id}`,
+      '/calendar/subscribe',
+      '/calendar/embed',
+    ]) {
       const bodies: Promise<Buffer>[] = [];
       const listener = (response: import('playwright-core').Response) => {
         if (response.status() < 300) bodies.push(response.body().catch(() => Buffer.alloc(0)));

@@ -21,10 +21,15 @@ const appFolder = path.resolve(import.meta.dirname, '../app');
 // The action routes, read from routes.ts so that a new one is covered without editing this test.
 function actionRoutes(): { pattern: string; file: string }[] {
   const config = readFileSync(path.join(appFolder, 'routes.ts'), 'utf8');
-  const routes = [...config.matchAll(/route\('([^']+)',\s*'([^']+)'\)/g)].map(([, pattern, file]) => ({ pattern: pattern!, file: file! }));
+  const routes = [...config.matchAll(/route\('([^']+)',\s*'([^']+)'\)/g)].map(([, pattern, file]) => ({
+    pattern: pattern!,
+    file: file!,
+  }));
   const index = /index\('([^']+)'\)/.exec(config);
   if (index) routes.push({ pattern: '', file: index[1]! });
-  return routes.filter(({ file }) => /export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(readFileSync(path.join(appFolder, file), 'utf8')));
+  return routes.filter(({ file }) =>
+    /export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(readFileSync(path.join(appFolder, file), 'utf8')),
+  );
 }
 
 type Ids = { organisationId: string; otherOrganisationId: string; venueId: string; eventId: string };
@@ -109,7 +114,9 @@ describe('forged form posts', () => {
     const ids = await findIds(cookie);
     const routes = actionRoutes();
     // The actions of today (a guard against the reading of routes.ts silently finding none).
-    expect(routes.map(({ pattern }) => pattern)).toEqual(expect.arrayContaining(['profile', 'language', 'sign-out', 'bookings', 'organisations/:id/events/:eventId', 'venues/:id']));
+    expect(routes.map(({ pattern }) => pattern)).toEqual(
+      expect.arrayContaining(['profile', 'language', 'sign-out', 'bookings', 'organisations/:id/events/:eventId', 'venues/:id']),
+    );
     const before = await fingerprint(cookie, ids);
 
     const variants: { name: string; headers: Record<string, string> }[] = [
@@ -144,12 +151,22 @@ describe('forged form posts', () => {
 
   it("lets the browser's own form posts through: the same profile post with the browser's headers saves", async () => {
     const cookie = await signedInCookie('matti@example.org');
-    const me = async () => ((await (await fetch(`${baseUrl()}/api/me`, { headers: { Cookie: cookie } })).json()) as { user: { name: string; phone: string | null; language: string } }).user;
+    const me = async () =>
+      (
+        (await (await fetch(`${baseUrl()}/api/me`, { headers: { Cookie: cookie } })).json()) as {
+          user: { name: string; phone: string | null; language: string };
+        }
+      ).user;
     const { name, phone, language } = await me();
     const post = (newName: string) =>
       fetch(`${baseUrl()}/profile`, {
         method: 'POST',
-        headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin', Origin: baseUrl() },
+        headers: {
+          Cookie: cookie,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Sec-Fetch-Site': 'same-origin',
+          Origin: baseUrl(),
+        },
         body: new URLSearchParams({ intent: 'save', name: newName, phone: phone ?? '', language }),
         redirect: 'manual',
       });

@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type FailureClass, type FailureKind, classify, describe as describeFailure, errorSignature, findingsMarkdown } from './fuzz/findings.js';
+import {
+  type FailureClass,
+  type FailureKind,
+  classify,
+  describe as describeFailure,
+  errorSignature,
+  findingsMarkdown,
+} from './fuzz/findings.js';
 import { parseJsonText, toJsonText } from './fuzz/json-text.js';
 import { longText } from './fuzz/odd-values.js';
 import { type Operation, readOperations } from './fuzz/openapi-operations.js';
@@ -38,7 +45,10 @@ function seedFor(label: string): number {
 async function refreshIds(): Promise<void> {
   await database.refresh();
   const answer = await exchange(baseUrl, { method: 'GET', target: '/api/dev/mail', headers: {} }, 50_000_000);
-  database.devMailIds = answer.status === 200 ? (JSON.parse(answer.text) as { messages: { id: string }[] }).messages.map((message) => message.id).slice(0, 20) : [];
+  database.devMailIds =
+    answer.status === 200
+      ? (JSON.parse(answer.text) as { messages: { id: string }[] }).messages.map((message) => message.id).slice(0, 20)
+      : [];
   baseline = await database.fingerprint();
 }
 
@@ -56,7 +66,12 @@ async function send(request: FuzzRequest): Promise<{ answer: Answer; changes: st
   const after = await database.fingerprint();
   const differences = compareFingerprints(baseline, after);
   baseline = after;
-  const changes = differences.map(({ table, added, removed, changed }) => `${table}: ${added.length} added, ${removed.length} removed, ${changed.length} changed (${[...added, ...removed, ...changed].slice(0, 2).join(', ')})`).join('; ');
+  const changes = differences
+    .map(
+      ({ table, added, removed, changed }) =>
+        `${table}: ${added.length} added, ${removed.length} removed, ${changed.length} changed (${[...added, ...removed, ...changed].slice(0, 2).join(', ')})`,
+    )
+    .join('; ');
   return { answer, changes, log };
 }
 
@@ -92,9 +107,12 @@ async function check(plan: Plan): Promise<void> {
     if (failure.count === 1) await minimise(failure);
   }
   if (isSuccess && plan.forbiddenBecause) record('accepted (2xx) a request its OpenAPI document forbids', plan, answer, '', log);
-  if (isSuccess && isWrite && plan.persona.kind === 'crossSiteCookie') record('accepted (2xx) a cookie-carried write from another site', plan, answer, '', log);
-  if (isSuccess && plan.operation.access.kind !== 'public' && ['anonymous', 'badToken'].includes(plan.persona.kind)) record('accepted (2xx) a signed-out request on a route that needs sign-in', plan, answer, '', log);
-  if ((status === undefined || status >= 400) && changes) record('the database changed although the request was refused', plan, answer, changes, log);
+  if (isSuccess && isWrite && plan.persona.kind === 'crossSiteCookie')
+    record('accepted (2xx) a cookie-carried write from another site', plan, answer, '', log);
+  if (isSuccess && plan.operation.access.kind !== 'public' && ['anonymous', 'badToken'].includes(plan.persona.kind))
+    record('accepted (2xx) a signed-out request on a route that needs sign-in', plan, answer, '', log);
+  if ((status === undefined || status >= 400) && changes)
+    record('the database changed although the request was refused', plan, answer, changes, log);
 }
 
 // For the first example of a 5xx class with a JSON body: drop fields, and cut long texts to
@@ -188,9 +206,18 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (process.env.FUZZ_REPORT) {
-    const answers = [...statuses].map(([label, counts]) => `| ${label} | ${[...counts].sort().map(([status, count]) => `${status}×${count}`).join(' ')} |`);
+    const answers = [...statuses].map(
+      ([label, counts]) =>
+        `| ${label} | ${[...counts]
+          .sort()
+          .map(([status, count]) => `${status}×${count}`)
+          .join(' ')} |`,
+    );
     const table = `## Answers per route\n\n| Route | Statuses |\n| --- | --- |\n${answers.join('\n')}\n`;
-    fs.writeFileSync(process.env.FUZZ_REPORT, `${findingsMarkdown([...failures.values()], baseUrl, `FUZZ_SEED=${seed} FUZZ_RUNS=${runs}`)}\n${table}`);
+    fs.writeFileSync(
+      process.env.FUZZ_REPORT,
+      `${findingsMarkdown([...failures.values()], baseUrl, `FUZZ_SEED=${seed} FUZZ_RUNS=${runs}`)}\n${table}`,
+    );
   }
   await database?.close();
 });
@@ -206,7 +233,11 @@ describe('every route of the OpenAPI document, through the public origin', () =>
       await refreshIds();
       const found = watchFailures();
       const context = { ids: database, personas, publicOrigin: baseUrl };
-      await fc.assert(fc.asyncProperty(planArb(operation, context), check), { seed: seedFor(operation.label), numRuns: runs, endOnFailure: true });
+      await fc.assert(fc.asyncProperty(planArb(operation, context), check), {
+        seed: seedFor(operation.label),
+        numRuns: runs,
+        endOnFailure: true,
+      });
       if (found().length) throw new Error(report(found()));
     });
   }
@@ -218,10 +249,18 @@ describe('huge bodies through the public origin', () => {
 
   function hugePlan(operation: Operation, persona: Persona, body: Buffer, contentType: string): Plan {
     const ids = resolveRealPath(operation, persona, database.rowsForPaths(), database.devMailIds, { next: () => 0 });
-    const target = operation.template.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(ids[name] ?? '3f1c2b8a-6d4e-4f0a-9b7c-2e5d8a1f0c3b'));
+    const target = operation.template.replace(/\{(\w+)\}/g, (_match, name: string) =>
+      encodeURIComponent(ids[name] ?? '3f1c2b8a-6d4e-4f0a-9b7c-2e5d8a1f0c3b'),
+    );
     const headers = { ...headersFor(persona, operation.method, baseUrl, 0), 'content-type': contentType };
     const bodyExcerpt = `<${body.length} bytes of ${contentType}>`;
-    return { operation, persona, request: { method: operation.method, target, headers, body }, forbiddenBecause: operation.bodySchema ? 'a body of more than 1 MiB with an unknown field' : undefined, bodyExcerpt };
+    return {
+      operation,
+      persona,
+      request: { method: operation.method, target, headers, body },
+      forbiddenBecause: operation.bodySchema ? 'a body of more than 1 MiB with an unknown field' : undefined,
+      bodyExcerpt,
+    };
   }
 
   it('answers a JSON body over 1 MiB on every write route with a 4xx, signed out and signed in', async () => {
@@ -229,7 +268,8 @@ describe('huge bodies through the public origin', () => {
     const found = watchFailures();
     const body = Buffer.from(JSON.stringify({ text: longText(1_200_000, 'ä') }));
     for (const operation of writes()) {
-      for (const persona of [personaNamed('anonymous'), personaNamed('bearer'), personaNamed('cookie')]) await check(hugePlan(operation, persona, body, 'application/json'));
+      for (const persona of [personaNamed('anonymous'), personaNamed('bearer'), personaNamed('cookie')])
+        await check(hugePlan(operation, persona, body, 'application/json'));
     }
     if (found().length) throw new Error(report(found()));
   });
@@ -240,7 +280,8 @@ describe('huge bodies through the public origin', () => {
     const uploads = operations.filter((operation) => operation.isRawUpload);
     expect(uploads.length).toBeGreaterThanOrEqual(2);
     for (const operation of uploads) {
-      for (const persona of [personaNamed('anonymous'), personaNamed('bearer'), personaNamed('cookie')]) await check(hugePlan(operation, persona, elevenMegabytes, 'image/jpeg'));
+      for (const persona of [personaNamed('anonymous'), personaNamed('bearer'), personaNamed('cookie')])
+        await check(hugePlan(operation, persona, elevenMegabytes, 'image/jpeg'));
     }
     if (found().length) throw new Error(report(found()));
   });
@@ -251,7 +292,12 @@ describe('the database check', () => {
     await refreshIds();
     const persona = personas.find((candidate) => candidate.kind === 'cookie') as Persona;
     const headers = { ...headersFor(persona, 'PATCH', baseUrl, 0), 'content-type': 'application/json' };
-    const accepted = await send({ method: 'PATCH', target: '/api/me', headers, body: Buffer.from(JSON.stringify({ name: 'Aino Virtanen (fuzz)' })) });
+    const accepted = await send({
+      method: 'PATCH',
+      target: '/api/me',
+      headers,
+      body: Buffer.from(JSON.stringify({ name: 'Aino Virtanen (fuzz)' })),
+    });
     expect(accepted.answer.status).toBe(200);
     expect(accepted.changes).toMatch(/^users: 0 added, 0 removed, 1 changed/);
     const refused = await send({ method: 'PATCH', target: '/api/me', headers, body: Buffer.from(JSON.stringify({ name: '' })) });
@@ -268,9 +314,21 @@ describe('signing out and leaving, with odd input', () => {
     const helmi = await signIn(baseUrl, 'helmi@example.org');
     const persona: Persona = { name: 'Helmi, resident (bearer)', kind: 'bearer', ...helmi };
     for (const template of ['/api/auth/sessions/current', '/api/me']) {
-      const operation = operations.find((candidate) => candidate.method === 'DELETE' && candidate.template === template) as Operation;
+      const operation = operations.find(
+        (candidate) => candidate.method === 'DELETE' && candidate.template === template,
+      ) as Operation;
       const body = Buffer.from(JSON.stringify({ id: helmi.userId, extra: 'a\u0000b' }));
-      const plan: Plan = { operation, persona, request: { method: 'DELETE', target: `${template}?x=%00&x=1&all=true`, headers: { ...headersFor(persona, 'DELETE', baseUrl, 0), 'content-type': 'application/json' }, body }, bodyExcerpt: body.toString() };
+      const plan: Plan = {
+        operation,
+        persona,
+        request: {
+          method: 'DELETE',
+          target: `${template}?x=%00&x=1&all=true`,
+          headers: { ...headersFor(persona, 'DELETE', baseUrl, 0), 'content-type': 'application/json' },
+          body,
+        },
+        bodyExcerpt: body.toString(),
+      };
       await check(plan);
       if (template === '/api/auth/sessions/current') Object.assign(helmi, await signIn(baseUrl, 'helmi@example.org'));
       persona.token = helmi.token;

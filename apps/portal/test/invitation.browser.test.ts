@@ -27,7 +27,9 @@ describe('an organisation admin invites a new member', () => {
     const mail = await waitForDevMail(newcomer.page, email, since);
     await newcomer.page.goto(`/dev/mail/${mail.id}`);
     await newcomer.page.locator('a[href*="/invitations/"]').first().click();
-    await expect.poll(() => newcomer.page.getByRole('heading', { name: 'Kutsu: Sorsakosken kyläseura ry' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => newcomer.page.getByRole('heading', { name: 'Kutsu: Sorsakosken kyläseura ry' }).isVisible())
+      .toBe(true);
     await newcomer.page.getByRole('button', { name: 'Hyväksy kutsu' }).click();
     // No name given: the form says what is missing and keeps working.
     await expect.poll(() => newcomer.page.getByText('Korjaa nämä kohdat').isVisible()).toBe(true);
@@ -36,7 +38,9 @@ describe('an organisation admin invites a new member', () => {
     await expect.poll(() => newcomer.page.getByText('Kirjautuneena: Ville Uusi').isVisible()).toBe(true);
 
     await admin.page.goto(`/admin/organisations/${sorsakoski.id}`);
-    await expect.poll(() => admin.page.getByRole('cell', { name: 'Ville Uusi' }).or(admin.page.getByText('Ville Uusi')).first().isVisible()).toBe(true);
+    await expect
+      .poll(() => admin.page.getByRole('cell', { name: 'Ville Uusi' }).or(admin.page.getByText('Ville Uusi')).first().isVisible())
+      .toBe(true);
     await admin.context.close();
     await newcomer.context.close();
   });

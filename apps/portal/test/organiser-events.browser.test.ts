@@ -32,14 +32,22 @@ async function organisationByName(page: Page, prefix: string): Promise<Organisat
 }
 
 // The worker rebuilds stale feeds through the queue: wait until the feed says what we expect.
-async function waitForFeed(page: Page, organisationId: string, title: string, isExpected: (vevent: string) => boolean): Promise<string> {
+async function waitForFeed(
+  page: Page,
+  organisationId: string,
+  title: string,
+  isExpected: (vevent: string) => boolean,
+): Promise<string> {
   const deadline = Date.now() + 25_000;
   let last = '';
   while (Date.now() < deadline) {
     const response = await page.request.get(`/feeds/organisations/${organisationId}.ics`);
     last = await response.text();
     // Unfold folded lines (RFC 5545) before looking at the event's lines.
-    const vevent = last.replace(/\r?\n[ \t]/g, '').split('BEGIN:VEVENT').find((part) => part.includes(title));
+    const vevent = last
+      .replace(/\r?\n[ \t]/g, '')
+      .split('BEGIN:VEVENT')
+      .find((part) => part.includes(title));
     if (vevent && isExpected(vevent)) return vevent;
     await page.waitForTimeout(500);
   }
@@ -101,7 +109,9 @@ describe('organisers plan events together', () => {
     const invitation = partner.page.locator('.event-list__item', { hasText: title });
     await invitation.getByRole('button', { name: 'Hyväksy' }).click();
     await partner.page.getByText('Olette nyt mukana järjestämässä tapahtumaa.').waitFor();
-    expect(await partner.page.locator('.event-list__item', { hasText: title }).textContent()).toContain('Järjestäjä: Kerkonkosken');
+    expect(await partner.page.locator('.event-list__item', { hasText: title }).textContent()).toContain(
+      'Järjestäjä: Kerkonkosken',
+    );
 
     // Both organisations' feeds carry it within seconds (the worker rebuilds them).
     const ownFeed = await waitForFeed(page, kerkonkoski.id, title, (vevent) => !vevent.includes('STATUS:CANCELLED'));
@@ -160,7 +170,12 @@ describe('organisers plan events together', () => {
     // Every new page passes axe and fits 320 px, with scripts running.
     const viewer = await openPage(browser);
     await signInByLink(viewer.page, 'juhani@example.org');
-    for (const path of [`/organisations/${kerkonkoski.id}/events`, `/organisations/${kerkonkoski.id}/events/new`, eventPath, `/calendar/print?period=month&date=${date}`]) {
+    for (const path of [
+      `/organisations/${kerkonkoski.id}/events`,
+      `/organisations/${kerkonkoski.id}/events/new`,
+      eventPath,
+      `/calendar/print?period=month&date=${date}`,
+    ]) {
       for (const width of [1280, 320]) {
         await viewer.page.setViewportSize({ width, height: 900 });
         await viewer.page.goto(path);
@@ -210,9 +225,13 @@ describe('organisers plan events together', () => {
   it('a coordinator adds a picture with its description without JavaScript, and the developer mailbox sends the weekly letters now', async () => {
     // sharp is the api's dependency, not the portal's: resolve it from there.
     const requireFromApi = createRequire(new URL('../../api/package.json', import.meta.url));
-    type Sharp = (options: { create: { width: number; height: number; channels: 3; background: { r: number; g: number; b: number } } }) => { png(): { toBuffer(): Promise<Buffer> } };
+    type Sharp = (options: {
+      create: { width: number; height: number; channels: 3; background: { r: number; g: number; b: number } };
+    }) => { png(): { toBuffer(): Promise<Buffer> } };
     const { default: sharp } = (await import(requireFromApi.resolve('sharp'))) as { default: Sharp };
-    const png = await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 40, g: 120, b: 60 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 40, g: 120, b: 60 } } })
+      .png()
+      .toBuffer();
 
     const organiser = await openPage(browser, { javaScriptEnabled: false });
     const page = organiser.page;
@@ -280,7 +299,10 @@ describe('organisers plan events together', () => {
     await viewer.page.goto('/dev/mail');
     await viewer.page.waitForLoadState('networkidle');
     await viewer.page.getByRole('button', { name: 'Lähetä viikkokirjeet nyt' }).click();
-    await viewer.page.locator('.notice').getByText(/^\d+ kirjettä lähetetty jonoon\./).waitFor();
+    await viewer.page
+      .locator('.notice')
+      .getByText(/^\d+ kirjettä lähetetty jonoon\./)
+      .waitFor();
     await expectAccessible(viewer.page);
     await shoot(viewer.page, 'dev-mail-digests');
     expect(viewer.consoleErrors).toEqual([]);

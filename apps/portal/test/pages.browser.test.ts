@@ -47,12 +47,17 @@ describe('the home page', () => {
 
     await page.goto('/');
     expect(await week.getByRole('link', { name: 'Kaikki tapahtumat kalenterissa' }).getAttribute('href')).toBe('/calendar');
-    const subscribe = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Tilaa tapahtumat itsellesi' }) });
+    const subscribe = page.locator('section', {
+      has: page.getByRole('heading', { level: 2, name: 'Tilaa tapahtumat itsellesi' }),
+    });
     expect(await subscribe.getByRole('link', { name: 'Puhelimen kalenteriin' }).getAttribute('href')).toBe('/calendar/subscribe');
     expect(await subscribe.getByRole('link', { name: 'Sähköpostiin' }).getAttribute('href')).toBe('/calendar/digest');
     expect(await subscribe.getByRole('link', { name: 'Paperille' }).getAttribute('href')).toBe('/calendar/print');
     // Big targets for unsteady hands: the ways to subscribe are at least 48 px high.
-    for (const box of await subscribe.getByRole('link').evaluateAll((links) => links.map((link) => link.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(48);
+    for (const box of await subscribe
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => link.getBoundingClientRect().height)))
+      expect(box).toBeGreaterThanOrEqual(48);
 
     const halls = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Kylätalot ja tilat' }) });
     await halls.getByRole('link', { name: 'Kotalahden kylätalo' }).click();
@@ -85,7 +90,19 @@ describe('every page is accessible (axe, WCAG 2.1 AA) at desktop and 320 px widt
   it('public pages', async () => {
     const { page, context, consoleErrors } = await openPage(browser);
     const organisationId = await firstOrganisationId(page);
-    await checkPages(page, ['/', '/sign-in', '/sign-in/code?email=aino%40example.org', '/organisations', `/organisations/${organisationId}`, '/dev/mail', '/no-such-page'], [1280, 320]);
+    await checkPages(
+      page,
+      [
+        '/',
+        '/sign-in',
+        '/sign-in/code?email=aino%40example.org',
+        '/organisations',
+        `/organisations/${organisationId}`,
+        '/dev/mail',
+        '/no-such-page',
+      ],
+      [1280, 320],
+    );
     expect(consoleErrors.filter((error) => !error.includes('404'))).toEqual([]);
     await context.close();
   });

@@ -38,9 +38,15 @@ function makePng(width: number, height: number): Buffer {
   const rows = Buffer.alloc((width * 3 + 1) * height);
   for (let y = 0; y < height; y += 1) {
     const offset = y * (width * 3 + 1);
-    for (let x = 0; x < width; x += 1) rows.set([Math.round((x / width) * 255), Math.round((y / height) * 255), 120], offset + 1 + x * 3);
+    for (let x = 0; x < width; x += 1)
+      rows.set([Math.round((x / width) * 255), Math.round((y / height) * 255), 120], offset + 1 + x * 3);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 async function post(page: Page, path: string, body: unknown) {
@@ -49,15 +55,23 @@ async function post(page: Page, path: string, body: unknown) {
   return response.json();
 }
 
-const submit = (page: Page, intent: string) => page.locator(`form:has(input[name="intent"][value="${intent}"]) button[type="submit"]`).first();
+const submit = (page: Page, intent: string) =>
+  page.locator(`form:has(input[name="intent"][value="${intent}"]) button[type="submit"]`).first();
 
 describe('managing a venue', () => {
   it('the owner edits details, opening hours and a price, adds a photo and renews the secret calendar address, all without JavaScript', async () => {
     const setup = await openPage(browser);
     await signInByLink(setup.page, 'matti@example.org');
     const { organisations } = await (await setup.page.request.get('/api/organisations')).json();
-    const kotalahti = organisations.find((organisation: { name: string }) => organisation.name.startsWith('Kotalahden kyläyhdistys'));
-    const { venue } = await post(setup.page, `/api/organisations/${kotalahti.id}/venues`, { villageId: kotalahti.village.id, name: `Hallintatalo ${Date.now()}`, address: 'Kylätie 3', capacity: 60 });
+    const kotalahti = organisations.find((organisation: { name: string }) =>
+      organisation.name.startsWith('Kotalahden kyläyhdistys'),
+    );
+    const { venue } = await post(setup.page, `/api/organisations/${kotalahti.id}/venues`, {
+      villageId: kotalahti.village.id,
+      name: `Hallintatalo ${Date.now()}`,
+      address: 'Kylätie 3',
+      capacity: 60,
+    });
     await post(setup.page, `/api/organisations/${kotalahti.id}/venues/${venue.id}/spaces`, { name: 'Juhlasali' });
     const managePath = `/venues/${venue.id}/manage`;
 
@@ -66,7 +80,9 @@ describe('managing a venue', () => {
     await signInByLink(page, 'matti@example.org');
     const response = await page.goto(managePath);
     expect(response?.status()).toBe(200);
-    expect(await page.locator('h2').allTextContents()).toEqual(expect.arrayContaining(['Talon tiedot', 'Kuvat', 'Tilojen säännöt ja hinnat', 'Kalenterit']));
+    expect(await page.locator('h2').allTextContents()).toEqual(
+      expect.arrayContaining(['Talon tiedot', 'Kuvat', 'Tilojen säännöt ja hinnat', 'Kalenterit']),
+    );
 
     // Details: contact person and key instructions.
     await page.fill('#details-contactName', 'Matti Meikäläinen');
@@ -100,7 +116,11 @@ describe('managing a venue', () => {
     expect(await page.locator('#space1-closed-1').isChecked()).toBe(true);
     expect(await page.locator('#space1-closedReason-0').inputValue()).toBe('Joulu');
     const saved = (await (await setup.page.request.get(`/api/venues/${venue.id}`)).json()).venue.spaces[0];
-    expect(saved).toMatchObject({ priceUnit: 'hour', priceRegionCents: 1250, closedDates: [{ from: '2026-12-24', to: '2026-12-26', reason: 'Joulu' }] });
+    expect(saved).toMatchObject({
+      priceUnit: 'hour',
+      priceRegionCents: 1250,
+      closedDates: [{ from: '2026-12-24', to: '2026-12-26', reason: 'Joulu' }],
+    });
     expect(saved.openingHours).toHaveLength(6);
 
     // A photo needs a text alternative.
@@ -135,7 +155,9 @@ describe('managing a venue', () => {
     // axe needs scripts: the same page, seen with JavaScript, wide and at 320 px.
     await setup.page.goto(managePath);
     // The thumbnail really shows (served through the portal's /api proxy, allowed by the CSP).
-    await expect.poll(() => setup.page.locator('.manage-photos img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
+    await expect
+      .poll(() => setup.page.locator('.manage-photos img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(480);
     await expectAccessible(setup.page);
     await setup.page.screenshot({ path: '/tmp/venue-admin-1280.png', fullPage: true });
     await setup.page.setViewportSize({ width: 320, height: 800 });
@@ -150,7 +172,9 @@ describe('managing a venue', () => {
     const setup = await openPage(browser);
     await signInByLink(setup.page, 'matti@example.org');
     const { venues } = await (await setup.page.request.get('/api/venues')).json();
-    const hall = venues.find((venue: { organisation: { name: string } }) => venue.organisation.name.startsWith('Kotalahden kyläyhdistys'));
+    const hall = venues.find((venue: { organisation: { name: string } }) =>
+      venue.organisation.name.startsWith('Kotalahden kyläyhdistys'),
+    );
     const outsider = await openPage(browser);
     await signInByLink(outsider.page, 'juhani@example.org');
     const response = await outsider.page.goto(`/venues/${hall.id}/manage`);

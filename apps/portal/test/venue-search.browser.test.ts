@@ -57,7 +57,9 @@ describe('finding a free hall in the region', () => {
     expect(await page.getByText(/Kokeile toista päivää/).isVisible()).toBe(true);
     // The next evening the gym is free.
     await search(page, { village: 'Kerkonkoski', date: wednesday, from: '18:00', to: '20:00', people: '40' });
-    expect(await page.locator('.search-results').getByRole('link', { name: 'Kerkonkosken koulu: Liikuntasali' }).isVisible()).toBe(true);
+    expect(
+      await page.locator('.search-results').getByRole('link', { name: 'Kerkonkosken koulu: Liikuntasali' }).isVisible(),
+    ).toBe(true);
 
     // The result opens the venue with the space, the day and the times filled in.
     await search(page, { date: tuesday, from: '18:00', to: '20:00', people: '40' });
@@ -117,7 +119,12 @@ describe('finding a free hall in the region', () => {
     if (process.env.VENUES_SCREENSHOTS) {
       for (const width of [390, 1280]) {
         await page.setViewportSize({ width, height: 900 });
-        for (const [name, path] of [['venue-month', paths[0]!], ['venue-week', paths[1]!], ['search', paths[2]!], ['search-errors', paths[3]!]] as const) {
+        for (const [name, path] of [
+          ['venue-month', paths[0]!],
+          ['venue-week', paths[1]!],
+          ['search', paths[2]!],
+          ['search-errors', paths[3]!],
+        ] as const) {
           await page.goto(path);
           await page.screenshot({ path: `${process.env.VENUES_SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
         }

@@ -78,7 +78,9 @@ describe('booking a village hall', () => {
     expect(await rules.innerText()).toMatch(/Takuumaksu\s+100\s€/);
     expect(await rules.innerText()).toContain('Varaa vähintään 24 h ennen ja enintään 365 päivää etukäteen.');
     expect(await rules.innerText()).toContain('48 h ennen alkua. Sen jälkeen peruutusmaksu on 50 % hinnasta.');
-    expect(await page.getByRole('link', { name: 'Tilaa kalenteri (webcal)' }).getAttribute('href')).toMatch(new RegExp(`^webcal://.+/feeds/venues/${venue.id}\\.ics$`));
+    expect(await page.getByRole('link', { name: 'Tilaa kalenteri (webcal)' }).getAttribute('href')).toMatch(
+      new RegExp(`^webcal://.+/feeds/venues/${venue.id}\\.ics$`),
+    );
 
     // Nothing filled in: the form says what is missing.
     await page.getByRole('button', { name: 'Jatka: tarkista hinta ja ehdot' }).click();
@@ -120,7 +122,10 @@ describe('booking a village hall', () => {
     if (process.env.VENUES_SCREENSHOTS) {
       for (const width of [390, 1280]) {
         await page.setViewportSize({ width, height: 900 });
-        await page.locator('#request-title').locator('..').screenshot({ path: `${process.env.VENUES_SCREENSHOTS}/confirm-${width}.png` });
+        await page
+          .locator('#request-title')
+          .locator('..')
+          .screenshot({ path: `${process.env.VENUES_SCREENSHOTS}/confirm-${width}.png` });
       }
     }
     // Only the owner's admins and coordinators are offered the manage page.
@@ -174,10 +179,17 @@ describe('booking a village hall', () => {
     expect(await page.locator('li.booking', { hasText: title }).getByText('peruttu').isVisible()).toBe(true);
 
     await owner.page.goto(`/venues/${venue.id}`);
-    expect(await owner.page.getByRole('link', { name: 'Hallinnoi tätä tilaa' }).getAttribute('href')).toBe(`/venues/${venue.id}/manage`);
+    expect(await owner.page.getByRole('link', { name: 'Hallinnoi tätä tilaa' }).getAttribute('href')).toBe(
+      `/venues/${venue.id}/manage`,
+    );
 
     // Accessibility (axe needs JavaScript) and 320 px without sideways scrolling.
-    const paths = ['/venues', `/venues/${venue.id}?space=${spaceId}&month=${month}`, `/venues/${venue.id}?space=${spaceId}&view=week&week=${date}`, '/bookings'];
+    const paths = [
+      '/venues',
+      `/venues/${venue.id}?space=${spaceId}&month=${month}`,
+      `/venues/${venue.id}?space=${spaceId}&view=week&week=${date}`,
+      '/bookings',
+    ];
     for (const width of [1280, 320]) {
       await owner.page.setViewportSize({ width, height: 900 });
       for (const path of paths) {

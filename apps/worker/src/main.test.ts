@@ -20,7 +20,8 @@ describe('worker process', () => {
   const output: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(mainJs)) throw new Error(`${mainJs} is missing: build first (pnpm turbo run build --filter=@talkoot/worker)`);
+    if (!fs.existsSync(mainJs))
+      throw new Error(`${mainJs} is missing: build first (pnpm turbo run build --filter=@talkoot/worker)`);
     database = await createTestDatabase();
     smtp = await startTestSmtpServer();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'talkoot-worker-test-'));
@@ -76,7 +77,10 @@ describe('worker process', () => {
     const result = await Promise.race([exited, stoppedWithin]);
     expect(result, `worker output:\n${output.join('')}`).toEqual({ code: 0, signal: null });
 
-    const lines = output.join('').split('\n').filter((line) => line.trim() !== '');
+    const lines = output
+      .join('')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     for (const line of lines) expect(() => JSON.parse(line), `not a JSON log line: ${line}`).not.toThrow();
     expect(lines.some((line) => line.includes('worker stopped'))).toBe(true);
   }, 60_000);

@@ -44,7 +44,10 @@ export const demoOrganisations: DemoOrganisation[] = [
     kind: 'association',
     village: 'Leppävirta/Sorsakoski',
     contactEmail: 'sorsakoski@example.org',
-    description: { fi: 'Seurantalo Sorsakosken keskustassa ja lainattavaa kalustoa.', en: 'A community hall in Sorsakoski and equipment to lend.' },
+    description: {
+      fi: 'Seurantalo Sorsakosken keskustassa ja lainattavaa kalustoa.',
+      en: 'A community hall in Sorsakoski and equipment to lend.',
+    },
   },
   {
     key: 'oravikoski',
@@ -74,7 +77,11 @@ export const demoOrganisations: DemoOrganisation[] = [
     kind: 'association',
     village: 'Rautalampi/Rautalammin kirkonkylä',
     contactEmail: 'urheilu@example.org',
-    description: { fi: 'Hiihtoa, lentopalloa ja kuntosalivuoroja kaikenikäisille.', sv: 'Skidåkning, volleyboll och gym för alla åldrar.', en: 'Skiing, volleyball and gym hours for all ages.' },
+    description: {
+      fi: 'Hiihtoa, lentopalloa ja kuntosalivuoroja kaikenikäisille.',
+      sv: 'Skidåkning, volleyboll och gym för alla åldrar.',
+      en: 'Skiing, volleyball and gym hours for all ages.',
+    },
   },
   {
     key: 'pensioners',
@@ -113,7 +120,11 @@ export const demoOrganisations: DemoOrganisation[] = [
     village: 'Vesanto/Vesannon kirkonkylä',
     businessId: '0123456-2',
     contactEmail: 'kunta@example.org',
-    description: { fi: 'Vesannon kunnan vapaa-aikatoimi.', sv: 'Vesanto kommuns fritidsväsende.', en: 'Leisure services of the municipality of Vesanto.' },
+    description: {
+      fi: 'Vesannon kunnan vapaa-aikatoimi.',
+      sv: 'Vesanto kommuns fritidsväsende.',
+      en: 'Leisure services of the municipality of Vesanto.',
+    },
   },
   {
     key: 'marttas',
@@ -135,15 +146,106 @@ interface DemoUser {
 }
 
 export const demoUsers: DemoUser[] = [
-  { name: 'Pirjo Platform', email: 'admin@example.org', language: 'fi', isPlatformAdmin: true, description: 'platform admin', memberships: [] },
-  { name: 'Aino Virtanen', email: 'aino@example.org', phone: '040 111 2233', language: 'fi', description: 'admin of Kotalahden kyläyhdistys, member of Kotalahden Martat', memberships: [['kotalahti', 'admin'], ['marttas', 'member']] },
-  { name: 'Matti Korhonen', email: 'matti@example.org', language: 'fi', description: 'coordinator of Kotalahden kyläyhdistys and Leppävirran Nuorisoseura', memberships: [['kotalahti', 'coordinator'], ['youth', 'coordinator']] },
-  { name: 'Eeva Nieminen', email: 'eeva@example.org', language: 'fi', description: 'admin of Sorsakosken kyläseura', memberships: [['sorsakoski', 'admin']] },
-  { name: 'Juhani Mäkinen', email: 'juhani@example.org', language: 'fi', description: 'coordinator of Kerkonkosken kyläyhdistys, member of the hunting club', memberships: [['kerkonkoski', 'coordinator'], ['hunting', 'member']] },
-  { name: 'Anna Lindqvist', email: 'anna@example.org', language: 'sv', description: 'admin of Rautalammin seurakunta (Swedish)', memberships: [['parish', 'admin']] },
-  { name: 'Liisa Heikkinen', email: 'liisa@example.org', phone: '040 555 6677', language: 'fi', description: 'admin of Vesannon Eläkeläiset, member of Niiniveden kyläyhdistys', memberships: [['pensioners', 'admin'], ['niinivesi', 'member']] },
-  { name: 'Omar Hassan', email: 'omar@example.org', language: 'en', description: 'coordinator of Rautalammin Urheiluseura (English)', memberships: [['sports', 'coordinator']] },
-  { name: 'Kalle Räsänen', email: 'kalle@example.org', language: 'fi', description: 'admin of the sports club, the hunting club, Oravikoski and Niinivesi', memberships: [['sports', 'admin'], ['hunting', 'admin'], ['oravikoski', 'admin'], ['niinivesi', 'admin'], ['kerkonkoski', 'admin']] },
-  { name: 'Sari Savolainen', email: 'sari@example.org', language: 'fi', description: 'admin of Vesannon kunta, admin of the youth club and the Marttas', memberships: [['municipality', 'admin'], ['youth', 'admin'], ['marttas', 'admin']] },
-  { name: 'Helmi Jäntti', email: 'helmi@example.org', language: 'fi', description: 'resident, member of Vesannon Eläkeläiset', memberships: [['pensioners', 'member']] },
+  {
+    name: 'Pirjo Platform',
+    email: 'admin@example.org',
+    language: 'fi',
+    isPlatformAdmin: true,
+    description: 'platform admin',
+    memberships: [],
+  },
+  {
+    name: 'Aino Virtanen',
+    email: 'aino@example.org',
+    phone: '040 111 2233',
+    language: 'fi',
+    description: 'admin of Kotalahden kyläyhdistys, member of Kotalahden Martat',
+    memberships: [
+      ['kotalahti', 'admin'],
+      ['marttas', 'member'],
+    ],
+  },
+  {
+    name: 'Matti Korhonen',
+    email: 'matti@example.org',
+    language: 'fi',
+    description: 'coordinator of Kotalahden kyläyhdistys and Leppävirran Nuorisoseura',
+    memberships: [
+      ['kotalahti', 'coordinator'],
+      ['youth', 'coordinator'],
+    ],
+  },
+  {
+    name: 'Eeva Nieminen',
+    email: 'eeva@example.org',
+    language: 'fi',
+    description: 'admin of Sorsakosken kyläseura',
+    memberships: [['sorsakoski', 'admin']],
+  },
+  {
+    name: 'Juhani Mäkinen',
+    email: 'juhani@example.org',
+    language: 'fi',
+    description: 'coordinator of Kerkonkosken kyläyhdistys, member of the hunting club',
+    memberships: [
+      ['kerkonkoski', 'coordinator'],
+      ['hunting', 'member'],
+    ],
+  },
+  {
+    name: 'Anna Lindqvist',
+    email: 'anna@example.org',
+    language: 'sv',
+    description: 'admin of Rautalammin seurakunta (Swedish)',
+    memberships: [['parish', 'admin']],
+  },
+  {
+    name: 'Liisa Heikkinen',
+    email: 'liisa@example.org',
+    phone: '040 555 6677',
+    language: 'fi',
+    description: 'admin of Vesannon Eläkeläiset, member of Niiniveden kyläyhdistys',
+    memberships: [
+      ['pensioners', 'admin'],
+      ['niinivesi', 'member'],
+    ],
+  },
+  {
+    name: 'Omar Hassan',
+    email: 'omar@example.org',
+    language: 'en',
+    description: 'coordinator of Rautalammin Urheiluseura (English)',
+    memberships: [['sports', 'coordinator']],
+  },
+  {
+    name: 'Kalle Räsänen',
+    email: 'kalle@example.org',
+    language: 'fi',
+    description: 'admin of the sports club, the hunting club, Oravikoski and Niinivesi',
+    memberships: [
+      ['sports', 'admin'],
+      ['hunting', 'admin'],
+      ['oravikoski', 'admin'],
+      ['niinivesi', 'admin'],
+      ['kerkonkoski', 'admin'],
+    ],
+  },
+  {
+    name: 'Sari Savolainen',
+    email: 'sari@example.org',
+    language: 'fi',
+    description: 'admin of Vesannon kunta, admin of the youth club and the Marttas',
+    memberships: [
+      ['municipality', 'admin'],
+      ['youth', 'admin'],
+      ['marttas', 'admin'],
+    ],
+  },
+  {
+    name: 'Helmi Jäntti',
+    email: 'helmi@example.org',
+    language: 'fi',
+    description: 'resident, member of Vesannon Eläkeläiset',
+    memberships: [['pensioners', 'member']],
+  },
 ];

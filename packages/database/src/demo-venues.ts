@@ -33,7 +33,8 @@ interface DemoSpace {
   cancellationFeePercent?: number;
 }
 
-const everyDay = (opens: string, closes: string): OpeningPeriod[] => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens, closes }));
+const everyDay = (opens: string, closes: string): OpeningPeriod[] =>
+  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens, closes }));
 const schoolHours: OpeningPeriod[] = [
   ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '22:00' })),
   { weekday: 6, opens: '10:00', closes: '20:00' },
@@ -73,9 +74,39 @@ const demoVenues: {
     keyInstructions: 'Avain on kyläkaupan kassalla (Kyläraitti 3). Palauta avain kauppaan tai postilaatikkoon oven vieressä.',
     paymentIban: 'FI2112345600000785',
     spaces: [
-      { key: 'whole', name: 'Koko talo', bufferAfterMinutes: 60, openingHours: everyDay('08:00', '24:00'), priceUnit: 'day', prices: [8000, 12000, 15000], depositCents: 10000, freeCancellationHours: 72, cancellationFeePercent: 50 },
-      { key: 'hall', name: 'Sali', parent: 'whole', capacity: 80, bufferAfterMinutes: 30, openingHours: everyDay('08:00', '24:00'), priceUnit: 'hour', prices: [1000, 1500, 2500], freeCancellationHours: 48, cancellationFeePercent: 50 },
-      { key: 'kitchen', name: 'Keittiö', parent: 'whole', capacity: 12, bufferAfterMinutes: 30, openingHours: everyDay('08:00', '24:00'), priceUnit: 'hour', prices: [500, 800, 1200] },
+      {
+        key: 'whole',
+        name: 'Koko talo',
+        bufferAfterMinutes: 60,
+        openingHours: everyDay('08:00', '24:00'),
+        priceUnit: 'day',
+        prices: [8000, 12000, 15000],
+        depositCents: 10000,
+        freeCancellationHours: 72,
+        cancellationFeePercent: 50,
+      },
+      {
+        key: 'hall',
+        name: 'Sali',
+        parent: 'whole',
+        capacity: 80,
+        bufferAfterMinutes: 30,
+        openingHours: everyDay('08:00', '24:00'),
+        priceUnit: 'hour',
+        prices: [1000, 1500, 2500],
+        freeCancellationHours: 48,
+        cancellationFeePercent: 50,
+      },
+      {
+        key: 'kitchen',
+        name: 'Keittiö',
+        parent: 'whole',
+        capacity: 12,
+        bufferAfterMinutes: 30,
+        openingHours: everyDay('08:00', '24:00'),
+        priceUnit: 'hour',
+        prices: [500, 800, 1200],
+      },
     ],
   },
   {
@@ -87,14 +118,41 @@ const demoVenues: {
     capacity: 60,
     facilities: ['kitchen', 'projector'],
     accessibility: ['step_free_entrance', 'hearing_loop'],
-    description: { fi: 'Kylän vanha koulu: liikuntasali ja luokka kokouksille.', en: 'The old village school: a gym and a classroom for meetings.' },
+    description: {
+      fi: 'Kylän vanha koulu: liikuntasali ja luokka kokouksille.',
+      en: 'The old village school: a gym and a classroom for meetings.',
+    },
     contact: { name: 'Juhani Korhonen', phone: '050 765 4321', email: 'juhani@example.org' },
     keyInstructions: 'Ovikoodi on 2468#. Sulje ikkunat ja sammuta valot lähtiessä.',
     paymentIban: 'FI4950009420028730',
     spaces: [
-      { key: 'whole', name: 'Koko koulu', openingHours: schoolHours, priceUnit: 'hour', prices: [0, 3000, 4000], depositCents: 5000 },
-      { key: 'gym', name: 'Liikuntasali', parent: 'whole', capacity: 60, bufferAfterMinutes: 15, openingHours: schoolHours, priceUnit: 'hour', prices: [0, 1500, 2000] },
-      { key: 'classroom', name: 'Luokka', parent: 'whole', capacity: 20, isApprovalRequired: false, bookableBy: 'members', openingHours: schoolHours },
+      {
+        key: 'whole',
+        name: 'Koko koulu',
+        openingHours: schoolHours,
+        priceUnit: 'hour',
+        prices: [0, 3000, 4000],
+        depositCents: 5000,
+      },
+      {
+        key: 'gym',
+        name: 'Liikuntasali',
+        parent: 'whole',
+        capacity: 60,
+        bufferAfterMinutes: 15,
+        openingHours: schoolHours,
+        priceUnit: 'hour',
+        prices: [0, 1500, 2000],
+      },
+      {
+        key: 'classroom',
+        name: 'Luokka',
+        parent: 'whole',
+        capacity: 20,
+        isApprovalRequired: false,
+        bookableBy: 'members',
+        openingHours: schoolHours,
+      },
     ],
   },
   {
@@ -106,12 +164,27 @@ const demoVenues: {
     capacity: 25,
     facilities: ['sauna', 'kitchen'],
     accessibility: ['parking'],
-    description: { fi: 'Hirsimaja ja rantasauna. Sopii perhejuhliin ja kerhoille.', sv: 'Timmerstuga med strandbastu.', en: 'A log hut with a lakeside sauna, for family parties and clubs.' },
+    description: {
+      fi: 'Hirsimaja ja rantasauna. Sopii perhejuhliin ja kerhoille.',
+      sv: 'Timmerstuga med strandbastu.',
+      en: 'A log hut with a lakeside sauna, for family parties and clubs.',
+    },
     contact: { name: 'Kalle Nieminen', phone: '044 987 6543', email: 'kalle@example.org' },
     keyInstructions: 'Avain on avainlaatikossa saunan seinässä, koodi kerrotaan tekstiviestillä päivää ennen.',
     paymentIban: 'FI8147500010000384',
     spaces: [
-      { key: 'hut', name: 'Maja', capacity: 25, bookableBy: 'anyone', bufferAfterMinutes: 120, priceUnit: 'fixed', prices: [5000, 8000, 12000], depositCents: 5000, freeCancellationHours: 168, cancellationFeePercent: 100 },
+      {
+        key: 'hut',
+        name: 'Maja',
+        capacity: 25,
+        bookableBy: 'anyone',
+        bufferAfterMinutes: 120,
+        priceUnit: 'fixed',
+        prices: [5000, 8000, 12000],
+        depositCents: 5000,
+        freeCancellationHours: 168,
+        cancellationFeePercent: 100,
+      },
     ],
   },
 ];
@@ -185,7 +258,11 @@ export function seedDemoVenues(
     const space = spaces.get(spaceKey)!;
     const ownerId = space.venue.organisation.id;
     const organisationId = organisation ? input.organisations.get(organisation)!.id : null;
-    const tier = priceTier({ bookingOrganisationId: organisationId, ownerOrganisationId: ownerId, requesterIsOwnerMember: false });
+    const tier = priceTier({
+      bookingOrganisationId: organisationId,
+      ownerOrganisationId: ownerId,
+      requesterIsOwnerMember: false,
+    });
     const rate = { members: space.priceMembersCents, region: space.priceRegionCents, private: space.pricePrivateCents }[tier];
     const priceCents = bookingPrice(space.priceUnit, rate, startsAt, endsAt);
     const depositCents = space.priceUnit === 'free' ? 0 : space.depositCents;
@@ -213,7 +290,15 @@ export function seedDemoVenues(
     }
   };
   // Weekly club evenings through the coming three months, each a recurring series.
-  const weekly = (spaceKey: string, title: string, requester: string, organisation: string, weekday: number, from: number, to: number) => {
+  const weekly = (
+    spaceKey: string,
+    title: string,
+    requester: string,
+    organisation: string,
+    weekday: number,
+    from: number,
+    to: number,
+  ) => {
     const last = helsinkiDayOf(helsinkiTime(now, 11, weekday, from));
     const series = em.create(BookingSeries, {
       space: spaces.get(spaceKey)!,
@@ -224,15 +309,72 @@ export function seedDemoVenues(
       createdAt: now,
     });
     for (let week = 0; week < 12; week++) {
-      book(spaceKey, helsinkiTime(now, week, weekday, from), helsinkiTime(now, week, weekday, to), title, requester, organisation, 'approved', { series, paid: week < 4 });
+      book(
+        spaceKey,
+        helsinkiTime(now, week, weekday, from),
+        helsinkiTime(now, week, weekday, to),
+        title,
+        requester,
+        organisation,
+        'approved',
+        { series, paid: week < 4 },
+      );
     }
   };
   weekly('kerkonkoski-school/gym', 'Lentopallovuoro', 'omar@example.org', 'sports', 2, 18, 20);
   weekly('kotalahti-hall/hall', 'Eläkeläisten kerho', 'liisa@example.org', 'pensioners', 4, 13, 15);
-  book('kotalahti-hall/whole', helsinkiTime(now, 2, 6, 12), helsinkiTime(now, 2, 6, 23), 'Kylän syysjuhla', 'aino@example.org', 'kotalahti', 'approved');
-  book('kotalahti-hall/kitchen', helsinkiTime(now, 4, 6, 9), helsinkiTime(now, 4, 6, 14), 'Marttojen leivontatalkoot', 'aino@example.org', 'marttas', 'approved');
-  book('kerkonkoski-school/classroom', helsinkiTime(now, 1, 1, 18), helsinkiTime(now, 1, 1, 20), 'Hallituksen kokous', 'juhani@example.org', 'kerkonkoski', 'approved');
-  book('kotalahti-hall/hall', helsinkiTime(now, 3, 6, 14), helsinkiTime(now, 3, 6, 18), 'Nuorisoseuran teatteriharjoitus', 'matti@example.org', 'youth', 'requested');
-  book('niinivesi-hut/hut', helsinkiTime(now, 1, 6, 15), helsinkiTime(now, 1, 6, 21), 'Helmin 80-vuotisjuhlat', 'helmi@example.org', null, 'requested');
-  book('niinivesi-hut/hut', helsinkiTime(now, 5, 5, 17), helsinkiTime(now, 5, 5, 22), 'Metsästysseuran saunailta', 'kalle@example.org', 'hunting', 'approved');
+  book(
+    'kotalahti-hall/whole',
+    helsinkiTime(now, 2, 6, 12),
+    helsinkiTime(now, 2, 6, 23),
+    'Kylän syysjuhla',
+    'aino@example.org',
+    'kotalahti',
+    'approved',
+  );
+  book(
+    'kotalahti-hall/kitchen',
+    helsinkiTime(now, 4, 6, 9),
+    helsinkiTime(now, 4, 6, 14),
+    'Marttojen leivontatalkoot',
+    'aino@example.org',
+    'marttas',
+    'approved',
+  );
+  book(
+    'kerkonkoski-school/classroom',
+    helsinkiTime(now, 1, 1, 18),
+    helsinkiTime(now, 1, 1, 20),
+    'Hallituksen kokous',
+    'juhani@example.org',
+    'kerkonkoski',
+    'approved',
+  );
+  book(
+    'kotalahti-hall/hall',
+    helsinkiTime(now, 3, 6, 14),
+    helsinkiTime(now, 3, 6, 18),
+    'Nuorisoseuran teatteriharjoitus',
+    'matti@example.org',
+    'youth',
+    'requested',
+  );
+  book(
+    'niinivesi-hut/hut',
+    helsinkiTime(now, 1, 6, 15),
+    helsinkiTime(now, 1, 6, 21),
+    'Helmin 80-vuotisjuhlat',
+    'helmi@example.org',
+    null,
+    'requested',
+  );
+  book(
+    'niinivesi-hut/hut',
+    helsinkiTime(now, 5, 5, 17),
+    helsinkiTime(now, 5, 5, 22),
+    'Metsästysseuran saunailta',
+    'kalle@example.org',
+    'hunting',
+    'approved',
+  );
 }

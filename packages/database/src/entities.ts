@@ -6,4 +6,11 @@ import { platformEntities } from '@talkoot/platform';
 import { venueEntities } from '@talkoot/venues';
 
 // Every entity of every domain; each new domain package adds its list here.
-export const allEntities = [...platformEntities, ...outboxEntities, ...identityEntities, ...notificationEntities, ...venueEntities, ...eventEntities];
+export const allEntities = [
+  ...platformEntities,
+  ...outboxEntities,
+  ...identityEntities,
+  ...notificationEntities,
+  ...venueEntities,
+  ...eventEntities,
+];

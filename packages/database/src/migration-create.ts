@@ -15,7 +15,9 @@ try {
   const orm = await openOrm(server.url('talkoot'));
   await orm.migrator.up();
   const result = await orm.migrator.create(migrationsSourceDir, false, false, process.argv[2]);
-  console.log(result.fileName ? `wrote ${path.join(migrationsSourceDir, result.fileName)}` : 'no changes: entities match the migrations');
+  console.log(
+    result.fileName ? `wrote ${path.join(migrationsSourceDir, result.fileName)}` : 'no changes: entities match the migrations',
+  );
   await orm.close(true);
 } finally {
   await server.stop();

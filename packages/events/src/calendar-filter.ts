@@ -21,7 +21,10 @@ const listKeys = ['municipality', 'village', 'organiser', 'category', 'audience'
 export function parseCalendarFilter(query: URLSearchParams | Record<string, string | string[] | undefined>) {
   const read = (name: string): string[] => {
     const raw = query instanceof URLSearchParams ? query.getAll(name) : ([] as string[]).concat(query[name] ?? []);
-    return raw.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+    return raw
+      .flatMap((value) => value.split(','))
+      .map((value) => value.trim())
+      .filter(Boolean);
   };
   const flag = (name: string) => ['1', 'true', 'yes', 'on'].includes(read(name)[0] ?? '');
   return calendarFilterSchema.safeParse({

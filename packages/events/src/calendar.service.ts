@@ -42,7 +42,13 @@ const ACCESSIBLE_FACT = 'step_free';
 // with the number of values. The text search is a substring match over the event's words (a
 // trigram index serves it), which finds Finnish compounds: "teatteri" finds "kesäteatteri".
 // Runs on `em`'s connection (inside its transaction, if any).
-export async function queryCalendar(em: EntityManager, filter: CalendarFilter, window: { from: Date; to: Date | null }, limit = 2000, eventId?: string): Promise<CalendarRow[]> {
+export async function queryCalendar(
+  em: EntityManager,
+  filter: CalendarFilter,
+  window: { from: Date; to: Date | null },
+  limit = 2000,
+  eventId?: string,
+): Promise<CalendarRow[]> {
   const where: string[] = [`e.status in ('published', 'cancelled')`, 'o.ends_at > ?'];
   const params: unknown[] = [window.from];
   if (window.to) {
@@ -69,7 +75,9 @@ export async function queryCalendar(em: EntityManager, filter: CalendarFilter, w
   if (filter.audience.length) {
     // "Everyone" events suit every audience.
     // jsonb_exists*() rather than the ? operators, which would read as placeholders.
-    where.push(`(jsonb_exists_any(e.audiences, array(select jsonb_array_elements_text(?::jsonb))) or jsonb_exists(e.audiences, 'everyone'))`);
+    where.push(
+      `(jsonb_exists_any(e.audiences, array(select jsonb_array_elements_text(?::jsonb))) or jsonb_exists(e.audiences, 'everyone'))`,
+    );
     params.push(JSON.stringify(filter.audience));
   }
   if (filter.free) where.push('e.price_cents is null');

@@ -1,6 +1,12 @@
 import { Body, Controller, Inject, Query } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, Route, type RouteBody, type RouteQuery, notFound } from '@talkoot/platform';
-import { confirmDigestRoute, oneClickUnsubscribeRoute, runDigestsNowRoute, subscribeDigestRoute, unsubscribeDigestRoute } from './digest.routes.js';
+import {
+  confirmDigestRoute,
+  oneClickUnsubscribeRoute,
+  runDigestsNowRoute,
+  subscribeDigestRoute,
+  unsubscribeDigestRoute,
+} from './digest.routes.js';
 import { DigestService } from './digest.service.js';
 
 @Controller()

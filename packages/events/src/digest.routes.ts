@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { digestSubscribeSchema } from './event.schemas.js';
 
 const tag = 'Event calendar';
-const tokenSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{40,60}$/, 'The link is not complete: open it from the email again') });
+const tokenSchema = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{40,60}$/, 'The link is not complete: open it from the email again'),
+});
 
 export const subscribeDigestRoute = defineRoute({
   method: 'POST',

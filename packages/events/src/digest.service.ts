@@ -2,7 +2,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { enqueueMail } from '@talkoot/notifications';
-import { APP_CONFIG, type AppConfig, DomainError, RateLimitedError, addDays, dayText, helsinkiDayStart, helsinkiToday, notFound, parseCalendarDay } from '@talkoot/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  DomainError,
+  RateLimitedError,
+  addDays,
+  dayText,
+  helsinkiDayStart,
+  helsinkiToday,
+  notFound,
+  parseCalendarDay,
+} from '@talkoot/platform';
 import type { Language } from '@talkoot/platform/schemas';
 import { type CalendarFilter, canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
 import { queryCalendar } from './calendar.service.js';
@@ -43,11 +54,26 @@ export class DigestService {
   ) {}
 
   // Always the same answer, whether or not the address already subscribes: nothing leaks.
-  async subscribe(input: { email: string; language: Language; frequency: 'weekly' | 'monthly'; filter: Record<string, unknown> }): Promise<void> {
+  async subscribe(input: {
+    email: string;
+    language: Language;
+    frequency: 'weekly' | 'monthly';
+    filter: Record<string, unknown>;
+  }): Promise<void> {
     const parsed = parseCalendarFilter(
-      Object.fromEntries(Object.entries(input.filter).map(([key, value]) => [key, typeof value === 'boolean' ? (value ? '1' : '') : (value as string | string[])])),
+      Object.fromEntries(
+        Object.entries(input.filter).map(([key, value]) => [
+          key,
+          typeof value === 'boolean' ? (value ? '1' : '') : (value as string | string[]),
+        ]),
+      ),
     );
-    if (!parsed.success) throw new DomainError(calendarErrors.filter_invalid, 'Check the filter', Object.fromEntries(parsed.error.issues.map((issue) => [`filter.${issue.path.join('.')}`, issue.message])));
+    if (!parsed.success)
+      throw new DomainError(
+        calendarErrors.filter_invalid,
+        'Check the filter',
+        Object.fromEntries(parsed.error.issues.map((issue) => [`filter.${issue.path.join('.')}`, issue.message])),
+      );
     const email = input.email.trim().toLowerCase();
     await this.orm.em.fork().transactional(async (em) => {
       await this.limitConfirmationMails(em, email);
@@ -79,11 +105,19 @@ export class DigestService {
   private async limitConfirmationMails(em: EntityManager, email: string): Promise<void> {
     await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`digest-subscribe:${email}`]);
     const since = new Date(Date.now() - CONFIRMATION_WINDOW_MS);
-    const recent = await em.find(DigestSubscription, { email, createdAt: { $gt: since } }, { fields: ['createdAt'], orderBy: { createdAt: 'asc' } });
+    const recent = await em.find(
+      DigestSubscription,
+      { email, createdAt: { $gt: since } },
+      { fields: ['createdAt'], orderBy: { createdAt: 'asc' } },
+    );
     if (recent.length < CONFIRMATION_MAILS_PER_WINDOW) return;
     const opensAt = recent[recent.length - CONFIRMATION_MAILS_PER_WINDOW]!.createdAt.getTime() + CONFIRMATION_WINDOW_MS;
     const seconds = Math.max(1, Math.ceil((opensAt - Date.now()) / 1000));
-    throw new RateLimitedError(`Too many letters asked for this address. Try again in ${Math.ceil(seconds / 3600)} hours.`, seconds, calendarErrors.confirmations_limited);
+    throw new RateLimitedError(
+      `Too many letters asked for this address. Try again in ${Math.ceil(seconds / 3600)} hours.`,
+      seconds,
+      calendarErrors.confirmations_limited,
+    );
   }
 
   async confirm(token: string): Promise<{ frequency: 'weekly' | 'monthly' }> {
@@ -147,7 +181,12 @@ export class DigestService {
         periodEnd: period.end.toISOString(),
         filterText: await this.filterText(em, subscription.filter, language),
         items: rows
-          .filter((row) => !(row.is_cancelled || row.status === 'cancelled') || new Date(row.updated_at) >= since || new Date(row.event_updated_at) >= since)
+          .filter(
+            (row) =>
+              !(row.is_cancelled || row.status === 'cancelled') ||
+              new Date(row.updated_at) >= since ||
+              new Date(row.event_updated_at) >= since,
+          )
           .map((row) => ({
             title: pick(row.title, language),
             startsAt: new Date(row.starts_at).toISOString(),
@@ -158,7 +197,11 @@ export class DigestService {
             link: `${origin}/events/${row.event_id}`,
             isCancelled: row.is_cancelled || row.status === 'cancelled',
             // Changed since the last digest (published before it): subscribers hear about edits.
-            isChanged: !row.is_cancelled && row.status !== 'cancelled' && Math.max(new Date(row.updated_at).getTime(), new Date(row.event_updated_at).getTime()) > since.getTime() && Boolean(subscription.lastSentAt),
+            isChanged:
+              !row.is_cancelled &&
+              row.status !== 'cancelled' &&
+              Math.max(new Date(row.updated_at).getTime(), new Date(row.event_updated_at).getTime()) > since.getTime() &&
+              Boolean(subscription.lastSentAt),
           })),
         calendarLink: `${origin}/calendar?${canonicalFilterQuery(subscription.filter)}`,
         unsubscribeLink,
@@ -169,7 +212,14 @@ export class DigestService {
   // The filter in words for the mail: place and organiser names, category codes as they are.
   private async filterText(em: EntityManager, filter: CalendarFilter, _language: Language): Promise<string> {
     const names = async (table: string, ids: string[]) =>
-      ids.length ? (await em.execute<{ name: string }[]>(`select name from ${table} where id::text in (select jsonb_array_elements_text(?::jsonb)) order by name`, [JSON.stringify(ids)])).map((row) => row.name) : [];
+      ids.length
+        ? (
+            await em.execute<{ name: string }[]>(
+              `select name from ${table} where id::text in (select jsonb_array_elements_text(?::jsonb)) order by name`,
+              [JSON.stringify(ids)],
+            )
+          ).map((row) => row.name)
+        : [];
     const parts = [
       ...(await names('municipalities', filter.municipality)),
       ...(await names('villages', filter.village)),

@@ -18,8 +18,18 @@ export class DigestsProcessor extends WorkerHost implements OnApplicationBootstr
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await scheduleJob(this.queue, { id: 'digest-weekly', jobName: 'digests.send', data: { frequency: 'weekly' } }, { cron: '0 6 * * 1' }, this.logger);
-    await scheduleJob(this.queue, { id: 'digest-monthly', jobName: 'digests.send', data: { frequency: 'monthly' } }, { cron: '0 6 1 * *' }, this.logger);
+    await scheduleJob(
+      this.queue,
+      { id: 'digest-weekly', jobName: 'digests.send', data: { frequency: 'weekly' } },
+      { cron: '0 6 * * 1' },
+      this.logger,
+    );
+    await scheduleJob(
+      this.queue,
+      { id: 'digest-monthly', jobName: 'digests.send', data: { frequency: 'monthly' } },
+      { cron: '0 6 1 * *' },
+      this.logger,
+    );
   }
 
   async process(job: Job<{ frequency: 'weekly' | 'monthly' }>): Promise<{ queued: number }> {

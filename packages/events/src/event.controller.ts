@@ -1,6 +1,15 @@
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { type AuthContext, CurrentAuth } from '@talkoot/identity';
-import { DomainError, Route, type RouteBody, type RouteParams, type RouteQuery, addDays, helsinkiDayStart, helsinkiToday } from '@talkoot/platform';
+import {
+  DomainError,
+  Route,
+  type RouteBody,
+  type RouteParams,
+  type RouteQuery,
+  addDays,
+  helsinkiDayStart,
+  helsinkiToday,
+} from '@talkoot/platform';
 import { canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
 import { CalendarService } from './calendar.service.js';
 import {
@@ -31,11 +40,18 @@ export class EventController {
   async list(@Query() query: RouteQuery<typeof calendarRoute>) {
     const { from, to, ...rest } = query;
     const parsed = parseCalendarFilter(rest as Record<string, string | string[]>);
-    if (!parsed.success) throw new DomainError(calendarErrors.filter_invalid, 'Check the filter', Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])));
+    if (!parsed.success)
+      throw new DomainError(
+        calendarErrors.filter_invalid,
+        'Check the filter',
+        Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])),
+      );
     const start = helsinkiDayStart(from ?? helsinkiToday());
     const end = to ? helsinkiDayStart(addDays(to, 1)) : new Date(start.getTime() + 31 * 86_400_000);
     if (end <= start || end.getTime() - start.getTime() > MAX_DAYS * 86_400_000) {
-      throw new DomainError(calendarErrors.period_too_long, 'Check the dates', { to: `Ask for at most ${MAX_DAYS} days, ending after the start` });
+      throw new DomainError(calendarErrors.period_too_long, 'Check the dates', {
+        to: `Ask for at most ${MAX_DAYS} days, ending after the start`,
+      });
     }
     const { items, truncated } = await this.calendar.list(parsed.data, start, end);
     // The canonical query of the filter: the stable, shareable address of this selection.
@@ -58,7 +74,11 @@ export class EventController {
   }
 
   @Route(createEventRoute)
-  create(@Param() params: RouteParams<typeof createEventRoute>, @Body() body: RouteBody<typeof createEventRoute>, @CurrentAuth() auth: AuthContext) {
+  create(
+    @Param() params: RouteParams<typeof createEventRoute>,
+    @Body() body: RouteBody<typeof createEventRoute>,
+    @CurrentAuth() auth: AuthContext,
+  ) {
     return this.events.create(params.id, body, auth.user.id);
   }
 
@@ -78,7 +98,10 @@ export class EventController {
   }
 
   @Route(changeOccurrenceRoute)
-  changeOccurrence(@Param() params: RouteParams<typeof changeOccurrenceRoute>, @Body() body: RouteBody<typeof changeOccurrenceRoute>) {
+  changeOccurrence(
+    @Param() params: RouteParams<typeof changeOccurrenceRoute>,
+    @Body() body: RouteBody<typeof changeOccurrenceRoute>,
+  ) {
     return this.events.changeOccurrence(params.id, params.eventId, params.occurrenceId, body);
   }
 

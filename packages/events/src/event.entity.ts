@@ -11,7 +11,10 @@ import { type EventCategory, type EventStatus, coOrganiserStatuses, eventCategor
 @Entity({ tableName: 'events' })
 @Index({ properties: ['organisation', 'status'] })
 // Substring search (ILIKE '%teatteri%' finds "kesäteatteri") served by trigrams.
-@Index({ name: 'events_search_text_trgm', expression: 'create index "events_search_text_trgm" on "events" using gin ("search_text" gin_trgm_ops)' })
+@Index({
+  name: 'events_search_text_trgm',
+  expression: 'create index "events_search_text_trgm" on "events" using gin ("search_text" gin_trgm_ops)',
+})
 export class Event {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

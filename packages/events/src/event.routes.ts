@@ -1,7 +1,15 @@
 // Browser-safe: the event calendar and organiser routes, shared by the api's controller and the portal's calls.
 import { access, defineRoute } from '@talkoot/platform/schemas';
 import { z } from 'zod';
-import { calendarItemSchema, calendarQuerySchema, coOrganiserAnswerSchema, eventCreateSchema, eventUpdateSchema, eventViewSchema, occurrenceUpdateSchema } from './event.schemas.js';
+import {
+  calendarItemSchema,
+  calendarQuerySchema,
+  coOrganiserAnswerSchema,
+  eventCreateSchema,
+  eventUpdateSchema,
+  eventViewSchema,
+  occurrenceUpdateSchema,
+} from './event.schemas.js';
 
 const tag = 'Event calendar';
 const organiserRoles = access.organisationRole('id', ['admin', 'coordinator']);
@@ -19,7 +27,15 @@ export const calendarRoute = defineRoute({
   response: z.object({ items: z.array(calendarItemSchema), filter: z.string(), truncated: z.boolean() }),
 });
 
-export const publicEventRoute = defineRoute({ method: 'GET', path: '/api/events/:eventId', summary: 'One public event with its dates', tag, access: access.public, params: z.object({ eventId: z.uuid() }), response: eventResponse });
+export const publicEventRoute = defineRoute({
+  method: 'GET',
+  path: '/api/events/:eventId',
+  summary: 'One public event with its dates',
+  tag,
+  access: access.public,
+  params: z.object({ eventId: z.uuid() }),
+  response: eventResponse,
+});
 
 export const organisationEventsRoute = defineRoute({
   method: 'GET',
@@ -31,7 +47,15 @@ export const organisationEventsRoute = defineRoute({
   response: z.object({ events: z.array(eventViewSchema) }),
 });
 
-export const organisationEventRoute = defineRoute({ method: 'GET', path: '/api/organisations/:id/events/:eventId', summary: 'One event of the organisation', tag, access: organiserRoles, params: eventParams, response: eventResponse });
+export const organisationEventRoute = defineRoute({
+  method: 'GET',
+  path: '/api/organisations/:id/events/:eventId',
+  summary: 'One event of the organisation',
+  tag,
+  access: organiserRoles,
+  params: eventParams,
+  response: eventResponse,
+});
 
 export const createEventRoute = defineRoute({
   method: 'POST',
@@ -45,9 +69,29 @@ export const createEventRoute = defineRoute({
   errors: [422],
 });
 
-export const updateEventRoute = defineRoute({ method: 'PATCH', path: '/api/organisations/:id/events/:eventId', summary: 'Change an event', tag, access: organiserRoles, params: eventParams, body: eventUpdateSchema, response: eventResponse, errors: [422] });
+export const updateEventRoute = defineRoute({
+  method: 'PATCH',
+  path: '/api/organisations/:id/events/:eventId',
+  summary: 'Change an event',
+  tag,
+  access: organiserRoles,
+  params: eventParams,
+  body: eventUpdateSchema,
+  response: eventResponse,
+  errors: [422],
+});
 
-export const publishEventRoute = defineRoute({ method: 'POST', path: '/api/organisations/:id/events/:eventId/publication', summary: 'Publish a draft', tag, access: organiserRoles, params: eventParams, response: eventResponse, status: 200, errors: [422] });
+export const publishEventRoute = defineRoute({
+  method: 'POST',
+  path: '/api/organisations/:id/events/:eventId/publication',
+  summary: 'Publish a draft',
+  tag,
+  access: organiserRoles,
+  params: eventParams,
+  response: eventResponse,
+  status: 200,
+  errors: [422],
+});
 
 export const cancelEventRoute = defineRoute({
   method: 'POST',

@@ -4,7 +4,20 @@ import { z } from 'zod';
 
 export const eventStatuses = ['draft', 'published', 'cancelled'] as const;
 export type EventStatus = (typeof eventStatuses)[number];
-export const eventCategories = ['culture', 'sport', 'talkoot', 'meeting', 'market', 'church', 'children', 'seniors', 'nature', 'education', 'party', 'other'] as const;
+export const eventCategories = [
+  'culture',
+  'sport',
+  'talkoot',
+  'meeting',
+  'market',
+  'church',
+  'children',
+  'seniors',
+  'nature',
+  'education',
+  'party',
+  'other',
+] as const;
 export type EventCategory = (typeof eventCategories)[number];
 export const eventAudiences = ['everyone', 'children', 'youth', 'adults', 'seniors', 'families'] as const;
 export const eventAccessibilityFacts = ['step_free', 'hearing_loop', 'sign_language', 'accessible_toilet'] as const;
@@ -25,14 +38,20 @@ const isNotTooFarAhead = (startsAt: Date) => startsAt.getTime() <= Date.now() + 
 const lengthMessage = `An event lasts at most ${MAX_EVENT_DAYS} days; make a longer one repeat instead`;
 const pastMessage = 'The start cannot be in the past';
 const aheadMessage = `The start can be at most ${MAX_EVENT_YEARS_AHEAD} years from now`;
-const someText = localizedTextSchema.refine((text) => Boolean(text.fi || text.sv || text.en), 'Write it in at least one language');
+const someText = localizedTextSchema.refine(
+  (text) => Boolean(text.fi || text.sv || text.en),
+  'Write it in at least one language',
+);
 
 export const eventRecurrenceInputSchema = z.strictObject({
   frequency: z.enum(['weekly', 'monthly-weekday', 'monthly-date']),
   interval: z.number().int().min(1).max(12).default(1),
   weekdays: z.array(z.number().int().min(1).max(7)).max(7).default([]),
   until: localDate
-    .refine((until) => until <= new Date(Date.now() + MAX_EVENT_YEARS_AHEAD * 366 * DAY_MS).toISOString().slice(0, 10), `The last date can be at most ${MAX_EVENT_YEARS_AHEAD} years from now`)
+    .refine(
+      (until) => until <= new Date(Date.now() + MAX_EVENT_YEARS_AHEAD * 366 * DAY_MS).toISOString().slice(0, 10),
+      `The last date can be at most ${MAX_EVENT_YEARS_AHEAD} years from now`,
+    )
     .nullable()
     .default(null),
   count: z.number().int().min(2, 'A recurring event happens at least twice').max(200).nullable().default(null),
@@ -51,11 +70,18 @@ const eventFields = {
   address: z.string().trim().max(300).nullable().default(null),
   villageId: z.uuid('Choose a village'),
   category: z.enum(eventCategories, 'Choose a category'),
-  audiences: z.array(z.enum(eventAudiences)).min(1, 'Choose at least one audience').max(eventAudiences.length).default(['everyone']),
+  audiences: z
+    .array(z.enum(eventAudiences))
+    .min(1, 'Choose at least one audience')
+    .max(eventAudiences.length)
+    .default(['everyone']),
   priceCents: z.number().int().min(0).max(1_000_000).nullable().default(null),
   accessibility: z.array(z.enum(eventAccessibilityFacts)).max(eventAccessibilityFacts.length).default([]),
   isRideSharingWelcome: z.boolean().default(false),
-  infoUrl: z.url({ protocol: /^https?$/, error: 'Give a web address starting with https://' }).nullable().default(null),
+  infoUrl: z
+    .url({ protocol: /^https?$/, error: 'Give a web address starting with https://' })
+    .nullable()
+    .default(null),
   imageAlt: z.string().trim().max(300).nullable().default(null),
   recurrence: eventRecurrenceInputSchema.nullable().default(null),
   coOrganiserIds: z.array(z.uuid()).max(10).default([]),
@@ -64,8 +90,16 @@ const eventFields = {
 
 export const eventCreateSchema = z
   .strictObject(eventFields)
-  .refine((event) => event.endsAt > event.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid })
-  .refine((event) => isWithinLength(event.startsAt, event.endsAt), { path: ['endsAt'], message: lengthMessage, ...whenFieldsValid })
+  .refine((event) => event.endsAt > event.startsAt, {
+    path: ['endsAt'],
+    message: 'The end must be after the start',
+    ...whenFieldsValid,
+  })
+  .refine((event) => isWithinLength(event.startsAt, event.endsAt), {
+    path: ['endsAt'],
+    message: lengthMessage,
+    ...whenFieldsValid,
+  })
   .refine((event) => isNotPast(event.startsAt), { path: ['startsAt'], message: pastMessage, ...whenFieldsValid })
   .refine((event) => isNotTooFarAhead(event.startsAt), { path: ['startsAt'], message: aheadMessage, ...whenFieldsValid })
   .refine((event) => !event.recurrence || event.recurrence.until !== null || event.recurrence.count !== null, {
@@ -98,9 +132,21 @@ export const eventUpdateSchema = z
     bookingId: z.uuid().nullable(),
   })
   .partial()
-  .refine((event) => !event.startsAt || !event.endsAt || event.endsAt > event.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid })
-  .refine((event) => !event.startsAt || !event.endsAt || isWithinLength(event.startsAt, event.endsAt), { path: ['endsAt'], message: lengthMessage, ...whenFieldsValid })
-  .refine((event) => !event.startsAt || isNotTooFarAhead(event.startsAt), { path: ['startsAt'], message: aheadMessage, ...whenFieldsValid });
+  .refine((event) => !event.startsAt || !event.endsAt || event.endsAt > event.startsAt, {
+    path: ['endsAt'],
+    message: 'The end must be after the start',
+    ...whenFieldsValid,
+  })
+  .refine((event) => !event.startsAt || !event.endsAt || isWithinLength(event.startsAt, event.endsAt), {
+    path: ['endsAt'],
+    message: lengthMessage,
+    ...whenFieldsValid,
+  })
+  .refine((event) => !event.startsAt || isNotTooFarAhead(event.startsAt), {
+    path: ['startsAt'],
+    message: aheadMessage,
+    ...whenFieldsValid,
+  });
 
 export const occurrenceUpdateSchema = z
   .strictObject({
@@ -109,9 +155,21 @@ export const occurrenceUpdateSchema = z
     note: localizedTextSchema.nullable().optional(),
     isCancelled: z.boolean().optional(),
   })
-  .refine((change) => !change.startsAt || !change.endsAt || change.endsAt > change.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid })
-  .refine((change) => !change.startsAt || !change.endsAt || isWithinLength(change.startsAt, change.endsAt), { path: ['endsAt'], message: lengthMessage, ...whenFieldsValid })
-  .refine((change) => !change.startsAt || isNotTooFarAhead(change.startsAt), { path: ['startsAt'], message: aheadMessage, ...whenFieldsValid });
+  .refine((change) => !change.startsAt || !change.endsAt || change.endsAt > change.startsAt, {
+    path: ['endsAt'],
+    message: 'The end must be after the start',
+    ...whenFieldsValid,
+  })
+  .refine((change) => !change.startsAt || !change.endsAt || isWithinLength(change.startsAt, change.endsAt), {
+    path: ['endsAt'],
+    message: lengthMessage,
+    ...whenFieldsValid,
+  })
+  .refine((change) => !change.startsAt || isNotTooFarAhead(change.startsAt), {
+    path: ['startsAt'],
+    message: aheadMessage,
+    ...whenFieldsValid,
+  });
 
 export const coOrganiserAnswerSchema = z.strictObject({ accept: z.boolean() });
 

@@ -5,7 +5,13 @@ import { DomainError, type ErrorReason, notFound } from '@talkoot/platform';
 import { placeErrors } from '@talkoot/identity';
 import type { z } from 'zod';
 import { Event, EventCoOrganiser, EventOccurrence } from './event.entity.js';
-import { MAX_EVENT_DAYS, type EventView, type eventCreateSchema, type eventUpdateSchema, type occurrenceUpdateSchema } from './event.schemas.js';
+import {
+  MAX_EVENT_DAYS,
+  type EventView,
+  type eventCreateSchema,
+  type eventUpdateSchema,
+  type occurrenceUpdateSchema,
+} from './event.schemas.js';
 import { EVENT_LINK_LOOKUP, type EventLinkLookup } from './event-links.js';
 import { eventErrors } from './events.errors.js';
 import { markFeedsStale } from './feed-staleness.js';
@@ -16,16 +22,31 @@ type EventInput = z.output<typeof eventCreateSchema>;
 type EventChange = z.output<typeof eventUpdateSchema>;
 type OccurrenceChange = z.output<typeof occurrenceUpdateSchema>;
 
-const invalid = (reason: ErrorReason, field: string, message: string) => new DomainError(reason, 'Check the marked fields', { [field]: message });
+const invalid = (reason: ErrorReason, field: string, message: string) =>
+  new DomainError(reason, 'Check the marked fields', { [field]: message });
 
 function searchTextFor(event: Event, villageName: string): string {
-  return searchTextOf([event.title.fi, event.title.sv, event.title.en, event.description.fi, event.description.sv, event.description.en, event.placeName, event.address, villageName]);
+  return searchTextOf([
+    event.title.fi,
+    event.title.sv,
+    event.title.en,
+    event.description.fi,
+    event.description.sv,
+    event.description.en,
+    event.placeName,
+    event.address,
+    villageName,
+  ]);
 }
 
 export async function toEventView(em: EntityManager, event: Event): Promise<EventView> {
   await em.populate(event, ['organisation', 'village.municipality']);
   const occurrences = await em.find(EventOccurrence, { event: event.id }, { orderBy: { startsAt: 'asc' } });
-  const coOrganisers = await em.find(EventCoOrganiser, { event: event.id }, { populate: ['organisation'], orderBy: { invitedAt: 'asc' } });
+  const coOrganisers = await em.find(
+    EventCoOrganiser,
+    { event: event.id },
+    { populate: ['organisation'], orderBy: { invitedAt: 'asc' } },
+  );
   return {
     id: event.id,
     status: event.status,
@@ -103,7 +124,8 @@ export class EventService {
         publishedAt: input.publish ? now : null,
       });
       event.searchText = searchTextFor(event, village.name);
-      for (const time of times) em.create(EventOccurrence, { event, startsAt: time.startsAt, endsAt: time.endsAt, updatedAt: now });
+      for (const time of times)
+        em.create(EventOccurrence, { event, startsAt: time.startsAt, endsAt: time.endsAt, updatedAt: now });
       for (const organisation of coOrganisers) em.create(EventCoOrganiser, { event, organisation, invitedAt: now });
       await em.flush();
       if (input.publish) await markFeedsStale(em);
@@ -124,13 +146,20 @@ export class EventService {
       }
       Object.assign(event, fields);
       if (startsAt || endsAt) {
-        if (event.recurrence) throw invalid(eventErrors.recurring_times, 'startsAt', 'Change the times of a recurring event one date at a time');
+        if (event.recurrence)
+          throw invalid(eventErrors.recurring_times, 'startsAt', 'Change the times of a recurring event one date at a time');
         const [single] = await em.find(EventOccurrence, { event: event.id });
         if (single) {
           single.startsAt = startsAt ?? single.startsAt;
           single.endsAt = endsAt ?? single.endsAt;
-          if (single.endsAt <= single.startsAt) throw invalid(eventErrors.end_before_start, 'endsAt', 'The end must be after the start');
-          if (single.endsAt.getTime() - single.startsAt.getTime() > MAX_EVENT_DAYS * 86_400_000) throw invalid(eventErrors.too_long, 'endsAt', `An event lasts at most ${MAX_EVENT_DAYS} days; make a longer one repeat instead`);
+          if (single.endsAt <= single.startsAt)
+            throw invalid(eventErrors.end_before_start, 'endsAt', 'The end must be after the start');
+          if (single.endsAt.getTime() - single.startsAt.getTime() > MAX_EVENT_DAYS * 86_400_000)
+            throw invalid(
+              eventErrors.too_long,
+              'endsAt',
+              `An event lasts at most ${MAX_EVENT_DAYS} days; make a longer one repeat instead`,
+            );
         }
       }
       await em.populate(event, ['village']);
@@ -164,15 +193,26 @@ export class EventService {
   }
 
   // One date of a recurring event moved, annotated or cancelled on its own.
-  async changeOccurrence(organisationId: string, eventId: string, occurrenceId: string, change: OccurrenceChange): Promise<{ event: EventView }> {
+  async changeOccurrence(
+    organisationId: string,
+    eventId: string,
+    occurrenceId: string,
+    change: OccurrenceChange,
+  ): Promise<{ event: EventView }> {
     return this.orm.em.fork().transactional(async (em) => {
       const event = await this.lockOwnEvent(em, organisationId, eventId);
       const occurrence = await em.findOne(EventOccurrence, { id: occurrenceId, event: event.id });
       if (!occurrence) throw notFound('The date');
       occurrence.startsAt = change.startsAt ?? occurrence.startsAt;
       occurrence.endsAt = change.endsAt ?? occurrence.endsAt;
-      if (occurrence.endsAt <= occurrence.startsAt) throw invalid(eventErrors.end_before_start, 'endsAt', 'The end must be after the start');
-      if (occurrence.endsAt.getTime() - occurrence.startsAt.getTime() > MAX_EVENT_DAYS * 86_400_000) throw invalid(eventErrors.too_long, 'endsAt', `An event lasts at most ${MAX_EVENT_DAYS} days; make a longer one repeat instead`);
+      if (occurrence.endsAt <= occurrence.startsAt)
+        throw invalid(eventErrors.end_before_start, 'endsAt', 'The end must be after the start');
+      if (occurrence.endsAt.getTime() - occurrence.startsAt.getTime() > MAX_EVENT_DAYS * 86_400_000)
+        throw invalid(
+          eventErrors.too_long,
+          'endsAt',
+          `An event lasts at most ${MAX_EVENT_DAYS} days; make a longer one repeat instead`,
+        );
       if (change.note !== undefined) occurrence.note = change.note;
       if (change.isCancelled !== undefined) occurrence.isCancelled = change.isCancelled;
       occurrence.sequence += 1;
@@ -186,7 +226,11 @@ export class EventService {
   // The co-organiser answers for itself; until it accepts it is not shown anywhere public.
   async answerCoOrganising(organisationId: string, eventId: string, accept: boolean): Promise<{ event: EventView }> {
     return this.orm.em.fork().transactional(async (em) => {
-      const invitation = await em.findOne(EventCoOrganiser, { event: eventId, organisation: organisationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const invitation = await em.findOne(
+        EventCoOrganiser,
+        { event: eventId, organisation: organisationId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       if (!invitation) throw new DomainError(eventErrors.not_co_organiser, 'The invitation to organise was not found');
       invitation.status = accept ? 'accepted' : 'declined';
       invitation.answeredAt = new Date();
@@ -199,7 +243,11 @@ export class EventService {
   // The organisation's own list: its events (drafts too) and those it was asked to co-organise.
   async listForOrganisation(organisationId: string): Promise<{ events: EventView[] }> {
     const em = this.orm.em.fork();
-    const invited = await em.find(EventCoOrganiser, { organisation: organisationId, status: { $ne: 'declined' } }, { fields: ['event'] });
+    const invited = await em.find(
+      EventCoOrganiser,
+      { organisation: organisationId, status: { $ne: 'declined' } },
+      { fields: ['event'] },
+    );
     const events = await em.find(
       Event,
       { $or: [{ organisation: organisationId }, { id: { $in: invited.map((co) => co.event.id) } }] },
@@ -212,7 +260,16 @@ export class EventService {
     const em = this.orm.em.fork();
     const event = await em.findOne(Event, {
       id: eventId,
-      $or: [{ organisation: organisationId }, { id: { $in: (await em.find(EventCoOrganiser, { organisation: organisationId, event: eventId }, { fields: ['event'] })).map((co) => co.event.id) } }],
+      $or: [
+        { organisation: organisationId },
+        {
+          id: {
+            $in: (await em.find(EventCoOrganiser, { organisation: organisationId, event: eventId }, { fields: ['event'] })).map(
+              (co) => co.event.id,
+            ),
+          },
+        },
+      ],
     });
     if (!event) throw notFound('The event');
     return { event: await toEventView(em, event) };
@@ -230,8 +287,14 @@ export class EventService {
   private occurrenceTimes(input: EventInput): { startsAt: Date; endsAt: Date }[] {
     if (!input.recurrence) return [{ startsAt: input.startsAt, endsAt: input.endsAt }];
     const times = expandRecurrence({ startsAt: input.startsAt, endsAt: input.endsAt }, input.recurrence);
-    if (!times.length) throw invalid(eventErrors.no_dates, 'recurrence.weekdays', 'No date falls on the chosen days before the last date');
-    if (times.length > MAX_EVENT_OCCURRENCES) throw invalid(eventErrors.too_many_dates, 'recurrence.until', `A recurring event has at most ${MAX_EVENT_OCCURRENCES} dates; choose an earlier last date`);
+    if (!times.length)
+      throw invalid(eventErrors.no_dates, 'recurrence.weekdays', 'No date falls on the chosen days before the last date');
+    if (times.length > MAX_EVENT_OCCURRENCES)
+      throw invalid(
+        eventErrors.too_many_dates,
+        'recurrence.until',
+        `A recurring event has at most ${MAX_EVENT_OCCURRENCES} dates; choose an earlier last date`,
+      );
     return times;
   }
 
@@ -239,12 +302,14 @@ export class EventService {
     const unique = [...new Set(ids)].filter((id) => id !== organisationId);
     if (!unique.length) return [];
     const organisations = await em.find(Organisation, { id: { $in: unique } });
-    if (organisations.length !== unique.length) throw invalid(eventErrors.co_organiser_unknown, 'coOrganiserIds', 'Choose co-organisers from the list');
+    if (organisations.length !== unique.length)
+      throw invalid(eventErrors.co_organiser_unknown, 'coOrganiserIds', 'Choose co-organisers from the list');
     return organisations;
   }
 
   private async checkVenue(venueId: string): Promise<void> {
-    if (!(await this.links.isExistingVenue(venueId))) throw invalid(eventErrors.venue_unknown, 'venueId', 'Choose a venue from the list');
+    if (!(await this.links.isExistingVenue(venueId)))
+      throw invalid(eventErrors.venue_unknown, 'venueId', 'Choose a venue from the list');
   }
 
   // Only a booking made by the event's own organisers can be "the hall booking of this event".

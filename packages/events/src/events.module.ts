@@ -18,7 +18,14 @@ export class EventsModule {
       module: EventsModule,
       imports: links.imports,
       controllers: [EventController, FeedController, DigestController, EventImageController],
-      providers: [EventService, CalendarService, FeedService, DigestService, EventImageService, { provide: EVENT_LINK_LOOKUP, useExisting: links.lookup }],
+      providers: [
+        EventService,
+        CalendarService,
+        FeedService,
+        DigestService,
+        EventImageService,
+        { provide: EVENT_LINK_LOOKUP, useExisting: links.lookup },
+      ],
       exports: [FeedService],
     };
   }

@@ -7,7 +7,8 @@ const tag = 'Event calendar';
 export const calendarFeedRoute = defineRoute({
   method: 'GET',
   path: '/feeds/calendar.ics',
-  summary: 'The region\'s events as an iCalendar feed; the same filters as /api/calendar (municipality, village, organiser, category, audience, free, accessible, q)',
+  summary:
+    "The region's events as an iCalendar feed; the same filters as /api/calendar (municipality, village, organiser, category, audience, free, accessible, q)",
   tag,
   access: access.public,
   query: z.record(z.string(), z.union([z.string(), z.array(z.string())])),

@@ -1,7 +1,16 @@
 import { gzipSync } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { APP_CONFIG, type AppConfig, type EncodedBytes, type Representation, nextChangedAt, notFound, strongEtagOf, versionedRepresentation } from '@talkoot/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  type EncodedBytes,
+  type Representation,
+  nextChangedAt,
+  notFound,
+  strongEtagOf,
+  versionedRepresentation,
+} from '@talkoot/platform';
 import { type CalendarFilter, calendarFilterSchema, canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
 import { type CalendarRow, queryCalendar } from './calendar.service.js';
 import { FeedSnapshot } from './feed-snapshot.entity.js';
@@ -59,7 +68,10 @@ export class FeedService {
   async serve(filter: CalendarFilter, now = new Date()): Promise<Representation> {
     const key = this.keyOf(filter);
     const connection = this.orm.em.getConnection();
-    const [meta] = await connection.execute<SnapshotMeta[]>('select etag, last_modified, stale_since, last_requested_at from feed_snapshots where key = ?', [key]);
+    const [meta] = await connection.execute<SnapshotMeta[]>(
+      'select etag, last_modified, stale_since, last_requested_at from feed_snapshots where key = ?',
+      [key],
+    );
     if (meta && (!meta.stale_since || now.getTime() - new Date(meta.stale_since).getTime() < WORKER_GRACE_MS)) {
       if (now.getTime() - new Date(meta.last_requested_at).getTime() > DAY_MS) {
         await connection.execute('update feed_snapshots set last_requested_at = ? where key = ?', [now, key]);
@@ -73,7 +85,9 @@ export class FeedService {
   private async bytesOf(key: string, etag: string): Promise<EncodedBytes> {
     const remembered = this.memory.get(key);
     if (remembered?.etag === etag) return remembered.bytes;
-    const [row] = await this.orm.em.getConnection().execute<{ body: string; etag: string }[]>('select body, etag from feed_snapshots where key = ?', [key]);
+    const [row] = await this.orm.em
+      .getConnection()
+      .execute<{ body: string; etag: string }[]>('select body, etag from feed_snapshots where key = ?', [key]);
     if (!row) throw new Error(`feed ${key} vanished`);
     return this.remember(key, row.etag, row.body);
   }
@@ -109,8 +123,16 @@ export class FeedService {
       const built = await this.build(filter, new Date(), em);
       // Last-Modified is when the bytes changed: a renamed organiser or a date leaving the window
       // changes them as surely as an edited event does. Same bytes, same validators.
-      const lastModified = current && current.etag === built.etag ? current.lastModified : nextChangedAt(current?.lastModified, new Date());
-      const values = { body: built.body, etag: built.etag, lastModified, builtAt: new Date(), staleSince: null, eventCount: built.count };
+      const lastModified =
+        current && current.etag === built.etag ? current.lastModified : nextChangedAt(current?.lastModified, new Date());
+      const values = {
+        body: built.body,
+        etag: built.etag,
+        lastModified,
+        builtAt: new Date(),
+        staleSince: null,
+        eventCount: built.count,
+      };
       if (current) {
         Object.assign(current, values, { lastRequestedAt: now });
       } else {
@@ -127,7 +149,8 @@ export class FeedService {
     await em.nativeDelete(FeedSnapshot, { lastRequestedAt: { $lt: new Date(now.getTime() - FORGET_AFTER_MS) } });
     const stale = await em.find(FeedSnapshot, { staleSince: { $ne: null } }, { fields: ['key'] });
     for (const snapshot of stale) {
-      const parsed = snapshot.key === 'region' ? calendarFilterSchema.safeParse({}) : parseCalendarFilter(new URLSearchParams(snapshot.key));
+      const parsed =
+        snapshot.key === 'region' ? calendarFilterSchema.safeParse({}) : parseCalendarFilter(new URLSearchParams(snapshot.key));
       if (!parsed.success) {
         await em.nativeDelete(FeedSnapshot, { key: snapshot.key });
         continue;
@@ -141,16 +164,23 @@ export class FeedService {
   // "Add to my calendar": one public event, every date of it, built on request (it is small).
   async eventFile(eventId: string, now = new Date()): Promise<Representation> {
     const em = this.orm.em.fork();
-    const exists = await em.execute<{ n: number }[]>(`select count(*)::int as n from events where id = ? and status in ('published', 'cancelled')`, [eventId]);
+    const exists = await em.execute<{ n: number }[]>(
+      `select count(*)::int as n from events where id = ? and status in ('published', 'cancelled')`,
+      [eventId],
+    );
     if (!exists[0]?.n) throw notFound('The event');
-    const rows = (await queryCalendar(em, calendarFilterSchema.parse({}), { from: new Date(0), to: null }, 500, eventId));
+    const rows = await queryCalendar(em, calendarFilterSchema.parse({}), { from: new Date(0), to: null }, 500, eventId);
     const body = buildCalendarFeed({ name: pick(rows[0]?.title), events: rows.map((row) => this.toFeedEvent(row)) });
     return versionedRepresentation(em, `event-file:${eventId}`, body, now);
   }
 
   // The window: 30 days back, and everything ahead. Cancelled dates stay 30 days after the
   // cancellation, so subscribed calendars learn about them.
-  async build(filter: CalendarFilter, now: Date, em: EntityManager = this.orm.em.fork()): Promise<{ body: string; etag: string; count: number }> {
+  async build(
+    filter: CalendarFilter,
+    now: Date,
+    em: EntityManager = this.orm.em.fork(),
+  ): Promise<{ body: string; etag: string; count: number }> {
     this.builds += 1;
     const since = new Date(now.getTime() - FORGET_AFTER_MS);
     // No cap: a feed that silently lost its last dates would be worse than a big one.

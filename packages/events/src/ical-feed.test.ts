@@ -23,7 +23,8 @@ const makeFeedEvent = (overrides: Partial<FeedEvent> = {}): FeedEvent => ({
   ...overrides,
 });
 
-const parseEvents = (feed: string): VEvent[] => Object.values(ical.sync.parseICS(feed)).filter((component): component is VEvent => component?.type === 'VEVENT');
+const parseEvents = (feed: string): VEvent[] =>
+  Object.values(ical.sync.parseICS(feed)).filter((component): component is VEvent => component?.type === 'VEVENT');
 const instant = (value: Date | undefined) => new Date(value!).toISOString();
 const text = (value: string | { val: string } | undefined) => (typeof value === 'string' ? value : value?.val);
 const unfold = (feed: string) => feed.replace(/\r\n[ \t]/g, '');
@@ -34,7 +35,12 @@ afterEach(() => {
 
 describe('calendar feed', () => {
   it('writes the calendar properties and CRLF lines, and no VTIMEZONE (times are in UTC)', () => {
-    const feed = buildCalendarFeed({ name: 'Kotalahden tapahtumat', description: 'Kylän yhteinen kalenteri', events: [makeFeedEvent()], ttlHours: 2 });
+    const feed = buildCalendarFeed({
+      name: 'Kotalahden tapahtumat',
+      description: 'Kylän yhteinen kalenteri',
+      events: [makeFeedEvent()],
+      ttlHours: 2,
+    });
     const lines = feed.split('\r\n');
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
     expect(lines).toContain('METHOD:PUBLISH');
@@ -52,8 +58,16 @@ describe('calendar feed', () => {
   });
 
   it('writes a timed event in UTC that parses to the right instants on both clock-change days', () => {
-    const autumn = makeFeedEvent({ uid: 'autumn@talkoot.test', startsAt: at('2026-10-25T18:00:00+02:00'), endsAt: at('2026-10-25T20:30:00+02:00') });
-    const spring = makeFeedEvent({ uid: 'spring@talkoot.test', startsAt: at('2026-03-29T18:00:00+03:00'), endsAt: at('2026-03-29T20:30:00+03:00') });
+    const autumn = makeFeedEvent({
+      uid: 'autumn@talkoot.test',
+      startsAt: at('2026-10-25T18:00:00+02:00'),
+      endsAt: at('2026-10-25T20:30:00+02:00'),
+    });
+    const spring = makeFeedEvent({
+      uid: 'spring@talkoot.test',
+      startsAt: at('2026-03-29T18:00:00+03:00'),
+      endsAt: at('2026-03-29T20:30:00+03:00'),
+    });
     const feed = buildCalendarFeed({ name: 'Tapahtumat', events: [autumn, spring] });
     expect(feed).toContain('DTSTART:20261025T160000Z\r\n');
     expect(feed).toContain('DTEND:20261025T183000Z\r\n');
@@ -69,17 +83,58 @@ describe('calendar feed', () => {
   // wall clock shows 03:00–03:59 twice. 29.3.2026: at 03:00 (+02) they jump to 04:00 (+03).
   describe('around the clock changes', () => {
     const cases = [
-      { uid: 'across-the-repeat@talkoot.test', startsAt: '2026-10-25T03:30:00+03:00', endsAt: '2026-10-25T03:00:00+02:00', dtstart: '20261025T003000Z', dtend: '20261025T010000Z' },
-      { uid: 'first-0300s@talkoot.test', startsAt: '2026-10-25T03:05:00+03:00', endsAt: '2026-10-25T03:55:00+03:00', dtstart: '20261025T000500Z', dtend: '20261025T005500Z' },
-      { uid: 'second-0300s@talkoot.test', startsAt: '2026-10-25T03:05:00+02:00', endsAt: '2026-10-25T03:55:00+02:00', dtstart: '20261025T010500Z', dtend: '20261025T015500Z' },
-      { uid: 'over-the-night@talkoot.test', startsAt: '2026-10-25T02:30:00+03:00', endsAt: '2026-10-25T04:30:00+02:00', dtstart: '20261024T233000Z', dtend: '20261025T023000Z' },
-      { uid: 'across-the-gap@talkoot.test', startsAt: '2026-03-29T02:30:00+02:00', endsAt: '2026-03-29T04:30:00+03:00', dtstart: '20260329T003000Z', dtend: '20260329T013000Z' },
-      { uid: 'just-after-the-gap@talkoot.test', startsAt: '2026-03-29T04:00:00+03:00', endsAt: '2026-03-29T04:45:00+03:00', dtstart: '20260329T010000Z', dtend: '20260329T014500Z' },
+      {
+        uid: 'across-the-repeat@talkoot.test',
+        startsAt: '2026-10-25T03:30:00+03:00',
+        endsAt: '2026-10-25T03:00:00+02:00',
+        dtstart: '20261025T003000Z',
+        dtend: '20261025T010000Z',
+      },
+      {
+        uid: 'first-0300s@talkoot.test',
+        startsAt: '2026-10-25T03:05:00+03:00',
+        endsAt: '2026-10-25T03:55:00+03:00',
+        dtstart: '20261025T000500Z',
+        dtend: '20261025T005500Z',
+      },
+      {
+        uid: 'second-0300s@talkoot.test',
+        startsAt: '2026-10-25T03:05:00+02:00',
+        endsAt: '2026-10-25T03:55:00+02:00',
+        dtstart: '20261025T010500Z',
+        dtend: '20261025T015500Z',
+      },
+      {
+        uid: 'over-the-night@talkoot.test',
+        startsAt: '2026-10-25T02:30:00+03:00',
+        endsAt: '2026-10-25T04:30:00+02:00',
+        dtstart: '20261024T233000Z',
+        dtend: '20261025T023000Z',
+      },
+      {
+        uid: 'across-the-gap@talkoot.test',
+        startsAt: '2026-03-29T02:30:00+02:00',
+        endsAt: '2026-03-29T04:30:00+03:00',
+        dtstart: '20260329T003000Z',
+        dtend: '20260329T013000Z',
+      },
+      {
+        uid: 'just-after-the-gap@talkoot.test',
+        startsAt: '2026-03-29T04:00:00+03:00',
+        endsAt: '2026-03-29T04:45:00+03:00',
+        dtstart: '20260329T010000Z',
+        dtend: '20260329T014500Z',
+      },
     ];
-    const feed = buildCalendarFeed({ name: 'Tapahtumat', events: cases.map((item) => makeFeedEvent({ uid: item.uid, startsAt: at(item.startsAt), endsAt: at(item.endsAt) })) });
+    const feed = buildCalendarFeed({
+      name: 'Tapahtumat',
+      events: cases.map((item) => makeFeedEvent({ uid: item.uid, startsAt: at(item.startsAt), endsAt: at(item.endsAt) })),
+    });
 
     it.each(cases)('writes $uid as unambiguous UTC instants', (item) => {
-      const block = unfold(feed).split('BEGIN:VEVENT').find((part) => part.includes(`UID:${item.uid}\r\n`))!;
+      const block = unfold(feed)
+        .split('BEGIN:VEVENT')
+        .find((part) => part.includes(`UID:${item.uid}\r\n`))!;
       expect(block).toContain(`\r\nDTSTART:${item.dtstart}\r\n`);
       expect(block).toContain(`\r\nDTEND:${item.dtend}\r\n`);
     });
@@ -99,8 +154,18 @@ describe('calendar feed', () => {
       const days = buildCalendarFeed({
         name: 'Tapahtumat',
         events: [
-          makeFeedEvent({ uid: 'autumn-day@talkoot.test', isAllDay: true, startsAt: at('2026-10-25T00:00:00+03:00'), endsAt: at('2026-10-26T00:00:00+02:00') }),
-          makeFeedEvent({ uid: 'spring-day@talkoot.test', isAllDay: true, startsAt: at('2026-03-29T00:00:00+02:00'), endsAt: at('2026-03-30T00:00:00+03:00') }),
+          makeFeedEvent({
+            uid: 'autumn-day@talkoot.test',
+            isAllDay: true,
+            startsAt: at('2026-10-25T00:00:00+03:00'),
+            endsAt: at('2026-10-26T00:00:00+02:00'),
+          }),
+          makeFeedEvent({
+            uid: 'spring-day@talkoot.test',
+            isAllDay: true,
+            startsAt: at('2026-03-29T00:00:00+02:00'),
+            endsAt: at('2026-03-30T00:00:00+03:00'),
+          }),
         ],
       });
       expect(days).toContain('DTSTART;VALUE=DATE:20261025\r\nDTEND;VALUE=DATE:20261026\r\n');
@@ -109,7 +174,10 @@ describe('calendar feed', () => {
   });
 
   it('writes the uid, sequence, status, url, location, categories, and DTSTAMP and LAST-MODIFIED in UTC', () => {
-    const feed = buildCalendarFeed({ name: 'Tapahtumat', events: [makeFeedEvent({ sequence: 3, categories: ['culture', 'children'] })] });
+    const feed = buildCalendarFeed({
+      name: 'Tapahtumat',
+      events: [makeFeedEvent({ sequence: 3, categories: ['culture', 'children'] })],
+    });
     const lines = unfold(feed).split('\r\n');
     expect(lines).toContain('UID:occurrence-1@talkoot.test');
     expect(lines).toContain('SEQUENCE:3');
@@ -127,12 +195,24 @@ describe('calendar feed', () => {
 
   it('ends the plain-text description with the organiser and the event page', () => {
     const [event] = parseEvents(buildCalendarFeed({ name: 'Tapahtumat', events: [makeFeedEvent()] }));
-    expect(text(event!.description)).toBe('Kotalahden nuorisoseuran kesäteatteri.\n\nKotalahden nuorisoseura ry\n\nhttps://talkoot.test/tapahtumat/occurrence-1');
+    expect(text(event!.description)).toBe(
+      'Kotalahden nuorisoseuran kesäteatteri.\n\nKotalahden nuorisoseura ry\n\nhttps://talkoot.test/tapahtumat/occurrence-1',
+    );
   });
 
   it('writes an all-day event as local dates with an exclusive end', () => {
-    const oneDay = makeFeedEvent({ uid: 'one-day@talkoot.test', isAllDay: true, startsAt: at('2026-10-25T00:00:00+03:00'), endsAt: at('2026-10-26T00:00:00+02:00') });
-    const weekend = makeFeedEvent({ uid: 'weekend@talkoot.test', isAllDay: true, startsAt: at('2026-03-28T00:00:00+02:00'), endsAt: at('2026-03-30T00:00:00+03:00') });
+    const oneDay = makeFeedEvent({
+      uid: 'one-day@talkoot.test',
+      isAllDay: true,
+      startsAt: at('2026-10-25T00:00:00+03:00'),
+      endsAt: at('2026-10-26T00:00:00+02:00'),
+    });
+    const weekend = makeFeedEvent({
+      uid: 'weekend@talkoot.test',
+      isAllDay: true,
+      startsAt: at('2026-03-28T00:00:00+02:00'),
+      endsAt: at('2026-03-30T00:00:00+03:00'),
+    });
     const feed = buildCalendarFeed({ name: 'Tapahtumat', events: [oneDay, weekend] });
     expect(feed).toContain('DTSTART;VALUE=DATE:20261025\r\nDTEND;VALUE=DATE:20261026\r\n');
     expect(feed).toContain('DTSTART;VALUE=DATE:20260328\r\nDTEND;VALUE=DATE:20260330\r\n');
@@ -142,7 +222,10 @@ describe('calendar feed', () => {
   });
 
   it('writes a timed event over several days with its own start and end', () => {
-    const feed = buildCalendarFeed({ name: 'Tapahtumat', events: [makeFeedEvent({ startsAt: at('2026-07-03T18:00:00+03:00'), endsAt: at('2026-07-05T15:00:00+03:00') })] });
+    const feed = buildCalendarFeed({
+      name: 'Tapahtumat',
+      events: [makeFeedEvent({ startsAt: at('2026-07-03T18:00:00+03:00'), endsAt: at('2026-07-05T15:00:00+03:00') })],
+    });
     const [event] = parseEvents(feed);
     expect(instant(event!.start)).toBe('2026-07-03T15:00:00.000Z');
     expect(instant(event!.end)).toBe('2026-07-05T12:00:00.000Z');
@@ -183,7 +266,14 @@ describe('calendar feed', () => {
   });
 
   it('gives identical bytes for identical input, whatever the clock or the order of the events', () => {
-    const events = [makeFeedEvent(), makeFeedEvent({ uid: 'occurrence-2@talkoot.test', startsAt: at('2026-03-29T18:00:00+03:00'), endsAt: at('2026-03-29T19:00:00+03:00') })];
+    const events = [
+      makeFeedEvent(),
+      makeFeedEvent({
+        uid: 'occurrence-2@talkoot.test',
+        startsAt: at('2026-03-29T18:00:00+03:00'),
+        endsAt: at('2026-03-29T19:00:00+03:00'),
+      }),
+    ];
     vi.useFakeTimers();
     vi.setSystemTime(at('2026-01-01T00:00:00Z'));
     const first = buildCalendarFeed({ name: 'Tapahtumat', events });

@@ -1,4 +1,17 @@
-import { addDays, type CalendarDay, daysBetween, daysInMonth, dayText, helsinkiDayOf, helsinkiInstantAt, helsinkiTimeOfDay, isoWeekday, mondayOf, parseCalendarDay, shiftMonth } from '@talkoot/platform/time';
+import {
+  addDays,
+  type CalendarDay,
+  daysBetween,
+  daysInMonth,
+  dayText,
+  helsinkiDayOf,
+  helsinkiInstantAt,
+  helsinkiTimeOfDay,
+  isoWeekday,
+  mondayOf,
+  parseCalendarDay,
+  shiftMonth,
+} from '@talkoot/platform/time';
 import { z } from 'zod';
 
 // Pure and browser-safe (zod and platform's time module only): the portal may preview the dates with it.
@@ -33,14 +46,18 @@ const isoDay = (what: string) => z.iso.date({ error: `Give ${what} as a date (YY
 
 export const eventRecurrenceSchema = z
   .object({
-    frequency: z.enum(frequencies, { error: 'Choose how the event repeats: weekly, on a weekday of the month or on a date of the month' }),
+    frequency: z.enum(frequencies, {
+      error: 'Choose how the event repeats: weekly, on a weekday of the month or on a date of the month',
+    }),
     interval: z
       .number({ error: 'How often is a whole number' })
       .int('How often is a whole number')
       .min(1, 'The event repeats at least every week or month')
       .max(12, 'The event repeats at least every 12 weeks or months'),
     weekdays: z
-      .array(z.number().int().min(1, 'Weekdays are 1 (Monday) to 7 (Sunday)').max(7, 'Weekdays are 1 (Monday) to 7 (Sunday)'), { error: 'Choose the weekdays' })
+      .array(z.number().int().min(1, 'Weekdays are 1 (Monday) to 7 (Sunday)').max(7, 'Weekdays are 1 (Monday) to 7 (Sunday)'), {
+        error: 'Choose the weekdays',
+      })
       .max(7)
       .default([])
       .transform((days) => [...new Set(days)].sort((a, b) => a - b)),

@@ -16,7 +16,9 @@ function likeMatches(text: string, term: string): boolean {
 
 describe('search text', () => {
   it('joins the parts in lower case with single spaces, leaving out empty ones', () => {
-    expect(searchTextOf(['  KESÄTEATTERI:\tNummisuutarit ', null, undefined, '', '   ', 'Kotalahden\n\nkylätalo'])).toBe('kesäteatteri: nummisuutarit kotalahden kylätalo');
+    expect(searchTextOf(['  KESÄTEATTERI:\tNummisuutarit ', null, undefined, '', '   ', 'Kotalahden\n\nkylätalo'])).toBe(
+      'kesäteatteri: nummisuutarit kotalahden kylätalo',
+    );
     expect(searchTextOf([])).toBe('');
   });
 

@@ -25,5 +25,7 @@ export function searchTextOf(parts: (string | undefined | null)[]): string {
  */
 export function searchTermsOf(q: string): string[] {
   const words = normalise(q).split(' ').filter(Boolean);
-  return [...new Set(words)].slice(0, MAX_SEARCH_TERMS).map((word) => word.replace(/[\\%_]/g, (character) => `${LIKE_ESCAPE}${character}`));
+  return [...new Set(words)]
+    .slice(0, MAX_SEARCH_TERMS)
+    .map((word) => word.replace(/[\\%_]/g, (character) => `${LIKE_ESCAPE}${character}`));
 }

@@ -2,7 +2,15 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { uuidSchema } from '@talkoot/platform/schemas';
-import { APP_CONFIG, type AppConfig, DomainError, ROUTE_CONTRACT, type RouteContract, forbidden, unauthenticated } from '@talkoot/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  DomainError,
+  ROUTE_CONTRACT,
+  type RouteContract,
+  forbidden,
+  unauthenticated,
+} from '@talkoot/platform';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, readCookie } from './auth-context.js';
 import { MembershipService } from './membership.service.js';
 import { SessionService } from './session.service.js';
@@ -35,21 +43,24 @@ export class AccessGuard implements CanActivate {
       throw forbidden('Only platform admins can do this');
     }
     const organisationId = (request.params as Record<string, string | undefined>)[rule.param];
-    if (!organisationId || !uuidSchema.safeParse(organisationId).success) throw new DomainError('not_found', 'The organisation was not found');
+    if (!organisationId || !uuidSchema.safeParse(organisationId).success)
+      throw new DomainError('not_found', 'The organisation was not found');
     // A platform admin may act in any organisation, but only in one that exists.
     if (auth.user.isPlatformAdmin) {
       if (await this.memberships.organisationExists(organisationId)) return true;
       throw new DomainError('not_found', 'The organisation was not found');
     }
     const role = await this.memberships.findRole(auth.user.id, organisationId);
-    if (!role || !rule.roles.includes(role)) throw forbidden(`This needs the role ${rule.roles.join(' or ')} in the organisation`);
+    if (!role || !rule.roles.includes(role))
+      throw forbidden(`This needs the role ${rule.roles.join(' or ')} in the organisation`);
     return true;
   }
 
   private async authenticate(request: FastifyRequest): Promise<void> {
     const header = request.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    const cookie = readCookie(request.headers.cookie, SECURE_SESSION_COOKIE) ?? readCookie(request.headers.cookie, SESSION_COOKIE);
+    const cookie =
+      readCookie(request.headers.cookie, SECURE_SESSION_COOKIE) ?? readCookie(request.headers.cookie, SESSION_COOKIE);
     const token = bearer || cookie;
     if (!token) return;
     // A cookie rides along on cross-site requests; a bearer token cannot, so only cookie

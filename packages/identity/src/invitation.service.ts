@@ -31,11 +31,13 @@ export class InvitationService {
   ) {}
 
   async listPending(organisationId: string) {
-    const invitations = await this.orm.em.fork().find(
-      Invitation,
-      { organisation: organisationId, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } },
-      { orderBy: { createdAt: 'desc' } },
-    );
+    const invitations = await this.orm.em
+      .fork()
+      .find(
+        Invitation,
+        { organisation: organisationId, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } },
+        { orderBy: { createdAt: 'desc' } },
+      );
     return { invitations: invitations.map(toInvitationView) };
   }
 
@@ -45,7 +47,9 @@ export class InvitationService {
       if (!organisation) throw notFound('The organisation');
       const existing = await em.findOne(Membership, { organisation: input.organisationId, user: { email: input.email } });
       if (existing) {
-        throw new DomainError(invitationErrors.already_member, 'This person is already a member', { email: 'This person is already a member' });
+        throw new DomainError(invitationErrors.already_member, 'This person is already a member', {
+          email: 'This person is already a member',
+        });
       }
       const inviter = await em.findOneOrFail(User, { id: input.invitedById });
       const invitee = await em.findOne(User, { email: input.email });
@@ -79,7 +83,11 @@ export class InvitationService {
   async revoke(organisationId: string, invitationId: string): Promise<void> {
     const updated = await this.orm.em
       .fork()
-      .nativeUpdate(Invitation, { id: invitationId, organisation: organisationId, acceptedAt: null, revokedAt: null }, { revokedAt: new Date() });
+      .nativeUpdate(
+        Invitation,
+        { id: invitationId, organisation: organisationId, acceptedAt: null, revokedAt: null },
+        { revokedAt: new Date() },
+      );
     if (!updated) throw notFound('The invitation');
   }
 
@@ -110,7 +118,9 @@ export class InvitationService {
       }
       const existing = await em.findOne(Membership, { user, organisation: invitation.organisation });
       if (!existing) {
-        em.persist(em.create(Membership, { user, organisation: invitation.organisation, role: invitation.role, createdAt: new Date() }));
+        em.persist(
+          em.create(Membership, { user, organisation: invitation.organisation, role: invitation.role, createdAt: new Date() }),
+        );
       }
       invitation.acceptedAt = new Date();
       return this.sessions.startSession(em, user);

@@ -62,7 +62,10 @@ export class MembershipController {
   }
 
   @Route(acceptInvitationRoute)
-  async accept(@Param() params: RouteParams<typeof acceptInvitationRoute>, @Body() body: RouteBody<typeof acceptInvitationRoute>) {
+  async accept(
+    @Param() params: RouteParams<typeof acceptInvitationRoute>,
+    @Body() body: RouteBody<typeof acceptInvitationRoute>,
+  ) {
     const session = await this.invitations.accept(params.token, body.name);
     return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: toUserView(session.user) };
   }

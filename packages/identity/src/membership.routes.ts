@@ -2,7 +2,13 @@
 import { access, defineRoute } from '@talkoot/platform/schemas';
 import { z } from 'zod';
 import { sessionSchema } from './auth.schemas.js';
-import { invitationAcceptSchema, invitationCreateSchema, invitationPreviewSchema, invitationSchema, invitationTokenParamsSchema } from './invitation.schemas.js';
+import {
+  invitationAcceptSchema,
+  invitationCreateSchema,
+  invitationPreviewSchema,
+  invitationSchema,
+  invitationTokenParamsSchema,
+} from './invitation.schemas.js';
 import { memberParamsSchema, memberSchema, memberUpdateSchema } from './membership.schemas.js';
 import { idParamsSchema } from './organisation.schemas.js';
 

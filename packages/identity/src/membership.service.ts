@@ -58,10 +58,18 @@ export class MembershipService {
     return membership;
   }
 
-  private async assertAdminRemains(em: EntityManager, organisationId: string, currentRole: Role, newRole: Role | null): Promise<void> {
+  private async assertAdminRemains(
+    em: EntityManager,
+    organisationId: string,
+    currentRole: Role,
+    newRole: Role | null,
+  ): Promise<void> {
     const adminCount = await em.count(Membership, { organisation: organisationId, role: 'admin' });
     if (wouldLeaveNoAdmin({ currentRole, newRole, adminCount })) {
-      throw new DomainError(membershipErrors.last_admin, 'An organisation needs at least one admin. Make someone else an admin first.');
+      throw new DomainError(
+        membershipErrors.last_admin,
+        'An organisation needs at least one admin. Make someone else an admin first.',
+      );
     }
   }
 }

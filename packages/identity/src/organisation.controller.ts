@@ -1,6 +1,12 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { Route, type RouteBody, type RouteParams } from '@talkoot/platform';
-import { createOrganisationRoute, getOrganisationRoute, listOrganisationsRoute, listPlacesRoute, updateOrganisationRoute } from './organisation.routes.js';
+import {
+  createOrganisationRoute,
+  getOrganisationRoute,
+  listOrganisationsRoute,
+  listPlacesRoute,
+  updateOrganisationRoute,
+} from './organisation.routes.js';
 import { OrganisationService } from './organisation.service.js';
 import { PlaceService } from './place.service.js';
 
@@ -32,7 +38,10 @@ export class OrganisationController {
   }
 
   @Route(updateOrganisationRoute)
-  updateOrganisation(@Param() params: RouteParams<typeof updateOrganisationRoute>, @Body() body: RouteBody<typeof updateOrganisationRoute>) {
+  updateOrganisation(
+    @Param() params: RouteParams<typeof updateOrganisationRoute>,
+    @Body() body: RouteBody<typeof updateOrganisationRoute>,
+  ) {
     return this.organisations.updateOrganisation(params.id, body);
   }
 }

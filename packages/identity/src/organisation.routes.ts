@@ -1,7 +1,12 @@
 // Browser-safe: the organisation and place routes, shared by the api's controller and the portal's calls.
 import { access, defineRoute } from '@talkoot/platform/schemas';
 import { z } from 'zod';
-import { idParamsSchema, organisationCreateSchema, organisationSchema, organisationUpdateSchema } from './organisation.schemas.js';
+import {
+  idParamsSchema,
+  organisationCreateSchema,
+  organisationSchema,
+  organisationUpdateSchema,
+} from './organisation.schemas.js';
 import { placesSchema } from './place.schemas.js';
 
 export const listPlacesRoute = defineRoute({

@@ -23,12 +23,14 @@ export const businessIdSchema = z
 const organisationFields = {
   name: z.string().trim().min(2, 'Enter the name (at least 2 characters)').max(160, 'The name is too long'),
   kind: organisationKindSchema,
-  businessId: z
-    .union([businessIdSchema, z.literal('').transform(() => null), z.null()])
-    .optional(),
+  businessId: z.union([businessIdSchema, z.literal('').transform(() => null), z.null()]).optional(),
   villageId: z.uuid('Choose a village'),
   contactEmail: z
-    .union([z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address')), z.literal('').transform(() => null), z.null()])
+    .union([
+      z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address')),
+      z.literal('').transform(() => null),
+      z.null(),
+    ])
     .optional(),
   contactPhone: optionalText(30),
   description: localizedTextSchema.optional(),

@@ -84,14 +84,19 @@ export class OrganisationService {
 
   private async findVillage(em: EntityManager, id: string): Promise<Village> {
     const village = await em.findOne(Village, { id }, { populate: ['municipality'] });
-    if (!village) throw new DomainError(placeErrors.village_unknown, 'Check the marked fields', { villageId: 'Choose a village from the list' });
+    if (!village)
+      throw new DomainError(placeErrors.village_unknown, 'Check the marked fields', {
+        villageId: 'Choose a village from the list',
+      });
     return village;
   }
 
   private async assertBusinessIdFree(em: EntityManager, businessId: string | null): Promise<void> {
     if (!businessId) return;
     if (await em.count(Organisation, { businessId })) {
-      throw new DomainError(organisationErrors.business_id_taken, 'Another organisation already has this business id', { businessId: 'Another organisation already has this business id' });
+      throw new DomainError(organisationErrors.business_id_taken, 'Another organisation already has this business id', {
+        businessId: 'Another organisation already has this business id',
+      });
     }
   }
 }

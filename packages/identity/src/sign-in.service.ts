@@ -32,8 +32,14 @@ export class SignInService {
       await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`sign-in:ip:${input.ip}`]);
       const now = new Date();
       const since = addMinutes(now, -signInRules.windowMinutes);
-      const scopes = { byAddressAndIp: { email: input.email, ip: input.ip }, byAddress: { email: input.email }, byIp: { ip: input.ip } };
-      const [byAddressAndIp, byAddress, byIp] = await Promise.all(Object.values(scopes).map((scope) => em.count(SignInToken, { ...scope, createdAt: { $gt: since } })));
+      const scopes = {
+        byAddressAndIp: { email: input.email, ip: input.ip },
+        byAddress: { email: input.email },
+        byIp: { ip: input.ip },
+      };
+      const [byAddressAndIp, byAddress, byIp] = await Promise.all(
+        Object.values(scopes).map((scope) => em.count(SignInToken, { ...scope, createdAt: { $gt: since } })),
+      );
       const counts = { byAddressAndIp: byAddressAndIp!, byAddress: byAddress!, byIp: byIp! };
       const scale = this.config.SIGN_IN_RATE_LIMIT_SCALE;
       if (isRateLimited(counts, scale)) {
@@ -43,13 +49,21 @@ export class SignInService {
           rateLimitsOf(scale)
             .filter(({ scope, limit }) => counts[scope] >= limit)
             .map(async ({ scope, limit }) => {
-              const [leaving] = await em.find(SignInToken, { ...scopes[scope], createdAt: { $gt: since } }, { fields: ['createdAt'], orderBy: { createdAt: 'asc' }, offset: counts[scope] - limit, limit: 1 });
+              const [leaving] = await em.find(
+                SignInToken,
+                { ...scopes[scope], createdAt: { $gt: since } },
+                { fields: ['createdAt'], orderBy: { createdAt: 'asc' }, offset: counts[scope] - limit, limit: 1 },
+              );
               return leaving ? retryAfterSeconds(leaving.createdAt, now) : 1;
             }),
         );
         const seconds = Math.max(1, ...reopenings);
         const minutes = Math.ceil(seconds / 60);
-        throw new RateLimitedError(`Too many sign-in requests. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`, seconds, authErrors.too_many_requests);
+        throw new RateLimitedError(
+          `Too many sign-in requests. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+          seconds,
+          authErrors.too_many_requests,
+        );
       }
       const user = await em.findOne(User, { email: input.email });
       const row = em.create(SignInToken, {

@@ -48,7 +48,11 @@ export class UserService {
   // but not while it is the last admin of an organisation: nobody could manage that one any more.
   async deleteAccount(userId: string): Promise<void> {
     await this.orm.em.fork().transactional(async (em) => {
-      const adminships = await em.find(Membership, { user: userId, role: 'admin' }, { populate: ['organisation'], orderBy: { organisation: { id: 'asc' } } });
+      const adminships = await em.find(
+        Membership,
+        { user: userId, role: 'admin' },
+        { populate: ['organisation'], orderBy: { organisation: { id: 'asc' } } },
+      );
       const orphaned: string[] = [];
       for (const adminship of adminships) {
         // Same lock as role changes take, in the same order, so the two cannot race.
@@ -57,9 +61,14 @@ export class UserService {
         if (admins <= 1) orphaned.push(adminship.organisation.name);
       }
       if (orphaned.length) {
-        throw new DomainError(membershipErrors.last_admin, `You are the only admin of ${orphaned.join(', ')}. Make someone else an admin first, then delete your account.`, undefined, {
-          organisations: orphaned,
-        });
+        throw new DomainError(
+          membershipErrors.last_admin,
+          `You are the only admin of ${orphaned.join(', ')}. Make someone else an admin first, then delete your account.`,
+          undefined,
+          {
+            organisations: orphaned,
+          },
+        );
       }
       await em.nativeDelete(User, { id: userId });
     });

@@ -12,7 +12,12 @@ export function devMailTimestamp(date: Date): string {
 }
 
 export function devMailId(date: Date, key: string): string {
-  const safeKey = key.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+/, '').slice(0, 80) || 'mail';
+  const safeKey =
+    key
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+/, '')
+      .slice(0, 80) || 'mail';
   return `${devMailTimestamp(date)}-${safeKey}`;
 }
 
@@ -53,7 +58,10 @@ export function decodeMimeWords(value: string): string {
     const bytes =
       encoding.toUpperCase() === 'B'
         ? Buffer.from(text, 'base64')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+        : Buffer.from(
+            text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          );
     const normalizedCharset = charset.split('*')[0]?.toLowerCase() ?? 'utf-8';
     if (pending && pending.charset !== normalizedCharset) flush();
     pending ??= { charset: normalizedCharset, bytes: [] };

@@ -67,7 +67,9 @@ describe('developer mailbox', () => {
       expect(devMailParamsSchema.safeParse({ id }).success).toBe(false);
       await expect(controller.readMessage({ id })).rejects.toMatchObject({ code: 'not_found' });
     }
-    await expect(controller.readMessage({ id: '20261123T153026123Z-outbox-999999' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(controller.readMessage({ id: '20261123T153026123Z-outbox-999999' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('is closed (404) when mail goes out over SMTP, and in production', async () => {

@@ -7,7 +7,13 @@ export * from './notifications.tokens.js';
 export { Mailer, type MailerOptions, type OutgoingMail, type SentMail } from './mailer.js';
 export { renderMail, MailTemplateDataError, escapeHtml, type RenderedMail } from './templates/index.js';
 export { isPermanentMailError } from './mail-send-error.js';
-export { MailDeliveryService, mailJobSchema, messageIdFor, type MailJobData, type MailDeliveryOutcome } from './mail-delivery.service.js';
+export {
+  MailDeliveryService,
+  mailJobSchema,
+  messageIdFor,
+  type MailJobData,
+  type MailDeliveryOutcome,
+} from './mail-delivery.service.js';
 export { MailProcessor } from './mail.processor.js';
 export { DevMailboxService } from './dev-mailbox.service.js';
 export { DevMailboxController } from './dev-mailbox.controller.js';

@@ -41,61 +41,73 @@ export class MailDeliveryService {
   ) {}
 
   async deliver(input: unknown, options: { isLastAttempt?: boolean } = {}): Promise<MailDeliveryOutcome> {
-    const outboxMessageId = mailJobSchema.shape.outboxMessageId.safeParse((input as { outboxMessageId?: unknown })?.outboxMessageId);
+    const outboxMessageId = mailJobSchema.shape.outboxMessageId.safeParse(
+      (input as { outboxMessageId?: unknown })?.outboxMessageId,
+    );
     if (!outboxMessageId.success) throw new UnrecoverableError('mail job without a valid outboxMessageId');
     const id = outboxMessageId.data;
     const job = mailJobSchema.safeParse(input);
     const recipient = typeof (input as { to?: unknown }).to === 'string' ? (input as { to: string }).to : '';
-    const template = typeof (input as { template?: unknown }).template === 'string' ? (input as { template: string }).template : '';
+    const template =
+      typeof (input as { template?: unknown }).template === 'string' ? (input as { template: string }).template : '';
 
-    const { outcome, failure } = await this.orm.em.fork().transactional(async (em): Promise<{ outcome: MailDeliveryOutcome; failure?: Error }> => {
-      await em.execute(
-        `insert into mail_deliveries (outbox_message_id, status, recipient, template, attempts, created_at)
-         values (?, 'sending', ?, ?, 0, now()) on conflict (outbox_message_id) do nothing`,
-        [id, recipient, template],
-      );
-      const [row] = await em.execute<DeliveryRow[]>(
-        'select status, attempts from mail_deliveries where outbox_message_id = ? for update',
-        [id],
-      );
-      if (!row) throw new Error(`mail_deliveries row ${id} vanished`);
-      if (row.status !== 'sending') return { outcome: row.status === 'sent' ? 'already-sent' : 'already-failed' };
-      const attempts = row.attempts + 1;
-      try {
-        if (!job.success) throw new UnrecoverableError(`invalid mail job: ${job.error.issues.map((issue) => issue.message).join('; ')}`);
-        const mail = renderMail(job.data);
-        const sent = await this.mailer.send({
-          key: `outbox-${id}`,
-          messageId: messageIdFor(id),
-          to: job.data.to,
-          toName: job.data.toName,
-          language: job.data.language,
-          attachments: job.data.attachments,
-          unsubscribe: job.data.unsubscribe,
-          ...mail,
-        });
+    const { outcome, failure } = await this.orm.em
+      .fork()
+      .transactional(async (em): Promise<{ outcome: MailDeliveryOutcome; failure?: Error }> => {
         await em.execute(
-          `update mail_deliveries set status = 'sent', attempts = ?, sent_at = now(), message_id = ?, last_error = null
-           where outbox_message_id = ?`,
-          [attempts, sent.messageId, id],
+          `insert into mail_deliveries (outbox_message_id, status, recipient, template, attempts, created_at)
+         values (?, 'sending', ?, ?, 0, now()) on conflict (outbox_message_id) do nothing`,
+          [id, recipient, template],
         );
-        return { outcome: 'sent' };
-      } catch (error) {
-        const isPermanent = error instanceof UnrecoverableError || isPermanentMailError(error);
-        const isFinal = isPermanent || options.isLastAttempt === true;
-        const description = describeMailError(error);
-        // Recorded in this transaction, committed before the job fails.
-        await em.execute('update mail_deliveries set status = ?, attempts = ?, last_error = ? where outbox_message_id = ?', [
-          isFinal ? 'failed' : 'sending',
-          attempts,
-          description,
-          id,
-        ]);
-        this.logger.warn(`mail outbox-${id} attempt ${attempts} ${isFinal ? 'failed for good' : 'will be retried'}: ${description}`);
-        const jobError = isPermanent ? (error instanceof UnrecoverableError ? error : new UnrecoverableError(description)) : (error as Error);
-        return { outcome: 'sent', failure: jobError };
-      }
-    });
+        const [row] = await em.execute<DeliveryRow[]>(
+          'select status, attempts from mail_deliveries where outbox_message_id = ? for update',
+          [id],
+        );
+        if (!row) throw new Error(`mail_deliveries row ${id} vanished`);
+        if (row.status !== 'sending') return { outcome: row.status === 'sent' ? 'already-sent' : 'already-failed' };
+        const attempts = row.attempts + 1;
+        try {
+          if (!job.success)
+            throw new UnrecoverableError(`invalid mail job: ${job.error.issues.map((issue) => issue.message).join('; ')}`);
+          const mail = renderMail(job.data);
+          const sent = await this.mailer.send({
+            key: `outbox-${id}`,
+            messageId: messageIdFor(id),
+            to: job.data.to,
+            toName: job.data.toName,
+            language: job.data.language,
+            attachments: job.data.attachments,
+            unsubscribe: job.data.unsubscribe,
+            ...mail,
+          });
+          await em.execute(
+            `update mail_deliveries set status = 'sent', attempts = ?, sent_at = now(), message_id = ?, last_error = null
+           where outbox_message_id = ?`,
+            [attempts, sent.messageId, id],
+          );
+          return { outcome: 'sent' };
+        } catch (error) {
+          const isPermanent = error instanceof UnrecoverableError || isPermanentMailError(error);
+          const isFinal = isPermanent || options.isLastAttempt === true;
+          const description = describeMailError(error);
+          // Recorded in this transaction, committed before the job fails.
+          await em.execute('update mail_deliveries set status = ?, attempts = ?, last_error = ? where outbox_message_id = ?', [
+            isFinal ? 'failed' : 'sending',
+            attempts,
+            description,
+            id,
+          ]);
+          this.logger.warn(
+            `mail outbox-${id} attempt ${attempts} ${isFinal ? 'failed for good' : 'will be retried'}: ${description}`,
+          );
+          const jobError = isPermanent
+            ? error instanceof UnrecoverableError
+              ? error
+              : new UnrecoverableError(description)
+            : (error as Error);
+          return { outcome: 'sent', failure: jobError };
+        }
+      });
     if (failure) throw failure;
     if (outcome !== 'sent') this.logger.log(`mail outbox-${id} ${outcome}; not sending again`);
     return outcome;

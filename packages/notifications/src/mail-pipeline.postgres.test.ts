@@ -60,14 +60,22 @@ describe('mail pipeline on the PostgreSQL queue backend', () => {
     const id = await pipeline.enqueue(request);
     await smtp.waitForMail((received) => received.to.includes(to));
     await waitFor(async () => (await pipeline.deliveryRow(id))?.status === 'sent', 5_000, 'the first delivery');
-    const duplicate = await pipeline.inspectQueue.add('mail.send', { ...request, outboxMessageId: id }, { jobId: `duplicate-${id}` });
+    const duplicate = await pipeline.inspectQueue.add(
+      'mail.send',
+      { ...request, outboxMessageId: id },
+      { jobId: `duplicate-${id}` },
+    );
     await waitFor(async () => (await duplicate.getState()) === 'completed', 10_000, 'the duplicate job to finish');
     expect((await pipeline.inspectQueue.getJob(`duplicate-${id}`))?.returnvalue).toEqual({ outcome: 'already-sent' });
 
     // Relayed twice (a crash after the add, before the commit): the job id dedupes.
     await pipeline.orm.em.fork().execute('update outbox_messages set relayed_at = null where id = ?', [id]);
     await waitFor(async () => (await pipeline.outboxRow(id))?.relayed_at, 5_000, 'the row to be relayed again');
-    expect(await pipeline.inspectQueue.getJobCounts('waiting', 'active', 'delayed')).toEqual({ waiting: 0, active: 0, delayed: 0 });
+    expect(await pipeline.inspectQueue.getJobCounts('waiting', 'active', 'delayed')).toEqual({
+      waiting: 0,
+      active: 0,
+      delayed: 0,
+    });
 
     // Two workers at the same moment (a stalled job picked up again): the row lock serialises them.
     const concurrentTo = uniqueAddress('concurrent');
@@ -120,7 +128,9 @@ describe('mail pipeline on the PostgreSQL queue backend', () => {
     const addresses = Array.from({ length: 30 }, (_, index) => uniqueAddress(`crowd${index}`));
     const ids = await Promise.all(addresses.map((to) => pipeline.enqueue(signInMail(to), later)));
     // All due at once, then three relays race the background one for them.
-    await pipeline.orm.em.fork().execute(`update outbox_messages set available_at = now() where id in (${ids.map(() => '?').join(', ')})`, ids);
+    await pipeline.orm.em
+      .fork()
+      .execute(`update outbox_messages set available_at = now() where id in (${ids.map(() => '?').join(', ')})`, ids);
     const results = await Promise.all([pipeline.relay.relayDue(), pipeline.relay.relayDue(), pipeline.relay.relayDue()]);
     expect(results.every((result) => result.failed === 0)).toBe(true);
     expect(results.reduce((sum, result) => sum + result.relayed, 0)).toBeLessThanOrEqual(30);

@@ -46,7 +46,13 @@ describe('mail jobs that failed without a decision', () => {
     await queue.add('mail.send', { ...mail, outboxMessageId: id }, { jobId: outboxJobId(id), attempts: 1 });
 
     // A worker that dies on the job: BullMQ fails it, and no delivery row decides anything.
-    const crashing = new Worker('mail', async () => { throw new Error('worker crashed'); }, { connection, prefix: queuePrefix });
+    const crashing = new Worker(
+      'mail',
+      async () => {
+        throw new Error('worker crashed');
+      },
+      { connection, prefix: queuePrefix },
+    );
     await waitFor(async () => (await queue.getJobState(outboxJobId(id))) === 'failed', 10_000, 'the job to fail');
     await crashing.close();
     await queue.close();
@@ -63,8 +69,16 @@ describe('mail jobs that failed without a decision', () => {
     const refusedTo = uniqueAddress('refused');
     smtp.rejectNext(550, 'No such mailbox');
     const refusedId = await pipeline.enqueue(signInMail(refusedTo));
-    await waitFor(async () => (await pipeline!.deliveryRow(refusedId))?.status === 'failed', 10_000, 'the refusal to be recorded');
-    await waitFor(async () => (await pipeline!.inspectQueue.getJobState(outboxJobId(refusedId))) === 'failed', 10_000, 'the job to fail');
+    await waitFor(
+      async () => (await pipeline!.deliveryRow(refusedId))?.status === 'failed',
+      10_000,
+      'the refusal to be recorded',
+    );
+    await waitFor(
+      async () => (await pipeline!.inspectQueue.getJobState(outboxJobId(refusedId))) === 'failed',
+      10_000,
+      'the job to fail',
+    );
 
     expect(await redrive.redriveUndecided()).toEqual([]);
     expect(smtp.received.filter((received) => received.to.includes(to))).toHaveLength(1);

@@ -1,7 +1,15 @@
 import { languageSchema } from '@talkoot/platform/schemas';
 import { z } from 'zod';
 
-export const mailTemplateNames = ['sign-in', 'invitation', 'no-account', 'booking-update', 'booking-series-update', 'digest-confirm', 'event-digest'] as const;
+export const mailTemplateNames = [
+  'sign-in',
+  'invitation',
+  'no-account',
+  'booking-update',
+  'booking-series-update',
+  'digest-confirm',
+  'event-digest',
+] as const;
 export const mailTemplateNameSchema = z.enum(mailTemplateNames);
 export type MailTemplateName = z.infer<typeof mailTemplateNameSchema>;
 
@@ -14,7 +22,13 @@ export const mailRequestSchema = z.object({
   data: z.record(z.string(), z.unknown()),
   // Small text attachments, such as a booking's .ics.
   attachments: z
-    .array(z.object({ filename: z.string().min(1).max(100), contentType: z.string().min(1).max(100), content: z.string().max(200_000) }))
+    .array(
+      z.object({
+        filename: z.string().min(1).max(100),
+        contentType: z.string().min(1).max(100),
+        content: z.string().max(200_000),
+      }),
+    )
     .max(3)
     .optional(),
   // RFC 8058 one-click unsubscribe for mailing-list-like mail (digests); nothing else is passed on.
@@ -34,7 +48,12 @@ export const signInMailDataSchema = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   link: mailLinkSchema,
   code: z.string().regex(/^\d{6}$/),
-  minutes: z.number().int().min(1).max(24 * 60).default(10),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
 });
 export type SignInMailData = z.input<typeof signInMailDataSchema>;
 
@@ -52,7 +71,16 @@ export type NoAccountMailData = z.input<typeof noAccountMailDataSchema>;
 
 // `offered`: a waiting-list offer that holds the slot until `offerExpiresAt`; `reminder`: two days
 // before; `assisted`: a coordinator booked for a resident without an account.
-export const bookingUpdateKinds = ['requested', 'approved', 'denied', 'cancelled', 'expired', 'offered', 'reminder', 'assisted'] as const;
+export const bookingUpdateKinds = [
+  'requested',
+  'approved',
+  'denied',
+  'cancelled',
+  'expired',
+  'offered',
+  'reminder',
+  'assisted',
+] as const;
 
 // What to pay and how: a bank transfer with the Finnish reference number (viitenumero).
 const paymentSchema = z.object({
@@ -94,7 +122,10 @@ export const bookingSeriesMailDataSchema = z.object({
   title: z.string().trim().min(1).max(300),
   occurrences: z.array(z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() })).max(200),
   // Dates of the series that could not be booked (taken, or refused by the space's rules).
-  conflicts: z.array(z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() })).max(200).default([]),
+  conflicts: z
+    .array(z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }))
+    .max(200)
+    .default([]),
   reason: z.string().trim().max(1000).optional(),
   link: mailLinkSchema,
   // For a series: the total of all its dates, one reference number for them all.

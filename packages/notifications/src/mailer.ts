@@ -68,7 +68,9 @@ export class Mailer {
         // RFC 3834: automatic mail; out-of-office replies should not answer it.
         'Auto-Submitted': 'auto-generated',
         // RFC 2369 + RFC 8058: mail programs show an unsubscribe button that POSTs to the link.
-        ...(mail.unsubscribe ? { 'List-Unsubscribe': `<${mail.unsubscribe.url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+        ...(mail.unsubscribe
+          ? { 'List-Unsubscribe': `<${mail.unsubscribe.url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+          : {}),
       },
     });
     if (!this.isDevMailbox) return { messageId: mail.messageId };

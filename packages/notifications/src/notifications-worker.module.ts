@@ -7,7 +7,12 @@ import { MailRedriveService } from './mail-redrive.service.js';
 import { MailRedriveProcessor } from './mail-redrive.processor.js';
 import { MAIL_MAINTENANCE_QUEUE, MAIL_QUEUE } from './mail-send.message.js';
 import { Mailer } from './mailer.js';
-import { MAIL_REDRIVE_MS, NOTIFICATIONS_CONFIG, NOTIFICATIONS_ORM, type NotificationsWorkerOptions } from './notifications.tokens.js';
+import {
+  MAIL_REDRIVE_MS,
+  NOTIFICATIONS_CONFIG,
+  NOTIFICATIONS_ORM,
+  type NotificationsWorkerOptions,
+} from './notifications.tokens.js';
 
 // The worker side of notifications: the mail queue's processor, delivery, redrive and the mailer.
 // Needs the queue root of OutboxWorkerModule (@talkoot/outbox) from the composition root:

@@ -11,7 +11,8 @@ export interface MessageType<Payload extends z.ZodType = z.ZodType> {
 }
 
 export function defineMessage<const Payload extends z.ZodType>(declaration: MessageType<Payload>): MessageType<Payload> {
-  if (!/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/.test(declaration.topic)) throw new Error(`A message topic is "domain.what-happened", not "${declaration.topic}"`);
+  if (!/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/.test(declaration.topic))
+    throw new Error(`A message topic is "domain.what-happened", not "${declaration.topic}"`);
   return declaration;
 }
 
@@ -19,7 +20,12 @@ export type MessagePayload<T extends MessageType> = z.input<T['payload']>;
 
 // Writes into the caller's unit of work: the row commits (or not) with the domain change. The
 // payload is checked against the declaration here, where a wrong one is the caller's bug.
-export function enqueue<T extends MessageType>(em: EntityManager, type: T, payload: MessagePayload<T>, options: { availableAt?: Date } = {}): OutboxMessage {
+export function enqueue<T extends MessageType>(
+  em: EntityManager,
+  type: T,
+  payload: MessagePayload<T>,
+  options: { availableAt?: Date } = {},
+): OutboxMessage {
   const checked = type.payload.parse(payload) as Record<string, unknown>;
   const message = em.create(OutboxMessage, {
     topic: type.topic,
@@ -36,7 +42,9 @@ export function enqueue<T extends MessageType>(em: EntityManager, type: T, paylo
 // What a processor reads back: the declared payload plus the outbox row's id (for idempotence).
 export function readMessage<T extends MessageType>(type: T, data: unknown): z.output<T['payload']> & { outboxMessageId: string } {
   const { outboxMessageId, ...payload } = (data ?? {}) as { outboxMessageId?: unknown };
-  return Object.assign(type.payload.parse(payload) as object, { outboxMessageId: String(outboxMessageId ?? '') }) as z.output<T['payload']> & { outboxMessageId: string };
+  return Object.assign(type.payload.parse(payload) as object, { outboxMessageId: String(outboxMessageId ?? '') }) as z.output<
+    T['payload']
+  > & { outboxMessageId: string };
 }
 
 // The job id dedupes: relaying the same row twice (a crash after the add, before the commit)

@@ -12,7 +12,12 @@ export function outboxBackoffDelay(attemptsMade: number, firstDelayMs: number): 
 // BullMQ computes custom backoff in the worker: every processor of outbox jobs passes this in
 // its worker settings (`@Processor(queue, { settings: outboxWorkerSettings })`).
 export const outboxWorkerSettings = {
-  backoffStrategy: (attemptsMade: number, type?: string, _error?: Error, job?: { opts?: { backoff?: number | { delay?: number } } }) => {
+  backoffStrategy: (
+    attemptsMade: number,
+    type?: string,
+    _error?: Error,
+    job?: { opts?: { backoff?: number | { delay?: number } } },
+  ) => {
     const backoff = job?.opts?.backoff;
     const firstDelay = typeof backoff === 'object' && backoff.delay ? backoff.delay : 5_000;
     return type === OUTBOX_BACKOFF_TYPE ? outboxBackoffDelay(attemptsMade, firstDelay) : firstDelay;

@@ -3,7 +3,10 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 // A domain change and the rows describing its effects commit in one transaction; the worker's
 // relay moves unrelayed rows to the queue. The partial index keeps the relay's scan small.
 @Entity({ tableName: 'outbox_messages' })
-@Index({ name: 'outbox_messages_unrelayed_idx', expression: 'create index "outbox_messages_unrelayed_idx" on "outbox_messages" ("id") where "relayed_at" is null' })
+@Index({
+  name: 'outbox_messages_unrelayed_idx',
+  expression: 'create index "outbox_messages_unrelayed_idx" on "outbox_messages" ("id") where "relayed_at" is null',
+})
 export class OutboxMessage {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;

@@ -4,7 +4,14 @@ import type { QueueConnection } from '@talkoot/platform';
 import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
 import { outboxJobId } from './message.js';
 import { OUTBOX_BACKOFF_TYPE } from './outbox-backoff.js';
-import { OUTBOX_ORM, OUTBOX_QUEUE_CONNECTION, OUTBOX_QUEUE_PREFIX, OUTBOX_RELAY_SETTINGS, type OutboxRelaySettings, withQuickReconnect } from './outbox.tokens.js';
+import {
+  OUTBOX_ORM,
+  OUTBOX_QUEUE_CONNECTION,
+  OUTBOX_QUEUE_PREFIX,
+  OUTBOX_RELAY_SETTINGS,
+  type OutboxRelaySettings,
+  withQuickReconnect,
+} from './outbox.tokens.js';
 
 interface OutboxRow {
   id: string;
@@ -144,10 +151,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       const ids = rows.map((row) => row.id);
       await this.orm.em
         .fork()
-        .execute(`update outbox_messages set relay_attempts = relay_attempts + 1, last_error = ? where id in (${placeholders(ids.length)})`, [
-          message.slice(0, 2000),
-          ...ids,
-        ]);
+        .execute(
+          `update outbox_messages set relay_attempts = relay_attempts + 1, last_error = ? where id in (${placeholders(ids.length)})`,
+          [message.slice(0, 2000), ...ids],
+        );
       this.logger.warn(`could not relay ${ids.length} outbox rows (will retry): ${message}`);
       return { relayed: 0, failed: ids.length, error: message };
     }
@@ -192,7 +199,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   private async withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`the queue store did not answer in ${this.settings.addTimeoutMs} ms (${what})`)), this.settings.addTimeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`the queue store did not answer in ${this.settings.addTimeoutMs} ms (${what})`)),
+        this.settings.addTimeoutMs,
+      );
     });
     try {
       return await Promise.race([promise, timeout]);

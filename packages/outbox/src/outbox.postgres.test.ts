@@ -10,7 +10,15 @@ import { createTestDatabase, testConfig } from '@talkoot/testing';
 import { type ConnectionOptions, Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineMessage, enqueue, outboxEntities, outboxJobId, OutboxRelayService, OutboxWorkerModule, readMessage } from './index.js';
+import {
+  defineMessage,
+  enqueue,
+  outboxEntities,
+  outboxJobId,
+  OutboxRelayService,
+  OutboxWorkerModule,
+  readMessage,
+} from './index.js';
 
 const loanReturned = defineMessage({
   topic: 'loan.returned',
@@ -35,7 +43,10 @@ describe('the outbox with a message no central list knows', () => {
     orm = await MikroORM.init(createOrmOptions({ url: database.url, entities: outboxEntities, poolMax: 4 }));
     // A poll far in the future: the test relays by hand, so it sees each step.
     app = await NestFactory.createApplicationContext(
-      { module: TestRoot, imports: [OutboxWorkerModule.forRoot({ config, orm, connection, queuePrefix, relay: { pollMs: 3_600_000 } })] },
+      {
+        module: TestRoot,
+        imports: [OutboxWorkerModule.forRoot({ config, orm, connection, queuePrefix, relay: { pollMs: 3_600_000 } })],
+      },
       { logger: false, abortOnError: false },
     );
     await app.init();
@@ -73,7 +84,12 @@ describe('the outbox with a message no central list knows', () => {
 
   it('keeps a row for later until its time comes', async () => {
     const em = orm.em.fork();
-    enqueue(em, loanReturned, { loanId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', quantity: 1 }, { availableAt: new Date(Date.now() + 3_600_000) });
+    enqueue(
+      em,
+      loanReturned,
+      { loanId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', quantity: 1 },
+      { availableAt: new Date(Date.now() + 3_600_000) },
+    );
     await em.flush();
     expect(await app.get(OutboxRelayService).relayDue()).toEqual({ relayed: 0, failed: 0 });
   });

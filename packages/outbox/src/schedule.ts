@@ -15,7 +15,10 @@ export interface ScheduledJob {
 
 export async function scheduleJob(queue: Queue, job: ScheduledJob, schedule: Schedule, logger: Logger): Promise<void> {
   // The first run comes one period after start, not at once: a restart is not a reason to run.
-  const repeat = 'everyMs' in schedule ? { every: schedule.everyMs, startDate: Date.now() + schedule.everyMs } : { pattern: schedule.cron, tz: 'Europe/Helsinki' };
+  const repeat =
+    'everyMs' in schedule
+      ? { every: schedule.everyMs, startDate: Date.now() + schedule.everyMs }
+      : { pattern: schedule.cron, tz: 'Europe/Helsinki' };
   await queue
     .upsertJobScheduler(job.id, repeat, {
       name: job.jobName ?? job.id,

@@ -12,7 +12,11 @@ describe('configuration', () => {
   });
 
   it('uses Redis and SMTP when their URLs are given; empty values count as unset', () => {
-    const config = parseConfig({ REDIS_URL: 'redis://127.0.0.1:6379', SMTP_URL: 'smtp://mail.example.org:587', DATABASE_URL: '' });
+    const config = parseConfig({
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      SMTP_URL: 'smtp://mail.example.org:587',
+      DATABASE_URL: '',
+    });
     expect(config.queueBackend).toBe('redis');
     expect(config.isDevMailbox).toBe(false);
     expect(config.DATABASE_URL).toBeUndefined();

@@ -33,8 +33,13 @@ export type ErrorReasons<D extends string, T extends Record<string, ErrorCode>> 
 
 // defineErrorReasons('booking', { slot_taken: 'conflict' }).slot_taken
 //   -> { reason: 'booking.slot_taken', code: 'conflict' }
-export function defineErrorReasons<const D extends string, const T extends Record<string, ErrorCode>>(domain: D, reasons: T): ErrorReasons<D, T> {
-  return Object.fromEntries(Object.entries(reasons).map(([name, code]) => [name, { reason: `${domain}.${name}`, code }])) as ErrorReasons<D, T>;
+export function defineErrorReasons<const D extends string, const T extends Record<string, ErrorCode>>(
+  domain: D,
+  reasons: T,
+): ErrorReasons<D, T> {
+  return Object.fromEntries(
+    Object.entries(reasons).map(([name, code]) => [name, { reason: `${domain}.${name}`, code }]),
+  ) as ErrorReasons<D, T>;
 }
 
 // The reason names of one or more declarations, as a union type.

@@ -9,12 +9,16 @@ const sizes = [
 
 describe('processImage', () => {
   it('makes WebP at each width, never enlarging a small picture', async () => {
-    const png = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#3a7a4c' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#3a7a4c' } })
+      .png()
+      .toBuffer();
     const [large, thumbnail] = await processImage(png, { sizes });
     expect(large).toMatchObject({ contentType: 'image/webp', width: 1600, height: 800 });
     expect(thumbnail).toMatchObject({ width: 480, height: 240 });
     expect((await sharp(large!.data).metadata()).format).toBe('webp');
-    const small = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#888' } }).jpeg().toBuffer();
+    const small = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#888' } })
+      .jpeg()
+      .toBuffer();
     expect((await processImage(small, { sizes }))[0]).toMatchObject({ width: 300, height: 200 });
   });
 
@@ -32,10 +36,14 @@ describe('processImage', () => {
   });
 
   it('accepts only JPEG, PNG and WebP', async () => {
-    const gif = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a7' } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a7' } })
+      .gif()
+      .toBuffer();
     await expect(processImage(gif, { sizes })).rejects.toBeInstanceOf(UnreadableImageError);
     await expect(processImage(Buffer.from('not a picture'), { sizes })).rejects.toBeInstanceOf(UnreadableImageError);
-    const webp = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a7' } }).webp().toBuffer();
+    const webp = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a7' } })
+      .webp()
+      .toBuffer();
     await expect(processImage(webp, { sizes })).resolves.toHaveLength(2);
   });
 });

@@ -38,7 +38,11 @@ export async function processImage(bytes: Buffer, options: { sizes: readonly Ima
     const outputs: ProcessedImage[] = [];
     // One after the other: a large photo decoded twice at once would double the memory it takes.
     for (const { width, quality } of options.sizes) {
-      const { data, info } = await source.clone().resize({ width, withoutEnlargement: true }).webp({ quality }).toBuffer({ resolveWithObject: true });
+      const { data, info } = await source
+        .clone()
+        .resize({ width, withoutEnlargement: true })
+        .webp({ quality })
+        .toBuffer({ resolveWithObject: true });
       outputs.push({ contentType: 'image/webp', width: info.width, height: info.height, data });
     }
     return outputs;

@@ -61,7 +61,9 @@ type Part<Name extends string, S> = S extends z.ZodType
     ? { [K in Name]?: z.input<S> }
     : { [K in Name]: z.input<S> }
   : { [K in Name]?: never };
-export type RouteInput<T extends RouteContract> = Part<'params', T['params']> & Part<'query', T['query']> & Part<'body', T['body']>;
+export type RouteInput<T extends RouteContract> = Part<'params', T['params']> &
+  Part<'query', T['query']> &
+  Part<'body', T['body']>;
 export type RouteOutput<T extends RouteContract> = T['response'] extends z.ZodType ? z.output<T['response']> : void;
 
 // The path of a route with its parameters filled in: /api/venues/:id -> /api/venues/3f2…
@@ -79,7 +81,8 @@ export function routeQueryString(query: Record<string, unknown> | undefined): st
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) search.append(name, item instanceof Date ? item.toISOString() : String(item));
+    for (const item of Array.isArray(value) ? value : [value])
+      search.append(name, item instanceof Date ? item.toISOString() : String(item));
   }
   const text = search.toString();
   return text ? `?${text}` : '';

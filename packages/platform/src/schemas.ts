@@ -11,29 +11,27 @@ export const languages = ['fi', 'sv', 'en'] as const;
 export const languageSchema = z.enum(languages);
 export type Language = z.infer<typeof languageSchema>;
 
-export const errorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      // The rule that refused (e.g. booking.slot_taken), where one did.
-      reason: z.string().optional(),
-      fields: z.record(z.string(), z.string()).optional(),
-      // The reason per field of `fields` (e.g. startsAt: booking.outside_opening_hours).
-      fieldReasons: z.record(z.string(), z.string()).optional(),
-    }),
-  });
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    // The rule that refused (e.g. booking.slot_taken), where one did.
+    reason: z.string().optional(),
+    fields: z.record(z.string(), z.string()).optional(),
+    // The reason per field of `fields` (e.g. startsAt: booking.outside_opening_hours).
+    fieldReasons: z.record(z.string(), z.string()).optional(),
+  }),
+});
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export const uuidSchema = z.uuid();
 
 // Texts a user may write in any of the three languages; at least one is needed where required.
-export const localizedTextSchema = z
-  .object({
-    fi: z.string().trim().max(5000).optional(),
-    sv: z.string().trim().max(5000).optional(),
-    en: z.string().trim().max(5000).optional(),
-  });
+export const localizedTextSchema = z.object({
+  fi: z.string().trim().max(5000).optional(),
+  sv: z.string().trim().max(5000).optional(),
+  en: z.string().trim().max(5000).optional(),
+});
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 export function pickLocalized(text: LocalizedText | undefined, language: Language): string | undefined {
@@ -57,8 +55,8 @@ export const whenFieldsValid = { when: (payload: { issues: readonly unknown[] })
 
 // An ISO date and time with an offset ("2027-06-01T18:00:00+03:00"), parsed to a Date.
 export function instantSchema(label: string) {
-  return z
-    .iso.datetime({ offset: true, error: `Give the ${label} as a date and time` })
+  return z.iso
+    .datetime({ offset: true, error: `Give the ${label} as a date and time` })
     .refine((value) => {
       const year = new Date(value).getUTCFullYear();
       return Number.isNaN(year) || isYearInRange(year);

@@ -6,7 +6,8 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Booking, BookingSeries } from './booking.entity.js';
 import { cancellationTerms } from './cancellation.js';
 
-export type BookingUpdateKind = 'requested' | 'approved' | 'denied' | 'cancelled' | 'expired' | 'offered' | 'reminder' | 'assisted';
+export type BookingUpdateKind =
+  'requested' | 'approved' | 'denied' | 'cancelled' | 'expired' | 'offered' | 'reminder' | 'assisted';
 export type SeriesUpdateKind = 'requested' | 'approved' | 'denied' | 'cancelled';
 
 const eventStatus: Record<BookingUpdateKind, ICalEventStatus> = {
@@ -21,7 +22,16 @@ const eventStatus: Record<BookingUpdateKind, ICalEventStatus> = {
 };
 
 // Calendar apps replace an event with the same UID and a higher SEQUENCE: a request, then its answer.
-const sequence: Record<BookingUpdateKind, number> = { offered: 0, requested: 0, approved: 1, reminder: 1, assisted: 1, denied: 1, expired: 1, cancelled: 2 };
+const sequence: Record<BookingUpdateKind, number> = {
+  offered: 0,
+  requested: 0,
+  approved: 1,
+  reminder: 1,
+  assisted: 1,
+  denied: 1,
+  expired: 1,
+  cancelled: 2,
+};
 
 function addEvent(calendar: ReturnType<typeof ical>, booking: Booking, kind: BookingUpdateKind, publicOrigin: string): void {
   calendar.createEvent({
@@ -38,7 +48,10 @@ function addEvent(calendar: ReturnType<typeof ical>, booking: Booking, kind: Boo
 
 // The booking(s) as an .ics attachment (UTC times; calendars show them in local time).
 export function bookingCalendar(bookings: Booking[], kind: BookingUpdateKind, publicOrigin: string): string {
-  const calendar = ical({ prodId: { company: 'Talkoot', product: 'bookings', language: 'FI' }, method: ICalCalendarMethod.PUBLISH });
+  const calendar = ical({
+    prodId: { company: 'Talkoot', product: 'bookings', language: 'FI' },
+    method: ICalCalendarMethod.PUBLISH,
+  });
   for (const booking of bookings) addEvent(calendar, booking, kind, publicOrigin);
   return calendar.toString();
 }
@@ -74,7 +87,11 @@ function bookerOf(booking: Booking): Recipient | undefined {
 }
 
 async function ownerCoordinators(em: EntityManager, organisationId: string): Promise<Recipient[]> {
-  const memberships = await em.find(Membership, { organisation: organisationId, role: { $in: ['admin', 'coordinator'] } }, { populate: ['user'] });
+  const memberships = await em.find(
+    Membership,
+    { organisation: organisationId, role: { $in: ['admin', 'coordinator'] } },
+    { populate: ['user'] },
+  );
   return memberships.map((membership) => membership.user);
 }
 
@@ -82,11 +99,17 @@ const confirmedKinds: readonly BookingUpdateKind[] = ['approved', 'reminder', 'a
 
 // Writes the mails of a booking change into the caller's transaction (the outbox): a request
 // goes to the owner's admins and coordinators, every answer to the person who asked.
-export async function notifyBookingUpdate(em: EntityManager, booking: Booking, kind: BookingUpdateKind, input: { publicOrigin: string; reason?: string }): Promise<void> {
+export async function notifyBookingUpdate(
+  em: EntityManager,
+  booking: Booking,
+  kind: BookingUpdateKind,
+  input: { publicOrigin: string; reason?: string },
+): Promise<void> {
   // A request goes to the owner's coordinators: the requester need not be loaded for it.
   await em.populate(booking, kind === 'requested' ? ['space.venue.organisation'] : ['space.venue.organisation', 'requester']);
   const booker = kind === 'requested' ? undefined : bookerOf(booking);
-  const recipients = kind === 'requested' ? await ownerCoordinators(em, booking.space.venue.organisation.id) : booker ? [booker] : [];
+  const recipients =
+    kind === 'requested' ? await ownerCoordinators(em, booking.space.venue.organisation.id) : booker ? [booker] : [];
   if (!recipients.length) return;
   const calendar = bookingCalendar([booking], kind, input.publicOrigin);
   const terms = cancellationTerms(booking.startsAt, new Date(), booking.space, booking.priceCents);
@@ -100,9 +123,16 @@ export async function notifyBookingUpdate(em: EntityManager, booking: Booking, k
     endsAt: booking.endsAt.toISOString(),
     ...(input.reason ? { reason: input.reason } : {}),
     link: `${input.publicOrigin}/bookings`,
-    ...(kind === 'denied' || kind === 'cancelled' || kind === 'expired' ? {} : { payment: payment(booking), contact: contact(booking) }),
+    ...(kind === 'denied' || kind === 'cancelled' || kind === 'expired'
+      ? {}
+      : { payment: payment(booking), contact: contact(booking) }),
     ...(isConfirmed && booking.space.venue.keyInstructions ? { keyInstructions: booking.space.venue.keyInstructions } : {}),
-    ...(isConfirmed || kind === 'requested' ? { freeCancellationUntil: terms.freeUntil.toISOString(), cancellationFeeCents: Math.round((booking.priceCents * booking.space.cancellationFeePercent) / 100) } : {}),
+    ...(isConfirmed || kind === 'requested'
+      ? {
+          freeCancellationUntil: terms.freeUntil.toISOString(),
+          cancellationFeeCents: Math.round((booking.priceCents * booking.space.cancellationFeePercent) / 100),
+        }
+      : {}),
     ...(kind === 'offered' && booking.expiresAt ? { offerExpiresAt: booking.expiresAt.toISOString() } : {}),
   };
   for (const recipient of recipients) {
@@ -128,7 +158,12 @@ export async function notifySeriesUpdate(
   if (!occurrences.length) return;
   await em.populate(series, ['space.venue.organisation', 'requester']);
   const first = occurrences[0]!;
-  const recipients = kind === 'requested' ? await ownerCoordinators(em, series.space.venue.organisation.id) : series.requester ? [series.requester] : [];
+  const recipients =
+    kind === 'requested'
+      ? await ownerCoordinators(em, series.space.venue.organisation.id)
+      : series.requester
+        ? [series.requester]
+        : [];
   const calendar = bookingCalendar(occurrences, kind, input.publicOrigin);
   const totalPrice = occurrences.reduce((sum, booking) => sum + booking.priceCents, 0);
   for (const recipient of recipients) {
@@ -142,15 +177,31 @@ export async function notifySeriesUpdate(
         venueName: series.space.venue.name,
         spaceName: series.space.name,
         title: series.title,
-        occurrences: occurrences.map((booking) => ({ startsAt: booking.startsAt.toISOString(), endsAt: booking.endsAt.toISOString() })),
-        conflicts: (input.conflicts ?? []).map((conflict) => ({ startsAt: conflict.startsAt.toISOString(), endsAt: conflict.endsAt.toISOString() })),
+        occurrences: occurrences.map((booking) => ({
+          startsAt: booking.startsAt.toISOString(),
+          endsAt: booking.endsAt.toISOString(),
+        })),
+        conflicts: (input.conflicts ?? []).map((conflict) => ({
+          startsAt: conflict.startsAt.toISOString(),
+          endsAt: conflict.endsAt.toISOString(),
+        })),
         ...(input.reason ? { reason: input.reason } : {}),
         link: `${input.publicOrigin}/bookings`,
         ...(kind !== 'denied' && kind !== 'cancelled' && totalPrice + first.depositCents > 0
-          ? { payment: { priceCents: totalPrice, depositCents: first.depositCents, iban: series.space.venue.paymentIban, referenceNumber: first.referenceNumber, recipient: series.space.venue.organisation.name } }
+          ? {
+              payment: {
+                priceCents: totalPrice,
+                depositCents: first.depositCents,
+                iban: series.space.venue.paymentIban,
+                referenceNumber: first.referenceNumber,
+                recipient: series.space.venue.organisation.name,
+              },
+            }
           : {}),
       },
-      attachments: [{ filename: 'varaukset.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendar }],
+      attachments: [
+        { filename: 'varaukset.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendar },
+      ],
     });
   }
 }

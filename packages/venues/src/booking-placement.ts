@@ -21,12 +21,20 @@ export interface Quote {
 export async function quoteFor(
   em: EntityManager,
   space: Space,
-  input: { startsAt: Date; endsAt: Date; organisationId: string | null; requesterId: string | null; isFreeEvent: boolean; requesterIsOwnerMember?: boolean },
+  input: {
+    startsAt: Date;
+    endsAt: Date;
+    organisationId: string | null;
+    requesterId: string | null;
+    isFreeEvent: boolean;
+    requesterIsOwnerMember?: boolean;
+  },
   now: Date,
 ): Promise<Quote> {
   const ownerId = space.venue.organisation.id;
   const requesterIsOwnerMember =
-    input.requesterIsOwnerMember ?? (input.requesterId ? (await em.count(Membership, { user: input.requesterId, organisation: ownerId })) > 0 : false);
+    input.requesterIsOwnerMember ??
+    (input.requesterId ? (await em.count(Membership, { user: input.requesterId, organisation: ownerId })) > 0 : false);
   const tier = priceTier({ bookingOrganisationId: input.organisationId, ownerOrganisationId: ownerId, requesterIsOwnerMember });
   const rate = { members: space.priceMembersCents, region: space.priceRegionCents, private: space.pricePrivateCents }[tier];
   const priceCents = input.isFreeEvent ? 0 : bookingPrice(space.priceUnit, rate, input.startsAt, input.endsAt);

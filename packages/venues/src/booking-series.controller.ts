@@ -20,12 +20,20 @@ export class BookingSeriesController {
   }
 
   @Route(approveSeriesRoute)
-  approveSeries(@Param() params: RouteParams<typeof approveSeriesRoute>, @Body() body: RouteBody<typeof approveSeriesRoute>, @CurrentAuth() auth: AuthContext) {
+  approveSeries(
+    @Param() params: RouteParams<typeof approveSeriesRoute>,
+    @Body() body: RouteBody<typeof approveSeriesRoute>,
+    @CurrentAuth() auth: AuthContext,
+  ) {
     return this.series.decide(params.id, params.seriesId, 'approved', auth.user.id, body.reason);
   }
 
   @Route(denySeriesRoute)
-  denySeries(@Param() params: RouteParams<typeof denySeriesRoute>, @Body() body: RouteBody<typeof denySeriesRoute>, @CurrentAuth() auth: AuthContext) {
+  denySeries(
+    @Param() params: RouteParams<typeof denySeriesRoute>,
+    @Body() body: RouteBody<typeof denySeriesRoute>,
+    @CurrentAuth() auth: AuthContext,
+  ) {
     return this.series.decide(params.id, params.seriesId, 'denied', auth.user.id, body.reason);
   }
 }

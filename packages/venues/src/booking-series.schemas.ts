@@ -20,12 +20,24 @@ export const seriesCreateSchema = z
     organisationId: z.uuid().nullable().default(null),
     rule: seriesRuleSchema,
   })
-  .refine((series) => series.endsAt > series.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid });
+  .refine((series) => series.endsAt > series.startsAt, {
+    path: ['endsAt'],
+    message: 'The end must be after the start',
+    ...whenFieldsValid,
+  });
 
 export const seriesResultSchema = z.object({
   series: z.object({ id: z.uuid(), title: z.string(), rule: seriesRuleSchema }),
   booked: z.array(bookingSchema),
   // Occurrences that could not be booked, and why (taken, closed, outside the booking window).
   // `problemReason` says the same as `reason` as a reason code (booking.slot_taken, booking.closed_date…).
-  conflicts: z.array(z.object({ date: z.string(), startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), reason: z.string(), problemReason: seriesConflictReasonSchema })),
+  conflicts: z.array(
+    z.object({
+      date: z.string(),
+      startsAt: z.iso.datetime(),
+      endsAt: z.iso.datetime(),
+      reason: z.string(),
+      problemReason: seriesConflictReasonSchema,
+    }),
+  ),
 });

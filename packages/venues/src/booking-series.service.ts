@@ -37,9 +37,16 @@ export class BookingSeriesService {
 
   async create(input: SeriesInput, requesterId: string) {
     const occurrences = expandSeries({ startsAt: input.startsAt, endsAt: input.endsAt }, input.rule);
-    if (!occurrences.length) throw new DomainError(seriesErrors.no_dates, 'No date of the series falls on a chosen weekday before the last date', { 'rule.weekdays': 'Choose the weekday of the first date, or a later last date' });
+    if (!occurrences.length)
+      throw new DomainError(seriesErrors.no_dates, 'No date of the series falls on a chosen weekday before the last date', {
+        'rule.weekdays': 'Choose the weekday of the first date, or a later last date',
+      });
     if (occurrences.length > MAX_SERIES_OCCURRENCES) {
-      throw new DomainError(seriesErrors.too_many_dates, `A series has at most ${MAX_SERIES_OCCURRENCES} dates; this one has ${occurrences.length}`, { 'rule.until': 'Choose an earlier last date' });
+      throw new DomainError(
+        seriesErrors.too_many_dates,
+        `A series has at most ${MAX_SERIES_OCCURRENCES} dates; this one has ${occurrences.length}`,
+        { 'rule.until': 'Choose an earlier last date' },
+      );
     }
     return this.orm.em.fork().transactional(async (em) => {
       const space = await em.findOne(Space, { id: input.spaceId }, { populate: ['venue', 'venue.organisation'] });
@@ -61,12 +68,21 @@ export class BookingSeriesService {
       let referenceNumber: string | null = null;
       for (const occurrence of occurrences) {
         const problem = timeProblem(occurrence.startsAt, occurrence.endsAt, space, now);
-        const listed = { date: occurrence.date, startsAt: occurrence.startsAt.toISOString(), endsAt: occurrence.endsAt.toISOString() };
+        const listed = {
+          date: occurrence.date,
+          startsAt: occurrence.startsAt.toISOString(),
+          endsAt: occurrence.endsAt.toISOString(),
+        };
         if (problem) {
           conflicts.push({ ...listed, reason: problem.message, problemReason: problem.reason });
           continue;
         }
-        const quote = await quoteFor(em, space, { ...occurrence, organisationId: input.organisationId, requesterId, isFreeEvent: false }, now);
+        const quote = await quoteFor(
+          em,
+          space,
+          { ...occurrence, organisationId: input.organisationId, requesterId, isFreeEvent: false },
+          now,
+        );
         if (quote.priceCents + quote.depositCents > 0) referenceNumber ??= await nextReferenceNumber(em);
         try {
           // A nested transaction is a savepoint: a taken date rolls back alone.
@@ -78,7 +94,8 @@ export class BookingSeriesService {
               endsAt: occurrence.endsAt,
               title: input.title,
               status,
-              expiresAt: status === 'requested' ? requestExpiry(now, occurrence.startsAt, this.config.BOOKING_REQUEST_DAYS) : null,
+              expiresAt:
+                status === 'requested' ? requestExpiry(now, occurrence.startsAt, this.config.BOOKING_REQUEST_DAYS) : null,
               requester: inner.getReference(User, requesterId),
               organisation: input.organisationId ? inner.getReference(Organisation, input.organisationId) : null,
               quote,
@@ -96,7 +113,11 @@ export class BookingSeriesService {
       if (!booked.length) {
         throw new DomainError(seriesErrors.all_taken, 'None of the dates of the series is free', undefined, { conflicts });
       }
-      const loaded = await em.find(Booking, { id: { $in: booked.map((booking) => booking.id) } }, { orderBy: { startsAt: 'asc' } });
+      const loaded = await em.find(
+        Booking,
+        { id: { $in: booked.map((booking) => booking.id) } },
+        { orderBy: { startsAt: 'asc' } },
+      );
       await notifySeriesUpdate(em, series, loaded, status, {
         publicOrigin: this.config.publicOrigin,
         conflicts: conflicts.map((item) => ({ startsAt: new Date(item.startsAt), endsAt: new Date(item.endsAt) })),
@@ -106,12 +127,23 @@ export class BookingSeriesService {
   }
 
   // The owner answers a whole series at once: every occurrence still waiting for a decision.
-  async decide(organisationId: string, seriesId: string, decision: 'approved' | 'denied', deciderId: string, reason?: string): Promise<{ bookings: BookingView[] }> {
+  async decide(
+    organisationId: string,
+    seriesId: string,
+    decision: 'approved' | 'denied',
+    deciderId: string,
+    reason?: string,
+  ): Promise<{ bookings: BookingView[] }> {
     return this.orm.em.fork().transactional(async (em) => {
-      const series = await em.findOne(BookingSeries, { id: seriesId, space: { venue: { organisation: organisationId } } }, { populate: ['space.venue.organisation'] });
+      const series = await em.findOne(
+        BookingSeries,
+        { id: seriesId, space: { venue: { organisation: organisationId } } },
+        { populate: ['space.venue.organisation'] },
+      );
       if (!series) throw notFound('The series');
       const waiting = await this.lockOccurrences(em, seriesId, ['requested']);
-      if (!waiting.length) throw new DomainError(seriesErrors.nothing_waiting, 'No date of this series is waiting for a decision');
+      if (!waiting.length)
+        throw new DomainError(seriesErrors.nothing_waiting, 'No date of this series is waiting for a decision');
       const now = new Date();
       for (const booking of waiting) {
         booking.status = decision;
@@ -131,9 +163,12 @@ export class BookingSeriesService {
     return this.orm.em.fork().transactional(async (em) => {
       const series = await em.findOne(BookingSeries, { id: seriesId }, { populate: ['space.venue.organisation'] });
       if (!series) throw notFound('The series');
-      if (series.requester?.id !== userId) throw new DomainError(seriesErrors.not_yours, 'Only the person who made the series can cancel it');
+      if (series.requester?.id !== userId)
+        throw new DomainError(seriesErrors.not_yours, 'Only the person who made the series can cancel it');
       const now = new Date();
-      const ahead = (await this.lockOccurrences(em, seriesId, ['requested', 'approved'])).filter((booking) => booking.startsAt > now);
+      const ahead = (await this.lockOccurrences(em, seriesId, ['requested', 'approved'])).filter(
+        (booking) => booking.startsAt > now,
+      );
       if (!ahead.length) throw new DomainError(seriesErrors.nothing_ahead, 'No date of this series is left to cancel');
       for (const booking of ahead) {
         booking.status = 'cancelled';
@@ -152,6 +187,10 @@ export class BookingSeriesService {
       [seriesId, ...statuses],
     );
     if (!rows.length) return [];
-    return em.find(Booking, { id: { $in: rows.map((row) => row.id) } }, { populate: ['space.venue.organisation', 'requester'], orderBy: { startsAt: 'asc' } });
+    return em.find(
+      Booking,
+      { id: { $in: rows.map((row) => row.id) } },
+      { populate: ['space.venue.organisation', 'requester'], orderBy: { startsAt: 'asc' } },
+    );
   }
 }

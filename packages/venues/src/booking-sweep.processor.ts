@@ -23,7 +23,12 @@ export class BookingSweepProcessor extends WorkerHost implements OnApplicationBo
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await scheduleJob(this.queue, { id: BOOKING_SWEEP_JOB }, { everyMs: Math.max(this.config.OUTBOX_POLL_MS, 1000) * 30 }, this.logger);
+    await scheduleJob(
+      this.queue,
+      { id: BOOKING_SWEEP_JOB },
+      { everyMs: Math.max(this.config.OUTBOX_POLL_MS, 1000) * 30 },
+      this.logger,
+    );
   }
 
   async process(): Promise<void> {

@@ -19,7 +19,9 @@ describe('booking window', () => {
   });
 
   it('speaks of one hour in the singular', () => {
-    expect(bookingWindowProblem(at('2026-11-23T12:30:00+02:00'), now, { minNoticeHours: 1, maxDaysAhead: 180 })).toBe('Book at least 1 hour ahead');
+    expect(bookingWindowProblem(at('2026-11-23T12:30:00+02:00'), now, { minNoticeHours: 1, maxDaysAhead: 180 })).toBe(
+      'Book at least 1 hour ahead',
+    );
   });
 
   it('without notice refuses only a start in the past', () => {
@@ -45,34 +47,48 @@ describe('booking window', () => {
   it('opens whole Helsinki days ahead and names the first day a later booking can be made', () => {
     // 180 days after 23.11.2026 is 22.5.2027; the whole of that day can be booked.
     expect(bookingWindowProblem(at('2027-05-22T23:30:00+03:00'), now, window)).toBeUndefined();
-    expect(bookingWindowProblem(at('2027-05-23T00:00:00+03:00'), now, window)).toBe('Bookings open 180 days ahead: book on or after 24.11.2026');
-    expect(bookingWindowProblem(at('2027-11-23T12:00:00+02:00'), now, window)).toBe('Bookings open 180 days ahead: book on or after 27.5.2027');
+    expect(bookingWindowProblem(at('2027-05-23T00:00:00+03:00'), now, window)).toBe(
+      'Bookings open 180 days ahead: book on or after 24.11.2026',
+    );
+    expect(bookingWindowProblem(at('2027-11-23T12:00:00+02:00'), now, window)).toBe(
+      'Bookings open 180 days ahead: book on or after 27.5.2027',
+    );
   });
 
   it('counts days in Helsinki, where the next day starts two or three hours before it does in UTC', () => {
     // 22:30 UTC on 23.11. is already 00:30 on 24.11. in Helsinki, so 23.5.2027 is open.
     const afterMidnight = at('2026-11-23T22:30:00Z');
     expect(bookingWindowProblem(at('2027-05-23T10:00:00+03:00'), afterMidnight, window)).toBeUndefined();
-    expect(bookingWindowProblem(at('2027-05-24T00:30:00+03:00'), afterMidnight, window)).toBe('Bookings open 180 days ahead: book on or after 25.11.2026');
+    expect(bookingWindowProblem(at('2027-05-24T00:30:00+03:00'), afterMidnight, window)).toBe(
+      'Bookings open 180 days ahead: book on or after 25.11.2026',
+    );
   });
 
   it('counts calendar days across the clock changes', () => {
     const tomorrowOnly = { minNoticeHours: 0, maxDaysAhead: 1 };
     const saturday = at('2026-03-28T12:00:00+02:00');
     expect(bookingWindowProblem(at('2026-03-29T23:30:00+03:00'), saturday, tomorrowOnly)).toBeUndefined();
-    expect(bookingWindowProblem(at('2026-03-30T00:00:00+03:00'), saturday, tomorrowOnly)).toBe('Bookings open 1 day ahead: book on or after 29.3.2026');
+    expect(bookingWindowProblem(at('2026-03-30T00:00:00+03:00'), saturday, tomorrowOnly)).toBe(
+      'Bookings open 1 day ahead: book on or after 29.3.2026',
+    );
     const autumnSaturday = at('2026-10-24T12:00:00+03:00');
     expect(bookingWindowProblem(at('2026-10-25T23:30:00+02:00'), autumnSaturday, tomorrowOnly)).toBeUndefined();
-    expect(bookingWindowProblem(at('2026-10-26T00:00:00+02:00'), autumnSaturday, tomorrowOnly)).toBe('Bookings open 1 day ahead: book on or after 25.10.2026');
+    expect(bookingWindowProblem(at('2026-10-26T00:00:00+02:00'), autumnSaturday, tomorrowOnly)).toBe(
+      'Bookings open 1 day ahead: book on or after 25.10.2026',
+    );
   });
 
   it('allows only today when bookings open 0 days ahead', () => {
     const todayOnly = { minNoticeHours: 0, maxDaysAhead: 0 };
     expect(bookingWindowProblem(at('2026-11-23T23:59:00+02:00'), now, todayOnly)).toBeUndefined();
-    expect(bookingWindowProblem(at('2026-11-24T00:00:00+02:00'), now, todayOnly)).toBe('Bookings open on the day itself: book on or after 24.11.2026');
+    expect(bookingWindowProblem(at('2026-11-24T00:00:00+02:00'), now, todayOnly)).toBe(
+      'Bookings open on the day itself: book on or after 24.11.2026',
+    );
   });
 
   it('tells about too short a notice first', () => {
-    expect(bookingWindowProblem(at('2026-11-24T10:00:00+02:00'), now, { minNoticeHours: 48, maxDaysAhead: 0 })).toBe('Book at least 48 hours ahead');
+    expect(bookingWindowProblem(at('2026-11-24T10:00:00+02:00'), now, { minNoticeHours: 48, maxDaysAhead: 0 })).toBe(
+      'Book at least 48 hours ahead',
+    );
   });
 });

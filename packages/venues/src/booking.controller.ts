@@ -28,12 +28,20 @@ export class BookingController {
   }
 
   @Route(approveBookingRoute)
-  async approve(@Param() params: RouteParams<typeof approveBookingRoute>, @Body() body: RouteBody<typeof approveBookingRoute>, @CurrentAuth() auth: AuthContext) {
+  async approve(
+    @Param() params: RouteParams<typeof approveBookingRoute>,
+    @Body() body: RouteBody<typeof approveBookingRoute>,
+    @CurrentAuth() auth: AuthContext,
+  ) {
     return { booking: await this.bookings.decide(params.id, params.bookingId, 'approved', auth.user.id, body.reason) };
   }
 
   @Route(denyBookingRoute)
-  async deny(@Param() params: RouteParams<typeof denyBookingRoute>, @Body() body: RouteBody<typeof denyBookingRoute>, @CurrentAuth() auth: AuthContext) {
+  async deny(
+    @Param() params: RouteParams<typeof denyBookingRoute>,
+    @Body() body: RouteBody<typeof denyBookingRoute>,
+    @CurrentAuth() auth: AuthContext,
+  ) {
     return { booking: await this.bookings.decide(params.id, params.bookingId, 'denied', auth.user.id, body.reason) };
   }
 
@@ -58,12 +66,20 @@ export class BookingController {
   }
 
   @Route(quoteRoute)
-  quote(@Param() params: RouteParams<typeof quoteRoute>, @Query() query: RouteQuery<typeof quoteRoute>, @CurrentAuth() auth: AuthContext) {
+  quote(
+    @Param() params: RouteParams<typeof quoteRoute>,
+    @Query() query: RouteQuery<typeof quoteRoute>,
+    @CurrentAuth() auth: AuthContext,
+  ) {
     return this.bookings.quote(params.id, query, auth.user.id);
   }
 
   @Route(assistedBookingRoute)
-  async bookForResident(@Param() params: RouteParams<typeof assistedBookingRoute>, @Body() body: RouteBody<typeof assistedBookingRoute>, @CurrentAuth() auth: AuthContext) {
+  async bookForResident(
+    @Param() params: RouteParams<typeof assistedBookingRoute>,
+    @Body() body: RouteBody<typeof assistedBookingRoute>,
+    @CurrentAuth() auth: AuthContext,
+  ) {
     return { booking: await this.bookings.bookForResident(params.id, body, auth.user.id) };
   }
 

@@ -1,7 +1,17 @@
 // Browser-safe: the booking routes, shared by the api's controllers and the portal's calls.
 import { access, defineRoute } from '@talkoot/platform/schemas';
 import { z } from 'zod';
-import { assistedBookingCreateSchema, bookingCreateSchema, bookingDecisionSchema, bookingListItemSchema, bookingListQuerySchema, bookingSchema, paymentMarkSchema, quoteQuerySchema, quoteSchema } from './booking.schemas.js';
+import {
+  assistedBookingCreateSchema,
+  bookingCreateSchema,
+  bookingDecisionSchema,
+  bookingListItemSchema,
+  bookingListQuerySchema,
+  bookingSchema,
+  paymentMarkSchema,
+  quoteQuerySchema,
+  quoteSchema,
+} from './booking.schemas.js';
 
 const tag = 'Village halls';
 

@@ -59,32 +59,59 @@ export interface TimeProblem {
 // Everything about the time itself that a space's rules refuse, before any other booking is
 // considered: the past, the length, the booking window and the opening hours. The owner's own
 // coordinators may book outside the window (a resident calls about tomorrow), never outside the rest.
-export function timeProblem(startsAt: Date, endsAt: Date, rules: SpaceTimeRules, now: Date, options: { ignoreWindow?: boolean } = {}): TimeProblem | undefined {
-  if (startsAt < now) return { field: 'startsAt', message: 'The booking must start in the future', reason: bookingTimeErrors.in_past.reason };
+export function timeProblem(
+  startsAt: Date,
+  endsAt: Date,
+  rules: SpaceTimeRules,
+  now: Date,
+  options: { ignoreWindow?: boolean } = {},
+): TimeProblem | undefined {
+  if (startsAt < now)
+    return { field: 'startsAt', message: 'The booking must start in the future', reason: bookingTimeErrors.in_past.reason };
   // Even the owner's own coordinators book at most this far ahead: a later date is a typo.
   if (startsAt.getTime() - now.getTime() > MAX_YEARS_AHEAD * 366 * 86_400_000) {
-    return { field: 'startsAt', message: `A booking starts at most ${MAX_YEARS_AHEAD} years from now`, reason: bookingTimeErrors.too_far_ahead.reason };
+    return {
+      field: 'startsAt',
+      message: `A booking starts at most ${MAX_YEARS_AHEAD} years from now`,
+      reason: bookingTimeErrors.too_far_ahead.reason,
+    };
   }
   const length = lengthProblem(startsAt, endsAt, rules);
   if (length) {
     const isTooShort = endsAt.getTime() - startsAt.getTime() < rules.minMinutes * 60_000;
-    return { field: 'endsAt', message: length, reason: (isTooShort ? bookingTimeErrors.too_short : bookingTimeErrors.too_long).reason };
+    return {
+      field: 'endsAt',
+      message: length,
+      reason: (isTooShort ? bookingTimeErrors.too_short : bookingTimeErrors.too_long).reason,
+    };
   }
   if (!options.ignoreWindow) {
     const window = bookingWindowProblem(startsAt, now, rules);
     // The window refuses from either end: too little notice, or further ahead than it opens.
     const isTooSoon = startsAt < addMinutes(now, rules.minNoticeHours * 60);
-    if (window) return { field: 'startsAt', message: window, reason: (isTooSoon ? bookingTimeErrors.too_soon : bookingTimeErrors.outside_window).reason };
+    if (window)
+      return {
+        field: 'startsAt',
+        message: window,
+        reason: (isTooSoon ? bookingTimeErrors.too_soon : bookingTimeErrors.outside_window).reason,
+      };
   }
   const hours = openingHoursProblem(startsAt, endsAt, rules.openingHours, rules.closedDates);
   if (hours) {
-    const isClosedDate = rules.closedDates.length > 0 && openingHoursProblem(startsAt, endsAt, null, rules.closedDates) !== undefined;
-    return { field: 'startsAt', message: hours, reason: (isClosedDate ? bookingTimeErrors.closed_date : bookingTimeErrors.outside_opening_hours).reason };
+    const isClosedDate =
+      rules.closedDates.length > 0 && openingHoursProblem(startsAt, endsAt, null, rules.closedDates) !== undefined;
+    return {
+      field: 'startsAt',
+      message: hours,
+      reason: (isClosedDate ? bookingTimeErrors.closed_date : bookingTimeErrors.outside_opening_hours).reason,
+    };
   }
   return undefined;
 }
 
 // The refusal of a time problem: a 422 naming the field and the rule.
 export function timeProblemError(problem: TimeProblem): DomainError {
-  return new DomainError({ reason: problem.reason, code: 'rule_violation' }, problem.message, { [problem.field]: problem.message });
+  return new DomainError({ reason: problem.reason, code: 'rule_violation' }, problem.message, {
+    [problem.field]: problem.message,
+  });
 }

@@ -22,7 +22,11 @@ export const bookingCreateSchema = z
     // An open public event asks for the space free of charge; the owner decides.
     isFreeEvent: z.boolean().default(false),
   })
-  .refine((booking) => booking.endsAt > booking.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid });
+  .refine((booking) => booking.endsAt > booking.startsAt, {
+    path: ['endsAt'],
+    message: 'The end must be after the start',
+    ...whenFieldsValid,
+  });
 
 export const assistedBookingCreateSchema = z
   .strictObject({
@@ -31,11 +35,21 @@ export const assistedBookingCreateSchema = z
     endsAt: instant('end'),
     title: z.string().trim().min(2, 'Say what the booking is for').max(200),
     guestName: z.string().trim().min(2, "Enter the resident's name").max(160),
-    guestPhone: z.string().trim().regex(/^\+?[0-9 ()-]{5,40}$/, 'Enter a phone number, e.g. 040 123 4567'),
-    guestEmail: z.union([z.literal(''), z.email('Enter an email address or leave it empty')]).optional().transform((value) => value || null),
+    guestPhone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{5,40}$/, 'Enter a phone number, e.g. 040 123 4567'),
+    guestEmail: z
+      .union([z.literal(''), z.email('Enter an email address or leave it empty')])
+      .optional()
+      .transform((value) => value || null),
     consent: z.literal(true, { error: 'The resident must agree that their details are stored for the booking' }),
   })
-  .refine((booking) => booking.endsAt > booking.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid });
+  .refine((booking) => booking.endsAt > booking.startsAt, {
+    path: ['endsAt'],
+    message: 'The end must be after the start',
+    ...whenFieldsValid,
+  });
 
 export const paymentMarkSchema = z.strictObject({ paid: z.boolean() });
 
@@ -44,9 +58,16 @@ export const quoteQuerySchema = z
     startsAt: instant('start'),
     endsAt: instant('end'),
     organisationId: z.uuid().optional(),
-    isFreeEvent: z.enum(['true', 'false']).optional().transform((value) => value === 'true'),
+    isFreeEvent: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((value) => value === 'true'),
   })
-  .refine((quote) => quote.endsAt > quote.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid });
+  .refine((quote) => quote.endsAt > quote.startsAt, {
+    path: ['endsAt'],
+    message: 'The end must be after the start',
+    ...whenFieldsValid,
+  });
 
 export const quoteSchema = z.object({
   priceTier: z.enum(priceTiers),

@@ -79,27 +79,37 @@ export class BookingService {
 
   // Bookings of the organisation's venues, soonest first: what its coordinators decide on.
   async listForOwner(organisationId: string, status?: BookingStatus): Promise<{ bookings: BookingListItem[] }> {
-    const bookings = await this.orm.em.fork().find(
-      Booking,
-      { space: { venue: { organisation: organisationId } }, ...(status ? { status } : {}) },
-      { populate: listPopulate, orderBy: { startsAt: 'asc' }, limit: 500 },
-    );
+    const bookings = await this.orm.em
+      .fork()
+      .find(
+        Booking,
+        { space: { venue: { organisation: organisationId } }, ...(status ? { status } : {}) },
+        { populate: listPopulate, orderBy: { startsAt: 'asc' }, limit: 500 },
+      );
     return { bookings: bookings.map(toListItem) };
   }
 
   async getForOwner(organisationId: string, bookingId: string): Promise<{ booking: BookingListItem }> {
-    const booking = await this.orm.em.fork().findOne(Booking, { id: bookingId, space: { venue: { organisation: organisationId } } }, { populate: listPopulate });
+    const booking = await this.orm.em
+      .fork()
+      .findOne(Booking, { id: bookingId, space: { venue: { organisation: organisationId } } }, { populate: listPopulate });
     if (!booking) throw notFound('The booking');
     return { booking: toListItem(booking) };
   }
 
   async listMine(userId: string): Promise<{ bookings: BookingListItem[] }> {
-    const bookings = await this.orm.em.fork().find(Booking, { requester: userId }, { populate: listPopulate, orderBy: { startsAt: 'asc' }, limit: 500 });
+    const bookings = await this.orm.em
+      .fork()
+      .find(Booking, { requester: userId }, { populate: listPopulate, orderBy: { startsAt: 'asc' }, limit: 500 });
     return { bookings: bookings.map(toListItem) };
   }
 
   // What the requester would pay and on what terms, and whether the space's rules allow the time.
-  async quote(spaceId: string, input: { startsAt: Date; endsAt: Date; organisationId?: string; isFreeEvent: boolean }, requesterId: string): Promise<{ quote: QuoteView }> {
+  async quote(
+    spaceId: string,
+    input: { startsAt: Date; endsAt: Date; organisationId?: string; isFreeEvent: boolean },
+    requesterId: string,
+  ): Promise<{ quote: QuoteView }> {
     const em = this.orm.em.fork();
     const space = await this.loadSpace(em, spaceId);
     if (input.organisationId && !(await em.count(Membership, { user: requesterId, organisation: input.organisationId }))) {
@@ -193,11 +203,18 @@ export class BookingService {
     }
   }
 
-  async decide(organisationId: string, bookingId: string, decision: 'approved' | 'denied', deciderId: string, reason?: string): Promise<BookingView> {
+  async decide(
+    organisationId: string,
+    bookingId: string,
+    decision: 'approved' | 'denied',
+    deciderId: string,
+    reason?: string,
+  ): Promise<BookingView> {
     return this.orm.em.fork().transactional(async (em) => {
       const booking = await this.lockBooking(em, bookingId);
       if (booking.space.venue.organisation.id !== organisationId) throw notFound('The booking');
-      if (booking.status !== 'requested') throw new DomainError(bookingErrors.not_requested, `This booking is ${booking.status}, not waiting for a decision`);
+      if (booking.status !== 'requested')
+        throw new DomainError(bookingErrors.not_requested, `This booking is ${booking.status}, not waiting for a decision`);
       booking.status = decision;
       booking.expiresAt = null;
       booking.decidedAt = new Date();
@@ -214,7 +231,8 @@ export class BookingService {
   async cancel(bookingId: string, userId: string): Promise<BookingView> {
     return this.orm.em.fork().transactional(async (em) => {
       const booking = await this.lockBooking(em, bookingId);
-      if (booking.requester?.id !== userId) throw new DomainError(bookingErrors.not_yours, 'Only the person who made the booking can cancel it');
+      if (booking.requester?.id !== userId)
+        throw new DomainError(bookingErrors.not_yours, 'Only the person who made the booking can cancel it');
       return this.cancelLocked(em, booking);
     });
   }
@@ -225,15 +243,21 @@ export class BookingService {
     return this.orm.em.fork().transactional(async (em) => {
       const booking = await this.lockBooking(em, bookingId);
       if (booking.space.venue.organisation.id !== organisationId) throw notFound('The booking');
-      if (booking.requester || !booking.guestName) throw new DomainError(bookingErrors.not_for_resident, 'Only a booking made for a resident can be cancelled here; its requester cancels any other');
+      if (booking.requester || !booking.guestName)
+        throw new DomainError(
+          bookingErrors.not_for_resident,
+          'Only a booking made for a resident can be cancelled here; its requester cancels any other',
+        );
       return this.cancelLocked(em, booking);
     });
   }
 
   private async cancelLocked(em: EntityManager, booking: Booking): Promise<BookingView> {
-    if (booking.status !== 'requested' && booking.status !== 'approved' && booking.status !== 'offered') throw new DomainError(bookingErrors.not_active, `This booking is already ${booking.status}`);
+    if (booking.status !== 'requested' && booking.status !== 'approved' && booking.status !== 'offered')
+      throw new DomainError(bookingErrors.not_active, `This booking is already ${booking.status}`);
     const now = new Date();
-    if (booking.status === 'approved') booking.cancellationFeeCents = cancellationTerms(booking.startsAt, now, booking.space, booking.priceCents).feeCents;
+    if (booking.status === 'approved')
+      booking.cancellationFeeCents = cancellationTerms(booking.startsAt, now, booking.space, booking.priceCents).feeCents;
     if (booking.status === 'offered') await em.nativeUpdate(WaitlistEntry, { offer: booking.id }, { status: 'withdrawn' });
     booking.status = 'cancelled';
     booking.cancelledAt = now;
@@ -248,10 +272,13 @@ export class BookingService {
   async acceptOffer(bookingId: string, userId: string): Promise<BookingView> {
     return this.orm.em.fork().transactional(async (em) => {
       const booking = await this.lockBooking(em, bookingId);
-      if (booking.requester?.id !== userId) throw new DomainError(bookingErrors.not_yours, 'Only the person the offer was made to can accept it');
-      if (booking.status !== 'offered') throw new DomainError(bookingErrors.not_offered, `This booking is ${booking.status}, not an open offer`);
+      if (booking.requester?.id !== userId)
+        throw new DomainError(bookingErrors.not_yours, 'Only the person the offer was made to can accept it');
+      if (booking.status !== 'offered')
+        throw new DomainError(bookingErrors.not_offered, `This booking is ${booking.status}, not an open offer`);
       const now = new Date();
-      if (booking.expiresAt && booking.expiresAt <= now) throw new DomainError(bookingErrors.offer_expired, 'The offer has expired');
+      if (booking.expiresAt && booking.expiresAt <= now)
+        throw new DomainError(bookingErrors.offer_expired, 'The offer has expired');
       const status: BookingStatus = booking.space.isApprovalRequired ? 'requested' : 'approved';
       booking.status = status;
       booking.expiresAt = status === 'requested' ? requestExpiry(now, booking.startsAt, this.config.BOOKING_REQUEST_DAYS) : null;
@@ -266,7 +293,10 @@ export class BookingService {
     return this.orm.em.fork().transactional(async (em) => {
       const booking = await this.lockBooking(em, bookingId);
       if (booking.space.venue.organisation.id !== organisationId) throw notFound('The booking');
-      if (booking.priceCents + booking.depositCents === 0) throw new DomainError(bookingErrors.nothing_to_pay, 'This booking has nothing to pay', { paid: 'This booking has nothing to pay' });
+      if (booking.priceCents + booking.depositCents === 0)
+        throw new DomainError(bookingErrors.nothing_to_pay, 'This booking has nothing to pay', {
+          paid: 'This booking has nothing to pay',
+        });
       booking.paidAt = paid ? (booking.paidAt ?? new Date()) : null;
       return toBookingView(booking);
     });
@@ -287,18 +317,29 @@ export class BookingService {
 
   // One query for both questions: is the requester a member of the organisation they book for,
   // and of the owner? Returns the latter (it sets the price tier).
-  async assertMayBook(em: EntityManager, space: Space, request: { organisationId: string | null; requesterId: string }): Promise<boolean> {
+  async assertMayBook(
+    em: EntityManager,
+    space: Space,
+    request: { organisationId: string | null; requesterId: string },
+  ): Promise<boolean> {
     const ownerId = space.venue.organisation.id;
     const memberships = await em.find(
       Membership,
-      { user: request.requesterId, organisation: { $in: request.organisationId ? [ownerId, request.organisationId] : [ownerId] } },
+      {
+        user: request.requesterId,
+        organisation: { $in: request.organisationId ? [ownerId, request.organisationId] : [ownerId] },
+      },
       { fields: ['organisation'] },
     );
     const memberOf = new Set(memberships.map((membership) => membership.organisation.id));
-    if (request.organisationId && !memberOf.has(request.organisationId)) throw new DomainError(bookingErrors.not_member_of_organisation, 'You can book for an organisation only as its member');
-    if (space.bookableBy === 'members' && !memberOf.has(ownerId)) throw new DomainError(bookingErrors.members_only, `Only members of ${space.venue.organisation.name} can book this space`);
+    if (request.organisationId && !memberOf.has(request.organisationId))
+      throw new DomainError(bookingErrors.not_member_of_organisation, 'You can book for an organisation only as its member');
+    if (space.bookableBy === 'members' && !memberOf.has(ownerId))
+      throw new DomainError(bookingErrors.members_only, `Only members of ${space.venue.organisation.name} can book this space`);
     if (space.bookableBy === 'region' && !request.organisationId) {
-      throw new DomainError(bookingErrors.organisation_required, 'Check the marked fields', { organisationId: 'This space is booked by organisations: choose yours' });
+      throw new DomainError(bookingErrors.organisation_required, 'Check the marked fields', {
+        organisationId: 'This space is booked by organisations: choose yours',
+      });
     }
     return memberOf.has(ownerId);
   }

@@ -8,8 +8,10 @@ export function cancellationTerms(
   policy: { freeCancellationHours: number; cancellationFeePercent: number },
   priceCents: number,
 ): { freeUntil: Date; isFree: boolean; feeCents: number } {
-  if (policy.cancellationFeePercent < 0 || policy.cancellationFeePercent > 100) throw new RangeError('A cancellation fee is 0 to 100 percent');
-  if (!Number.isSafeInteger(priceCents) || priceCents < 0) throw new RangeError('A price is a whole, non-negative number of cents');
+  if (policy.cancellationFeePercent < 0 || policy.cancellationFeePercent > 100)
+    throw new RangeError('A cancellation fee is 0 to 100 percent');
+  if (!Number.isSafeInteger(priceCents) || priceCents < 0)
+    throw new RangeError('A price is a whole, non-negative number of cents');
   const freeUntil = addMinutes(startsAt, -policy.freeCancellationHours * 60);
   const isFree = now <= freeUntil;
   // Multiplying before dividing keeps whole-percent fees exact before rounding (half a cent rounds up).

@@ -58,7 +58,8 @@ function weeklyIntervals(from: Date, to: Date, openingHours: OpeningPeriod[] | n
   for (let day = helsinkiDayOf(from); day <= last; day = addDays(day, 1)) {
     const weekday = isoWeekday(day);
     for (const period of openingHours) {
-      if (period.weekday === weekday) intervals.push({ startsAt: helsinkiInstant(day, period.opens), endsAt: helsinkiInstant(day, period.closes) });
+      if (period.weekday === weekday)
+        intervals.push({ startsAt: helsinkiInstant(day, period.opens), endsAt: helsinkiInstant(day, period.closes) });
     }
   }
   return intervals;
@@ -66,7 +67,10 @@ function weeklyIntervals(from: Date, to: Date, openingHours: OpeningPeriod[] | n
 
 function clip(intervals: Interval[], from: Date, to: Date): Interval[] {
   return intervals
-    .map((interval) => ({ startsAt: interval.startsAt < from ? from : interval.startsAt, endsAt: interval.endsAt > to ? to : interval.endsAt }))
+    .map((interval) => ({
+      startsAt: interval.startsAt < from ? from : interval.startsAt,
+      endsAt: interval.endsAt > to ? to : interval.endsAt,
+    }))
     .filter((interval) => interval.startsAt < interval.endsAt);
 }
 
@@ -85,7 +89,12 @@ function subtract(intervals: Interval[], closed: Interval[]): Interval[] {
 }
 
 /** The open instants within [from, to), merged and sorted, with the closed dates taken out. */
-export function openIntervals(from: Date, to: Date, openingHours: OpeningPeriod[] | null, closedDates: ClosedDates[]): { startsAt: Date; endsAt: Date }[] {
+export function openIntervals(
+  from: Date,
+  to: Date,
+  openingHours: OpeningPeriod[] | null,
+  closedDates: ClosedDates[],
+): { startsAt: Date; endsAt: Date }[] {
   if (!(from < to)) return [];
   const open = clip(sortAndMerge(weeklyIntervals(from, to, openingHours)), from, to);
   return subtract(open, closedDates.map(closedInterval));
@@ -110,7 +119,12 @@ function hoursOnDay(day: CalendarDay, openingHours: OpeningPeriod[]): string | u
   return merged.length ? merged.map((period) => period.text.join('–')).join(', ') : undefined;
 }
 
-export function openingHoursProblem(startsAt: Date, endsAt: Date, openingHours: OpeningPeriod[] | null, closedDates: ClosedDates[]): string | undefined {
+export function openingHoursProblem(
+  startsAt: Date,
+  endsAt: Date,
+  openingHours: OpeningPeriod[] | null,
+  closedDates: ClosedDates[],
+): string | undefined {
   if (!(startsAt < endsAt)) return 'A booking ends after it starts';
   const closed = [...closedDates]
     .sort((a, b) => a.from.localeCompare(b.from))
@@ -138,12 +152,20 @@ const dateSchema = calendarDateSchema('Give the date as YYYY-MM-DD, for example 
 
 export const openingPeriodSchema = z
   .object({
-    weekday: z.number().int('Give the weekday as a number from 1 (Monday) to 7 (Sunday)').min(1, 'Give the weekday as a number from 1 (Monday) to 7 (Sunday)').max(7, 'Give the weekday as a number from 1 (Monday) to 7 (Sunday)'),
+    weekday: z
+      .number()
+      .int('Give the weekday as a number from 1 (Monday) to 7 (Sunday)')
+      .min(1, 'Give the weekday as a number from 1 (Monday) to 7 (Sunday)')
+      .max(7, 'Give the weekday as a number from 1 (Monday) to 7 (Sunday)'),
     opens: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Give the opening time as HH:MM, from 00:00 to 23:59'),
     closes: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Give the closing time as HH:MM, from 00:01 to 24:00'),
   })
   // Zero-padded HH:MM strings sort like the times they stand for.
-  .refine((period) => period.opens < period.closes, { message: 'The closing time comes after the opening time', path: ['closes'], ...whenFieldsValid });
+  .refine((period) => period.opens < period.closes, {
+    message: 'The closing time comes after the opening time',
+    path: ['closes'],
+    ...whenFieldsValid,
+  });
 
 export const closedDatesSchema = z
   .object({
@@ -151,4 +173,8 @@ export const closedDatesSchema = z
     to: dateSchema,
     reason: z.string().trim().min(1, 'Give a reason for the closing').max(200, 'The reason is at most 200 characters long'),
   })
-  .refine((closed) => closed.from <= closed.to, { message: 'The last closed day is on or after the first', path: ['to'], ...whenFieldsValid });
+  .refine((closed) => closed.from <= closed.to, {
+    message: 'The last closed day is on or after the first',
+    path: ['to'],
+    ...whenFieldsValid,
+  });

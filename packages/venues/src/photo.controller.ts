@@ -9,7 +9,11 @@ export class PhotoController {
   constructor(private readonly photos: PhotoService) {}
 
   @Route(uploadPhotoRoute)
-  upload(@Param() params: RouteParams<typeof uploadPhotoRoute>, @Query() query: RouteQuery<typeof uploadPhotoRoute>, @Body() body: unknown) {
+  upload(
+    @Param() params: RouteParams<typeof uploadPhotoRoute>,
+    @Query() query: RouteQuery<typeof uploadPhotoRoute>,
+    @Body() body: unknown,
+  ) {
     return this.photos.uploadPhoto(params.id, params.venueId, { bytes: body, altText: query.altText });
   }
 
@@ -32,7 +36,11 @@ export class PhotoController {
   ) {
     const size = query.size === 'thumbnail' ? 'thumbnail' : 'large';
     const etag = this.photos.photoETag(params.photoId, size);
-    if (ifNoneMatch && ifNoneMatch.split(',').some((candidate) => candidate.trim() === etag || candidate.trim() === '*') && (await this.photos.photoExists(params.photoId))) {
+    if (
+      ifNoneMatch &&
+      ifNoneMatch.split(',').some((candidate) => candidate.trim() === etag || candidate.trim() === '*') &&
+      (await this.photos.photoExists(params.photoId))
+    ) {
       void reply.status(304).header('etag', etag).header('cache-control', 'public, max-age=86400');
       return undefined;
     }

@@ -34,7 +34,11 @@ export const updatePhotoRoute = defineRoute({
   params: venueParams.extend({ photoId: z.uuid() }),
   body: z
     .strictObject({
-      altText: z.string().trim().min(3, 'Describe the photo in 3 to 300 characters').max(300, 'Describe the photo in 3 to 300 characters'),
+      altText: z
+        .string()
+        .trim()
+        .min(3, 'Describe the photo in 3 to 300 characters')
+        .max(300, 'Describe the photo in 3 to 300 characters'),
       position: z.number().int().min(0).max(100),
     })
     .partial(),

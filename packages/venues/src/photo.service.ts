@@ -25,17 +25,27 @@ export interface ResizedPhoto {
 export async function resizePhoto(bytes: Buffer): Promise<ResizedPhoto> {
   try {
     const [large, thumbnail] = await processImage(bytes, { sizes: photoSizes });
-    return { contentType: large!.contentType, width: large!.width, height: large!.height, data: large!.data, thumbnail: thumbnail!.data };
+    return {
+      contentType: large!.contentType,
+      width: large!.width,
+      height: large!.height,
+      data: large!.data,
+      thumbnail: thumbnail!.data,
+    };
   } catch (error) {
     if (!(error instanceof UnreadableImageError)) throw error;
-    throw new DomainError(photoErrors.unreadable, 'Check the marked fields', { photo: 'The file is not a picture we can read. Use a JPEG, PNG or WebP photo.' });
+    throw new DomainError(photoErrors.unreadable, 'Check the marked fields', {
+      photo: 'The file is not a picture we can read. Use a JPEG, PNG or WebP photo.',
+    });
   }
 }
 
 export function checkAltText(altText: string | undefined): string {
   const text = (altText ?? '').trim();
   if (text.length < 3 || text.length > 300) {
-    throw new DomainError(photoErrors.alt_text_length, 'Check the marked fields', { altText: 'Describe the photo in 3 to 300 characters' });
+    throw new DomainError(photoErrors.alt_text_length, 'Check the marked fields', {
+      altText: 'Describe the photo in 3 to 300 characters',
+    });
   }
   return text;
 }
@@ -47,7 +57,11 @@ export class PhotoService {
     private readonly admin: VenueAdminService,
   ) {}
 
-  async uploadPhoto(organisationId: string, venueId: string, input: { bytes: unknown; altText: string | undefined }): Promise<{ venue: VenueManageView }> {
+  async uploadPhoto(
+    organisationId: string,
+    venueId: string,
+    input: { bytes: unknown; altText: string | undefined },
+  ): Promise<{ venue: VenueManageView }> {
     await findOwnedVenue(this.orm.em.fork(), organisationId, venueId);
     const altText = checkAltText(input.altText);
     if (!Buffer.isBuffer(input.bytes) || input.bytes.length === 0) {
@@ -61,14 +75,21 @@ export class PhotoService {
       await em.lock(venue, LockMode.PESSIMISTIC_WRITE);
       const photos = await em.find(VenuePhoto, { venue: venue.id }, { orderBy: { position: 'desc' } });
       if (photos.length >= MAX_PHOTOS_PER_VENUE) {
-        throw new DomainError(photoErrors.too_many, `A venue has at most ${MAX_PHOTOS_PER_VENUE} photos`, { photo: `A venue has at most ${MAX_PHOTOS_PER_VENUE} photos; remove one first` });
+        throw new DomainError(photoErrors.too_many, `A venue has at most ${MAX_PHOTOS_PER_VENUE} photos`, {
+          photo: `A venue has at most ${MAX_PHOTOS_PER_VENUE} photos; remove one first`,
+        });
       }
       em.create(VenuePhoto, { venue, altText, position: (photos[0]?.position ?? -1) + 1, ...resized });
     });
     return this.admin.getManagedVenue(organisationId, venueId);
   }
 
-  async updatePhoto(organisationId: string, venueId: string, photoId: string, input: { altText?: string; position?: number }): Promise<{ venue: VenueManageView }> {
+  async updatePhoto(
+    organisationId: string,
+    venueId: string,
+    photoId: string,
+    input: { altText?: string; position?: number },
+  ): Promise<{ venue: VenueManageView }> {
     await this.orm.em.fork().transactional(async (em) => {
       await findOwnedVenue(em, organisationId, venueId);
       const photos = await em.find(VenuePhoto, { venue: venueId }, { orderBy: { position: 'asc', createdAt: 'asc' } });

@@ -61,7 +61,9 @@ describe('price tier', () => {
 
   it('gives the members price to bookings for the owner organisation, whoever makes them', () => {
     expect(priceTier({ bookingOrganisationId: owner, ownerOrganisationId: owner, requesterIsOwnerMember: true })).toBe('members');
-    expect(priceTier({ bookingOrganisationId: owner, ownerOrganisationId: owner, requesterIsOwnerMember: false })).toBe('members');
+    expect(priceTier({ bookingOrganisationId: owner, ownerOrganisationId: owner, requesterIsOwnerMember: false })).toBe(
+      'members',
+    );
   });
 
   it('gives the members price to a member booking privately', () => {
@@ -69,8 +71,12 @@ describe('price tier', () => {
   });
 
   it('gives the region price to bookings for another organisation, even when a member makes them', () => {
-    expect(priceTier({ bookingOrganisationId: 'sports-club', ownerOrganisationId: owner, requesterIsOwnerMember: false })).toBe('region');
-    expect(priceTier({ bookingOrganisationId: 'sports-club', ownerOrganisationId: owner, requesterIsOwnerMember: true })).toBe('region');
+    expect(priceTier({ bookingOrganisationId: 'sports-club', ownerOrganisationId: owner, requesterIsOwnerMember: false })).toBe(
+      'region',
+    );
+    expect(priceTier({ bookingOrganisationId: 'sports-club', ownerOrganisationId: owner, requesterIsOwnerMember: true })).toBe(
+      'region',
+    );
   });
 
   it('gives the private price to anyone else booking privately', () => {

@@ -22,7 +22,11 @@ export function bookingPrice(unit: PriceUnit, rateCents: number, startsAt: Date,
   }
 }
 
-export function priceTier(input: { bookingOrganisationId: string | null; ownerOrganisationId: string; requesterIsOwnerMember: boolean }): PriceTier {
+export function priceTier(input: {
+  bookingOrganisationId: string | null;
+  ownerOrganisationId: string;
+  requesterIsOwnerMember: boolean;
+}): PriceTier {
   if (input.bookingOrganisationId === input.ownerOrganisationId) return 'members';
   // A member booking for another organisation pays what that organisation pays, not the members' price.
   if (input.bookingOrganisationId !== null) return 'region';

@@ -3,7 +3,13 @@ import { MAX_SERIES_OCCURRENCES, type SeriesRule, expandSeries, seriesRuleSchema
 
 // Instants carry their Helsinki offset: +02:00 in winter, +03:00 in summer (29.3.–25.10.2026).
 const at = (iso: string) => new Date(iso);
-const rule = (overrides: Partial<SeriesRule>): SeriesRule => ({ frequency: 'weekly', weekdays: [2], until: '2026-04-07', skipDates: [], ...overrides });
+const rule = (overrides: Partial<SeriesRule>): SeriesRule => ({
+  frequency: 'weekly',
+  weekdays: [2],
+  until: '2026-04-07',
+  skipDates: [],
+  ...overrides,
+});
 
 // Tuesday 17.3.2026, 18:00–21:00 winter time.
 const tuesdayEvening = { startsAt: at('2026-03-17T18:00:00+02:00'), endsAt: at('2026-03-17T21:00:00+02:00') };
@@ -22,40 +28,72 @@ describe('series expansion', () => {
 
   it('keeps the wall-clock time over the autumn change', () => {
     const first = { startsAt: at('2026-10-20T18:00:00+03:00'), endsAt: at('2026-10-20T21:00:00+03:00') };
-    expect(expandSeries(first, rule({ until: '2026-10-27' })).map((occurrence) => occurrence.startsAt.toISOString())).toEqual(['2026-10-20T15:00:00.000Z', '2026-10-27T16:00:00.000Z']);
+    expect(expandSeries(first, rule({ until: '2026-10-27' })).map((occurrence) => occurrence.startsAt.toISOString())).toEqual([
+      '2026-10-20T15:00:00.000Z',
+      '2026-10-27T16:00:00.000Z',
+    ]);
   });
 
   it('stops the day before when the last day is not one of the weekdays', () => {
-    expect(expandSeries(tuesdayEvening, rule({ until: '2026-04-06' })).map((occurrence) => occurrence.date)).toEqual(['2026-03-17', '2026-03-24', '2026-03-31']);
+    expect(expandSeries(tuesdayEvening, rule({ until: '2026-04-06' })).map((occurrence) => occurrence.date)).toEqual([
+      '2026-03-17',
+      '2026-03-24',
+      '2026-03-31',
+    ]);
   });
 
   it('leaves out the skipped dates', () => {
-    expect(expandSeries(tuesdayEvening, rule({ skipDates: ['2026-03-24', '2026-04-01'] })).map((occurrence) => occurrence.date)).toEqual(['2026-03-17', '2026-03-31', '2026-04-07']);
+    expect(
+      expandSeries(tuesdayEvening, rule({ skipDates: ['2026-03-24', '2026-04-01'] })).map((occurrence) => occurrence.date),
+    ).toEqual(['2026-03-17', '2026-03-31', '2026-04-07']);
     expect(expandSeries(tuesdayEvening, rule({ skipDates: ['2026-03-17'] }))[0]?.date).toBe('2026-03-24');
   });
 
   it('includes the first occurrence only when its weekday is chosen', () => {
-    expect(expandSeries(tuesdayEvening, rule({ weekdays: [4] })).map((occurrence) => occurrence.date)).toEqual(['2026-03-19', '2026-03-26', '2026-04-02']);
-    expect(expandSeries(tuesdayEvening, rule({ weekdays: [4] }))[0]).toEqual({ date: '2026-03-19', startsAt: at('2026-03-19T18:00:00+02:00'), endsAt: at('2026-03-19T21:00:00+02:00') });
+    expect(expandSeries(tuesdayEvening, rule({ weekdays: [4] })).map((occurrence) => occurrence.date)).toEqual([
+      '2026-03-19',
+      '2026-03-26',
+      '2026-04-02',
+    ]);
+    expect(expandSeries(tuesdayEvening, rule({ weekdays: [4] }))[0]).toEqual({
+      date: '2026-03-19',
+      startsAt: at('2026-03-19T18:00:00+02:00'),
+      endsAt: at('2026-03-19T21:00:00+02:00'),
+    });
   });
 
   it('goes through several weekdays in date order, none before the first occurrence', () => {
     // Wednesday 18.3.2026; Monday 16.3. is in the same week but before the first occurrence.
     const wednesday = { startsAt: at('2026-03-18T09:00:00+02:00'), endsAt: at('2026-03-18T10:00:00+02:00') };
-    expect(expandSeries(wednesday, rule({ weekdays: [5, 1, 3], until: '2026-03-30' })).map((occurrence) => occurrence.date)).toEqual(['2026-03-18', '2026-03-20', '2026-03-23', '2026-03-25', '2026-03-27', '2026-03-30']);
+    expect(
+      expandSeries(wednesday, rule({ weekdays: [5, 1, 3], until: '2026-03-30' })).map((occurrence) => occurrence.date),
+    ).toEqual(['2026-03-18', '2026-03-20', '2026-03-23', '2026-03-25', '2026-03-27', '2026-03-30']);
   });
 
   it('takes every other week counted from the Monday of the first week', () => {
     const wednesday = { startsAt: at('2026-03-18T09:00:00+02:00'), endsAt: at('2026-03-18T10:00:00+02:00') };
-    const series = expandSeries(wednesday, rule({ frequency: 'biweekly', weekdays: [1, 3, 5], until: '2026-04-13', skipDates: ['2026-04-01'] }));
+    const series = expandSeries(
+      wednesday,
+      rule({ frequency: 'biweekly', weekdays: [1, 3, 5], until: '2026-04-13', skipDates: ['2026-04-01'] }),
+    );
     // Week 0 is 16.–22.3., week 1 (23.–29.3.) is left out, week 2 is 30.3.–5.4., week 4 starts 13.4.
-    expect(series.map((occurrence) => occurrence.date)).toEqual(['2026-03-18', '2026-03-20', '2026-03-30', '2026-04-03', '2026-04-13']);
+    expect(series.map((occurrence) => occurrence.date)).toEqual([
+      '2026-03-18',
+      '2026-03-20',
+      '2026-03-30',
+      '2026-04-03',
+      '2026-04-13',
+    ]);
   });
 
   it('counts the biweekly rhythm from the first week even when the first day is not chosen', () => {
     // Sunday 22.3. is the last day of week 0, so the first Monday in the series is 30.3., not 23.3.
     const sunday = { startsAt: at('2026-03-22T12:00:00+02:00'), endsAt: at('2026-03-22T13:00:00+02:00') };
-    expect(expandSeries(sunday, rule({ frequency: 'biweekly', weekdays: [1], until: '2026-04-30' })).map((occurrence) => occurrence.date)).toEqual(['2026-03-30', '2026-04-13', '2026-04-27']);
+    expect(
+      expandSeries(sunday, rule({ frequency: 'biweekly', weekdays: [1], until: '2026-04-30' })).map(
+        (occurrence) => occurrence.date,
+      ),
+    ).toEqual(['2026-03-30', '2026-04-13', '2026-04-27']);
   });
 
   it('keeps an end on the next day on the next day, whatever the clocks do that night', () => {
@@ -69,7 +107,11 @@ describe('series expansion', () => {
     // Until 04:30 the autumn night is an hour longer in real time.
     const untilLate = { startsAt: at('2026-10-17T22:00:00+03:00'), endsAt: at('2026-10-18T04:30:00+03:00') };
     const [, night] = expandSeries(untilLate, rule({ weekdays: [6], until: '2026-10-24' }));
-    expect(night).toEqual({ date: '2026-10-24', startsAt: at('2026-10-24T22:00:00+03:00'), endsAt: at('2026-10-25T04:30:00+02:00') });
+    expect(night).toEqual({
+      date: '2026-10-24',
+      startsAt: at('2026-10-24T22:00:00+03:00'),
+      endsAt: at('2026-10-25T04:30:00+02:00'),
+    });
     expect((night!.endsAt.getTime() - night!.startsAt.getTime()) / 3_600_000).toBe(7.5);
   });
 
@@ -85,7 +127,11 @@ describe('series expansion', () => {
 
   it('takes the second, winter-time one of a time the autumn clocks pass twice', () => {
     const sunday = { startsAt: at('2026-10-18T03:30:00+03:00'), endsAt: at('2026-10-18T05:00:00+03:00') };
-    expect(expandSeries(sunday, rule({ weekdays: [7], until: '2026-10-25' }))[1]).toEqual({ date: '2026-10-25', startsAt: at('2026-10-25T03:30:00+02:00'), endsAt: at('2026-10-25T05:00:00+02:00') });
+    expect(expandSeries(sunday, rule({ weekdays: [7], until: '2026-10-25' }))[1]).toEqual({
+      date: '2026-10-25',
+      startsAt: at('2026-10-25T03:30:00+02:00'),
+      endsAt: at('2026-10-25T05:00:00+02:00'),
+    });
   });
 
   it('reads the dates and weekdays in Helsinki, not in UTC', () => {
@@ -129,7 +175,12 @@ describe('series rule schema', () => {
 
   it('accepts a rule, skipped dates being optional', () => {
     expect(seriesRuleSchema.parse(valid)).toEqual(valid);
-    expect(seriesRuleSchema.parse({ frequency: 'biweekly', weekdays: [7], until: '2027-05-31' })).toEqual({ frequency: 'biweekly', weekdays: [7], until: '2027-05-31', skipDates: [] });
+    expect(seriesRuleSchema.parse({ frequency: 'biweekly', weekdays: [7], until: '2027-05-31' })).toEqual({
+      frequency: 'biweekly',
+      weekdays: [7],
+      until: '2027-05-31',
+      skipDates: [],
+    });
   });
 
   it('wants weekly or every other week', () => {

@@ -1,5 +1,16 @@
 import { calendarDateSchema, isRealDate } from '@talkoot/platform/schemas';
-import { addDays, daysBetween, dayText, helsinkiDayOf, helsinkiInstantAt, helsinkiTimeOfDay, helsinkiToday, isoWeekday, mondayOf, parseCalendarDay } from '@talkoot/platform/time';
+import {
+  addDays,
+  daysBetween,
+  dayText,
+  helsinkiDayOf,
+  helsinkiInstantAt,
+  helsinkiTimeOfDay,
+  helsinkiToday,
+  isoWeekday,
+  mondayOf,
+  parseCalendarDay,
+} from '@talkoot/platform/time';
 import { z } from 'zod';
 
 // Browser-safe like opening-hours.ts: the portal validates series with the same schema.
@@ -19,7 +30,10 @@ export interface SeriesRule {
 
 // Every occurrence keeps the first one's wall-clock times (18:00–21:00 stays 18:00–21:00 over the
 // clock changes, so the instants move by an hour), and an end on the next local day stays on the next day.
-export function expandSeries(first: { startsAt: Date; endsAt: Date }, rule: SeriesRule): { date: string; startsAt: Date; endsAt: Date }[] {
+export function expandSeries(
+  first: { startsAt: Date; endsAt: Date },
+  rule: SeriesRule,
+): { date: string; startsAt: Date; endsAt: Date }[] {
   const firstDay = helsinkiDayOf(first.startsAt);
   // Kept to the millisecond, so that on ordinary days an occurrence is exactly as long as the first.
   const startTime = helsinkiTimeOfDay(first.startsAt);
@@ -33,7 +47,11 @@ export function expandSeries(first: { startsAt: Date; endsAt: Date }, rule: Seri
   for (let date = firstDay; date <= rule.until; date = addDays(date, 1)) {
     const week = Math.floor(daysBetween(monday, date) / 7);
     if (week % weekStep !== 0 || !weekdays.has(isoWeekday(date)) || skip.has(date)) continue;
-    occurrences.push({ date, startsAt: helsinkiInstantAt(date, startTime), endsAt: helsinkiInstantAt(addDays(date, endDayOffset), endTime) });
+    occurrences.push({
+      date,
+      startsAt: helsinkiInstantAt(date, startTime),
+      endsAt: helsinkiInstantAt(addDays(date, endDayOffset), endTime),
+    });
   }
   return occurrences;
 }
@@ -54,6 +72,9 @@ export const seriesRuleSchema = z.strictObject({
     .array(z.number().int(weekdayMessage).min(1, weekdayMessage).max(7, weekdayMessage))
     .min(1, 'Choose at least one weekday')
     .refine((weekdays) => new Set(weekdays).size === weekdays.length, 'Choose each weekday at most once'),
-  until: dateSchema.refine((until) => !isRealDate(until) || until <= twoYearsAfter(helsinkiToday()), 'A series ends within 2 years from today'),
+  until: dateSchema.refine(
+    (until) => !isRealDate(until) || until <= twoYearsAfter(helsinkiToday()),
+    'A series ends within 2 years from today',
+  ),
   skipDates: z.array(dateSchema).max(731, 'Skip at most 731 dates').default([]),
 });

@@ -6,13 +6,31 @@ import { closedDatesSchema, openingPeriodSchema } from './opening-hours.js';
 export const bookableByOptions = ['members', 'region', 'anyone'] as const;
 export const priceUnits = ['free', 'hour', 'day', 'fixed'] as const;
 
-const minutes = (label: string, max: number) => z.number({ error: `${label} is a number of minutes` }).int().min(0).max(max);
-const cents = (label: string) => z.number({ error: `${label} is an amount in cents` }).int(`${label} is in whole cents`).min(0, `${label} cannot be negative`).max(10_000_000);
+const minutes = (label: string, max: number) =>
+  z
+    .number({ error: `${label} is a number of minutes` })
+    .int()
+    .min(0)
+    .max(max);
+const cents = (label: string) =>
+  z
+    .number({ error: `${label} is an amount in cents` })
+    .int(`${label} is in whole cents`)
+    .min(0, `${label} cannot be negative`)
+    .max(10_000_000);
 
 // Booking window, opening hours, prices and cancellation terms of a space.
 const spaceRuleFields = {
-  minNoticeHours: z.number({ error: 'Notice is a number of hours' }).int().min(0).max(24 * 90),
-  maxDaysAhead: z.number({ error: 'How far ahead is a number of days' }).int().min(1).max(3 * 365),
+  minNoticeHours: z
+    .number({ error: 'Notice is a number of hours' })
+    .int()
+    .min(0)
+    .max(24 * 90),
+  maxDaysAhead: z
+    .number({ error: 'How far ahead is a number of days' })
+    .int()
+    .min(1)
+    .max(3 * 365),
   openingHours: z.array(openingPeriodSchema).max(21).nullable(),
   closedDates: z.array(closedDatesSchema).max(100),
   priceUnit: z.enum(priceUnits),
@@ -20,8 +38,16 @@ const spaceRuleFields = {
   priceRegionCents: cents('The price for organisations'),
   pricePrivateCents: cents('The price for private persons'),
   depositCents: cents('The deposit'),
-  freeCancellationHours: z.number({ error: 'Free cancellation is a number of hours' }).int().min(0).max(24 * 90),
-  cancellationFeePercent: z.number({ error: 'The cancellation fee is a percentage' }).int().min(0).max(100, 'The cancellation fee is at most 100 %'),
+  freeCancellationHours: z
+    .number({ error: 'Free cancellation is a number of hours' })
+    .int()
+    .min(0)
+    .max(24 * 90),
+  cancellationFeePercent: z
+    .number({ error: 'The cancellation fee is a percentage' })
+    .int()
+    .min(0)
+    .max(100, 'The cancellation fee is at most 100 %'),
 };
 
 // Defaults for a new space; an update leaves out what it doesn't change (no defaults there).
@@ -52,7 +78,11 @@ export const spaceCreateSchema = z
     bufferAfterMinutes: minutes('Cleaning time after', 24 * 60).default(0),
     ...spaceRuleDefaults,
   })
-  .refine((space) => space.minMinutes <= space.maxMinutes, { path: ['maxMinutes'], message: 'The longest booking must be at least the shortest', ...whenFieldsValid });
+  .refine((space) => space.minMinutes <= space.maxMinutes, {
+    path: ['maxMinutes'],
+    message: 'The longest booking must be at least the shortest',
+    ...whenFieldsValid,
+  });
 
 // Every rule of a space is optional in an update; only the given ones change.
 export const spaceUpdateSchema = z
@@ -113,5 +143,7 @@ export const availabilityQuerySchema = z
 
 export const availabilitySchema = z.object({
   spaceId: z.uuid(),
-  busy: z.array(z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), status: z.enum(['requested', 'approved', 'offered']) })),
+  busy: z.array(
+    z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), status: z.enum(['requested', 'approved', 'offered']) }),
+  ),
 });

@@ -37,13 +37,20 @@ export class VenueAdminService {
     return { venue: await this.manageView(em, venue) };
   }
 
-  async updateVenue(organisationId: string, venueId: string, input: z.output<typeof venueUpdateSchema>): Promise<{ venue: VenueManageView }> {
+  async updateVenue(
+    organisationId: string,
+    venueId: string,
+    input: z.output<typeof venueUpdateSchema>,
+  ): Promise<{ venue: VenueManageView }> {
     return this.orm.em.fork().transactional(async (em) => {
       const venue = await findOwnedVenue(em, organisationId, venueId);
       const { villageId, ...rest } = input;
       if (villageId !== undefined && villageId !== venue.village.id) {
         const village = await em.findOne(Village, { id: villageId });
-        if (!village) throw new DomainError(venueErrors.village_unknown, 'Check the marked fields', { villageId: 'Choose a village from the list' });
+        if (!village)
+          throw new DomainError(venueErrors.village_unknown, 'Check the marked fields', {
+            villageId: 'Choose a village from the list',
+          });
         venue.village = village;
       }
       for (const [key, value] of Object.entries(rest)) {
@@ -54,7 +61,12 @@ export class VenueAdminService {
     });
   }
 
-  async updateSpace(organisationId: string, venueId: string, spaceId: string, input: z.output<typeof spaceUpdateSchema>): Promise<{ venue: VenueManageView }> {
+  async updateSpace(
+    organisationId: string,
+    venueId: string,
+    spaceId: string,
+    input: z.output<typeof spaceUpdateSchema>,
+  ): Promise<{ venue: VenueManageView }> {
     return this.orm.em.fork().transactional(async (em) => {
       const venue = await findOwnedVenue(em, organisationId, venueId);
       const space = await em.findOne(Space, { id: spaceId, venue: venueId });
@@ -62,7 +74,10 @@ export class VenueAdminService {
       // Either bound may come alone; the pair that results must still make sense.
       const minMinutes = input.minMinutes ?? space.minMinutes;
       const maxMinutes = input.maxMinutes ?? space.maxMinutes;
-      if (minMinutes > maxMinutes) throw new DomainError(spaceErrors.max_below_min, 'Check the marked fields', { maxMinutes: 'The longest booking must be at least the shortest' });
+      if (minMinutes > maxMinutes)
+        throw new DomainError(spaceErrors.max_below_min, 'Check the marked fields', {
+          maxMinutes: 'The longest booking must be at least the shortest',
+        });
       for (const [key, value] of Object.entries(input)) {
         if (value !== undefined) (space as unknown as Record<string, unknown>)[key] = value;
       }
@@ -83,6 +98,10 @@ export class VenueAdminService {
   private async manageView(em: EntityManager, venue: Venue): Promise<VenueManageView> {
     const spaces = await em.find(Space, { venue: venue.id }, { orderBy: { name: 'asc' } });
     const photos = await em.find(VenuePhoto, { venue: venue.id }, { orderBy: { position: 'asc', createdAt: 'asc' } });
-    return { ...toVenueView(venue, spaces, photos), keyInstructions: venue.keyInstructions, privateFeedUrl: privateFeedUrl(this.config.publicOrigin, venue) };
+    return {
+      ...toVenueView(venue, spaces, photos),
+      keyInstructions: venue.keyInstructions,
+      privateFeedUrl: privateFeedUrl(this.config.publicOrigin, venue),
+    };
   }
 }

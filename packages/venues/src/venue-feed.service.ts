@@ -40,7 +40,12 @@ export class VenueFeedService {
   }
 
   async servePrivateFeed(venueId: string, token: string, now = new Date()): Promise<Representation> {
-    return versionedRepresentation(this.orm.em.fork(), `venue-private-feed:${venueId}`, await this.privateFeed(venueId, token, now), now);
+    return versionedRepresentation(
+      this.orm.em.fork(),
+      `venue-private-feed:${venueId}`,
+      await this.privateFeed(venueId, token, now),
+      now,
+    );
   }
 
   async publicFeed(venueId: string, now = new Date()): Promise<string> {
@@ -84,7 +89,9 @@ export class VenueFeedService {
     });
     for (const booking of bookings) {
       const booker = booking.organisation?.name ?? booking.requester?.name ?? booking.guestName ?? '';
-      const contact = booking.guestName ? [booking.guestName, booking.guestPhone, booking.guestEmail] : [booking.requester?.name, booking.requester?.email];
+      const contact = booking.guestName
+        ? [booking.guestName, booking.guestPhone, booking.guestEmail]
+        : [booking.requester?.name, booking.requester?.email];
       calendar.createEvent({
         id: `booking-feed-${booking.id}@talkoot`,
         start: booking.startsAt,
@@ -108,10 +115,12 @@ export class VenueFeedService {
 
   private findBookings(venueId: string, now: Date): Promise<Booking[]> {
     const { from, to } = feedWindow(now);
-    return this.orm.em.fork().find(
-      Booking,
-      { space: { venue: venueId }, status: { $in: [...blockingStatuses] }, startsAt: { $lt: to }, endsAt: { $gt: from } },
-      { populate: ['space', 'organisation', 'requester'], orderBy: { startsAt: 'asc' }, limit: 5000 },
-    );
+    return this.orm.em
+      .fork()
+      .find(
+        Booking,
+        { space: { venue: venueId }, status: { $in: [...blockingStatuses] }, startsAt: { $lt: to }, endsAt: { $gt: from } },
+        { populate: ['space', 'organisation', 'requester'], orderBy: { startsAt: 'asc' }, limit: 5000 },
+      );
   }
 }

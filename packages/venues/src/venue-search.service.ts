@@ -19,8 +19,15 @@ export class VenueSearchService {
     const startsAt = helsinkiInstant(query.date, query.from);
     const endsAt = helsinkiInstant(query.date, query.to);
     const em = this.orm.em.fork();
-    const where = query.villageId ? { venue: { village: query.villageId } } : query.municipalityId ? { venue: { village: { municipality: query.municipalityId } } } : {};
-    const spaces = await em.find(Space, where, { populate: ['venue.village.municipality'], orderBy: { venue: { name: 'asc' }, name: 'asc' } });
+    const where = query.villageId
+      ? { venue: { village: query.villageId } }
+      : query.municipalityId
+        ? { venue: { village: { municipality: query.municipalityId } } }
+        : {};
+    const spaces = await em.find(Space, where, {
+      populate: ['venue.village.municipality'],
+      orderBy: { venue: { name: 'asc' }, name: 'asc' },
+    });
     const venueIds = [...new Set(spaces.map((space) => space.venue.id))];
     // Every space of those venues, so the leaves of a "whole hall" are known even when filtered.
     const allSpaces = venueIds.length ? await em.find(Space, { venue: { $in: venueIds } }) : [];
@@ -41,7 +48,9 @@ export class VenueSearchService {
       if (timeProblem(startsAt, endsAt, space, now)) return false;
       const leaves = new Set(leafSpacesUnder(space.id, tree));
       const occupied = occupiedInterval(startsAt, endsAt, space);
-      return !busy.some((row) => leaves.has(row.leafSpace.id) && row.startsAt < occupied.endsAt && row.endsAt > occupied.startsAt);
+      return !busy.some(
+        (row) => leaves.has(row.leafSpace.id) && row.startsAt < occupied.endsAt && row.endsAt > occupied.startsAt,
+      );
     });
     return {
       startsAt: startsAt.toISOString(),

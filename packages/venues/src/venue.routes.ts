@@ -6,9 +6,24 @@ import { venueCreateSchema, venueSchema, venueSearchQuerySchema, venueSearchResu
 
 const tag = 'Village halls';
 
-export const listVenuesRoute = defineRoute({ method: 'GET', path: '/api/venues', summary: 'Village halls, huts and lean-tos of the region', tag, access: access.public, response: z.object({ venues: z.array(venueSchema) }) });
+export const listVenuesRoute = defineRoute({
+  method: 'GET',
+  path: '/api/venues',
+  summary: 'Village halls, huts and lean-tos of the region',
+  tag,
+  access: access.public,
+  response: z.object({ venues: z.array(venueSchema) }),
+});
 
-export const getVenueRoute = defineRoute({ method: 'GET', path: '/api/venues/:id', summary: 'One venue with its spaces', tag, access: access.public, params: z.object({ id: z.uuid() }), response: z.object({ venue: venueSchema }) });
+export const getVenueRoute = defineRoute({
+  method: 'GET',
+  path: '/api/venues/:id',
+  summary: 'One venue with its spaces',
+  tag,
+  access: access.public,
+  params: z.object({ id: z.uuid() }),
+  response: z.object({ venue: venueSchema }),
+});
 
 export const createVenueRoute = defineRoute({
   method: 'POST',

@@ -18,8 +18,13 @@ const venueBaseSchema = z.strictObject({
   accessibility: z.array(z.enum(accessibilityFacts)).max(accessibilityFacts.length).default([]),
 });
 
-
-const optionalText = (max: number) => z.string().trim().max(max).nullable().transform((value) => value || null);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((value) => value || null);
 
 export const venueUpdateSchema = z
   .strictObject({
@@ -39,7 +44,10 @@ export const venueUpdateSchema = z
       .regex(/^$|^\+?[0-9 ()-]{5,}$/, 'Enter a phone number, e.g. 040 123 4567')
       .nullable()
       .transform((value) => value || null),
-    contactEmail: z.union([z.literal(''), z.email('Enter an email address')]).nullable().transform((value) => value || null),
+    contactEmail: z
+      .union([z.literal(''), z.email('Enter an email address')])
+      .nullable()
+      .transform((value) => value || null),
     paymentIban: z
       .string()
       .trim()
@@ -51,7 +59,8 @@ export const venueUpdateSchema = z
 
 // A new venue: the basics are required, contact, key instructions and the account optional.
 export const venueCreateSchema = venueBaseSchema.extend(
-  venueUpdateSchema.pick({ keyInstructions: true, contactName: true, contactPhone: true, contactEmail: true, paymentIban: true }).shape,
+  venueUpdateSchema.pick({ keyInstructions: true, contactName: true, contactPhone: true, contactEmail: true, paymentIban: true })
+    .shape,
 );
 
 export const venueSearchQuerySchema = z
@@ -70,8 +79,22 @@ export const venueSearchResultSchema = z.object({
   endsAt: z.iso.datetime(),
   results: z.array(
     z.object({
-      venue: z.object({ id: z.uuid(), name: z.string(), address: z.string(), village: z.object({ id: z.uuid(), name: z.string() }), municipality: z.object({ id: z.uuid(), name: z.string() }) }),
-      space: z.object({ id: z.uuid(), name: z.string(), capacity: z.number().nullable(), isApprovalRequired: z.boolean(), priceUnit: z.enum(priceUnits), priceRegionCents: z.number(), pricePrivateCents: z.number() }),
+      venue: z.object({
+        id: z.uuid(),
+        name: z.string(),
+        address: z.string(),
+        village: z.object({ id: z.uuid(), name: z.string() }),
+        municipality: z.object({ id: z.uuid(), name: z.string() }),
+      }),
+      space: z.object({
+        id: z.uuid(),
+        name: z.string(),
+        capacity: z.number().nullable(),
+        isApprovalRequired: z.boolean(),
+        priceUnit: z.enum(priceUnits),
+        priceRegionCents: z.number(),
+        pricePrivateCents: z.number(),
+      }),
     }),
   ),
 });
@@ -90,7 +113,16 @@ export const venueSchema = z.object({
   contactPhone: z.string().nullable(),
   contactEmail: z.string().nullable(),
   paymentIban: z.string().nullable(),
-  photos: z.array(z.object({ id: z.uuid(), altText: z.string(), width: z.number(), height: z.number(), url: z.string(), thumbnailUrl: z.string() })),
+  photos: z.array(
+    z.object({
+      id: z.uuid(),
+      altText: z.string(),
+      width: z.number(),
+      height: z.number(),
+      url: z.string(),
+      thumbnailUrl: z.string(),
+    }),
+  ),
   spaces: z.array(spaceViewSchema),
 });
 

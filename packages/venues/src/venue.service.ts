@@ -113,10 +113,16 @@ export class VenueService {
     return { venue: toVenueView(venue, spaces, photos) };
   }
 
-  async createVenue(organisationId: string, input: Omit<z.output<typeof venueCreateSchema>, 'organisationId'>): Promise<{ venue: VenueView }> {
+  async createVenue(
+    organisationId: string,
+    input: Omit<z.output<typeof venueCreateSchema>, 'organisationId'>,
+  ): Promise<{ venue: VenueView }> {
     return this.orm.em.fork().transactional(async (em) => {
       const village = await em.findOne(Village, { id: input.villageId });
-      if (!village) throw new DomainError(placeErrors.village_unknown, 'Check the marked fields', { villageId: 'Choose a village from the list' });
+      if (!village)
+        throw new DomainError(placeErrors.village_unknown, 'Check the marked fields', {
+          villageId: 'Choose a village from the list',
+        });
       const venue = em.create(Venue, {
         organisation: em.getReference(Organisation, organisationId),
         village,
@@ -141,21 +147,37 @@ export class VenueService {
 
   // A space gets children only while nothing is booked on it: otherwise its existing bookings
   // would stop covering the new leaves.
-  async addSpace(organisationId: string, venueId: string, input: z.output<typeof spaceCreateSchema>): Promise<{ venue: VenueView }> {
+  async addSpace(
+    organisationId: string,
+    venueId: string,
+    input: z.output<typeof spaceCreateSchema>,
+  ): Promise<{ venue: VenueView }> {
     await this.orm.em.fork().transactional(async (em) => {
       const venue = await em.findOne(Venue, { id: venueId, organisation: organisationId });
       if (!venue) throw notFound('The venue');
       let parent: Space | null = null;
       if (input.parentId) {
         parent = await em.findOne(Space, { id: input.parentId, venue: venueId });
-        if (!parent) throw new DomainError(spaceErrors.parent_unknown, 'Check the marked fields', { parentId: 'Choose a space of this venue' });
+        if (!parent)
+          throw new DomainError(spaceErrors.parent_unknown, 'Check the marked fields', {
+            parentId: 'Choose a space of this venue',
+          });
         // Bookings of the parent or of any space above it occupy today's leaves only; a new room
         // under it would be left uncovered by them and could be double-booked.
         const venueSpaces = await em.find(Space, { venue: venueId });
         const chain: string[] = [];
-        for (let current: Space | null | undefined = parent; current; current = venueSpaces.find((space) => space.id === current?.parent?.id)) chain.push(current.id);
+        for (
+          let current: Space | null | undefined = parent;
+          current;
+          current = venueSpaces.find((space) => space.id === current?.parent?.id)
+        )
+          chain.push(current.id);
         if (await em.count(Booking, { space: { $in: chain }, status: { $in: [...blockingStatuses] } })) {
-          throw new DomainError(spaceErrors.parent_has_bookings, 'This space already has bookings; add rooms to it before taking bookings', { parentId: 'This space already has bookings' });
+          throw new DomainError(
+            spaceErrors.parent_has_bookings,
+            'This space already has bookings; add rooms to it before taking bookings',
+            { parentId: 'This space already has bookings' },
+          );
         }
       }
       const { parentId: _parentId, ...rules } = input;
@@ -170,14 +192,17 @@ export class VenueService {
   // the range overlap uses the exclusion constraint's GiST index.
   async availability(spaceId: string, from: Date, to: Date) {
     const connection = this.orm.em.getConnection();
-    const rows = await connection.execute<{ starts_at: Date; ends_at: Date; status: 'requested' | 'approved' | 'offered'; known: boolean }[]>(
-      AVAILABILITY_SQL,
-      [spaceId, from, to],
-    );
+    const rows = await connection.execute<
+      { starts_at: Date; ends_at: Date; status: 'requested' | 'approved' | 'offered'; known: boolean }[]
+    >(AVAILABILITY_SQL, [spaceId, from, to]);
     if (!rows.length) throw notFound('The space');
     const busy = rows
       .filter((row) => row.starts_at)
-      .map((row) => ({ startsAt: new Date(row.starts_at).toISOString(), endsAt: new Date(row.ends_at).toISOString(), status: row.status }));
+      .map((row) => ({
+        startsAt: new Date(row.starts_at).toISOString(),
+        endsAt: new Date(row.ends_at).toISOString(),
+        status: row.status,
+      }));
     return { spaceId, busy };
   }
 }

@@ -14,7 +14,10 @@ export const bookingTimeErrors = defineErrorReasons('booking', {
   closed_date: 'rule_violation',
 });
 export type BookingTimeReason = ReasonOf<typeof bookingTimeErrors>;
-export const bookingTimeReasons = Object.values(bookingTimeErrors).map((error) => error.reason) as [BookingTimeReason, ...BookingTimeReason[]];
+export const bookingTimeReasons = Object.values(bookingTimeErrors).map((error) => error.reason) as [
+  BookingTimeReason,
+  ...BookingTimeReason[],
+];
 
 export const bookingErrors = defineErrorReasons('booking', {
   slot_taken: 'conflict',

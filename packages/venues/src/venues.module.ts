@@ -18,8 +18,26 @@ import { VenueLinkService } from './venue-links.service.js';
 
 // Needs CoreModule (config + ORM) and IdentityModule (access guard) from the composition root.
 @Module({
-  controllers: [VenueController, BookingController, BookingSeriesController, WaitlistController, VenueAdminController, PhotoController, VenueFeedController],
-  providers: [VenueService, BookingService, BookingSeriesService, WaitlistService, VenueSearchService, VenueAdminService, PhotoService, VenueFeedService, VenueLinkService],
+  controllers: [
+    VenueController,
+    BookingController,
+    BookingSeriesController,
+    WaitlistController,
+    VenueAdminController,
+    PhotoController,
+    VenueFeedController,
+  ],
+  providers: [
+    VenueService,
+    BookingService,
+    BookingSeriesService,
+    WaitlistService,
+    VenueSearchService,
+    VenueAdminService,
+    PhotoService,
+    VenueFeedService,
+    VenueLinkService,
+  ],
   exports: [VenueLinkService],
 })
 export class VenuesModule {}

@@ -15,7 +15,11 @@ export const waitlistCreateSchema = z
     title: z.string().trim().min(2, 'Say what the booking is for').max(200),
     organisationId: z.uuid().nullable().default(null),
   })
-  .refine((entry) => entry.endsAt > entry.startsAt, { path: ['endsAt'], message: 'The end must be after the start', ...whenFieldsValid });
+  .refine((entry) => entry.endsAt > entry.startsAt, {
+    path: ['endsAt'],
+    message: 'The end must be after the start',
+    ...whenFieldsValid,
+  });
 
 export const waitlistEntrySchema = z.object({
   id: z.uuid(),

@@ -41,7 +41,9 @@ export class WaitlistService {
       const problem = timeProblem(request.startsAt, request.endsAt, space, new Date());
       if (problem) throw timeProblemError(problem);
       if (!(await this.isTaken(em, space, request.startsAt, request.endsAt))) {
-        throw new DomainError(waitlistErrors.time_free, 'That time is free: book it instead of queueing', { startsAt: 'That time is free: book it instead' });
+        throw new DomainError(waitlistErrors.time_free, 'That time is free: book it instead of queueing', {
+          startsAt: 'That time is free: book it instead',
+        });
       }
       const duplicate = await em.count(WaitlistEntry, {
         user: userId,
@@ -67,7 +69,11 @@ export class WaitlistService {
 
   async listMine(userId: string): Promise<{ entries: WaitlistEntryView[] }> {
     const em = this.orm.em.fork();
-    const entries = await em.find(WaitlistEntry, { user: userId, status: { $in: ['waiting', 'offered'] } }, { orderBy: { startsAt: 'asc' } });
+    const entries = await em.find(
+      WaitlistEntry,
+      { user: userId, status: { $in: ['waiting', 'offered'] } },
+      { orderBy: { startsAt: 'asc' } },
+    );
     return { entries: await Promise.all(entries.map((entry) => this.view(entry.id))) };
   }
 
@@ -76,7 +82,8 @@ export class WaitlistService {
       const entry = await em.findOne(WaitlistEntry, { id: entryId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!entry) throw notFound('The place in line');
       if (entry.user.id !== userId) throw new DomainError(waitlistErrors.not_yours, 'Only the person in line can leave it');
-      if (entry.status !== 'waiting' && entry.status !== 'offered') throw new DomainError(waitlistErrors.not_active, `This place in line is already ${entry.status}`);
+      if (entry.status !== 'waiting' && entry.status !== 'offered')
+        throw new DomainError(waitlistErrors.not_active, `This place in line is already ${entry.status}`);
       const offer = entry.status === 'offered' ? (entry.offer?.id ?? null) : null;
       if (!offer) entry.status = 'withdrawn';
       return offer;
@@ -89,12 +96,18 @@ export class WaitlistService {
   // One transaction per entry, oldest first: the first in line for a freed slot gets it, the
   // others find it held by that offer (the exclusion constraint refuses them) and keep waiting.
   async offerFreedSlots(now = new Date()): Promise<string[]> {
-    const waiting = await this.orm.em.fork().find(WaitlistEntry, { status: 'waiting', startsAt: { $gt: now } }, { orderBy: { createdAt: 'asc' }, limit: 500 });
+    const waiting = await this.orm.em
+      .fork()
+      .find(WaitlistEntry, { status: 'waiting', startsAt: { $gt: now } }, { orderBy: { createdAt: 'asc' }, limit: 500 });
     const offered: string[] = [];
     for (const candidate of waiting) {
       try {
         const made = await this.orm.em.fork().transactional(async (em) => {
-          const entry = await em.findOne(WaitlistEntry, { id: candidate.id, status: 'waiting' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+          const entry = await em.findOne(
+            WaitlistEntry,
+            { id: candidate.id, status: 'waiting' },
+            { lockMode: LockMode.PESSIMISTIC_WRITE },
+          );
           if (!entry) return false;
           await em.populate(entry, ['space.venue.organisation', 'user', 'organisation']);
           const space = entry.space;
@@ -106,10 +119,24 @@ export class WaitlistService {
             endsAt: entry.endsAt,
             title: entry.title,
             status: 'offered',
-            expiresAt: addMinutes(now, WAITLIST_OFFER_HOURS * 60) < entry.startsAt ? addMinutes(now, WAITLIST_OFFER_HOURS * 60) : entry.startsAt,
+            expiresAt:
+              addMinutes(now, WAITLIST_OFFER_HOURS * 60) < entry.startsAt
+                ? addMinutes(now, WAITLIST_OFFER_HOURS * 60)
+                : entry.startsAt,
             requester: entry.user,
             organisation: entry.organisation,
-            quote: await quoteFor(em, space, { startsAt: entry.startsAt, endsAt: entry.endsAt, organisationId: entry.organisation?.id ?? null, requesterId: entry.user.id, isFreeEvent: false }, now),
+            quote: await quoteFor(
+              em,
+              space,
+              {
+                startsAt: entry.startsAt,
+                endsAt: entry.endsAt,
+                organisationId: entry.organisation?.id ?? null,
+                requesterId: entry.user.id,
+                isFreeEvent: false,
+              },
+              now,
+            ),
             isFreeEvent: false,
           });
           entry.status = 'offered';
@@ -133,7 +160,12 @@ export class WaitlistService {
   private async isFree(em: EntityManager, space: Space, startsAt: Date, endsAt: Date): Promise<boolean> {
     const leaves = await findLeafSpaceIds(em, space);
     const occupied = occupiedInterval(startsAt, endsAt, space);
-    const overlapping = await em.count(BookingOccupancy, { leafSpace: { $in: leaves }, isBlocking: true, startsAt: { $lt: occupied.endsAt }, endsAt: { $gt: occupied.startsAt } });
+    const overlapping = await em.count(BookingOccupancy, {
+      leafSpace: { $in: leaves },
+      isBlocking: true,
+      startsAt: { $lt: occupied.endsAt },
+      endsAt: { $gt: occupied.startsAt },
+    });
     return overlapping === 0;
   }
 
@@ -142,7 +174,13 @@ export class WaitlistService {
     const entry = await em.findOneOrFail(WaitlistEntry, { id: entryId }, { populate: ['space.venue', 'offer'] });
     const ahead =
       entry.status === 'waiting'
-        ? await em.count(WaitlistEntry, { space: entry.space.id, status: 'waiting', createdAt: { $lt: entry.createdAt }, startsAt: { $lt: entry.endsAt }, endsAt: { $gt: entry.startsAt } })
+        ? await em.count(WaitlistEntry, {
+            space: entry.space.id,
+            status: 'waiting',
+            createdAt: { $lt: entry.createdAt },
+            startsAt: { $lt: entry.endsAt },
+            endsAt: { $gt: entry.startsAt },
+          })
         : null;
     return {
       id: entry.id,
@@ -152,10 +190,11 @@ export class WaitlistService {
       startsAt: entry.startsAt.toISOString(),
       endsAt: entry.endsAt.toISOString(),
       status: entry.status,
-      offer: entry.offer && entry.status === 'offered' ? { bookingId: entry.offer.id, expiresAt: entry.offer.expiresAt?.toISOString() ?? null } : null,
+      offer:
+        entry.offer && entry.status === 'offered'
+          ? { bookingId: entry.offer.id, expiresAt: entry.offer.expiresAt?.toISOString() ?? null }
+          : null,
       position: ahead === null ? null : ahead + 1,
     };
   }
 }
-
-

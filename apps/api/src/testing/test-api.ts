@@ -93,7 +93,10 @@ export async function signIn(api: TestApi, email: string): Promise<string> {
 
 let counter = 0;
 
-export async function makeUser(api: TestApi, input: { name?: string; email?: string; isPlatformAdmin?: boolean; language?: string } = {}) {
+export async function makeUser(
+  api: TestApi,
+  input: { name?: string; email?: string; isPlatformAdmin?: boolean; language?: string } = {},
+) {
   counter += 1;
   const email = input.email ?? `user${counter}-${Date.now()}@example.org`;
   const { rows } = await api.sql.query(

@@ -21,9 +21,7 @@ export function ErrorSummary({ errors, labels, idPrefix }: ErrorSummaryProps) {
   }, [errors]);
   if (entries.length === 0) return null;
   const titleId = fieldId('error-summary-title', idPrefix);
-  const ordered = entries.toSorted(
-    ([a], [b]) => indexOrEnd(Object.keys(labels), a) - indexOrEnd(Object.keys(labels), b),
-  );
+  const ordered = entries.toSorted(([a], [b]) => indexOrEnd(Object.keys(labels), a) - indexOrEnd(Object.keys(labels), b));
   return (
     <div
       className="error-summary"

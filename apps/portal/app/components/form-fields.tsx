@@ -46,11 +46,28 @@ function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
 
 // A group of radios or checkboxes under a legend; the first option carries the field id so the
 // error summary can link to the group.
-function FieldsetShell({ id, legend, hint, error, className, children }: { id: string; legend: string; hint?: string; error?: string; className?: string; children: ReactNode }) {
+function FieldsetShell({
+  id,
+  legend,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
-    <fieldset className={`${error ? 'field field--error' : 'field'} ${className ?? ''}`.trim()} aria-describedby={describe(hintId, errorId)}>
+    <fieldset
+      className={`${error ? 'field field--error' : 'field'} ${className ?? ''}`.trim()}
+      aria-describedby={describe(hintId, errorId)}
+    >
       <legend>{legend}</legend>
       {hint ? (
         <p className="field__hint" id={hintId}>
@@ -85,7 +102,17 @@ type TextFieldProps = CommonFieldProps & {
   spellCheck?: boolean;
 };
 
-export function TextField({ name, label, idPrefix, hint, error, required, defaultValue, type = 'text', ...rest }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  idPrefix,
+  hint,
+  error,
+  required,
+  defaultValue,
+  type = 'text',
+  ...rest
+}: TextFieldProps) {
   const id = fieldId(name, idPrefix);
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
@@ -187,13 +214,27 @@ export function SelectField({
 
 type RadioOption = SelectOption & { lang?: string };
 
-export function RadioGroupField({ name, legend, idPrefix, hint, error, defaultValue, options }: Omit<CommonFieldProps, 'label'> & { legend: string; defaultValue?: string; options: RadioOption[] }) {
+export function RadioGroupField({
+  name,
+  legend,
+  idPrefix,
+  hint,
+  error,
+  defaultValue,
+  options,
+}: Omit<CommonFieldProps, 'label'> & { legend: string; defaultValue?: string; options: RadioOption[] }) {
   const id = fieldId(name, idPrefix);
   return (
     <FieldsetShell id={id} legend={legend} hint={hint} error={error}>
       {options.map((option, index) => (
         <div className="choice" key={option.value}>
-          <input type="radio" id={optionId(id, option.value, index)} name={name} value={option.value} defaultChecked={defaultValue === option.value} />
+          <input
+            type="radio"
+            id={optionId(id, option.value, index)}
+            name={name}
+            value={option.value}
+            defaultChecked={defaultValue === option.value}
+          />
           <label htmlFor={optionId(id, option.value, index)} lang={option.lang}>
             {option.label}
           </label>
@@ -204,22 +245,62 @@ export function RadioGroupField({ name, legend, idPrefix, hint, error, defaultVa
 }
 
 // Checkboxes that send one value each (repeated field name).
-export function CheckboxGroupField({ name, legend, idPrefix, hint, error, options, checked, className }: Omit<CommonFieldProps, 'label'> & { legend: string; options: SelectOption[]; checked: string[]; className?: string }) {
+export function CheckboxGroupField({
+  name,
+  legend,
+  idPrefix,
+  hint,
+  error,
+  options,
+  checked,
+  className,
+}: Omit<CommonFieldProps, 'label'> & { legend: string; options: SelectOption[]; checked: string[]; className?: string }) {
   const id = fieldId(name, idPrefix);
   return (
     <FieldsetShell id={id} legend={legend} hint={hint} error={error} className={className}>
       {options.map((option, index) => (
-        <CheckboxChoice key={option.value} id={optionId(id, option.value, index)} name={name} value={option.value} label={option.label} isChecked={checked.includes(option.value)} />
+        <CheckboxChoice
+          key={option.value}
+          id={optionId(id, option.value, index)}
+          name={name}
+          value={option.value}
+          label={option.label}
+          isChecked={checked.includes(option.value)}
+        />
       ))}
     </FieldsetShell>
   );
 }
 
 // A checkbox and its label, for lists of choices and single yes/no fields.
-export function CheckboxChoice({ id, name, value = 'yes', label, isChecked, describedBy, isInvalid }: { id: string; name: string; value?: string | number; label: ReactNode; isChecked?: boolean; describedBy?: string; isInvalid?: boolean }) {
+export function CheckboxChoice({
+  id,
+  name,
+  value = 'yes',
+  label,
+  isChecked,
+  describedBy,
+  isInvalid,
+}: {
+  id: string;
+  name: string;
+  value?: string | number;
+  label: ReactNode;
+  isChecked?: boolean;
+  describedBy?: string;
+  isInvalid?: boolean;
+}) {
   return (
     <div className="choice">
-      <input type="checkbox" id={id} name={name} value={value} defaultChecked={isChecked} aria-invalid={isInvalid ? true : undefined} aria-describedby={describedBy} />
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        value={value}
+        defaultChecked={isChecked}
+        aria-invalid={isInvalid ? true : undefined}
+        aria-describedby={describedBy}
+      />
       <label htmlFor={id}>{label}</label>
     </div>
   );
@@ -227,14 +308,32 @@ export function CheckboxChoice({ id, name, value = 'yes', label, isChecked, desc
 
 // One yes/no checkbox: its error above it, a hint under it. `id` when the field id is not
 // `<idPrefix>-<name>`.
-export function CheckboxField({ name, label, idPrefix, id: givenId, hint, hintClassName, error, value = 'yes', isChecked }: CommonFieldProps & { id?: string; hintClassName?: string; value?: string; isChecked?: boolean }) {
+export function CheckboxField({
+  name,
+  label,
+  idPrefix,
+  id: givenId,
+  hint,
+  hintClassName,
+  error,
+  value = 'yes',
+  isChecked,
+}: CommonFieldProps & { id?: string; hintClassName?: string; value?: string; isChecked?: boolean }) {
   const id = givenId ?? fieldId(name, idPrefix);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className={error ? 'field field--error' : 'field'}>
       {error ? <FieldError id={errorId} error={error} /> : null}
-      <CheckboxChoice id={id} name={name} value={value} label={label} isChecked={isChecked} describedBy={describe(hintId, errorId)} isInvalid={!!error} />
+      <CheckboxChoice
+        id={id}
+        name={name}
+        value={value}
+        label={label}
+        isChecked={isChecked}
+        describedBy={describe(hintId, errorId)}
+        isInvalid={!!error}
+      />
       {hint ? (
         <p className={hintClassName ? `field__hint ${hintClassName}` : 'field__hint'} id={hintId}>
           {hint}
@@ -245,12 +344,29 @@ export function CheckboxField({ name, label, idPrefix, id: givenId, hint, hintCl
 }
 
 // Native date and time inputs: the browser shows its own picker; without one, the hint explains the format.
-export function DateTimeField({ name, label, idPrefix, hint, error, type, value, className }: CommonFieldProps & { type: 'date' | 'time'; value?: string; className?: string }) {
+export function DateTimeField({
+  name,
+  label,
+  idPrefix,
+  hint,
+  error,
+  type,
+  value,
+  className,
+}: CommonFieldProps & { type: 'date' | 'time'; value?: string; className?: string }) {
   const id = fieldId(name, idPrefix);
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       {(describedBy) => (
-        <input id={id} name={name} type={type} defaultValue={value ?? ''} className={className} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+        <input
+          id={id}
+          name={name}
+          type={type}
+          defaultValue={value ?? ''}
+          className={className}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
       )}
     </FieldShell>
   );

@@ -46,13 +46,20 @@ export type ApiErrorMapping = {
 };
 
 function mappedField(path: string, mapping: ApiErrorMapping): { field: string; message?: MessageKey } {
-  const entry = mapping.fields?.[path] ?? mapping.fields?.[path.replace(/\.\d+$/, '')] ?? mapping.fields?.[path.split('.')[0] ?? ''];
+  const entry =
+    mapping.fields?.[path] ?? mapping.fields?.[path.replace(/\.\d+$/, '')] ?? mapping.fields?.[path.split('.')[0] ?? ''];
   const [field, message] = entry === undefined ? [toFieldName(path.split('.'))] : typeof entry === 'string' ? [entry] : entry;
   const isOnForm = !mapping.formFields || mapping.formFields.includes(field);
   return isOnForm ? { field, message } : { field: mapping.generalField ?? 'form', message };
 }
 
-function messageFor(error: ApiError, reason: string | undefined, field: string, own: MessageKey | undefined, mapping: ApiErrorMapping): MessageKey {
+function messageFor(
+  error: ApiError,
+  reason: string | undefined,
+  field: string,
+  own: MessageKey | undefined,
+  mapping: ApiErrorMapping,
+): MessageKey {
   if (isApiReason(reason)) return mapping.messages?.[reason] ?? reasonMessages[reason];
   if (own) return own;
   if (reason?.startsWith('validation.') || error.status === 400) return validationMessage(reason, field);

@@ -5,7 +5,15 @@
 import type { calendarErrors, eventErrors } from '@talkoot/events/schemas';
 import type { authErrors, invitationErrors, membershipErrors, organisationErrors, placeErrors } from '@talkoot/identity/schemas';
 import type { ReasonOf } from '@talkoot/platform/schemas';
-import type { bookingErrors, bookingTimeErrors, photoErrors, seriesErrors, spaceErrors, venueErrors, waitlistErrors } from '@talkoot/venues/schemas';
+import type {
+  bookingErrors,
+  bookingTimeErrors,
+  photoErrors,
+  seriesErrors,
+  spaceErrors,
+  venueErrors,
+  waitlistErrors,
+} from '@talkoot/venues/schemas';
 import type { MessageKey } from './i18n';
 
 export type ApiReason =

@@ -71,8 +71,22 @@ export type MailMessage = DevMailMessage;
 export type VenueDetails = VenueView;
 // What the venue list, the event form and the booking forms read of a venue and its spaces (the
 // rules, prices, contact and photos are on VenueDetails).
-export type VenueSpace = Pick<SpaceView, 'id' | 'parentId' | 'name' | 'capacity' | 'isApprovalRequired' | 'bookableBy' | 'minMinutes' | 'maxMinutes' | 'bufferBeforeMinutes' | 'bufferAfterMinutes'>;
-export type Venue = Omit<VenueView, 'contactName' | 'contactPhone' | 'contactEmail' | 'paymentIban' | 'photos' | 'spaces'> & { spaces: VenueSpace[] };
+export type VenueSpace = Pick<
+  SpaceView,
+  | 'id'
+  | 'parentId'
+  | 'name'
+  | 'capacity'
+  | 'isApprovalRequired'
+  | 'bookableBy'
+  | 'minMinutes'
+  | 'maxMinutes'
+  | 'bufferBeforeMinutes'
+  | 'bufferAfterMinutes'
+>;
+export type Venue = Omit<VenueView, 'contactName' | 'contactPhone' | 'contactEmail' | 'paymentIban' | 'photos' | 'spaces'> & {
+  spaces: VenueSpace[];
+};
 export type SpaceRules = SpaceView;
 export type OpeningPeriod = NonNullable<SpaceView['openingHours']>[number];
 export type ClosedDates = SpaceView['closedDates'][number];
@@ -93,11 +107,36 @@ export type SeriesConflict = SeriesResult['conflicts'][number];
 export type WaitlistEntry = WaitlistEntryView;
 
 // Events: organisers' pages, the public calendar and the printable calendar.
-export const eventCategories = ['culture', 'sport', 'talkoot', 'meeting', 'market', 'church', 'children', 'seniors', 'nature', 'education', 'party', 'other'] as const satisfies typeof apiEventCategories;
+export const eventCategories = [
+  'culture',
+  'sport',
+  'talkoot',
+  'meeting',
+  'market',
+  'church',
+  'children',
+  'seniors',
+  'nature',
+  'education',
+  'party',
+  'other',
+] as const satisfies typeof apiEventCategories;
 export type EventCategory = (typeof eventCategories)[number];
-export const eventAudiences = ['everyone', 'children', 'youth', 'adults', 'seniors', 'families'] as const satisfies typeof apiEventAudiences;
+export const eventAudiences = [
+  'everyone',
+  'children',
+  'youth',
+  'adults',
+  'seniors',
+  'families',
+] as const satisfies typeof apiEventAudiences;
 export type EventAudience = (typeof eventAudiences)[number];
-export const eventAccessibilityFacts = ['step_free', 'hearing_loop', 'sign_language', 'accessible_toilet'] as const satisfies typeof apiEventAccessibilityFacts;
+export const eventAccessibilityFacts = [
+  'step_free',
+  'hearing_loop',
+  'sign_language',
+  'accessible_toilet',
+] as const satisfies typeof apiEventAccessibilityFacts;
 export type EventAccessibilityFact = (typeof eventAccessibilityFacts)[number];
 export type EventStatus = EventView['status'];
 export type EventText = EventView['title'];

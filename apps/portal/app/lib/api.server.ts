@@ -1,4 +1,11 @@
-import { type ErrorBody, type RouteContract, type RouteInput, type RouteOutput, routePath, routeQueryString } from '@talkoot/platform/schemas';
+import {
+  type ErrorBody,
+  type RouteContract,
+  type RouteInput,
+  type RouteOutput,
+  routePath,
+  routeQueryString,
+} from '@talkoot/platform/schemas';
 import { data, redirect } from 'react-router';
 import { getConfig } from './config.server';
 import type { Language } from './i18n';
@@ -51,12 +58,21 @@ type CallOptions = {
 };
 
 // The input may be left out when nothing in it is required.
-type CallArguments<R extends RouteContract> = {} extends RouteInput<R> ? [input?: RouteInput<R>, options?: CallOptions] : [input: RouteInput<R>, options?: CallOptions];
+type CallArguments<R extends RouteContract> =
+  {} extends RouteInput<R> ? [input?: RouteInput<R>, options?: CallOptions] : [input: RouteInput<R>, options?: CallOptions];
 
 // Calls the api route of a contract (@talkoot/*/schemas): its path is built from `params`, the
 // answer has the contract's response type.
-export async function callApi<R extends RouteContract>(caller: ApiCaller, route: R, ...[input, options]: CallArguments<R>): Promise<RouteOutput<R>> {
-  const { params, query, body } = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+export async function callApi<R extends RouteContract>(
+  caller: ApiCaller,
+  route: R,
+  ...[input, options]: CallArguments<R>
+): Promise<RouteOutput<R>> {
+  const { params, query, body } = (input ?? {}) as {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+  };
   const path = `${routePath(route, params)}${routeQueryString(query)}`;
   // A route that takes a body gets one, if only {} (its fields are all optional).
   const sentBody = body ?? (route.body ? {} : undefined);
@@ -105,7 +121,11 @@ export function rethrowAsRouteError(error: unknown): never {
 }
 
 // For loaders: callApi, with the api's refusals turned into this page's error status.
-export async function loadFromApi<R extends RouteContract>(caller: ApiCaller, route: R, ...[input]: CallArguments<R>): Promise<RouteOutput<R>> {
+export async function loadFromApi<R extends RouteContract>(
+  caller: ApiCaller,
+  route: R,
+  ...[input]: CallArguments<R>
+): Promise<RouteOutput<R>> {
   try {
     return await callApi(caller, route, ...([input] as CallArguments<R>));
   } catch (error) {

@@ -16,7 +16,10 @@ export function parseCookieHeader(header: string | null): Map<string, string> {
     const separator = part.indexOf('=');
     if (separator === -1) continue;
     const name = part.slice(0, separator).trim();
-    const rawValue = part.slice(separator + 1).trim().replace(/^"(.*)"$/, '$1');
+    const rawValue = part
+      .slice(separator + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     if (!name || cookies.has(name)) continue;
     try {
       cookies.set(name, decodeURIComponent(rawValue));

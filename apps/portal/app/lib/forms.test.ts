@@ -23,7 +23,10 @@ describe('forms checked with the api schemas', () => {
       isValid: true,
       data: { email: 'a@b.fi', code: '123456' },
     });
-    expect(parseForm(signInCodeForm, { email: 'a@b.fi', code: '12345' })).toEqual({ isValid: false, errors: { code: 'validation.code' } });
+    expect(parseForm(signInCodeForm, { email: 'a@b.fi', code: '12345' })).toEqual({
+      isValid: false,
+      errors: { code: 'validation.code' },
+    });
   });
 
   it('clears an emptied phone number and explains a wrong one', () => {
@@ -38,7 +41,12 @@ describe('forms checked with the api schemas', () => {
   });
 
   it('checks the Y-tunnus check digit and the required organisation fields', () => {
-    const result = parseForm(organisationCreateForm, { name: 'Kyläyhdistys', kind: 'association', villageId: '', businessId: '1234567-8' });
+    const result = parseForm(organisationCreateForm, {
+      name: 'Kyläyhdistys',
+      kind: 'association',
+      villageId: '',
+      businessId: '1234567-8',
+    });
     expect(result).toEqual({ isValid: false, errors: { businessId: 'validation.businessId', villageId: 'validation.choose' } });
     const valid = parseForm(organisationCreateForm, {
       name: 'Kyläyhdistys',
@@ -56,7 +64,13 @@ describe('forms checked with the api schemas', () => {
   });
 
   it('sends emptied optional organisation fields as null on update', () => {
-    const result = parseForm(organisationUpdateForm, { name: 'Seura', kind: 'association', villageId, businessId: '', contactPhone: '' });
+    const result = parseForm(organisationUpdateForm, {
+      name: 'Seura',
+      kind: 'association',
+      villageId,
+      businessId: '',
+      contactPhone: '',
+    });
     expect(result).toMatchObject({ isValid: true, data: { businessId: null, contactPhone: null } });
   });
 });

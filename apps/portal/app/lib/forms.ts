@@ -69,7 +69,11 @@ export const deleteAccountForm = defineForm({
 
 function organisationInput(values: Record<string, string>) {
   const description: Record<string, string> = {};
-  for (const [language, field] of [['fi', 'descriptionFi'], ['sv', 'descriptionSv'], ['en', 'descriptionEn']] as const) {
+  for (const [language, field] of [
+    ['fi', 'descriptionFi'],
+    ['sv', 'descriptionSv'],
+    ['en', 'descriptionEn'],
+  ] as const) {
     const value = text(values, field).trim();
     if (value) description[language] = value;
   }

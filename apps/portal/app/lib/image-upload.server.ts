@@ -7,7 +7,13 @@ const imageTypes = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 // The api takes a picture (venue photo, event picture) as the raw request body with its text
 // alternative in the query; callApi speaks JSON only, so uploads share this small client.
-export async function uploadImageToApi(caller: ApiCaller, route: RouteContract, params: Record<string, string>, file: File, altText: string): Promise<void> {
+export async function uploadImageToApi(
+  caller: ApiCaller,
+  route: RouteContract,
+  params: Record<string, string>,
+  file: File,
+  altText: string,
+): Promise<void> {
   const { method } = route;
   const path = routePath(route, params);
   const headers = new Headers({ Accept: 'application/json', 'Accept-Language': caller.language });

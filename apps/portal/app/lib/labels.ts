@@ -39,5 +39,7 @@ export function villageGroups(regions: Region[]) {
 export function formatDateTime(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeTag(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: HELSINKI }).format(date);
+  return new Intl.DateTimeFormat(localeTag(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: HELSINKI }).format(
+    date,
+  );
 }

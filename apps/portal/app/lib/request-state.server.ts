@@ -33,7 +33,12 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
   let isSessionStale = false;
   if (token) {
     try {
-      viewer = await callApi({ token, language: guessedLanguage, clientAddress, returnTo }, getMeRoute, {}, { isSessionCheck: true });
+      viewer = await callApi(
+        { token, language: guessedLanguage, clientAddress, returnTo },
+        getMeRoute,
+        {},
+        { isSessionCheck: true },
+      );
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         isSessionStale = true;

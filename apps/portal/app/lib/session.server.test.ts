@@ -19,7 +19,9 @@ describe('the session cookie', () => {
 
   it('is a Secure __Host- cookie when the public origin is https', async () => {
     const { serializeSessionCookie, clearSessionCookie } = await loadSessionModule('https://talkoot.example');
-    expect(serializeSessionCookie('abc')).toBe('__Host-talkoot_session=abc; Path=/; Max-Age=2592000; HttpOnly; Secure; SameSite=Lax');
+    expect(serializeSessionCookie('abc')).toBe(
+      '__Host-talkoot_session=abc; Path=/; Max-Age=2592000; HttpOnly; Secure; SameSite=Lax',
+    );
     expect(clearSessionCookie()).toContain('__Host-talkoot_session=; Path=/; Max-Age=0');
   });
 

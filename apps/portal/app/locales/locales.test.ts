@@ -13,8 +13,14 @@ function placeholders(text: string): string[] {
 describe('locale catalogues', () => {
   it.each(Object.keys(catalogues))('%s has exactly the keys of fi', (language) => {
     const keys = Object.keys(catalogues[language]!).toSorted();
-    expect(keys.filter((key) => !reference.includes(key)), 'keys not in fi').toEqual([]);
-    expect(reference.filter((key) => !keys.includes(key)), 'keys missing').toEqual([]);
+    expect(
+      keys.filter((key) => !reference.includes(key)),
+      'keys not in fi',
+    ).toEqual([]);
+    expect(
+      reference.filter((key) => !keys.includes(key)),
+      'keys missing',
+    ).toEqual([]);
   });
 
   it.each(Object.keys(catalogues))('%s has no empty messages', (language) => {

@@ -27,7 +27,9 @@ export async function loader({ context }: Route.LoaderArgs) {
     unlessUnavailable(loadCalendarItems(state, today, lastDay, '')),
     unlessUnavailable(callApi(state, listVenuesRoute)),
   ]);
-  const sortedVenues = venues?.venues.toSorted((a, b) => a.village.name.localeCompare(b.village.name, 'fi') || a.name.localeCompare(b.name, 'fi'));
+  const sortedVenues = venues?.venues.toSorted(
+    (a, b) => a.village.name.localeCompare(b.village.name, 'fi') || a.name.localeCompare(b.name, 'fi'),
+  );
   return {
     today,
     lastDay,
@@ -42,7 +44,10 @@ async function unlessUnavailable<T>(load: Promise<T>): Promise<T | null> {
     return await load;
   } catch (error) {
     if (error instanceof Response) throw error;
-    console.error('home: a part of the page could not be loaded:', error instanceof ApiError ? `${error.status} ${error.code}` : error);
+    console.error(
+      'home: a part of the page could not be loaded:',
+      error instanceof ApiError ? `${error.status} ${error.code}` : error,
+    );
     return null;
   }
 }
@@ -80,7 +85,8 @@ export default function Home() {
                     <Link to={`/organisations/${membership.organisation.id}`}>{membership.organisation.name}</Link>
                   </h3>
                   <p className="muted">
-                    {t(kindLabelKeys[membership.organisation.kind])} · {t('home.yourRole', { role: t(roleLabelKeys[membership.role]) })}
+                    {t(kindLabelKeys[membership.organisation.kind])} ·{' '}
+                    {t('home.yourRole', { role: t(roleLabelKeys[membership.role]) })}
                   </p>
                   {membership.role === 'admin' ? (
                     <p>
@@ -105,7 +111,9 @@ export default function Home() {
           <p className="home-empty">{t('home.weekEmpty')}</p>
         ) : (
           <>
-            {events.count > events.shown.length ? <p>{t('home.weekMore', { count: events.count, shown: events.shown.length })}</p> : null}
+            {events.count > events.shown.length ? (
+              <p>{t('home.weekMore', { count: events.count, shown: events.shown.length })}</p>
+            ) : null}
             <WeekEvents items={events.shown} t={t} language={language} />
           </>
         )}

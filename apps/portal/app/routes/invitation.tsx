@@ -11,7 +11,12 @@ import { invitationAcceptForm, parseForm, readFormValues } from '../lib/forms';
 import { roleLabelKeys } from '../lib/labels';
 import { useI18n, useRootData } from '../lib/root-data';
 import { formFailure, redirectWithCookies } from '../lib/responses.server';
-import { getRequestState, serializeNoticeCookie, serializeOrganisationCookie, serializeSessionCookie } from '../lib/session.server';
+import {
+  getRequestState,
+  serializeNoticeCookie,
+  serializeOrganisationCookie,
+  serializeSessionCookie,
+} from '../lib/session.server';
 
 // The invitation token is in the URL: never send it to other sites in a Referer header.
 // (Not no-referrer: browsers then send `Origin: null` with the accept form, which is refused.)
@@ -27,20 +32,27 @@ const roleExplanationKeys = {
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const state = getRequestState(context);
-  const { invitation } = await loadFromApi({ ...state, token: null }, previewInvitationRoute, { params: { token: params.token } });
+  const { invitation } = await loadFromApi({ ...state, token: null }, previewInvitationRoute, {
+    params: { token: params.token },
+  });
   return { invitation };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const state = getRequestState(context);
   const values = readFormValues(await request.formData());
-  const { invitation } = await loadFromApi({ ...state, token: null }, previewInvitationRoute, { params: { token: params.token } });
+  const { invitation } = await loadFromApi({ ...state, token: null }, previewInvitationRoute, {
+    params: { token: params.token },
+  });
   const form = parseForm(invitationAcceptForm, values);
   if (!form.isValid) return formFailure(form.errors, values);
   if (invitation.needsName && !form.data.name) return formFailure({ name: 'validation.required' }, values);
   let session: SessionCreated;
   try {
-    session = await callApi({ ...state, token: null }, acceptInvitationRoute, { params: { token: params.token }, body: invitation.needsName ? form.data : {} });
+    session = await callApi({ ...state, token: null }, acceptInvitationRoute, {
+      params: { token: params.token },
+      body: invitation.needsName ? form.data : {},
+    });
   } catch (error) {
     if (error instanceof ApiError && error.status === 400) return formFailure(apiErrorsToFields(error), values);
     if (error instanceof ApiError && (error.status === 404 || error.status === 409)) {
@@ -74,7 +86,9 @@ export default function InvitationPage() {
         <dd>{invitation.email}</dd>
       </dl>
       <p>{t(roleExplanationKeys[invitation.role])}</p>
-      {viewer ? <p className="muted">{t('invitation.signedInNote', { name: viewer.user.name, email: invitation.email })}</p> : null}
+      {viewer ? (
+        <p className="muted">{t('invitation.signedInNote', { name: viewer.user.name, email: invitation.email })}</p>
+      ) : null}
       <ErrorSummary errors={errors} labels={{ name: t('invitation.nameLabel') }} />
       <Form method="post" noValidate className="stack">
         {invitation.needsName ? (

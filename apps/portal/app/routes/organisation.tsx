@@ -18,8 +18,7 @@ export default function OrganisationPage() {
   const viewer = useRootData()?.viewer;
   const description = pickLocalisedText(organisation.description, language);
   const canManage =
-    viewer?.user.isPlatformAdmin ||
-    viewer?.memberships.some((m) => m.organisation.id === organisation.id && m.role === 'admin');
+    viewer?.user.isPlatformAdmin || viewer?.memberships.some((m) => m.organisation.id === organisation.id && m.role === 'admin');
   return (
     <>
       <PageTitle title={organisation.name} />
@@ -67,7 +66,8 @@ export default function OrganisationPage() {
           <p>{t('organisation.noContact')}</p>
         )}
       </section>
-      {viewer?.user.isPlatformAdmin || viewer?.memberships.some((m) => m.organisation.id === organisation.id && m.role !== 'member') ? (
+      {viewer?.user.isPlatformAdmin ||
+      viewer?.memberships.some((m) => m.organisation.id === organisation.id && m.role !== 'member') ? (
         <p>
           <Link to={`/organisations/${organisation.id}/events`}>{t('events.organisationLink')}</Link>
         </p>

@@ -27,7 +27,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     session = await callApi(state, createSessionRoute, { body: { email: form.data.email, code: form.data.code } });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 429) return formFailure({ form: 'signIn.rateLimited' }, values, 429, undefined, retryAfterHeader(error.details));
+    if (error instanceof ApiError && error.status === 429)
+      return formFailure({ form: 'signIn.rateLimited' }, values, 429, undefined, retryAfterHeader(error.details));
     if (error instanceof ApiError && (error.status === 400 || error.status === 401)) {
       return formFailure({ code: 'signIn.codeInvalid' }, values);
     }

@@ -26,7 +26,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     await callApi(state, requestSignInRoute, { body: { email: form.data.email, language: state.language } });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 429) return formFailure({ form: 'signIn.rateLimited' }, values, 429, undefined, retryAfterHeader(error.details));
+    if (error instanceof ApiError && error.status === 429)
+      return formFailure({ form: 'signIn.rateLimited' }, values, 429, undefined, retryAfterHeader(error.details));
     if (error instanceof ApiError && error.status === 400) return formFailure(apiErrorsToFields(error), values);
     throw error;
   }

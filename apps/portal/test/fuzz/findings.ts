@@ -49,18 +49,27 @@ export function errorSignature(log: string, answer: Answer): string {
   return first || normalise(answer.error || answer.text.slice(0, 80));
 }
 
-export function classify(kind: FailureKind, plan: Plan, answer: Answer, detail: string, log: string): Omit<FailureClass, 'count' | 'example'> {
+export function classify(
+  kind: FailureKind,
+  plan: Plan,
+  answer: Answer,
+  detail: string,
+  log: string,
+): Omit<FailureClass, 'count' | 'example'> {
   const reason = plan.forbiddenBecause?.replace(/:.*$/, '').replace(/ as .*$/, ' as another content type') ?? '';
   const signature =
     kind === 'connection reset instead of an answer to an oversized request'
       ? 'EPIPE/ECONNRESET while the body was still being sent'
       : kind === 'server error (5xx)' || kind === 'no HTTP answer'
         ? errorSignature(log, answer)
-      : kind === 'accepted (2xx) a request its OpenAPI document forbids'
-        ? reason
-        : kind === 'the database changed although the request was refused'
-          ? detail.split('; ').map((part) => part.split(':')[0]).join(', ')
-          : plan.persona.kind;
+        : kind === 'accepted (2xx) a request its OpenAPI document forbids'
+          ? reason
+          : kind === 'the database changed although the request was refused'
+            ? detail
+                .split('; ')
+                .map((part) => part.split(':')[0])
+                .join(', ')
+            : plan.persona.kind;
   // Where the connection is closed does not depend on the route: one class for all of them.
   const label =
     kind === 'connection reset instead of an answer to an oversized request'
@@ -68,7 +77,10 @@ export function classify(kind: FailureKind, plan: Plan, answer: Answer, detail: 
       : reason.startsWith('body is not UTF-8')
         ? '(any route with a JSON body)'
         : plan.operation.label;
-  const status = kind === 'connection reset instead of an answer to an oversized request' ? 'reset' : String(answer.status ?? answer.error ?? '?');
+  const status =
+    kind === 'connection reset instead of an answer to an oversized request'
+      ? 'reset'
+      : String(answer.status ?? answer.error ?? '?');
   return { kind, label, status, signature };
 }
 
@@ -84,14 +96,24 @@ export function excerpt(text: string, length = 400): string {
 // A reproduction a person can paste: the curl command (body shortened), the answer, the log.
 export function describe(failure: FailureClass, baseUrl: string): string {
   const { plan, answer, detail, log, minimalBody } = failure.example;
-  const headers = Object.entries(plan.request.headers).map(([name, value]) => `-H ${shellQuote(`${name}: ${value.length > 80 ? `${value.slice(0, 80)}…` : value}`)}`);
+  const headers = Object.entries(plan.request.headers).map(
+    ([name, value]) => `-H ${shellQuote(`${name}: ${value.length > 80 ? `${value.slice(0, 80)}…` : value}`)}`,
+  );
   const body = minimalBody ?? plan.bodyExcerpt;
   const size = /^<(\d+) bytes of /.exec(body)?.[1];
   // Bodies too big to print are rebuilt by the shell: that many bytes of the letter A.
   // JSON text is printable as it is (it escapes control characters itself); anything else is shown escaped.
   const isPrintable = ![...body].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
-  const shown = isPrintable ? (body.length > 600 ? `${body.slice(0, 600)}… (${body.length} characters in all)` : body) : `${excerpt(body)} (control characters shown escaped)`;
-  const data = size ? ` --data-binary @<(head -c ${size} /dev/zero | tr '\\0' A)` : body ? ` --data-binary ${shellQuote(shown)}` : '';
+  const shown = isPrintable
+    ? body.length > 600
+      ? `${body.slice(0, 600)}… (${body.length} characters in all)`
+      : body
+    : `${excerpt(body)} (control characters shown escaped)`;
+  const data = size
+    ? ` --data-binary @<(head -c ${size} /dev/zero | tr '\\0' A)`
+    : body
+      ? ` --data-binary ${shellQuote(shown)}`
+      : '';
   const target = plan.request.target.length > 300 ? `${plan.request.target.slice(0, 300)}…` : plan.request.target;
   return [
     `✗ ${failure.kind}: ${failure.label} → ${failure.status} (seen ${failure.count}×)`,
@@ -106,6 +128,9 @@ export function describe(failure: FailureClass, baseUrl: string): string {
 export function findingsMarkdown(failures: FailureClass[], baseUrl: string, settings: string): string {
   const byKind = new Map<string, FailureClass[]>();
   for (const failure of failures) byKind.set(failure.kind, [...(byKind.get(failure.kind) ?? []), failure]);
-  const sections = [...byKind].map(([kind, list]) => `## ${kind} (${list.length} classes)\n\n${list.map((failure) => `\`\`\`\n${describe(failure, baseUrl)}\n\`\`\``).join('\n\n')}`);
+  const sections = [...byKind].map(
+    ([kind, list]) =>
+      `## ${kind} (${list.length} classes)\n\n${list.map((failure) => `\`\`\`\n${describe(failure, baseUrl)}\n\`\`\``).join('\n\n')}`,
+  );
   return `# Fuzz findings (${settings})\n\n${failures.length} failure classes.\n\n${sections.join('\n\n')}\n`;
 }

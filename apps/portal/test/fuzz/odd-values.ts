@@ -70,15 +70,69 @@ export const brokenInstants = [
 ];
 
 // Valid by the `\d{4}-\d{2}-\d{2}` pattern, though impossible or far.
-export const edgyDates = ['2027-13-45', '2027-02-30', '2027-02-31', '0000-01-01', '0000-00-00', '9999-12-31', '2028-02-29', '1999-01-01', '2027-10-31', '2027-03-28'];
-export const brokenDates = ['2027-1-1', '27-01-01', '2027-06-01T00:00:00Z', '2027/06/01', '01.06.2027', '', '-1', '２０２７-０１-０１'];
+export const edgyDates = [
+  '2027-13-45',
+  '2027-02-30',
+  '2027-02-31',
+  '0000-01-01',
+  '0000-00-00',
+  '9999-12-31',
+  '2028-02-29',
+  '1999-01-01',
+  '2027-10-31',
+  '2027-03-28',
+];
+export const brokenDates = [
+  '2027-1-1',
+  '27-01-01',
+  '2027-06-01T00:00:00Z',
+  '2027/06/01',
+  '01.06.2027',
+  '',
+  '-1',
+  '２０２７-０１-０１',
+];
 
 export const edgyTimes = ['00:00', '23:59', '24:00', '12:30', '03:30'];
 export const brokenTimes = ['24:01', '7:00', '25:00', '12:60', '12:00:00', '-1', ''];
 
-export const edgyNumbers: unknown[] = [0, 1, -1, 0.5, -0.5, 2 ** 31, -(2 ** 31), 2 ** 53 + 2, 1e21, 1e308, -1e308, Number.MIN_VALUE, new RawJson('-0'), new RawJson('1e400'), new RawJson('-1e400'), new RawJson('1.0'), new RawJson('1E2')];
+export const edgyNumbers: unknown[] = [
+  0,
+  1,
+  -1,
+  0.5,
+  -0.5,
+  2 ** 31,
+  -(2 ** 31),
+  2 ** 53 + 2,
+  1e21,
+  1e308,
+  -1e308,
+  Number.MIN_VALUE,
+  new RawJson('-0'),
+  new RawJson('1e400'),
+  new RawJson('-1e400'),
+  new RawJson('1.0'),
+  new RawJson('1E2'),
+];
 
-export const wrongTypes: unknown[] = [null, true, false, 0, '', 'x', [], [null], {}, { $gt: '' }, [[[[[]]]]], '12', '1e3', 'NaN', 'Infinity'];
+export const wrongTypes: unknown[] = [
+  null,
+  true,
+  false,
+  0,
+  '',
+  'x',
+  [],
+  [null],
+  {},
+  { $gt: '' },
+  [[[[[]]]]],
+  '12',
+  '1e3',
+  'NaN',
+  'Infinity',
+];
 
 export function oddUuids(realId: string | undefined): string[] {
   const id = realId ?? '3f1c2b8a-6d4e-4f0a-9b7c-2e5d8a1f0c3b';
@@ -111,7 +165,9 @@ export function longText(length: number, unit = 'a'): string {
   return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 }
 
-export const longTextArb = fc.constantFrom(10_000, 70_000, 300_000).chain((length) => fc.constantFrom(longText(length), longText(length, '😀'), longText(length, 'a\u0000')));
+export const longTextArb = fc
+  .constantFrom(10_000, 70_000, 300_000)
+  .chain((length) => fc.constantFrom(longText(length), longText(length, '😀'), longText(length, 'a\u0000')));
 
 export function isoInstant(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');

@@ -5,7 +5,14 @@ import type { IdKind, IdSource } from './schema-arbitraries.js';
 // sign-in tokens (rate limits, code guesses), the outbox and mail deliveries, stored feeds
 // (rebuilt by the worker, last requested), the migration log. Columns the worker sets on its own
 // schedule are left out too.
-const volatileTables = new Set(['sessions', 'sign_in_tokens', 'outbox_messages', 'mail_deliveries', 'feed_snapshots', 'mikro_orm_migrations']);
+const volatileTables = new Set([
+  'sessions',
+  'sign_in_tokens',
+  'outbox_messages',
+  'mail_deliveries',
+  'feed_snapshots',
+  'mikro_orm_migrations',
+]);
 const volatileColumns = new Set(['bookings.reminder_sent_at', 'digest_subscriptions.last_sent_at']);
 
 export type Fingerprint = Map<string, Record<string, string>>;
@@ -147,7 +154,10 @@ export class ProductDatabase implements IdSource {
 }
 
 // The tables (and row ids) whose content differs between two fingerprints.
-export function compareFingerprints(before: Fingerprint, after: Fingerprint): { table: string; added: string[]; removed: string[]; changed: string[] }[] {
+export function compareFingerprints(
+  before: Fingerprint,
+  after: Fingerprint,
+): { table: string; added: string[]; removed: string[]; changed: string[] }[] {
   const differences = [];
   for (const [table, rowsAfter] of after) {
     const rowsBefore = before.get(table) ?? {};

@@ -26,7 +26,6 @@ export interface Answer {
   requestId?: string;
 }
 
-
 // One request per connection (no keep-alive: a body cut short must not leak into the next
 // request) through the public origin with node:http, so that nothing is cleaned up on the
 // way (fetch would resolve dot segments and refuse odd bytes). Reads at most 4 KB of the answer.
@@ -37,24 +36,37 @@ export function exchange(baseUrl: string, request: FuzzRequest, limit = 4096): P
     let outgoing: http.ClientRequest;
     try {
       outgoing = http.request(
-      { agent: false, host: origin.hostname, port: origin.port, method: request.method, path: request.target, headers: { ...request.headers, ...(request.body ? { 'content-length': String(request.body.length) } : {}) }, timeout: 30_000 },
-      (response) => {
-        answered = true;
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          if (size < limit) chunks.push(chunk);
-          size += chunk.length;
-        });
-        const finish = (error?: string) => {
-          // A body cut short by an early answer leaves the connection unusable: close it.
-          outgoing.destroy();
-          resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8').slice(0, limit), error, requestId: response.headers['x-request-id'] as string | undefined });
-        };
-        response.on('end', () => finish());
-        response.on('error', (error) => finish(error.message));
-        response.on('close', () => finish(response.complete ? undefined : 'the answer was cut off'));
-      },
+        {
+          agent: false,
+          host: origin.hostname,
+          port: origin.port,
+          method: request.method,
+          path: request.target,
+          headers: { ...request.headers, ...(request.body ? { 'content-length': String(request.body.length) } : {}) },
+          timeout: 30_000,
+        },
+        (response) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          let size = 0;
+          response.on('data', (chunk: Buffer) => {
+            if (size < limit) chunks.push(chunk);
+            size += chunk.length;
+          });
+          const finish = (error?: string) => {
+            // A body cut short by an early answer leaves the connection unusable: close it.
+            outgoing.destroy();
+            resolve({
+              status: response.statusCode,
+              text: Buffer.concat(chunks).toString('utf8').slice(0, limit),
+              error,
+              requestId: response.headers['x-request-id'] as string | undefined,
+            });
+          };
+          response.on('end', () => finish());
+          response.on('error', (error) => finish(error.message));
+          response.on('close', () => finish(response.complete ? undefined : 'the answer was cut off'));
+        },
       );
     } catch (error) {
       // node:http refuses to send some bytes at all (a space in the path): the fuzzer's own mistake.
@@ -96,15 +108,26 @@ async function writeBody(outgoing: http.ClientRequest, body: Buffer | undefined,
 }
 
 async function json(baseUrl: string, method: string, target: string, body?: unknown): Promise<any> {
-  const answer = await exchange(baseUrl, { method, target, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? Buffer.from(JSON.stringify(body)) : undefined }, 50_000_000);
-  if (!answer.status || answer.status >= 300) throw new Error(`${method} ${target} answered ${answer.status ?? answer.error}: ${answer.text.slice(0, 300)}`);
+  const answer = await exchange(
+    baseUrl,
+    {
+      method,
+      target,
+      headers: body ? { 'content-type': 'application/json' } : {},
+      body: body ? Buffer.from(JSON.stringify(body)) : undefined,
+    },
+    50_000_000,
+  );
+  if (!answer.status || answer.status >= 300)
+    throw new Error(`${method} ${target} answered ${answer.status ?? answer.error}: ${answer.text.slice(0, 300)}`);
   return JSON.parse(answer.text);
 }
 
 // Signs a demo person in the way the portal does, through the public origin: ask for a link,
 // read the mail in the developer mailbox, exchange the link's token for a session token.
 export async function signIn(baseUrl: string, email: string): Promise<{ token: string; userId: string }> {
-  const listMail = async () => ((await json(baseUrl, 'GET', '/api/dev/mail')) as { messages: { id: string; to: string }[] }).messages;
+  const listMail = async () =>
+    ((await json(baseUrl, 'GET', '/api/dev/mail')) as { messages: { id: string; to: string }[] }).messages;
   // Only a mail that was not there before: an earlier link for the same person is used up.
   const earlier = new Set((await listMail()).map((message) => message.id));
   await json(baseUrl, 'POST', '/api/auth/sign-in-requests', { email });

@@ -4,7 +4,16 @@ import { isoInstant, longText } from './odd-values.js';
 import type { Operation, Parameter } from './openapi-operations.js';
 import type { Rows } from './product-database.js';
 import type { FuzzRequest, Persona } from './product-http.js';
-import { type IdSource, bodyArb, fittingArb, idKindOf, parameterValueArb, plainSource, unbiasedIndex, unbiasedRoll } from './schema-arbitraries.js';
+import {
+  type IdSource,
+  bodyArb,
+  fittingArb,
+  idKindOf,
+  parameterValueArb,
+  plainSource,
+  unbiasedIndex,
+  unbiasedRoll,
+} from './schema-arbitraries.js';
 import { type PathPicks, resolveRealPath } from './real-paths.js';
 
 // What the fuzzer sent and what the answer may be, judged from the document alone.
@@ -39,21 +48,52 @@ function valueArb(parameter: Parameter, ids: IdSource): fc.Arbitrary<Value> {
   );
 }
 
-const extraQueryNames = ['q', 'municipality', 'village', 'organiser', 'category', 'audience', 'free', 'accessible', 'x', '__proto__', 'constructor', 'a[]', 'a[0]', 'filter[q]'];
+const extraQueryNames = [
+  'q',
+  'municipality',
+  'village',
+  'organiser',
+  'category',
+  'audience',
+  'free',
+  'accessible',
+  'x',
+  '__proto__',
+  'constructor',
+  'a[]',
+  'a[0]',
+  'filter[q]',
+];
 
 function queryArb(operation: Operation, ids: IdSource) {
   const documented = operation.queryParams.map((parameter) =>
     fc.record({
       isPresent: unbiasedRoll(9).map((roll) => roll < (parameter.required ? 9 : 5)),
       // Now and then a parameter repeated (Fastify makes an array of it).
-      values: fc.tuple(unbiasedRoll(11), fc.array(valueArb(parameter, ids), { minLength: 3, maxLength: 3 })).map(([roll, values]) => (roll === 0 ? values : values.slice(0, 1))),
+      values: fc
+        .tuple(unbiasedRoll(11), fc.array(valueArb(parameter, ids), { minLength: 3, maxLength: 3 }))
+        .map(([roll, values]) => (roll === 0 ? values : values.slice(0, 1))),
     }),
   );
   const extraParameter: Parameter = { name: 'q', schema: { type: 'string' }, required: false, validate: (() => true) as any };
-  const extras = fc.array(fc.tuple(fc.constantFrom(...extraQueryNames), fc.oneof(valueArb(extraParameter, ids), unbiasedIndex().map((index) => ({ text: ids.pick(idKindOf('village'), index) ?? '', isRaw: false })))), { maxLength: 3 });
+  const extras = fc.array(
+    fc.tuple(
+      fc.constantFrom(...extraQueryNames),
+      fc.oneof(
+        valueArb(extraParameter, ids),
+        unbiasedIndex().map((index) => ({ text: ids.pick(idKindOf('village'), index) ?? '', isRaw: false })),
+      ),
+    ),
+    { maxLength: 3 },
+  );
   // Now and then a query over the 16 KB a request line and headers may take (414 or 431 expected).
   const huge = unbiasedRoll(39).map((roll) => (roll === 0 ? `&long=${longText(20_000)}` : ''));
-  const odd = fc.record({ documented: fc.tuple(...documented), extras, tail: fc.constantFrom('', '', '', '', '', '&', '&&', '=', '&=&', '?'), huge });
+  const odd = fc.record({
+    documented: fc.tuple(...documented),
+    extras,
+    tail: fc.constantFrom('', '', '', '', '', '&', '&&', '=', '&=&', '?'),
+    huge,
+  });
   // A third of the queries are plain (what the portal sends), so requests reach the services.
   const plainSources = plainSource(ids);
   const plain = fc.record({
@@ -73,7 +113,10 @@ function queryArb(operation: Operation, ids: IdSource) {
 }
 
 function parameterPlainArb(parameter: Parameter, ids: IdSource): fc.Arbitrary<Value> {
-  return fittingArb(parameter.schema, parameter.name, ids).map((value) => ({ text: typeof value === 'string' ? value : JSON.stringify(value), isRaw: false }));
+  return fittingArb(parameter.schema, parameter.name, ids).map((value) => ({
+    text: typeof value === 'string' ? value : JSON.stringify(value),
+    isRaw: false,
+  }));
 }
 
 type BodyKind = 'json' | 'jsonCharset' | 'text' | 'form' | 'none' | 'multipart' | 'empty' | 'badUtf8';
@@ -84,16 +127,35 @@ const bodyKindArb = fc.oneof(
 );
 
 // A 1×1 PNG; a PNG header that claims 100,000 × 100,000 pixels; the start of a JPEG; an SVG with a script.
-const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-const bombPng = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.from([0x00, 0x01, 0x86, 0xa0, 0x00, 0x01, 0x86, 0xa0, 8, 6, 0, 0, 0]), Buffer.alloc(4)]);
+const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+const bombPng = Buffer.concat([
+  Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+  Buffer.from([0x00, 0x01, 0x86, 0xa0, 0x00, 0x01, 0x86, 0xa0, 8, 6, 0, 0, 0]),
+  Buffer.alloc(4),
+]);
 const jpegStart = Buffer.from('ffd8ffe000104a46494600010100000100010000ffdb', 'hex');
 const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>');
 const gif = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 export const elevenMegabytes = Buffer.alloc(11 * 1024 * 1024, 0x41);
 
 const uploadArb = fc.record({
-  type: fc.constantFrom('image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/svg+xml', 'application/octet-stream', 'application/json', 'text/plain'),
-  bytes: fc.oneof(fc.constantFrom(tinyPng, bombPng, jpegStart, svg, gif, Buffer.alloc(0)), fc.uint8Array({ maxLength: 2048 }).map((array) => Buffer.from(array))),
+  type: fc.constantFrom(
+    'image/jpeg',
+    'image/png',
+    'image/webp',
+    'image/gif',
+    'image/svg+xml',
+    'application/octet-stream',
+    'application/json',
+    'text/plain',
+  ),
+  bytes: fc.oneof(
+    fc.constantFrom(tinyPng, bombPng, jpegStart, svg, gif, Buffer.alloc(0)),
+    fc.uint8Array({ maxLength: 2048 }).map((array) => Buffer.from(array)),
+  ),
 });
 
 function bodyFor(kind: BodyKind, value: unknown): { contentType?: string; body?: Buffer; text: string } {
@@ -107,29 +169,51 @@ function bodyFor(kind: BodyKind, value: unknown): { contentType?: string; body?:
       return { contentType: 'text/plain', body: Buffer.from(text), text };
     case 'form': {
       const form = new URLSearchParams();
-      if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) form.append(key, typeof item === 'string' ? item : toJsonText(item));
+      if (value && typeof value === 'object')
+        for (const [key, item] of Object.entries(value)) form.append(key, typeof item === 'string' ? item : toJsonText(item));
       return { contentType: 'application/x-www-form-urlencoded', body: Buffer.from(form.toString()), text: form.toString() };
     }
     case 'none':
       return { body: Buffer.from(text), text };
     case 'multipart':
-      return { contentType: 'multipart/form-data; boundary=fuzz', body: Buffer.from(`--fuzz\r\nContent-Disposition: form-data; name="json"\r\n\r\n${text}\r\n--fuzz--\r\n`), text };
+      return {
+        contentType: 'multipart/form-data; boundary=fuzz',
+        body: Buffer.from(`--fuzz\r\nContent-Disposition: form-data; name="json"\r\n\r\n${text}\r\n--fuzz--\r\n`),
+        text,
+      };
     case 'empty':
       return { contentType: 'application/json', body: Buffer.alloc(0), text: '' };
     case 'badUtf8':
-      return { contentType: 'application/json', body: Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xff, 0xfe, 0xc0, 0xaf]), Buffer.from('"}')]), text: '{"name":"\\xff\\xfe\\xc0\\xaf"}' };
+      return {
+        contentType: 'application/json',
+        body: Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xff, 0xfe, 0xc0, 0xaf]), Buffer.from('"}')]),
+        text: '{"name":"\\xff\\xfe\\xc0\\xaf"}',
+      };
   }
 }
 
 function personaArb(operation: Operation, personas: Persona[]): fc.Arbitrary<Persona> {
   // Signing out or deleting oneself would take the fuzzer's own people away: only strangers try.
-  const isSelfDestructive = operation.method === 'DELETE' && ['/api/me', '/api/auth/sessions/current'].includes(operation.template);
-  const weights: Record<Persona['kind'], number> = operation.access.kind === 'public' ? { anonymous: 4, bearer: 2, cookie: 2, crossSiteCookie: 1, badToken: 1 } : { anonymous: 1, bearer: 3, cookie: 3, crossSiteCookie: 1, badToken: 1 };
-  const allowed = personas.filter((persona) => !isSelfDestructive || ['anonymous', 'crossSiteCookie', 'badToken'].includes(persona.kind));
+  const isSelfDestructive =
+    operation.method === 'DELETE' && ['/api/me', '/api/auth/sessions/current'].includes(operation.template);
+  const weights: Record<Persona['kind'], number> =
+    operation.access.kind === 'public'
+      ? { anonymous: 4, bearer: 2, cookie: 2, crossSiteCookie: 1, badToken: 1 }
+      : { anonymous: 1, bearer: 3, cookie: 3, crossSiteCookie: 1, badToken: 1 };
+  const allowed = personas.filter(
+    (persona) => !isSelfDestructive || ['anonymous', 'crossSiteCookie', 'badToken'].includes(persona.kind),
+  );
   return fc.oneof(...allowed.map((persona) => ({ weight: weights[persona.kind], arbitrary: fc.constant(persona) })));
 }
 
-const badAuthorizations = ['Bearer ', 'Bearer x', `Bearer ${'x'.repeat(5000)}`, 'Basic YWRtaW46YWRtaW4=', 'bearer lower-case-scheme', 'Bearer null'];
+const badAuthorizations = [
+  'Bearer ',
+  'Bearer x',
+  `Bearer ${'x'.repeat(5000)}`,
+  'Basic YWRtaW46YWRtaW4=',
+  'bearer lower-case-scheme',
+  'Bearer null',
+];
 
 export function headersFor(persona: Persona, method: string, publicOrigin: string, pick: number): Record<string, string> {
   const isWrite = !['GET', 'HEAD', 'OPTIONS'].includes(method);
@@ -144,7 +228,9 @@ export function headersFor(persona: Persona, method: string, publicOrigin: strin
     case 'crossSiteCookie':
       return { cookie: `talkoot_session=${persona.token}`, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
     case 'badToken':
-      return pick % 2 ? { authorization: badAuthorizations[pick % badAuthorizations.length] ?? 'Bearer x' } : { cookie: `talkoot_session=${'A'.repeat(43)}; talkoot_session=x`, origin: publicOrigin };
+      return pick % 2
+        ? { authorization: badAuthorizations[pick % badAuthorizations.length] ?? 'Bearer x' }
+        : { cookie: `talkoot_session=${'A'.repeat(43)}; talkoot_session=x`, origin: publicOrigin };
   }
 }
 
@@ -160,7 +246,16 @@ export function planArb(operation: Operation, context: PlanContext): fc.Arbitrar
   const { ids } = context;
   const body = operation.bodySchema
     ? fc.record({ kind: bodyKindArb, value: bodyArb(operation.bodySchema, ids) })
-    : fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.record({ kind: fc.constant<BodyKind>('json'), value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(longText(1_100_000))) }) });
+    : fc.oneof(
+        { weight: 12, arbitrary: fc.constant(undefined) },
+        {
+          weight: 1,
+          arbitrary: fc.record({
+            kind: fc.constant<BodyKind>('json'),
+            value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(longText(1_100_000))),
+          }),
+        },
+      );
   return fc
     .record({
       persona: personaArb(operation, context.personas),
@@ -175,15 +270,27 @@ export function planArb(operation: Operation, context: PlanContext): fc.Arbitrar
     })
     .map((drawn) => {
       const reasons: string[] = [];
-      const realPath = resolveRealPath(operation, drawn.persona, context.ids.rowsForPaths(), context.ids.devMailIds, new PicksCursor(drawn.picks));
+      const realPath = resolveRealPath(
+        operation,
+        drawn.persona,
+        context.ids.rowsForPaths(),
+        context.ids.devMailIds,
+        new PicksCursor(drawn.picks),
+      );
       let target = operation.template;
       operation.pathParams.forEach((parameter, index) => {
         const [useOdd, odd] = drawn.oddPath[index] ?? [false, { text: 'x', isRaw: false }];
         const isOdd = drawn.pathMode === 'random' || (drawn.pathMode === 'mixed' && useOdd);
-        const value: Value = isOdd ? odd : { text: realPath[parameter.name] ?? '3f1c2b8a-6d4e-4f0a-9b7c-2e5d8a1f0c3b', isRaw: false };
+        const value: Value = isOdd
+          ? odd
+          : { text: realPath[parameter.name] ?? '3f1c2b8a-6d4e-4f0a-9b7c-2e5d8a1f0c3b', isRaw: false };
         // An empty or dot segment would select another route, not an odd id for this one.
         const segment = value.isRaw ? value.text : ['', '.', '..'].includes(value.text) ? 'x' : percentEncode(value.text);
-        if (!value.isRaw && !parameter.validate(value.text === '' || value.text === '.' || value.text === '..' ? 'x' : value.text)) reasons.push(`path parameter ${parameter.name} breaks its schema`);
+        if (
+          !value.isRaw &&
+          !parameter.validate(value.text === '' || value.text === '.' || value.text === '..' ? 'x' : value.text)
+        )
+          reasons.push(`path parameter ${parameter.name} breaks its schema`);
         target = target.replace(`{${parameter.name}}`, segment);
       });
       target += buildQuery(operation, drawn.query, reasons);
@@ -203,18 +310,29 @@ export function planArb(operation: Operation, context: PlanContext): fc.Arbitrar
           const isJson = ['json', 'jsonCharset', 'empty'].includes(drawn.body.kind);
           const parsed = isJson ? parseJsonText(text) : undefined;
           if (drawn.body.kind === 'badUtf8') reasons.push('body is not UTF-8, which JSON must be (RFC 8259)');
-          else if (!isJson) reasons.push(`body sent as ${contentType ?? 'no content type'}, the document allows only application/json`);
+          else if (!isJson)
+            reasons.push(`body sent as ${contentType ?? 'no content type'}, the document allows only application/json`);
           else if (!parsed) reasons.push('body is not JSON');
-          else if (!operation.validateBody(parsed.value)) reasons.push(`body breaks the schema: ${operation.validateBody.errors?.[0]?.instancePath || '(body)'} ${operation.validateBody.errors?.[0]?.message ?? ''}`);
+          else if (!operation.validateBody(parsed.value))
+            reasons.push(
+              `body breaks the schema: ${operation.validateBody.errors?.[0]?.instancePath || '(body)'} ${operation.validateBody.errors?.[0]?.message ?? ''}`,
+            );
         }
       } else if (operation.validateBody) reasons.push('no body');
-      return { operation, persona: drawn.persona, request: { method: operation.method, target, headers, body: payload }, forbiddenBecause: reasons[0], bodyExcerpt };
+      return {
+        operation,
+        persona: drawn.persona,
+        request: { method: operation.method, target, headers, body: payload },
+        forbiddenBecause: reasons[0],
+        bodyExcerpt,
+      };
     });
 }
 
 function coherentEnd(start: string): string | undefined {
   if (/^20\d\d-\d\d-\d\dT\d\d:00:00Z$/.test(start)) return isoInstant(Date.parse(start) + 7_200_000);
-  if (/^20\d\d-\d\d-\d\d$/.test(start) && !Number.isNaN(Date.parse(start))) return isoInstant(Date.parse(start) + 14 * 86_400_000).slice(0, 10);
+  if (/^20\d\d-\d\d-\d\d$/.test(start) && !Number.isNaN(Date.parse(start)))
+    return isoInstant(Date.parse(start) + 14 * 86_400_000).slice(0, 10);
   if (/^(0\d|1\d|2[01]):00$/.test(start)) return `${String(Number(start.slice(0, 2)) + 2).padStart(2, '0')}:00`;
   return undefined;
 }
@@ -227,7 +345,11 @@ class PicksCursor implements PathPicks {
   }
 }
 
-function buildQuery(operation: Operation, drawn: { documented: { isPresent: boolean; values: Value[] }[]; extras: [string, Value][]; tail: string; huge: string }, reasons: string[]): string {
+function buildQuery(
+  operation: Operation,
+  drawn: { documented: { isPresent: boolean; values: Value[] }[]; extras: [string, Value][]; tail: string; huge: string },
+  reasons: string[],
+): string {
   const pairs: string[] = [];
   const sent: Record<string, unknown> = {};
   let isKnown = true;
@@ -242,7 +364,10 @@ function buildQuery(operation: Operation, drawn: { documented: { isPresent: bool
   });
   // Start and end of a range read as a real range most of the time (quotes, availability,
   // the calendar's days, venue search hours), so requests get past the obvious check.
-  for (const [startName, endName] of [['startsAt', 'endsAt'], ['from', 'to']] as const) {
+  for (const [startName, endName] of [
+    ['startsAt', 'endsAt'],
+    ['from', 'to'],
+  ] as const) {
     const start = sent[startName];
     const end = typeof start === 'string' && typeof sent[endName] === 'string' ? coherentEnd(start) : undefined;
     const index = pairs.findIndex((pair) => pair.startsWith(`${endName}=`));
@@ -265,7 +390,8 @@ function buildQuery(operation: Operation, drawn: { documented: { isPresent: bool
       }
       const isNumeric = ['integer', 'number'].includes(parameter.schema.type) && typeof value === 'string';
       // The api coerces numbers in queries as Number() does.
-      if (!parameter.validate(isNumeric ? Number(value) : value)) reasons.push(`query parameter ${parameter.name} breaks its schema`);
+      if (!parameter.validate(isNumeric ? Number(value) : value))
+        reasons.push(`query parameter ${parameter.name} breaks its schema`);
     }
   }
   const query = pairs.join('&') + (pairs.length ? drawn.tail.replace('?', '') : drawn.tail.replace(/^&/, '')) + drawn.huge;

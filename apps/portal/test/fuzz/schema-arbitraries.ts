@@ -22,7 +22,21 @@ export type JsonSchema = Record<string, any>;
 // one-in-forty roll come up far more often and always pick the first row.
 export const unbiasedRoll = (max: number) => fc.noBias(fc.integer({ min: 0, max }));
 export const unbiasedIndex = () => fc.noBias(fc.nat({ max: 1_000_000 }));
-export type IdKind = 'organisation' | 'venue' | 'space' | 'event' | 'occurrence' | 'booking' | 'series' | 'village' | 'municipality' | 'user' | 'photo' | 'invitation' | 'waitlist' | 'any';
+export type IdKind =
+  | 'organisation'
+  | 'venue'
+  | 'space'
+  | 'event'
+  | 'occurrence'
+  | 'booking'
+  | 'series'
+  | 'village'
+  | 'municipality'
+  | 'user'
+  | 'photo'
+  | 'invitation'
+  | 'waitlist'
+  | 'any';
 
 // Real ids read from the product's database, looked up when a value is generated (rows come
 // and go while the fuzzer runs). An index picks a row, so a seed picks the same row every time.
@@ -38,11 +52,23 @@ export function plainSource(ids: IdSource): IdSource {
   return { pick: (kind, index) => ids.pick(kind, index), emails: () => ids.emails(), isPlain: true };
 }
 
-const plainWords = ['Kylätalo', 'Talkoot', 'Syysmarkkinat', 'Kotalahden kylätalo', 'Sali', 'Maija Meikäläinen', 'Kirkkotie 1, Leppävirta', 'Lasten disko', 'Hallitus', 'Joulumyyjäiset ja arpajaiset'];
+const plainWords = [
+  'Kylätalo',
+  'Talkoot',
+  'Syysmarkkinat',
+  'Kotalahden kylätalo',
+  'Sali',
+  'Maija Meikäläinen',
+  'Kirkkotie 1, Leppävirta',
+  'Lasten disko',
+  'Hallitus',
+  'Joulumyyjäiset ja arpajaiset',
+];
 
 const dateTimePattern = (schema: JsonSchema) => typeof schema.pattern === 'string' && schema.pattern.includes(')T(?:');
 const datePattern = (schema: JsonSchema) => schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$';
-const timePattern = (schema: JsonSchema) => typeof schema.pattern === 'string' && schema.pattern.includes('[01]\\d|2[0-') && schema.pattern.includes(':[0-5]\\d');
+const timePattern = (schema: JsonSchema) =>
+  typeof schema.pattern === 'string' && schema.pattern.includes('[01]\\d|2[0-') && schema.pattern.includes(':[0-5]\\d');
 
 export function idKindOf(name: string): IdKind {
   const kinds: [RegExp, IdKind][] = [
@@ -63,24 +89,29 @@ export function idKindOf(name: string): IdKind {
 }
 
 // A realistic future slot: the day after tomorrow or later, whole hours in the afternoon.
-export const futureInstantArb = fc.record({ days: fc.integer({ min: 2, max: 300 }), hour: fc.integer({ min: 6, max: 18 }) }).map(({ days, hour }) => {
-  const day = new Date();
-  day.setUTCHours(hour, 0, 0, 0);
-  return isoInstant(day.getTime() + days * 86_400_000);
-});
+export const futureInstantArb = fc
+  .record({ days: fc.integer({ min: 2, max: 300 }), hour: fc.integer({ min: 6, max: 18 }) })
+  .map(({ days, hour }) => {
+    const day = new Date();
+    day.setUTCHours(hour, 0, 0, 0);
+    return isoInstant(day.getTime() + days * 86_400_000);
+  });
 
 const futureDateArb = futureInstantArb.map((instant) => instant.slice(0, 10));
 
 function fitLength(text: string, schema: JsonSchema): string {
   let fitted = text;
   if (typeof schema.maxLength === 'number' && fitted.length > schema.maxLength) fitted = fitted.slice(0, schema.maxLength);
-  if (typeof schema.minLength === 'number' && fitted.length < schema.minLength) fitted = fitted + 'a'.repeat(schema.minLength - fitted.length);
+  if (typeof schema.minLength === 'number' && fitted.length < schema.minLength)
+    fitted = fitted + 'a'.repeat(schema.minLength - fitted.length);
   return fitted;
 }
 
 function uuidArb(name: string, ids: IdSource): fc.Arbitrary<string> {
   const kind = idKindOf(name);
-  const real = unbiasedIndex().map((index) => ids.pick(kind, index) ?? ids.pick('any', index) ?? '3f1c2b8a-6d4e-4f0a-9b7c-2e5d8a1f0c3b');
+  const real = unbiasedIndex().map(
+    (index) => ids.pick(kind, index) ?? ids.pick('any', index) ?? '3f1c2b8a-6d4e-4f0a-9b7c-2e5d8a1f0c3b',
+  );
   if (ids.isPlain) return real;
   return fc.oneof(
     { weight: 6, arbitrary: real },
@@ -120,13 +151,27 @@ function stringArb(schema: JsonSchema, name: string, ids: IdSource): fc.Arbitrar
     return fc.oneof({ weight: 4, arbitrary: futureInstantArb }, { weight: 2, arbitrary: fc.constantFrom(...edgy) });
   }
   if (datePattern(schema) && ids.isPlain) return futureDateArb;
-  if (datePattern(schema)) return fc.oneof({ weight: 3, arbitrary: futureDateArb }, { weight: 2, arbitrary: fc.constantFrom(...edgyDates) });
+  if (datePattern(schema))
+    return fc.oneof({ weight: 3, arbitrary: futureDateArb }, { weight: 2, arbitrary: fc.constantFrom(...edgyDates) });
   const plainTime = fc.integer({ min: 6, max: 22 }).map((hour) => `${String(hour).padStart(2, '0')}:00`);
   if (timePattern(schema) && ids.isPlain) return plainTime;
-  if (timePattern(schema)) return fc.oneof(fc.constantFrom(...edgyTimes.filter((time) => new RegExp(schema.pattern).test(time))), fc.integer({ min: 6, max: 22 }).map((hour) => `${String(hour).padStart(2, '0')}:00`));
+  if (timePattern(schema))
+    return fc.oneof(
+      fc.constantFrom(...edgyTimes.filter((time) => new RegExp(schema.pattern).test(time))),
+      fc.integer({ min: 6, max: 22 }).map((hour) => `${String(hour).padStart(2, '0')}:00`),
+    );
   if (schema.format === 'email' || /email/i.test(name)) return emailArb(ids);
   if (schema.format === 'uri' && ids.isPlain) return fc.constant('https://example.org/tapahtuma');
-  if (schema.format === 'uri') return fc.constantFrom('https://example.org/tapahtuma', 'javascript:alert(1)', 'http://localhost:3000/x', 'https://ä.example/😀', 'ftp://example.org', `https://example.org/${'a'.repeat(3000)}`, 'https://example.org/a\u0000b');
+  if (schema.format === 'uri')
+    return fc.constantFrom(
+      'https://example.org/tapahtuma',
+      'javascript:alert(1)',
+      'http://localhost:3000/x',
+      'https://ä.example/😀',
+      'ftp://example.org',
+      `https://example.org/${'a'.repeat(3000)}`,
+      'https://example.org/a\u0000b',
+    );
   if (typeof schema.pattern === 'string') {
     try {
       return fc.stringMatching(new RegExp(schema.pattern)).map((text) => fitLength(text, schema));
@@ -150,7 +195,12 @@ function objectArb(schema: JsonSchema, ids: IdSource, depth: number): fc.Arbitra
   const entries = Object.entries(properties).map(([key, property]) => {
     const value = fittingArb(property, key, ids, depth + 1);
     // Optional fields are left out a third of the time.
-    return required.has(key) ? value.map((v) => [key, v] as const) : fc.option(value.map((v) => [key, v] as const), { freq: 3 });
+    return required.has(key)
+      ? value.map((v) => [key, v] as const)
+      : fc.option(
+          value.map((v) => [key, v] as const),
+          { freq: 3 },
+        );
   });
   return fc.tuple(...entries).map((pairs) => {
     const object: Record<string, unknown> = {};
@@ -162,7 +212,12 @@ function objectArb(schema: JsonSchema, ids: IdSource, depth: number): fc.Arbitra
 // Start before end most of the time, so bodies get past the obvious check and reach the rules.
 function coherentTimes(object: Record<string, unknown>): Record<string, unknown> {
   const start = object.startsAt;
-  if (typeof start === 'string' && typeof object.endsAt === 'string' && /^20\d\d-\d\d-\d\dT\d\d:00:00Z$/.test(start) && /^20\d\d-\d\d-\d\dT\d\d:00:00Z$/.test(object.endsAt)) {
+  if (
+    typeof start === 'string' &&
+    typeof object.endsAt === 'string' &&
+    /^20\d\d-\d\d-\d\dT\d\d:00:00Z$/.test(start) &&
+    /^20\d\d-\d\d-\d\dT\d\d:00:00Z$/.test(object.endsAt)
+  ) {
     const hours = 1 + (start.charCodeAt(12) % 3);
     object.endsAt = isoInstant(Date.parse(start) + hours * 3_600_000);
   }
@@ -192,10 +247,17 @@ export function fittingArb(schema: JsonSchema, name: string, ids: IdSource, dept
     case 'null':
       return fc.constant(null);
     case 'array':
-      return fc.array(fittingArb(schema.items ?? {}, name, ids, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 8) });
+      return fc.array(fittingArb(schema.items ?? {}, name, ids, depth + 1), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 4, 8),
+      });
     case 'object':
       if (!schema.properties && schema.additionalProperties) {
-        return fc.dictionary(fc.constantFrom('q', 'municipality', 'village', 'category', 'free', '__proto__', 'x'), fittingArb(schema.additionalProperties, name, ids, depth + 1), { maxKeys: 4 });
+        return fc.dictionary(
+          fc.constantFrom('q', 'municipality', 'village', 'category', 'free', '__proto__', 'x'),
+          fittingArb(schema.additionalProperties, name, ids, depth + 1),
+          { maxKeys: 4 },
+        );
       }
       return objectArb(schema, ids, depth);
     default:
@@ -226,7 +288,18 @@ function pathsOf(value: unknown, prefix: Path = [], found: Path[] = []): Path[] 
   return found;
 }
 
-const extraKeys = ['extra', 'id', 'isPlatformAdmin', 'role', 'organisationId', 'status', '__proto__', 'constructor', '', 'title\u0000'];
+const extraKeys = [
+  'extra',
+  'id',
+  'isPlatformAdmin',
+  'role',
+  'organisationId',
+  'status',
+  '__proto__',
+  'constructor',
+  '',
+  'title\u0000',
+];
 
 const mutationArb = fc.record({
   at: unbiasedIndex(),
@@ -268,7 +341,17 @@ function mutate(base: unknown, mutations: { at: number; kind: string; value: unk
 }
 
 const wrongShapeArb: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom<unknown>(null, [], [{}], 'text', 0, true, {}, new RawJson('{"a":1,"a":2}'), new RawJson(`${'['.repeat(5000)}${']'.repeat(5000)}`)),
+  fc.constantFrom<unknown>(
+    null,
+    [],
+    [{}],
+    'text',
+    0,
+    true,
+    {},
+    new RawJson('{"a":1,"a":2}'),
+    new RawJson(`${'['.repeat(5000)}${']'.repeat(5000)}`),
+  ),
   fc.constant(new RawJson(`{"__proto__":{"isPlatformAdmin":true},"constructor":{"prototype":{"isAdmin":true}}}`)),
   fc.jsonValue({ maxDepth: 3 }),
   fc.constant({ text: longText(1_100_000) }),
@@ -281,7 +364,15 @@ export function bodyArb(schema: JsonSchema, ids: IdSource): fc.Arbitrary<unknown
   return fc.oneof(
     { weight: 3, arbitrary: fittingArb(schema, 'body', plainSource(ids)) },
     { weight: 3, arbitrary: fitting },
-    { weight: 5, arbitrary: fc.tuple(fc.oneof(fitting, fittingArb(schema, 'body', plainSource(ids))), fc.array(mutationArb, { minLength: 1, maxLength: 3 })).map(([base, mutations]) => mutate(base, mutations)) },
+    {
+      weight: 5,
+      arbitrary: fc
+        .tuple(
+          fc.oneof(fitting, fittingArb(schema, 'body', plainSource(ids))),
+          fc.array(mutationArb, { minLength: 1, maxLength: 3 }),
+        )
+        .map(([base, mutations]) => mutate(base, mutations)),
+    },
     { weight: 1, arbitrary: wrongShapeArb },
   );
 }
@@ -291,7 +382,19 @@ export function parameterValueArb(schema: JsonSchema, name: string, ids: IdSourc
   const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
   const realId = unbiasedIndex().map((index) => ids.pick(idKindOf(name), index));
   const odd = fc.oneof(
-    { weight: 2, arbitrary: fc.constantFrom(...trickyTexts, ...brokenInstants, ...brokenDates, ...brokenTimes, '1e3', '-0', '0x10', '9'.repeat(400)) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        ...trickyTexts,
+        ...brokenInstants,
+        ...brokenDates,
+        ...brokenTimes,
+        '1e3',
+        '-0',
+        '0x10',
+        '9'.repeat(400),
+      ),
+    },
     { weight: 1, arbitrary: realId.chain((id) => fc.constantFrom(...oddUuids(id))) },
   );
   return fc.oneof(

@@ -3,7 +3,6 @@ import { Migration } from '@mikro-orm/migrations';
 // Each outbox row names its queue (from the message's declaration), so the relay needs no table of
 // topics. Rows written before this knew only their topic.
 export class Migration20261204160000_OutboxQueues extends Migration {
-
   override name = 'Migration20261204160000_OutboxQueues';
 
   override up(): void | Promise<void> {
@@ -15,5 +14,4 @@ export class Migration20261204160000_OutboxQueues extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`alter table "outbox_messages" drop column "queue";`);
   }
-
 }

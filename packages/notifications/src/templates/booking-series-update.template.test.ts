@@ -19,7 +19,13 @@ const series = {
   conflicts: [{ startsAt: '2026-11-03T16:00:00.000Z', endsAt: '2026-11-03T18:00:00.000Z' }],
   reason: 'Sali on silloin remontissa',
   link: 'https://talkoot.example/bookings',
-  payment: { priceCents: 6000, depositCents: 2000, iban: 'FI2112345600000785', referenceNumber: '1234567897', recipient: 'Kotalahden kyläyhdistys ry' },
+  payment: {
+    priceCents: 6000,
+    depositCents: 2000,
+    iban: 'FI2112345600000785',
+    referenceNumber: '1234567897',
+    recipient: 'Kotalahden kyläyhdistys ry',
+  },
 } satisfies Omit<BookingSeriesMailData, 'kind'>;
 
 function render(kind: BookingSeriesMailData['kind'], language: Language, extra: Partial<BookingSeriesMailData> = {}) {
@@ -28,7 +34,16 @@ function render(kind: BookingSeriesMailData['kind'], language: Language, extra: 
 
 const expected: Record<
   Language,
-  { subject: Record<BookingSeriesMailData['kind'], string>; dates: [string, string]; conflict: string; conflicts: string; list: string; button: string; pay: string; total: string }
+  {
+    subject: Record<BookingSeriesMailData['kind'], string>;
+    dates: [string, string];
+    conflict: string;
+    conflicts: string;
+    list: string;
+    button: string;
+    pay: string;
+    total: string;
+  }
 > = {
   fi: {
     subject: {
@@ -91,7 +106,9 @@ describe('booking series mail', () => {
         const html = plain(mail.html);
         expect(mail.subject).toBe(words.subject[kind]);
         expect(text).toContain(`- ${words.dates[0]}\n- ${words.dates[1]}`);
-        expect(html).toContain(`${escapeHtml(words.dates[0])}</li><li style="margin:0 0 6px;">${escapeHtml(words.dates[1])}</li></ul>`);
+        expect(html).toContain(
+          `${escapeHtml(words.dates[0])}</li><li style="margin:0 0 6px;">${escapeHtml(words.dates[1])}</li></ul>`,
+        );
         expect(text).toContain(`${words.conflicts}\n- ${words.conflict}`);
         expect(html).toContain(escapeHtml(words.conflicts));
         expect(html).toContain(escapeHtml(words.conflict));

@@ -40,7 +40,12 @@ const words: Record<Language, Words> = {
     conflicts: 'Nämä ajat olivat jo varattuja, joten ne eivät ole mukana:',
     facts: ['Tila', 'Paikka', 'Käyttötarkoitus'],
     reason: 'Perustelu',
-    button: { requested: 'Käsittele pyyntö', approved: 'Katso varauksesi', denied: 'Katso varauksesi', cancelled: 'Katso varauksesi' },
+    button: {
+      requested: 'Käsittele pyyntö',
+      approved: 'Katso varauksesi',
+      denied: 'Katso varauksesi',
+      cancelled: 'Katso varauksesi',
+    },
   },
   sv: {
     subject: (kind, count) =>
@@ -61,7 +66,12 @@ const words: Record<Language, Words> = {
     conflicts: 'De här tiderna var redan bokade och ingår inte:',
     facts: ['Lokal', 'Plats', 'Ändamål'],
     reason: 'Motivering',
-    button: { requested: 'Behandla förfrågan', approved: 'Se din bokning', denied: 'Se din bokning', cancelled: 'Se din bokning' },
+    button: {
+      requested: 'Behandla förfrågan',
+      approved: 'Se din bokning',
+      denied: 'Se din bokning',
+      cancelled: 'Se din bokning',
+    },
   },
   en: {
     subject: (kind, count) =>
@@ -78,11 +88,21 @@ const words: Record<Language, Words> = {
         denied: 'Unfortunately your recurring booking request was not approved.',
         cancelled: 'The recurring booking is cancelled, and the dates below are free again.',
       })[kind],
-    listLabel: { requested: 'Requested dates', approved: 'Booked dates', denied: 'Requested dates', cancelled: 'Cancelled dates' },
+    listLabel: {
+      requested: 'Requested dates',
+      approved: 'Booked dates',
+      denied: 'Requested dates',
+      cancelled: 'Cancelled dates',
+    },
     conflicts: 'These dates were already taken and are not included:',
     facts: ['Space', 'Venue', 'Purpose'],
     reason: 'Reason',
-    button: { requested: 'Handle the request', approved: 'See your booking', denied: 'See your booking', cancelled: 'See your booking' },
+    button: {
+      requested: 'Handle the request',
+      approved: 'See your booking',
+      denied: 'See your booking',
+      cancelled: 'See your booking',
+    },
   },
 };
 
@@ -94,7 +114,9 @@ function byStart(a: Occurrence, b: Occurrence): number {
 
 function dateList(label: string, occurrences: readonly Occurrence[], language: Language): MailBlock[] {
   if (occurrences.length === 0) return [];
-  const items = [...occurrences].sort(byStart).map((occurrence) => formatHelsinkiTimeRange(occurrence.startsAt, occurrence.endsAt, language));
+  const items = [...occurrences]
+    .sort(byStart)
+    .map((occurrence) => formatHelsinkiTimeRange(occurrence.startsAt, occurrence.endsAt, language));
   return [{ kind: 'list', label, items }];
 }
 
@@ -102,7 +124,8 @@ function compose(language: Language) {
   return (data: Data, context: MailTemplateContext): MailContent => {
     const text = words[language];
     const count = data.occurrences.length;
-    const instruction = data.payment && showsPaymentInstruction.has(data.kind) ? paymentInstruction(data.payment, language) : undefined;
+    const instruction =
+      data.payment && showsPaymentInstruction.has(data.kind) ? paymentInstruction(data.payment, language) : undefined;
     return {
       subject: `${text.subject(data.kind, count)} – ${data.venueName}`,
       blocks: [

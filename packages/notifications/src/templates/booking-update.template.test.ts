@@ -27,7 +27,13 @@ const fullData = {
   startsAt: '2026-10-25T16:00:00.000Z',
   endsAt: '2026-10-25T19:00:00.000Z',
   link: 'https://talkoot.example/bookings',
-  payment: { priceCents: 4500, depositCents: 5000, iban: 'FI21 1234 5600 0007 85', referenceNumber: '1234567897', recipient: 'Kotalahden kyläyhdistys ry' },
+  payment: {
+    priceCents: 4500,
+    depositCents: 5000,
+    iban: 'FI21 1234 5600 0007 85',
+    referenceNumber: '1234567897',
+    recipient: 'Kotalahden kyläyhdistys ry',
+  },
   keyInstructions: 'Avain on laatikossa oven vieressä.\nKoodi 2468.',
   contact: 'Aino Virtanen, 040 123 4567',
   // Still summer time: 16.00 UTC is 19.00 in Helsinki (UTC+3).
@@ -42,33 +48,67 @@ function render(kind: BookingUpdateMailData['kind'], language: Language, extra: 
 }
 
 // The reader's own words for each new kind, and the times in Helsinki time.
-const expected: Record<Language, { offered: string[]; reminder: string[]; assisted: string[]; button: string; contact: string; time: string; pay: string; cancellation: string }> = {
+const expected: Record<
+  Language,
+  {
+    offered: string[];
+    reminder: string[];
+    assisted: string[];
+    button: string;
+    contact: string;
+    time: string;
+    pay: string;
+    cancellation: string;
+  }
+> = {
   fi: {
-    offered: ['Jonottamasi aika vapautui: Kotalahden kylätalo', 'Se pidetään sinulle varattuna tiistaina 20. lokakuuta 2026 klo 13.00 asti.', 'muuten aika siirtyy jonossa seuraavalle'],
+    offered: [
+      'Jonottamasi aika vapautui: Kotalahden kylätalo',
+      'Se pidetään sinulle varattuna tiistaina 20. lokakuuta 2026 klo 13.00 asti.',
+      'muuten aika siirtyy jonossa seuraavalle',
+    ],
     button: 'Vahvista varaus',
     reminder: ['Muistutus: varauksesi on ylihuomenna – Kotalahden kylätalo', 'Avain ja sisäänpääsy'],
     contact: 'Yhteystiedot',
-    assisted: ['Kotalahden kylätalo on varannut tilan sinulle. Säilytä tämä viesti.', 'ota yhteyttä tilan omistajaan (Kotalahden kylätalo)'],
+    assisted: [
+      'Kotalahden kylätalo on varannut tilan sinulle. Säilytä tämä viesti.',
+      'ota yhteyttä tilan omistajaan (Kotalahden kylätalo)',
+    ],
     time: 'sunnuntaina 25. lokakuuta 2026 klo 18.00–21.00',
     pay: 'Maksa 95,00 € tilisiirtona tilille FI21 1234 5600 0007 85 (saaja Kotalahden kyläyhdistys ry) viitenumerolla 12345 67897.',
-    cancellation: 'Voit perua varauksen maksutta sunnuntaina 18. lokakuuta 2026 klo 19.00 asti. Sen jälkeen peruutusmaksu on 22,50 €.',
+    cancellation:
+      'Voit perua varauksen maksutta sunnuntaina 18. lokakuuta 2026 klo 19.00 asti. Sen jälkeen peruutusmaksu on 22,50 €.',
   },
   sv: {
-    offered: ['Tiden du köade till är ledig: Kotalahden kylätalo', 'Den hålls reserverad åt dig till tisdag 20 oktober 2026 kl. 13.00.', 'annars går tiden till nästa i kön'],
+    offered: [
+      'Tiden du köade till är ledig: Kotalahden kylätalo',
+      'Den hålls reserverad åt dig till tisdag 20 oktober 2026 kl. 13.00.',
+      'annars går tiden till nästa i kön',
+    ],
     button: 'Bekräfta bokningen',
     reminder: ['Påminnelse: din bokning är i övermorgon – Kotalahden kylätalo', 'Nyckel och hur du kommer in'],
     contact: 'Kontaktuppgifter',
-    assisted: ['Kotalahden kylätalo har bokat lokalen åt dig. Spara det här meddelandet.', 'kontakta lokalens ägare (Kotalahden kylätalo)'],
+    assisted: [
+      'Kotalahden kylätalo har bokat lokalen åt dig. Spara det här meddelandet.',
+      'kontakta lokalens ägare (Kotalahden kylätalo)',
+    ],
     time: 'söndag 25 oktober 2026 kl. 18.00–21.00',
     pay: 'Betala 95,00 € med bankgiro till kontot FI21 1234 5600 0007 85 (mottagare Kotalahden kyläyhdistys ry) med referensnumret 12345 67897.',
     cancellation: 'Du kan avboka utan avgift till söndag 18 oktober 2026 kl. 19.00. Efter det är avbokningsavgiften 22,50 €.',
   },
   en: {
-    offered: ['The time you queued for is free: Kotalahden kylätalo', 'It is held for you until Tuesday, 20 October 2026 at 13:00.', 'Confirm it in Talkoot, or it passes to the next in line.'],
+    offered: [
+      'The time you queued for is free: Kotalahden kylätalo',
+      'It is held for you until Tuesday, 20 October 2026 at 13:00.',
+      'Confirm it in Talkoot, or it passes to the next in line.',
+    ],
     button: 'Confirm the booking',
     reminder: ['Reminder: your booking is the day after tomorrow – Kotalahden kylätalo', 'Key and getting in'],
     contact: 'Contact',
-    assisted: ['Kotalahden kylätalo has booked the space for you. Keep this message.', 'contact the owner of the space (Kotalahden kylätalo)'],
+    assisted: [
+      'Kotalahden kylätalo has booked the space for you. Keep this message.',
+      'contact the owner of the space (Kotalahden kylätalo)',
+    ],
     time: 'Sunday, 25 October 2026 at 18:00–21:00',
     pay: 'Pay €95.00 by bank transfer to FI21 1234 5600 0007 85 (recipient Kotalahden kyläyhdistys ry) with the reference number 12345 67897.',
     cancellation: 'Free cancellation until Sunday, 18 October 2026 at 19:00; after that the fee is €22.50.',
@@ -106,7 +146,9 @@ describe('booking update mail', () => {
           expect(html).toContain(escapeHtml(sentence));
         }
         expect(text).toContain(`${words.contact}: ${fullData.contact}`);
-        expect(html).toContain(`${escapeHtml(words.contact)}</td><td style="padding:4px 0;font-weight:bold;">${escapeHtml(fullData.contact)}</td>`);
+        expect(html).toContain(
+          `${escapeHtml(words.contact)}</td><td style="padding:4px 0;font-weight:bold;">${escapeHtml(fullData.contact)}</td>`,
+        );
         if (kind === 'offered') expect(html).toContain(`>${words.button}</a>`);
         if (kind === 'offered') expect(text).not.toContain(words.pay);
         else {
@@ -173,7 +215,9 @@ describe('booking update mail', () => {
 
   it('words the cancellation terms that are known, and nothing when none are', () => {
     expect(plain(render('approved', 'fi', { freeCancellationUntil: undefined }).text)).toContain('Peruutusmaksu on 22,50 €.');
-    expect(render('approved', 'en', { cancellationFeeCents: undefined }).text).toContain('Free cancellation until Sunday, 18 October 2026 at 19:00.');
+    expect(render('approved', 'en', { cancellationFeeCents: undefined }).text).toContain(
+      'Free cancellation until Sunday, 18 October 2026 at 19:00.',
+    );
     const none = render('approved', 'sv', { cancellationFeeCents: undefined, freeCancellationUntil: undefined });
     expect(none.text).not.toContain('avboka');
   });
@@ -189,7 +233,9 @@ describe('booking update mail', () => {
     expect(groupReferenceNumber('12 3456 7897')).toBe('12345 67897');
     expect(groupReferenceNumber('RF18 5390 0754 7034')).toBe('RF18 5390 0754 7034');
     expect(groupIban('fi2112345600000785')).toBe('FI21 1234 5600 0007 85');
-    expect(render('reminder', 'fi', { payment: { ...fullData.payment, referenceNumber: '123456789012' } }).text).toContain('viitenumerolla 12 34567 89012.');
+    expect(render('reminder', 'fi', { payment: { ...fullData.payment, referenceNumber: '123456789012' } }).text).toContain(
+      'viitenumerolla 12 34567 89012.',
+    );
   });
 
   it('escapes the text people typed, and keeps it whole in the plain-text part', () => {

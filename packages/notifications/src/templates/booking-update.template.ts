@@ -23,7 +23,15 @@ const showsPaymentInstruction: ReadonlySet<Kind> = new Set(['approved', 'reminde
 // A booking that no longer stands has no terms to cancel it by.
 const showsCancellationTerms: ReadonlySet<Kind> = new Set(['requested', 'approved', 'reminder', 'assisted', 'offered']);
 // An offer is not in anyone's calendar yet.
-const showsCalendarNote: ReadonlySet<Kind> = new Set(['requested', 'approved', 'denied', 'cancelled', 'expired', 'reminder', 'assisted']);
+const showsCalendarNote: ReadonlySet<Kind> = new Set([
+  'requested',
+  'approved',
+  'denied',
+  'cancelled',
+  'expired',
+  'reminder',
+  'assisted',
+]);
 
 interface Words {
   subject: Record<Kind, string>;
@@ -69,7 +77,12 @@ const words: Record<Language, Words> = {
     contact: 'Yhteystiedot',
     keyInstructions: 'Avain ja sisäänpääsy',
     cancellation: (until, fee) =>
-      [until ? `Voit perua varauksen maksutta ${until} asti.` : '', fee ? (until ? `Sen jälkeen peruutusmaksu on ${fee}.` : `Peruutusmaksu on ${fee}.`) : ''].filter(Boolean).join(' '),
+      [
+        until ? `Voit perua varauksen maksutta ${until} asti.` : '',
+        fee ? (until ? `Sen jälkeen peruutusmaksu on ${fee}.` : `Peruutusmaksu on ${fee}.`) : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     cancelByContacting: (venueName) => `Jos haluat perua varauksen, ota yhteyttä tilan omistajaan (${venueName}).`,
     button: {
       requested: 'Käsittele pyyntö',
@@ -111,7 +124,12 @@ const words: Record<Language, Words> = {
     contact: 'Kontaktuppgifter',
     keyInstructions: 'Nyckel och hur du kommer in',
     cancellation: (until, fee) =>
-      [until ? `Du kan avboka utan avgift till ${until}.` : '', fee ? (until ? `Efter det är avbokningsavgiften ${fee}.` : `Avbokningsavgiften är ${fee}.`) : ''].filter(Boolean).join(' '),
+      [
+        until ? `Du kan avboka utan avgift till ${until}.` : '',
+        fee ? (until ? `Efter det är avbokningsavgiften ${fee}.` : `Avbokningsavgiften är ${fee}.`) : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     cancelByContacting: (venueName) => `Om du vill avboka, kontakta lokalens ägare (${venueName}).`,
     button: {
       requested: 'Behandla förfrågan',
@@ -153,7 +171,13 @@ const words: Record<Language, Words> = {
     contact: 'Contact',
     keyInstructions: 'Key and getting in',
     cancellation: (until, fee) =>
-      [until ? `Free cancellation until ${until}${fee ? `; after that the fee is ${fee}.` : '.'}` : fee ? `The cancellation fee is ${fee}.` : ''].join(''),
+      [
+        until
+          ? `Free cancellation until ${until}${fee ? `; after that the fee is ${fee}.` : '.'}`
+          : fee
+            ? `The cancellation fee is ${fee}.`
+            : '',
+      ].join(''),
     cancelByContacting: (venueName) => `To cancel the booking, contact the owner of the space (${venueName}).`,
     button: {
       requested: 'Handle the request',
@@ -170,7 +194,8 @@ const words: Record<Language, Words> = {
 };
 
 function leadOf(data: Data, text: Words, language: Language): string {
-  if (data.kind === 'offered') return text.offered(data.offerExpiresAt ? formatHelsinkiTime(data.offerExpiresAt, language) : undefined);
+  if (data.kind === 'offered')
+    return text.offered(data.offerExpiresAt ? formatHelsinkiTime(data.offerExpiresAt, language) : undefined);
   if (data.kind === 'assisted') return text.assisted(data.venueName);
   return text.lead[data.kind];
 }
@@ -178,7 +203,8 @@ function leadOf(data: Data, text: Words, language: Language): string {
 // Payment, cancellation and key paragraphs, each only when the data has it and the kind allows it.
 function termsBlocks(data: Data, text: Words, language: Language): MailBlock[] {
   const blocks: MailBlock[] = [];
-  const instruction = data.payment && showsPaymentInstruction.has(data.kind) ? paymentInstruction(data.payment, language) : undefined;
+  const instruction =
+    data.payment && showsPaymentInstruction.has(data.kind) ? paymentInstruction(data.payment, language) : undefined;
   if (instruction) blocks.push({ kind: 'paragraph', text: instruction });
   if (showsCancellationTerms.has(data.kind)) {
     const until = data.freeCancellationUntil ? formatHelsinkiTime(data.freeCancellationUntil, language) : undefined;
@@ -187,8 +213,13 @@ function termsBlocks(data: Data, text: Words, language: Language): MailBlock[] {
     if (terms) blocks.push({ kind: 'paragraph', text: terms });
   }
   if (data.kind === 'assisted') blocks.push({ kind: 'paragraph', text: text.cancelByContacting(data.venueName) });
-  const keyLines = data.keyInstructions?.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) ?? [];
-  if (keyLines.length > 0 && showsKeyInstructions.has(data.kind)) blocks.push({ kind: 'list', label: text.keyInstructions, items: keyLines });
+  const keyLines =
+    data.keyInstructions
+      ?.split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean) ?? [];
+  if (keyLines.length > 0 && showsKeyInstructions.has(data.kind))
+    blocks.push({ kind: 'list', label: text.keyInstructions, items: keyLines });
   return blocks;
 }
 

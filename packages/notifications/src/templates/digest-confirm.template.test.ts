@@ -13,10 +13,14 @@ function render(language: Language, extra: Partial<DigestConfirmMailData> = {}, 
   return renderMail({ template: 'digest-confirm', language, data: { ...data, ...extra }, ...(toName ? { toName } : {}) });
 }
 
-const expected: Record<Language, { subject: string; weekly: string; monthly: string; everything: string; button: string; notYou: string }> = {
+const expected: Record<
+  Language,
+  { subject: string; weekly: string; monthly: string; everything: string; button: string; notYou: string }
+> = {
   fi: {
     subject: 'Vahvista tapahtumakirje',
-    weekly: 'Sinä tai joku muu pyysi tähän sähköpostiosoitteeseen viikoittaisen tapahtumakirjeen näistä tapahtumista: Rautalampi · seniorit.',
+    weekly:
+      'Sinä tai joku muu pyysi tähän sähköpostiosoitteeseen viikoittaisen tapahtumakirjeen näistä tapahtumista: Rautalampi · seniorit.',
     monthly: 'kuukausittaisen tapahtumakirjeen',
     everything: 'tapahtumakirjeen kaikista tapahtumista.',
     button: 'Vahvista tilaus',
@@ -24,7 +28,8 @@ const expected: Record<Language, { subject: string; weekly: string; monthly: str
   },
   sv: {
     subject: 'Bekräfta evenemangsbrevet',
-    weekly: 'Du eller någon annan har beställt ett evenemangsbrev varje vecka till den här e-postadressen om de här evenemangen: Rautalampi · seniorit.',
+    weekly:
+      'Du eller någon annan har beställt ett evenemangsbrev varje vecka till den här e-postadressen om de här evenemangen: Rautalampi · seniorit.',
     monthly: 'ett evenemangsbrev varje månad',
     everything: 'om alla evenemang.',
     button: 'Bekräfta beställningen',
@@ -32,7 +37,8 @@ const expected: Record<Language, { subject: string; weekly: string; monthly: str
   },
   en: {
     subject: 'Confirm the event letter',
-    weekly: 'You (or someone else) asked for a weekly event letter to this email address about these events: Rautalampi · seniorit.',
+    weekly:
+      'You (or someone else) asked for a weekly event letter to this email address about these events: Rautalampi · seniorit.',
     monthly: 'a monthly event letter',
     everything: 'about all events.',
     button: 'Confirm',

@@ -11,7 +11,15 @@ const calendarLink = 'https://talkoot.example/events?village=rautalampi&lang=fi'
 const unsubscribeLink = 'https://talkoot.example/digest/stop?token=xyz789&lang=fi';
 
 function item(extra: Partial<Item> & Pick<Item, 'title' | 'startsAt' | 'endsAt'>): Item {
-  return { isAllDay: false, place: '', organisers: '', link: 'https://talkoot.example/events/1', isCancelled: false, isChanged: false, ...extra };
+  return {
+    isAllDay: false,
+    place: '',
+    organisers: '',
+    link: 'https://talkoot.example/events/1',
+    isCancelled: false,
+    isChanged: false,
+    ...extra,
+  };
 }
 
 // Monday 30 November to Sunday 6 December 2026, Helsinki winter time (UTC+2); the end is the next midnight.
@@ -24,7 +32,12 @@ const week = {
   unsubscribeLink,
   items: [
     // 00.30 on Tuesday in Helsinki, though still Monday in UTC.
-    item({ title: 'Yökävely', startsAt: '2026-11-30T22:30:00.000Z', endsAt: '2026-11-30T23:30:00.000Z', link: 'https://talkoot.example/events/2' }),
+    item({
+      title: 'Yökävely',
+      startsAt: '2026-11-30T22:30:00.000Z',
+      endsAt: '2026-11-30T23:30:00.000Z',
+      link: 'https://talkoot.example/events/2',
+    }),
     item({
       title: 'Kuoroilta',
       startsAt: '2026-11-30T15:00:00.000Z',
@@ -34,7 +47,14 @@ const week = {
       isCancelled: true,
       link: 'https://talkoot.example/events/1',
     }),
-    item({ title: 'Joulumyyjäiset', startsAt: '2026-12-04T22:00:00.000Z', endsAt: '2026-12-05T22:00:00.000Z', isAllDay: true, isChanged: true, link: 'https://talkoot.example/events/3' }),
+    item({
+      title: 'Joulumyyjäiset',
+      startsAt: '2026-12-04T22:00:00.000Z',
+      endsAt: '2026-12-05T22:00:00.000Z',
+      isAllDay: true,
+      isChanged: true,
+      link: 'https://talkoot.example/events/3',
+    }),
   ],
 } satisfies EventDigestMailData;
 
@@ -42,7 +62,21 @@ function render(language: Language, extra: Partial<EventDigestMailData> = {}) {
   return renderMail({ template: 'event-digest', language, data: { ...week, ...extra } });
 }
 
-const expected: Record<Language, { subject: string; lead: string; days: [string, string, string]; cancelled: string; night: string; allDay: string; details: string[]; nothingOn: string; button: string; unsubscribe: string }> = {
+const expected: Record<
+  Language,
+  {
+    subject: string;
+    lead: string;
+    days: [string, string, string];
+    cancelled: string;
+    night: string;
+    allDay: string;
+    details: string[];
+    nothingOn: string;
+    button: string;
+    unsubscribe: string;
+  }
+> = {
   fi: {
     subject: 'Tapahtumat 30.11.–6.12.2026',
     lead: 'Tässä ovat tapahtumat 30.11.–6.12.2026. Valitsemasi tapahtumat: Rautalampi · seniorit.',
@@ -89,16 +123,20 @@ describe('event-digest mail', () => {
       const mail = render(language);
       expect(mail.subject).toBe(words.subject);
       expect(mail.text).toContain(words.lead);
-      const positions = [words.days[0], words.cancelled, words.days[1], words.night, words.days[2], words.allDay].map((part) => mail.text.indexOf(part));
+      const positions = [words.days[0], words.cancelled, words.days[1], words.night, words.days[2], words.allDay].map((part) =>
+        mail.text.indexOf(part),
+      );
       expect(positions).not.toContain(-1);
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
       expect(mail.text).toContain([words.cancelled, ...words.details, '  https://talkoot.example/events/1'].join('\n'));
-      for (const day of words.days) expect(mail.html).toContain(`<h2 style="margin:28px 0 8px;font-size:22px;line-height:1.3;">${day}</h2>`);
+      for (const day of words.days)
+        expect(mail.html).toContain(`<h2 style="margin:28px 0 8px;font-size:22px;line-height:1.3;">${day}</h2>`);
     });
 
     it(`marks cancelled and changed events in words in ${language}, not by colour alone`, () => {
       const mail = render(language);
-      const [cancelled, changed] = language === 'fi' ? ['PERUTTU', 'Muuttunut'] : language === 'sv' ? ['INSTÄLLT', 'Ändrat'] : ['CANCELLED', 'Changed'];
+      const [cancelled, changed] =
+        language === 'fi' ? ['PERUTTU', 'Muuttunut'] : language === 'sv' ? ['INSTÄLLT', 'Ändrat'] : ['CANCELLED', 'Changed'];
       expect(mail.html).toContain(`<strong>${cancelled}:</strong> <a href="https://talkoot.example/events/1"`);
       expect(mail.html).toContain(`<strong>${changed}:</strong> <a href="https://talkoot.example/events/3"`);
       expect(mail.html).toMatch(/<a href="https:\/\/talkoot\.example\/events\/2"[^>]*>Yökävely<\/a>/);
@@ -132,12 +170,20 @@ describe('event-digest mail', () => {
   });
 
   it('names the month of a monthly letter', () => {
-    const october = { frequency: 'monthly', periodStart: '2026-09-30T21:00:00.000Z', periodEnd: '2026-10-31T22:00:00.000Z' } as const;
+    const october = {
+      frequency: 'monthly',
+      periodStart: '2026-09-30T21:00:00.000Z',
+      periodEnd: '2026-10-31T22:00:00.000Z',
+    } as const;
     expect(render('fi', october).subject).toBe('Tapahtumat lokakuussa 2026');
     expect(render('sv', october).subject).toBe('Evenemang i oktober 2026');
     expect(render('en', october).subject).toBe('Events in October 2026');
     expect(render('fi', october).text).toContain('Tässä ovat tapahtumat lokakuussa 2026.');
-    const december = { frequency: 'monthly', periodStart: '2026-11-30T22:00:00.000Z', periodEnd: '2026-12-31T22:00:00.000Z' } as const;
+    const december = {
+      frequency: 'monthly',
+      periodStart: '2026-11-30T22:00:00.000Z',
+      periodEnd: '2026-12-31T22:00:00.000Z',
+    } as const;
     expect(render('fi', december).subject).toBe('Tapahtumat joulukuussa 2026');
   });
 
@@ -147,7 +193,9 @@ describe('event-digest mail', () => {
   });
 
   it('says every event is included when no filter was chosen', () => {
-    expect(render('fi', { filterText: '' }).text).toContain('Tässä ovat tapahtumat 30.11.–6.12.2026. Mukana ovat kaikki tapahtumat.');
+    expect(render('fi', { filterText: '' }).text).toContain(
+      'Tässä ovat tapahtumat 30.11.–6.12.2026. Mukana ovat kaikki tapahtumat.',
+    );
     expect(render('en', { filterText: '' }).text).toContain('All events are included.');
   });
 
@@ -155,7 +203,16 @@ describe('event-digest mail', () => {
     const hostile = '<script>alert("x")</script> & Co';
     const mail = render('en', {
       filterText: hostile,
-      items: [item({ title: hostile, place: `<img src=x onerror=alert(1)>`, organisers: `"Quoted" & 'single'`, startsAt: '2026-12-01T10:00:00.000Z', endsAt: '2026-12-01T11:00:00.000Z', link: 'https://talkoot.example/events/9?a=1&b="2"' })],
+      items: [
+        item({
+          title: hostile,
+          place: `<img src=x onerror=alert(1)>`,
+          organisers: `"Quoted" & 'single'`,
+          startsAt: '2026-12-01T10:00:00.000Z',
+          endsAt: '2026-12-01T11:00:00.000Z',
+          link: 'https://talkoot.example/events/9?a=1&b="2"',
+        }),
+      ],
     });
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).not.toContain('<img');
@@ -168,6 +225,17 @@ describe('event-digest mail', () => {
 
   it('refuses links that are not http(s)', () => {
     expect(() => render('fi', { unsubscribeLink: 'javascript:alert(1)' })).toThrow(/unsubscribeLink/);
-    expect(() => render('fi', { items: [item({ title: 'x', startsAt: '2026-12-01T10:00:00.000Z', endsAt: '2026-12-01T11:00:00.000Z', link: 'data:text/html,x' })] })).toThrow(/items\.0\.link/);
+    expect(() =>
+      render('fi', {
+        items: [
+          item({
+            title: 'x',
+            startsAt: '2026-12-01T10:00:00.000Z',
+            endsAt: '2026-12-01T11:00:00.000Z',
+            link: 'data:text/html,x',
+          }),
+        ],
+      }),
+    ).toThrow(/items\.0\.link/);
   });
 });

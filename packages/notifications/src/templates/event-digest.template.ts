@@ -87,7 +87,12 @@ function lastHelsinkiDay(endIso: string): string {
 
 function formatDate(iso: string, language: Language, withYear: boolean): string {
   if (language !== 'en') return formatShortDate(helsinkiDayOf(iso), { withYear });
-  return new Intl.DateTimeFormat('en-GB', { timeZone: HELSINKI, day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: HELSINKI,
+    day: 'numeric',
+    month: 'long',
+    ...(withYear ? { year: 'numeric' } : {}),
+  }).format(new Date(iso));
 }
 
 function helsinkiYear(iso: string): string {
@@ -97,7 +102,9 @@ function helsinkiYear(iso: string): string {
 // "30.11.–6.12.2026" (weekly) or "joulukuussa 2026" (monthly).
 function formatPeriod(data: Data, language: Language): string {
   if (data.frequency === 'monthly') {
-    const month = new Intl.DateTimeFormat(localeTag(language), { timeZone: HELSINKI, month: 'long' }).format(new Date(data.periodStart));
+    const month = new Intl.DateTimeFormat(localeTag(language), { timeZone: HELSINKI, month: 'long' }).format(
+      new Date(data.periodStart),
+    );
     return words[language].inMonth(month, helsinkiYear(data.periodStart));
   }
   const last = lastHelsinkiDay(data.periodEnd);

@@ -48,7 +48,7 @@ export function escapeHtml(value: string): string {
 
 // Dark green on white and white on dark green both exceed WCAG AAA contrast (7:1).
 const colors = { text: '#1a1a1a', muted: '#3d3d3d', accent: '#1d5e3a', page: '#f2efe8', card: '#ffffff' };
-const font = "font-family:Arial,Helvetica,sans-serif;";
+const font = 'font-family:Arial,Helvetica,sans-serif;';
 
 function blockToHtml(block: MailBlock): string {
   switch (block.kind) {
@@ -95,11 +95,7 @@ function blockToHtml(block: MailBlock): string {
     case 'heading':
       return `<h2 style="margin:28px 0 8px;font-size:22px;line-height:1.3;">${escapeHtml(block.text)}</h2>`;
     case 'link-list':
-      return (
-        `<ul style="margin:0 0 20px;padding:0;list-style:none;">` +
-        block.items.map(linkItemToHtml).join('') +
-        `</ul>`
-      );
+      return `<ul style="margin:0 0 20px;padding:0;list-style:none;">` + block.items.map(linkItemToHtml).join('') + `</ul>`;
     case 'link-line':
       return (
         `<p style="margin:0 0 20px;font-size:18px;color:${colors.muted};">${escapeHtml(block.text)} ` +
@@ -111,7 +107,9 @@ function blockToHtml(block: MailBlock): string {
 function linkItemToHtml(item: MailLinkItem): string {
   const lead = item.lead ? `${escapeHtml(item.lead)} ` : '';
   const mark = item.mark ? `<strong>${escapeHtml(item.mark)}:</strong> ` : '';
-  const details = item.details.map((detail) => `<br><span style="font-size:18px;color:${colors.muted};">${escapeHtml(detail)}</span>`).join('');
+  const details = item.details
+    .map((detail) => `<br><span style="font-size:18px;color:${colors.muted};">${escapeHtml(detail)}</span>`)
+    .join('');
   return (
     `<li style="margin:0 0 14px;">${lead}${mark}` +
     `<a href="${escapeHtml(item.href)}" style="color:${colors.accent};font-weight:bold;">${escapeHtml(item.title)}</a>${details}</li>`

@@ -28,13 +28,17 @@ describe('times in the repeated autumn hour', () => {
     expect(formatHelsinkiClock(first, 'en')).toBe('03:30 (summer time, UTC+3)');
     expect(formatHelsinkiClock(second, 'en')).toBe('03:00 (winter time, UTC+2)');
     expect(formatHelsinkiTime(first, 'fi')).toBe('sunnuntaina 25. lokakuuta 2026 klo 03.30 (kesäaika, UTC+3)');
-    expect(formatHelsinkiTimeRange(first, second, 'en')).toBe('Sunday, 25 October 2026, 03:30 (summer time, UTC+3)–03:00 (winter time, UTC+2)');
+    expect(formatHelsinkiTimeRange(first, second, 'en')).toBe(
+      'Sunday, 25 October 2026, 03:30 (summer time, UTC+3)–03:00 (winter time, UTC+2)',
+    );
   });
 
   it('adds nothing to ordinary times, on either clock-change day', () => {
     expect(formatHelsinkiClock('2026-10-25T04:30:00+02:00', 'fi')).toBe('04.30');
     expect(formatHelsinkiClock('2026-10-25T02:30:00+03:00', 'en')).toBe('02:30');
     expect(formatHelsinkiClock('2026-03-29T04:30:00+03:00', 'sv')).toBe('04.30');
-    expect(formatHelsinkiTimeRange('2026-03-29T02:30:00+02:00', '2026-03-29T04:30:00+03:00', 'fi')).toBe('sunnuntaina 29.3.2026 klo 02.30–04.30');
+    expect(formatHelsinkiTimeRange('2026-03-29T02:30:00+02:00', '2026-03-29T04:30:00+03:00', 'fi')).toBe(
+      'sunnuntaina 29.3.2026 klo 02.30–04.30',
+    );
   });
 });

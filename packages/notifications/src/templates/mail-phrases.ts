@@ -96,34 +96,51 @@ export interface MailPayment {
   recipient: string;
 }
 
-const paymentWords: Record<Language, { price: string; totalPrice: string; free: string; deposit: string; pay: (total: string, iban: string, recipient: string, reference: string | null) => string }> = {
+const paymentWords: Record<
+  Language,
+  {
+    price: string;
+    totalPrice: string;
+    free: string;
+    deposit: string;
+    pay: (total: string, iban: string, recipient: string, reference: string | null) => string;
+  }
+> = {
   fi: {
     price: 'Hinta',
     totalPrice: 'Hinta yhteensä',
     free: 'maksuton',
     deposit: 'Takuumaksu',
-    pay: (total, iban, recipient, reference) => `Maksa ${total} tilisiirtona tilille ${iban}${recipient ? ` (saaja ${recipient})` : ''}${reference ? ` viitenumerolla ${reference}` : ''}.`,
+    pay: (total, iban, recipient, reference) =>
+      `Maksa ${total} tilisiirtona tilille ${iban}${recipient ? ` (saaja ${recipient})` : ''}${reference ? ` viitenumerolla ${reference}` : ''}.`,
   },
   sv: {
     price: 'Pris',
     totalPrice: 'Pris totalt',
     free: 'avgiftsfri',
     deposit: 'Deposition',
-    pay: (total, iban, recipient, reference) => `Betala ${total} med bankgiro till kontot ${iban}${recipient ? ` (mottagare ${recipient})` : ''}${reference ? ` med referensnumret ${reference}` : ''}.`,
+    pay: (total, iban, recipient, reference) =>
+      `Betala ${total} med bankgiro till kontot ${iban}${recipient ? ` (mottagare ${recipient})` : ''}${reference ? ` med referensnumret ${reference}` : ''}.`,
   },
   en: {
     price: 'Price',
     totalPrice: 'Total price',
     free: 'free of charge',
     deposit: 'Deposit',
-    pay: (total, iban, recipient, reference) => `Pay ${total} by bank transfer to ${iban}${recipient ? ` (recipient ${recipient})` : ''}${reference ? ` with the reference number ${reference}` : ''}.`,
+    pay: (total, iban, recipient, reference) =>
+      `Pay ${total} by bank transfer to ${iban}${recipient ? ` (recipient ${recipient})` : ''}${reference ? ` with the reference number ${reference}` : ''}.`,
   },
 };
 
 // Price and deposit as fact rows; `isTotal` when one price covers many dates.
 export function paymentRows(payment: MailPayment, language: Language, options: { isTotal?: boolean } = {}): [string, string][] {
   const text = paymentWords[language];
-  const rows: [string, string][] = [[options.isTotal ? text.totalPrice : text.price, payment.priceCents > 0 ? formatEuros(payment.priceCents, language) : text.free]];
+  const rows: [string, string][] = [
+    [
+      options.isTotal ? text.totalPrice : text.price,
+      payment.priceCents > 0 ? formatEuros(payment.priceCents, language) : text.free,
+    ],
+  ];
   if (payment.depositCents > 0) rows.push([text.deposit, formatEuros(payment.depositCents, language)]);
   return rows;
 }

@@ -11,7 +11,10 @@ export const noAccountTemplate: MailTemplate<typeof noAccountMailDataSchema> = {
       subject: 'Tällä sähköpostiosoitteella ei ole Talkoot-tiliä',
       blocks: [
         { kind: 'paragraph', text: greeting('fi', context.recipientName) },
-        { kind: 'paragraph', text: 'Joku yritti juuri kirjautua Talkoot-palveluun tällä sähköpostiosoitteella. Osoitteella ei kuitenkaan ole tiliä.' },
+        {
+          kind: 'paragraph',
+          text: 'Joku yritti juuri kirjautua Talkoot-palveluun tällä sähköpostiosoitteella. Osoitteella ei kuitenkaan ole tiliä.',
+        },
         {
           kind: 'paragraph',
           text: 'Talkoot-palveluun pääsee mukaan yhdistyksen kutsulla. Pyydä omaa yhdistystäsi lähettämään sinulle kutsu tähän sähköpostiosoitteeseen.',
@@ -25,7 +28,10 @@ export const noAccountTemplate: MailTemplate<typeof noAccountMailDataSchema> = {
       subject: 'Den här e-postadressen har inget konto i Talkoot',
       blocks: [
         { kind: 'paragraph', text: greeting('sv', context.recipientName) },
-        { kind: 'paragraph', text: 'Någon försökte nyss logga in på Talkoot med den här e-postadressen. Det finns dock inget konto med den här adressen.' },
+        {
+          kind: 'paragraph',
+          text: 'Någon försökte nyss logga in på Talkoot med den här e-postadressen. Det finns dock inget konto med den här adressen.',
+        },
         {
           kind: 'paragraph',
           text: 'Man kommer med i Talkoot genom en inbjudan från en förening. Be din egen förening att skicka en inbjudan till den här e-postadressen.',
@@ -39,7 +45,10 @@ export const noAccountTemplate: MailTemplate<typeof noAccountMailDataSchema> = {
       subject: 'There is no Talkoot account for this email address',
       blocks: [
         { kind: 'paragraph', text: greeting('en', context.recipientName) },
-        { kind: 'paragraph', text: 'Someone just tried to sign in to Talkoot with this email address, but there is no account for it.' },
+        {
+          kind: 'paragraph',
+          text: 'Someone just tried to sign in to Talkoot with this email address, but there is no account for it.',
+        },
         {
           kind: 'paragraph',
           text: 'You join Talkoot through an invitation from an association. Ask your own association to send an invitation to this email address.',

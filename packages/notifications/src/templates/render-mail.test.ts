@@ -10,7 +10,13 @@ const invitationLink = 'https://talkoot.example/invitations/tok_987654321';
 const samples: Record<MailTemplateName, { data: Record<string, unknown>; mustContain: string[] }> = {
   'sign-in': { data: { name: 'Aino', link: signInLink, code: '482913', minutes: 10 }, mustContain: [signInLink, '482913'] },
   invitation: {
-    data: { organisationName: 'Kylätalon Ystävät ry', inviterName: 'Matti Virtanen', role: 'coordinator', link: invitationLink, days: 14 },
+    data: {
+      organisationName: 'Kylätalon Ystävät ry',
+      inviterName: 'Matti Virtanen',
+      role: 'coordinator',
+      link: invitationLink,
+      days: 14,
+    },
     mustContain: [invitationLink, 'Kylätalon Ystävät ry', 'Matti Virtanen'],
   },
   'no-account': { data: {}, mustContain: [] },
@@ -38,12 +44,28 @@ const samples: Record<MailTemplateName, { data: Record<string, unknown>; mustCon
       ],
       conflicts: [{ startsAt: '2027-09-21T15:00:00.000Z', endsAt: '2027-09-21T17:00:00.000Z' }],
       link: 'https://talkoot.example/bookings',
-      payment: { priceCents: 6000, depositCents: 0, iban: 'FI2112345600000785', referenceNumber: '1234567897', recipient: 'Kotalahden kyläyhdistys ry' },
+      payment: {
+        priceCents: 6000,
+        depositCents: 0,
+        iban: 'FI2112345600000785',
+        referenceNumber: '1234567897',
+        recipient: 'Kotalahden kyläyhdistys ry',
+      },
     },
-    mustContain: ['https://talkoot.example/bookings', 'Kotalahden kylätalo', 'Kuoroharjoitukset', 'FI21 1234 5600 0007 85', '12345 67897'],
+    mustContain: [
+      'https://talkoot.example/bookings',
+      'Kotalahden kylätalo',
+      'Kuoroharjoitukset',
+      'FI21 1234 5600 0007 85',
+      '12345 67897',
+    ],
   },
   'digest-confirm': {
-    data: { link: 'https://talkoot.example/digest/confirm?token=abc&lang=fi', frequency: 'weekly', filterText: 'Rautalampi · seniorit' },
+    data: {
+      link: 'https://talkoot.example/digest/confirm?token=abc&lang=fi',
+      frequency: 'weekly',
+      filterText: 'Rautalampi · seniorit',
+    },
     mustContain: ['https://talkoot.example/digest/confirm?token=abc&lang=fi', 'Rautalampi · seniorit'],
   },
   'event-digest': {
@@ -68,7 +90,13 @@ const samples: Record<MailTemplateName, { data: Record<string, unknown>; mustCon
       calendarLink: 'https://talkoot.example/events',
       unsubscribeLink: 'https://talkoot.example/digest/stop?token=xyz&lang=fi',
     },
-    mustContain: ['Joulumyyjäiset', 'Kotalahden kylätalo', 'https://talkoot.example/events/1', 'https://talkoot.example/events', 'https://talkoot.example/digest/stop?token=xyz&lang=fi'],
+    mustContain: [
+      'Joulumyyjäiset',
+      'Kotalahden kylätalo',
+      'https://talkoot.example/events/1',
+      'https://talkoot.example/events',
+      'https://talkoot.example/digest/stop?token=xyz&lang=fi',
+    ],
   },
 };
 

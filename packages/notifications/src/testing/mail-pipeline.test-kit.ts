@@ -63,12 +63,17 @@ export async function startMailPipeline(input: {
   // Process-wide in BullMQ: before any Queue or Worker exists.
   const connection = configureQueueBackend(config);
   const queuePrefix = input.queuePrefix ?? `test${randomBytes(4).toString('hex')}`;
-  const orm = await MikroORM.init(createOrmOptions({ url: input.databaseUrl, entities: [...outboxEntities, ...notificationEntities], poolMax: 8 }));
+  const orm = await MikroORM.init(
+    createOrmOptions({ url: input.databaseUrl, entities: [...outboxEntities, ...notificationEntities], poolMax: 8 }),
+  );
   const { redriveMs, ...relay } = { ...fastRelay, ...input.relay };
   const app = await NestFactory.createApplicationContext(
     {
       module: MailPipelineRoot,
-      imports: [OutboxWorkerModule.forRoot({ config, orm, connection, queuePrefix, relay }), NotificationsWorkerModule.forRoot({ config, orm, redriveMs })],
+      imports: [
+        OutboxWorkerModule.forRoot({ config, orm, connection, queuePrefix, relay }),
+        NotificationsWorkerModule.forRoot({ config, orm, redriveMs }),
+      ],
     },
     { logger: process.env.TEST_LOGS ? ['log', 'warn', 'error'] : false, abortOnError: false },
   );
@@ -92,17 +97,18 @@ export async function startMailPipeline(input: {
       return String(message.id);
     },
     async outboxRow(id) {
-      const rows = await orm.em.fork().execute<OutboxRowView[]>(
-        'select relayed_at, relay_attempts, last_error from outbox_messages where id = ?',
-        [id],
-      );
+      const rows = await orm.em
+        .fork()
+        .execute<OutboxRowView[]>('select relayed_at, relay_attempts, last_error from outbox_messages where id = ?', [id]);
       return rows[0];
     },
     async deliveryRow(id) {
-      const rows = await orm.em.fork().execute<DeliveryRowView[]>(
-        'select status, attempts, last_error, message_id from mail_deliveries where outbox_message_id = ?',
-        [id],
-      );
+      const rows = await orm.em
+        .fork()
+        .execute<DeliveryRowView[]>(
+          'select status, attempts, last_error, message_id from mail_deliveries where outbox_message_id = ?',
+          [id],
+        );
       return rows[0];
     },
     async close() {
@@ -176,9 +182,13 @@ export async function forwardPort(port: number, targetPort: number, delayMs = 0)
 // where the worker expects it.
 export async function startRedisChild(port: number): Promise<{ url: string; stop: () => Promise<void> }> {
   const { spawn } = await import('node:child_process');
-  const child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'redis-server',
+    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.once('error', () => {});
   const deadline = Date.now() + 10_000;

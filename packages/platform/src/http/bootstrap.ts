@@ -16,7 +16,10 @@ export interface HttpAppOptions {
   configureFastify?: (fastify: ReturnType<FastifyAdapter['getInstance']>) => void;
 }
 
-export async function createHttpApplication(module: Parameters<typeof NestFactory.create>[0], options: HttpAppOptions): Promise<NestFastifyApplication> {
+export async function createHttpApplication(
+  module: Parameters<typeof NestFactory.create>[0],
+  options: HttpAppOptions,
+): Promise<NestFastifyApplication> {
   const { config } = options;
   const adapter = new FastifyAdapter({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
@@ -46,11 +49,19 @@ export async function createHttpApplication(module: Parameters<typeof NestFactor
     parseJsonText(request, text, done);
   });
   // Read, but refused by the validation interceptor unless the route's contract accepts it.
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16_384 }, (request, body, done) => {
-    markFormBody(request);
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
-  fastify.addContentTypeParser(/^(image\/[\w.+-]+|application\/octet-stream)$/, { parseAs: 'buffer', bodyLimit: 10 * 1_048_576 }, (_request, body, done) => done(null, body));
+  fastify.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 16_384 },
+    (request, body, done) => {
+      markFormBody(request);
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    },
+  );
+  fastify.addContentTypeParser(
+    /^(image\/[\w.+-]+|application\/octet-stream)$/,
+    { parseAs: 'buffer', bodyLimit: 10 * 1_048_576 },
+    (_request, body, done) => done(null, body),
+  );
   // Before guards and handlers (Nest runs both inside the route handler).
   fastify.addHook('preHandler', async (request) => {
     request.params = lowerCaseUuids(request.params);

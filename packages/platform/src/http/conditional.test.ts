@@ -1,6 +1,13 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, computedRepresentation, isNotModified, matchesIfNoneMatch, serveRepresentation, strongEtagOf } from './conditional.js';
+import {
+  acceptsGzip,
+  computedRepresentation,
+  isNotModified,
+  matchesIfNoneMatch,
+  serveRepresentation,
+  strongEtagOf,
+} from './conditional.js';
 import type { RawReply } from './raw-reply.js';
 import { nextChangedAt } from './served-version.js';
 
@@ -36,7 +43,9 @@ describe('If-None-Match (weak comparison, RFC 9110 §13.1.2)', () => {
     expect(isNotModified({ 'if-modified-since': 'Tue, 01 Dec 2026 09:59:59 GMT' }, '"a"', lastModified)).toBe(false);
     expect(isNotModified({ 'if-modified-since': 'yesterday' }, '"a"', lastModified)).toBe(false);
     expect(isNotModified({ 'if-modified-since': at, 'if-none-match': '"b"' }, '"a"', lastModified)).toBe(false);
-    expect(isNotModified({ 'if-modified-since': 'Mon, 30 Nov 2026 00:00:00 GMT', 'if-none-match': '"a"' }, '"a"', lastModified)).toBe(true);
+    expect(
+      isNotModified({ 'if-modified-since': 'Mon, 30 Nov 2026 00:00:00 GMT', 'if-none-match': '"a"' }, '"a"', lastModified),
+    ).toBe(true);
     expect(isNotModified({}, '"a"', lastModified)).toBe(false);
   });
 });
@@ -62,7 +71,12 @@ describe('serving a representation', () => {
     const plain = fakeReply();
     const body = await serveRepresentation({}, plain.reply, representation, options);
     expect(body?.toString()).toBe('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
-    expect(plain.sent.headers).toMatchObject({ etag: strongEtagOf(body!), 'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT', 'cache-control': 'public, max-age=300', vary: 'accept-encoding' });
+    expect(plain.sent.headers).toMatchObject({
+      etag: strongEtagOf(body!),
+      'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT',
+      'cache-control': 'public, max-age=300',
+      vary: 'accept-encoding',
+    });
     const zipped = fakeReply();
     const gzip = await serveRepresentation({ 'accept-encoding': 'gzip' }, zipped.reply, representation, options);
     expect(gunzipSync(gzip!).equals(body!)).toBe(true);
@@ -73,7 +87,9 @@ describe('serving a representation', () => {
   it('answers 304 without reading the bytes', async () => {
     const { reply, sent } = fakeReply();
     const untouchable = { ...representation, bytes: () => Promise.reject(new Error('a 304 must not read the body')) };
-    expect(await serveRepresentation({ 'if-none-match': `W/${representation.etag}` }, reply, untouchable, options)).toBeUndefined();
+    expect(
+      await serveRepresentation({ 'if-none-match': `W/${representation.etag}` }, reply, untouchable, options),
+    ).toBeUndefined();
     expect(sent.status).toBe(304);
     expect(sent.headers.etag).toBe(representation.etag);
   });
@@ -82,7 +98,11 @@ describe('serving a representation', () => {
 describe('when bytes changed', () => {
   it('is whole seconds, and always a later second than the previous version', () => {
     expect(nextChangedAt(null, new Date('2026-12-01T10:00:00.900Z')).toISOString()).toBe('2026-12-01T10:00:00.000Z');
-    expect(nextChangedAt(new Date('2026-12-01T10:00:00.000Z'), new Date('2026-12-01T10:00:00.900Z')).toISOString()).toBe('2026-12-01T10:00:01.000Z');
-    expect(nextChangedAt(new Date('2026-11-30T08:00:00.300Z'), new Date('2026-12-01T10:00:00.900Z')).toISOString()).toBe('2026-12-01T10:00:00.000Z');
+    expect(nextChangedAt(new Date('2026-12-01T10:00:00.000Z'), new Date('2026-12-01T10:00:00.900Z')).toISOString()).toBe(
+      '2026-12-01T10:00:01.000Z',
+    );
+    expect(nextChangedAt(new Date('2026-11-30T08:00:00.300Z'), new Date('2026-12-01T10:00:00.900Z')).toISOString()).toBe(
+      '2026-12-01T10:00:00.000Z',
+    );
   });
 });

@@ -90,7 +90,12 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
  * Cache-Control and Vary always; 304 without reading the body when the request's validators match;
  * otherwise the bytes, gzipped when the client accepts it. Returns what the handler should return.
  */
-export async function serveRepresentation(headers: RequestHeaders, reply: RawReply, representation: Representation, options: ServeOptions): Promise<Buffer | undefined> {
+export async function serveRepresentation(
+  headers: RequestHeaders,
+  reply: RawReply,
+  representation: Representation,
+  options: ServeOptions,
+): Promise<Buffer | undefined> {
   const isGzip = acceptsGzip(headerValue(headers, 'accept-encoding'));
   // Each encoding is its own representation, so it has its own strong ETag.
   const etag = isGzip ? representation.etag.replace(/"$/, '-gzip"') : representation.etag;
@@ -147,7 +152,12 @@ export function computedRepresentation(body: string | Buffer, lastModified: Date
  * Bytes computed per request (a venue's feed, an event's .ics) as a representation whose
  * Last-Modified is when these bytes were first served under `key`, in any api process.
  */
-export async function versionedRepresentation(em: EntityManager, key: string, body: string | Buffer, now = new Date()): Promise<Representation> {
+export async function versionedRepresentation(
+  em: EntityManager,
+  key: string,
+  body: string | Buffer,
+  now = new Date(),
+): Promise<Representation> {
   const etag = strongEtagOf(body);
   return computedRepresentation(body, await recordServedVersion(em, key, etag, now), etag);
 }

@@ -26,14 +26,20 @@ interface PgError {
 }
 
 // The one place where errors become HTTP answers. Bad input never becomes a 500.
-export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; isUnexpected: boolean; headers?: Record<string, string> } {
+export function toErrorResponse(error: unknown): {
+  status: number;
+  body: ErrorBody;
+  isUnexpected: boolean;
+  headers?: Record<string, string>;
+} {
   if (error instanceof DomainError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.reason) body.error.reason = error.reason;
     if (error.fields) body.error.fields = error.fields;
     if (error.fieldReasons) body.error.fieldReasons = error.fieldReasons;
     if (error.details) Object.assign(body.error, error.details);
-    const headers = error instanceof RateLimitedError ? { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : undefined;
+    const headers =
+      error instanceof RateLimitedError ? { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : undefined;
     return { status: error.status, body, isUnexpected: false, ...(headers ? { headers } : {}) };
   }
   if (error instanceof ZodError) {
@@ -49,7 +55,13 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     const status = error instanceof HttpException ? error.getStatus() : (fastifyError.statusCode as number);
     const code = codeByStatus[status] ?? (status < 500 ? 'validation_failed' : 'internal');
     const message =
-      status === 404 ? 'Not found' : status === 413 ? 'The request is too large' : status === 415 ? 'Send the body as application/json' : (fastifyError.message ?? 'Bad request');
+      status === 404
+        ? 'Not found'
+        : status === 413
+          ? 'The request is too large'
+          : status === 415
+            ? 'Send the body as application/json'
+            : (fastifyError.message ?? 'Bad request');
     return { status, body: { error: { code, message } }, isUnexpected: status >= 500 };
   }
   const pg = error as PgError;

@@ -30,7 +30,10 @@ const statusText: Record<number, string> = {
 };
 
 // The OpenAPI document is generated from the same zod schemas that validate requests.
-export function buildOpenApiDocument(routes: readonly RouteContract[], info: { title: string; version: string; serverUrl: string }) {
+export function buildOpenApiDocument(
+  routes: readonly RouteContract[],
+  info: { title: string; version: string; serverUrl: string },
+) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -68,7 +71,14 @@ export function buildOpenApiDocument(routes: readonly RouteContract[], info: { t
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } }
         : route.acceptsFormBody
-          ? { requestBody: { required: false, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', additionalProperties: { type: 'string' } } } } } }
+          ? {
+              requestBody: {
+                required: false,
+                content: {
+                  'application/x-www-form-urlencoded': { schema: { type: 'object', additionalProperties: { type: 'string' } } },
+                },
+              },
+            }
           : {}),
       responses,
     };

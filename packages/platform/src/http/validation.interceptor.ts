@@ -12,7 +12,10 @@ import { ROUTE_CONTRACT } from './route.js';
 // The first issue of each field: its message, and its reason from the kind of issue. A refinement
 // may name a domain reason itself (`params: { reason: 'booking.…' }`); a missing or empty value
 // is `validation.required`.
-export function fieldErrorsFrom(error: z.ZodError, input?: unknown): { fields: FieldErrors; fieldReasons: Record<string, string> } {
+export function fieldErrorsFrom(
+  error: z.ZodError,
+  input?: unknown,
+): { fields: FieldErrors; fieldReasons: Record<string, string> } {
   const fields: FieldErrors = {};
   const fieldReasons: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -28,8 +31,12 @@ function reasonOf(issue: z.core.$ZodIssue, input: unknown): ValidationReason | s
   const own = issue.code === 'custom' ? (issue.params as { reason?: unknown } | undefined)?.reason : undefined;
   if (typeof own === 'string') return own;
   if (input !== undefined && issue.path.length > 0) {
-    const value = issue.path.reduce<unknown>((node, step) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[step] : undefined), input);
-    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return validationErrors.required.reason;
+    const value = issue.path.reduce<unknown>(
+      (node, step) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[step] : undefined),
+      input,
+    );
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+      return validationErrors.required.reason;
   }
   return validationErrors[issue.code].reason;
 }
@@ -55,7 +62,10 @@ export function markFormBody(request: FastifyRequest): void {
 }
 
 export class ResponseContractError extends Error {
-  constructor(contract: RouteContract, override readonly cause: z.ZodError) {
+  constructor(
+    contract: RouteContract,
+    override readonly cause: z.ZodError,
+  ) {
     super(`The answer of ${contract.method} ${contract.path} does not match its response schema: ${cause.message}`);
     this.name = 'ResponseContractError';
   }
@@ -71,7 +81,8 @@ export class ValidationInterceptor implements NestInterceptor {
     const contract = this.reflector.get<RouteContract | undefined>(ROUTE_CONTRACT, context.getHandler());
     if (!contract) return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (formBodies.has(request) && !contract.acceptsFormBody) throw new DomainError('unsupported_media_type', 'Send the body as application/json');
+    if (formBodies.has(request) && !contract.acceptsFormBody)
+      throw new DomainError('unsupported_media_type', 'Send the body as application/json');
     request.params = parseOrThrow(contract.params, request.params, 'params');
     request.query = parseOrThrow(contract.query, request.query, 'query');
     // Raw bodies (pictures) are bytes, not text: only parsed bodies are checked.

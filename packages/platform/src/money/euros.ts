@@ -9,7 +9,12 @@ function formatterFor(language: Language, showZeroCents: boolean): Intl.NumberFo
   const key = `${language}|${showZeroCents}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(moneyLocales[language], { style: 'currency', currency: 'EUR', minimumFractionDigits: showZeroCents ? 2 : 0, maximumFractionDigits: 2 });
+    formatter = new Intl.NumberFormat(moneyLocales[language], {
+      style: 'currency',
+      currency: 'EUR',
+      minimumFractionDigits: showZeroCents ? 2 : 0,
+      maximumFractionDigits: 2,
+    });
     formatters.set(key, formatter);
   }
   return formatter;

@@ -10,5 +10,8 @@ export function isValidIban(value: string): boolean {
 
 // "FI21 1234 5600 0007 85": groups of four, as printed on Finnish bank forms.
 export function formatIban(iban: string): string {
-  return iban.replace(/\s/g, '').toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
+  return iban
+    .replace(/\s/g, '')
+    .toUpperCase()
+    .replace(/(.{4})(?=.)/g, '$1 ');
 }

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarDayOf, dayNumberOf, daysBetween, dayText, daysInMonth, isoWeekday, isoWeekNumber, isRealDate, mondayOf, shiftMonth, weekdayIndex } from './calendar-day.js';
+import {
+  addDays,
+  calendarDayOf,
+  dayNumberOf,
+  daysBetween,
+  dayText,
+  daysInMonth,
+  isoWeekday,
+  isoWeekNumber,
+  isRealDate,
+  mondayOf,
+  shiftMonth,
+  weekdayIndex,
+} from './calendar-day.js';
 
 describe('calendar days', () => {
   it('adds days over month and year ends, and over the clock changes (which days do not have)', () => {

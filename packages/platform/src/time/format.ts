@@ -32,12 +32,16 @@ function formatter(language: Language, options: Intl.DateTimeFormatOptions): Int
 
 // "18.00" in Finnish and Swedish, "18:00" in English, Helsinki time.
 export function formatClock(instant: Instant, language: Language): string {
-  return formatter(language, { timeZone: HELSINKI, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(toDate(instant));
+  return formatter(language, { timeZone: HELSINKI, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    toDate(instant),
+  );
 }
 
 // "ti 15.12.2026" / "tis 15.12.2026" / "Tue, 15/12/2026": the Helsinki day of an instant.
 export function formatDay(instant: Instant, language: Language): string {
-  return formatter(language, { timeZone: HELSINKI, weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric' }).format(toDate(instant));
+  return formatter(language, { timeZone: HELSINKI, weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric' }).format(
+    toDate(instant),
+  );
 }
 
 // "15.12.2026" in Finnish and Swedish, "15/12/2026" in English.
@@ -54,7 +58,8 @@ export function formatShortDate(date: CalendarDay, options: { withYear: boolean 
 // "maanantai 30.11." / "måndag 30.11." / "Monday 30 November": how people say a day here.
 export function formatDayHeading(date: CalendarDay, language: Language): string {
   const noon = noonOf(date);
-  if (language === 'en') return formatter(language, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(noon);
+  if (language === 'en')
+    return formatter(language, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(noon);
   return `${formatter(language, { timeZone: 'UTC', weekday: 'long' }).format(noon)} ${formatShortDate(date, { withYear: false })}`;
 }
 

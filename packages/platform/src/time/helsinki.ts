@@ -10,7 +10,8 @@ const DAY_MS = 86_400_000;
 
 export type Instant = Date | number | string;
 
-const toMs = (instant: Instant) => (instant instanceof Date ? instant.getTime() : typeof instant === 'number' ? instant : Date.parse(instant));
+const toMs = (instant: Instant) =>
+  instant instanceof Date ? instant.getTime() : typeof instant === 'number' ? instant : Date.parse(instant);
 
 // Minutes Helsinki is ahead of UTC at that instant: 120 in winter, 180 in summer.
 export function helsinkiOffsetMinutes(instant: Instant): number {
@@ -31,7 +32,9 @@ export function toHelsinkiWallClock(instant: Instant): number {
 export function fromHelsinkiWallClock(wall: number): Date {
   const before = helsinkiOffsetMinutes(wall - DAY_MS);
   const after = helsinkiOffsetMinutes(wall + DAY_MS);
-  const readings = [before, after].map((offset) => wall - offset * MINUTE_MS).filter((instant) => helsinkiOffsetMinutes(instant) * MINUTE_MS === wall - instant);
+  const readings = [before, after]
+    .map((offset) => wall - offset * MINUTE_MS)
+    .filter((instant) => helsinkiOffsetMinutes(instant) * MINUTE_MS === wall - instant);
   return new Date(readings.length ? Math.max(...readings) : wall - before * MINUTE_MS);
 }
 
@@ -39,7 +42,13 @@ export type HelsinkiParts = { year: number; month: number; day: number; hour: nu
 
 export function helsinkiParts(instant: Instant): HelsinkiParts {
   const wall = new Date(toHelsinkiWallClock(instant));
-  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes() };
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+  };
 }
 
 // The Helsinki calendar day an instant falls on.

@@ -63,7 +63,8 @@ export function InvitationsSection({ invitations, failure }: Props) {
                 <strong>{invitation.email}</strong>
               </p>
               <p className="muted">
-                {t(roleLabelKeys[invitation.role])} · {t('admin.invitations.expires', { date: formatDateTime(invitation.expiresAt, language) })}
+                {t(roleLabelKeys[invitation.role])} ·{' '}
+                {t('admin.invitations.expires', { date: formatDateTime(invitation.expiresAt, language) })}
               </p>
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="revoke-invitation" />

@@ -20,7 +20,11 @@ export function MembersSection({ members, viewerId, confirmRemoveUserId, failure
   return (
     <section className="section" aria-labelledby="members-title">
       <h2 id="members-title">{t('admin.members.title')}</h2>
-      <ErrorSummary errors={failure?.errors} labels={{ role: t('admin.members.role') }} idPrefix={`member-${failedUserId ?? ''}`} />
+      <ErrorSummary
+        errors={failure?.errors}
+        labels={{ role: t('admin.members.role') }}
+        idPrefix={`member-${failedUserId ?? ''}`}
+      />
       {members.length === 0 ? <p>{t('admin.members.empty')}</p> : null}
       <ul className="card-list">
         {members.map((member) => {

@@ -39,7 +39,13 @@ export function OrganisationFields({ t, idPrefix, regions, organisation, values,
   const value = (name: string, fallback: string | null | undefined) => values?.[name] ?? fallback ?? '';
   return (
     <>
-      <TextField idPrefix={idPrefix} name="name" label={labels.name!} defaultValue={value('name', organisation?.name)} error={error('name')} />
+      <TextField
+        idPrefix={idPrefix}
+        name="name"
+        label={labels.name!}
+        defaultValue={value('name', organisation?.name)}
+        error={error('name')}
+      />
       <SelectField
         idPrefix={idPrefix}
         name="kind"

@@ -5,7 +5,15 @@ import { bookerOf, bookingStateKeys, whenText } from './booking-format';
 import { PriceFacts } from './payment-box';
 
 // The facts of one booking as a definition list; owners also see who asked.
-export function BookingFacts({ booking, showRequester = false, showMoney = true }: { booking: BookingDetails; showRequester?: boolean; showMoney?: boolean }) {
+export function BookingFacts({
+  booking,
+  showRequester = false,
+  showMoney = true,
+}: {
+  booking: BookingDetails;
+  showRequester?: boolean;
+  showMoney?: boolean;
+}) {
   const { t, language } = useI18n();
   const booker = showRequester ? bookerOf(booking) : null;
   return (

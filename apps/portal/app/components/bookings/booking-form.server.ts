@@ -6,7 +6,11 @@ import { parseDateInput } from './booking-format';
 export type Instant = { iso: string; time: number };
 
 // Date, start and end typed in Helsinki local time -> two instants with their offset.
-export function readTimes(values: Record<string, string>, errors: FieldErrors, dateField = 'date'): { date: string; start: Instant; end: Instant } | null {
+export function readTimes(
+  values: Record<string, string>,
+  errors: FieldErrors,
+  dateField = 'date',
+): { date: string; start: Instant; end: Instant } | null {
   const date = values[dateField]?.trim() ? parseDateInput(values[dateField]) : null;
   if (!values[dateField]?.trim()) errors[dateField] = 'validation.required';
   else if (!date) errors[dateField] = 'venues.form.date.invalid';
@@ -50,7 +54,22 @@ export const bookingApiErrors = {
     spaceId: 'spaceId',
     organisationId: 'organisationId',
   },
-  formFields: ['spaceId', 'date', 'startTime', 'endTime', 'frequency', 'weekdays', 'until', 'skipDates', 'title', 'organisationId', 'guestName', 'guestPhone', 'guestEmail', 'consent'],
+  formFields: [
+    'spaceId',
+    'date',
+    'startTime',
+    'endTime',
+    'frequency',
+    'weekdays',
+    'until',
+    'skipDates',
+    'title',
+    'organisationId',
+    'guestName',
+    'guestPhone',
+    'guestEmail',
+    'consent',
+  ],
   // A refused rule without a reason this portal knows is a time the space does not take.
   fallback: 'venues.form.rule',
 } satisfies ApiErrorMapping;

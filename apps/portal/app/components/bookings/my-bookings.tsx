@@ -18,7 +18,12 @@ export function OpenOffers({ offers, action }: { offers: WaitlistEntry[]; action
         {offers.map((entry) => (
           <li key={entry.id} className="card offer" data-entry-id={entry.id}>
             <h3>{entry.title}</h3>
-            <p>{t('waitlist.offers.text', { place: `${entry.venue.name}, ${entry.space.name}`, when: whenText(entry.startsAt, entry.endsAt, language) })}</p>
+            <p>
+              {t('waitlist.offers.text', {
+                place: `${entry.venue.name}, ${entry.space.name}`,
+                when: whenText(entry.startsAt, entry.endsAt, language),
+              })}
+            </p>
             {entry.offer?.expiresAt ? (
               <p className="offer__deadline">
                 <strong>{t('waitlist.offers.deadline', { until: momentText(entry.offer.expiresAt, language) })}</strong>
@@ -49,7 +54,15 @@ export function OpenOffers({ offers, action }: { offers: WaitlistEntry[]; action
   );
 }
 
-export function MyBookingCard({ booking, recipient, headingLevel = 3 }: { booking: BookingDetails; recipient: string | null; headingLevel?: 3 | 4 }) {
+export function MyBookingCard({
+  booking,
+  recipient,
+  headingLevel = 3,
+}: {
+  booking: BookingDetails;
+  recipient: string | null;
+  headingLevel?: 3 | 4;
+}) {
   const { t } = useI18n();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   return (
@@ -75,7 +88,17 @@ export function MyBookingCard({ booking, recipient, headingLevel = 3 }: { bookin
 }
 
 // The dates of one recurring booking together, with one button for every date still ahead.
-export function MySeries({ seriesId, bookings, recipientOf, now }: { seriesId: string; bookings: BookingDetails[]; recipientOf: (venueId: string) => string | null; now: number }) {
+export function MySeries({
+  seriesId,
+  bookings,
+  recipientOf,
+  now,
+}: {
+  seriesId: string;
+  bookings: BookingDetails[];
+  recipientOf: (venueId: string) => string | null;
+  now: number;
+}) {
   const { t } = useI18n();
   const first = bookings[0]!;
   const remaining = bookings.filter((booking) => isCancellable(booking) && Date.parse(booking.startsAt) > now);

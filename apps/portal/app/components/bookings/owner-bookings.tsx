@@ -31,7 +31,8 @@ export function WaitingRequests({ organisation, requests }: { organisation: Orga
   const { t, language } = useI18n();
   const single = requests.filter((booking) => !booking.seriesId);
   const series = new Map<string, BookingDetails[]>();
-  for (const booking of requests) if (booking.seriesId) series.set(booking.seriesId, [...(series.get(booking.seriesId) ?? []), booking]);
+  for (const booking of requests)
+    if (booking.seriesId) series.set(booking.seriesId, [...(series.get(booking.seriesId) ?? []), booking]);
   return (
     <section className="section" aria-labelledby={`waiting-${organisation.id}`}>
       <h2 id={`waiting-${organisation.id}`}>{t('venues.bookings.waiting', { name: organisation.name })}</h2>
@@ -138,9 +139,7 @@ export function ConfirmedBookings({ organisation, bookings }: { organisation: Or
                     {t('bookings.owner.due', { amount: formatEuros(due, language, 'brief') })}{' '}
                     <strong>
                       {booking.paidAt ? (
-                        <>
-                                                    {t('bookings.pay.paid', { date: formatDay(Date.parse(booking.paidAt), language) })}
-                        </>
+                        <>{t('bookings.pay.paid', { date: formatDay(Date.parse(booking.paidAt), language) })}</>
                       ) : (
                         t('bookings.owner.notPaid')
                       )}
@@ -153,8 +152,17 @@ export function ConfirmedBookings({ organisation, bookings }: { organisation: Or
               <div className="actions">
                 {due > 0 ? (
                   <Form method="post" className="inline-form">
-                    <Hidden fields={{ intent: booking.paidAt ? 'markUnpaid' : 'markPaid', organisationId: organisation.id, bookingId: booking.id }} />
-                    <button type="submit" className={booking.paidAt ? 'button button--quiet button--small' : 'button button--small'}>
+                    <Hidden
+                      fields={{
+                        intent: booking.paidAt ? 'markUnpaid' : 'markPaid',
+                        organisationId: organisation.id,
+                        bookingId: booking.id,
+                      }}
+                    />
+                    <button
+                      type="submit"
+                      className={booking.paidAt ? 'button button--quiet button--small' : 'button button--small'}
+                    >
                       {t(booking.paidAt ? 'bookings.owner.markUnpaid' : 'bookings.owner.markPaid')}
                       <span className="visually-hidden">: {booking.title}</span>
                     </button>

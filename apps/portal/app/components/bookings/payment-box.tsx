@@ -10,7 +10,11 @@ export function amountDue(booking: Pick<BookingDetails, 'priceCents' | 'depositC
 }
 
 // Price and deposit as two lines of a <dl>; a free booking says so.
-export function PriceFacts({ booking }: { booking: Pick<BookingDetails, 'priceCents' | 'depositCents' | 'cancellationFeeCents' | 'isFreeEvent' | 'status'> }) {
+export function PriceFacts({
+  booking,
+}: {
+  booking: Pick<BookingDetails, 'priceCents' | 'depositCents' | 'cancellationFeeCents' | 'isFreeEvent' | 'status'>;
+}) {
   const { t, language } = useI18n();
   return (
     <>
@@ -32,7 +36,15 @@ export function PriceFacts({ booking }: { booking: Pick<BookingDetails, 'priceCe
 }
 
 // The bank transfer in full: account, recipient, amount and reference, large enough to copy from.
-export function HowToPay({ booking, recipient, headingLevel = 4 }: { booking: Payable; recipient: string | null; headingLevel?: 3 | 4 }) {
+export function HowToPay({
+  booking,
+  recipient,
+  headingLevel = 4,
+}: {
+  booking: Payable;
+  recipient: string | null;
+  headingLevel?: 3 | 4;
+}) {
   const { t, language } = useI18n();
   const due = amountDue(booking);
   if (due === 0 || booking.status !== 'approved') return null;
@@ -44,9 +56,7 @@ export function HowToPay({ booking, recipient, headingLevel = 4 }: { booking: Pa
         <Heading id={headingId} className="pay-box__title">
           {t('bookings.pay.title')}
         </Heading>
-        <p className="pay-box__paid">
-                    {t('bookings.pay.paid', { date: formatDay(Date.parse(booking.paidAt), language) })}
-        </p>
+        <p className="pay-box__paid">{t('bookings.pay.paid', { date: formatDay(Date.parse(booking.paidAt), language) })}</p>
       </div>
     );
   }
@@ -73,7 +83,10 @@ export function HowToPay({ booking, recipient, headingLevel = 4 }: { booking: Pa
               {booking.depositCents > 0 && booking.priceCents > 0 ? (
                 <span className="pay-box__note">
                   {' '}
-                  {t('bookings.pay.amountParts', { price: formatEuros(booking.priceCents, language, 'brief'), deposit: formatEuros(booking.depositCents, language, 'brief') })}
+                  {t('bookings.pay.amountParts', {
+                    price: formatEuros(booking.priceCents, language, 'brief'),
+                    deposit: formatEuros(booking.depositCents, language, 'brief'),
+                  })}
                 </span>
               ) : null}
             </dd>
@@ -93,7 +106,13 @@ export function HowToPay({ booking, recipient, headingLevel = 4 }: { booking: Pa
   );
 }
 
-export function KeyInstructions({ booking, headingLevel = 4 }: { booking: Pick<BookingDetails, 'id' | 'status' | 'keyInstructions'>; headingLevel?: 3 | 4 }) {
+export function KeyInstructions({
+  booking,
+  headingLevel = 4,
+}: {
+  booking: Pick<BookingDetails, 'id' | 'status' | 'keyInstructions'>;
+  headingLevel?: 3 | 4;
+}) {
   const { t } = useI18n();
   if (booking.status !== 'approved' || !booking.keyInstructions) return null;
   const Heading = headingLevel === 3 ? 'h3' : 'h4';

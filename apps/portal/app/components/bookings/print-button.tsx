@@ -6,7 +6,11 @@ const subscribe = () => () => {};
 // The button appears once scripts run (false on the server); the hint works everywhere.
 export function PrintButton() {
   const { t } = useI18n();
-  const hasScripts = useSyncExternalStore(subscribe, () => true, () => false);
+  const hasScripts = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   return (
     <div className="sheet__actions">
       {hasScripts ? (

@@ -29,13 +29,26 @@ export function CalendarFilterForm({ t, filter, regions, organisations, hidden, 
           <p className="field__hint" id="calendar-q-hint">
             {t('calendar.filter.qHint')}
           </p>
-          <input id="calendar-q" name="q" type="search" defaultValue={filter.q} aria-describedby="calendar-q-hint" maxLength={100} />
+          <input
+            id="calendar-q"
+            name="q"
+            type="search"
+            defaultValue={filter.q}
+            aria-describedby="calendar-q-hint"
+            maxLength={100}
+          />
         </div>
         <fieldset className="field calendar-filter__group">
           <legend>{t('calendar.filter.municipality')}</legend>
           <div className="choices calendar-filter__choices">
             {municipalities.map((municipality) => (
-              <Choice key={municipality.id} name="municipality" value={municipality.id} label={municipality.name} isChecked={filter.municipality.includes(municipality.id)} />
+              <Choice
+                key={municipality.id}
+                name="municipality"
+                value={municipality.id}
+                label={municipality.name}
+                isChecked={filter.municipality.includes(municipality.id)}
+              />
             ))}
           </div>
         </fieldset>
@@ -69,7 +82,13 @@ export function CalendarFilterForm({ t, filter, regions, organisations, hidden, 
           <legend>{t('calendar.filter.audience')}</legend>
           <div className="choices calendar-filter__choices">
             {eventAudiences.map((audience) => (
-              <Choice key={audience} name="audience" value={audience} label={t(audienceKeys[audience])} isChecked={filter.audience.includes(audience)} />
+              <Choice
+                key={audience}
+                name="audience"
+                value={audience}
+                label={t(audienceKeys[audience])}
+                isChecked={filter.audience.includes(audience)}
+              />
             ))}
           </div>
         </fieldset>
@@ -77,7 +96,13 @@ export function CalendarFilterForm({ t, filter, regions, organisations, hidden, 
           <legend>{t('calendar.filter.category')}</legend>
           <div className="choices calendar-filter__choices">
             {eventCategories.map((category) => (
-              <Choice key={category} name="category" value={category} label={t(categoryKeys[category])} isChecked={filter.category.includes(category)} />
+              <Choice
+                key={category}
+                name="category"
+                value={category}
+                label={t(categoryKeys[category])}
+                isChecked={filter.category.includes(category)}
+              />
             ))}
           </div>
         </fieldset>

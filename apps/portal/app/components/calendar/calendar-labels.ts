@@ -39,9 +39,15 @@ function isKnown<T extends string>(keys: Record<T, MessageKey>, value: string): 
 }
 
 export function audienceWords(t: Translate, audiences: readonly string[]): string {
-  return audiences.filter((value) => isKnown(audienceKeys, value)).map((value) => t(audienceKeys[value as CalendarAudience])).join(', ');
+  return audiences
+    .filter((value) => isKnown(audienceKeys, value))
+    .map((value) => t(audienceKeys[value as CalendarAudience]))
+    .join(', ');
 }
 
 export function accessibilityWords(t: Translate, facts: readonly string[]): string {
-  return facts.filter((value) => isKnown(accessibilityKeys, value)).map((value) => t(accessibilityKeys[value as EventAccessibilityFact])).join(', ');
+  return facts
+    .filter((value) => isKnown(accessibilityKeys, value))
+    .map((value) => t(accessibilityKeys[value as EventAccessibilityFact]))
+    .join(', ');
 }

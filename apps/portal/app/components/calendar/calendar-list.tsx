@@ -34,7 +34,15 @@ export function CalendarList({ items, t, language, linkBase = '', opensNewTab = 
           </DayHeading>
           <ul className="calendar-items">
             {dayItems.map((item) => (
-              <CalendarListItem key={item.id} item={item} t={t} language={language} linkBase={linkBase} opensNewTab={opensNewTab} titleLevel={dayLevel === 2 ? 3 : 4} />
+              <CalendarListItem
+                key={item.id}
+                item={item}
+                t={t}
+                language={language}
+                linkBase={linkBase}
+                opensNewTab={opensNewTab}
+                titleLevel={dayLevel === 2 ? 3 : 4}
+              />
             ))}
           </ul>
         </section>
@@ -43,7 +51,14 @@ export function CalendarList({ items, t, language, linkBase = '', opensNewTab = 
   );
 }
 
-type ItemProps = { item: CalendarEntry; t: Translate; language: Language; linkBase: string; opensNewTab: boolean; titleLevel: 3 | 4 };
+type ItemProps = {
+  item: CalendarEntry;
+  t: Translate;
+  language: Language;
+  linkBase: string;
+  opensNewTab: boolean;
+  titleLevel: 3 | 4;
+};
 
 function CalendarListItem({ item, t, language, linkBase, opensNewTab, titleLevel }: ItemProps) {
   const Title = titleLevel === 3 ? 'h3' : 'h4';
@@ -57,7 +72,11 @@ function CalendarListItem({ item, t, language, linkBase, opensNewTab, titleLevel
       <div className="calendar-item__body">
         <Title className="calendar-item__title">
           {isCancelled ? <span className="calendar-cancelled">{t('calendar.cancelled')}: </span> : null}
-          <a href={`${linkBase}/events/${item.eventId}`} {...(opensNewTab ? { target: '_blank', rel: 'noopener' } : {})} lang={title?.language === language ? undefined : title?.language}>
+          <a
+            href={`${linkBase}/events/${item.eventId}`}
+            {...(opensNewTab ? { target: '_blank', rel: 'noopener' } : {})}
+            lang={title?.language === language ? undefined : title?.language}
+          >
             {title?.text ?? t('calendar.untitled')}
             {opensNewTab ? <span className="visually-hidden"> {t('calendar.opensNewTab')}</span> : null}
           </a>
@@ -85,7 +104,9 @@ function CalendarListItem({ item, t, language, linkBase, opensNewTab, titleLevel
             <dt>{t('calendar.categoryLabel')}</dt>
             <dd>
               {t(categoryKeys[item.category])}
-              {item.audiences.length && !(item.audiences.length === 1 && item.audiences[0] === 'everyone') ? ` · ${t('calendar.for', { audiences: audienceWords(t, item.audiences) })}` : ''}
+              {item.audiences.length && !(item.audiences.length === 1 && item.audiences[0] === 'everyone')
+                ? ` · ${t('calendar.for', { audiences: audienceWords(t, item.audiences) })}`
+                : ''}
             </dd>
           </div>
           <div>

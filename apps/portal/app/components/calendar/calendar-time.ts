@@ -12,7 +12,9 @@ function utcNoon(date: string): Date {
 export function shortDay(date: string, language: Language): string {
   const noon = utcNoon(date);
   const weekday = new Intl.DateTimeFormat(localeTag(language), { timeZone: 'UTC', weekday: 'short' }).format(noon);
-  return language === 'en' ? `${weekday} ${noon.getUTCDate()} ${new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'short' }).format(noon)}` : `${weekday} ${noon.getUTCDate()}.${noon.getUTCMonth() + 1}.`;
+  return language === 'en'
+    ? `${weekday} ${noon.getUTCDate()} ${new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'short' }).format(noon)}`
+    : `${weekday} ${noon.getUTCDate()}.${noon.getUTCMonth() + 1}.`;
 }
 
 export function weekdayNames(language: Language, width: 'long' | 'short'): string[] {
@@ -22,12 +24,18 @@ export function weekdayNames(language: Language, width: 'long' | 'short'): strin
 export type TimeWords = { allDay: string };
 
 // "18.00–20.00", "koko päivä", or over several days "la 5.12. 11.00 – su 6.12. 15.00".
-export function timeText(occurrence: { startsAt: string; endsAt: string; isAllDay: boolean }, language: Language, allDay: string): string {
+export function timeText(
+  occurrence: { startsAt: string; endsAt: string; isAllDay: boolean },
+  language: Language,
+  allDay: string,
+): string {
   const startDay = helsinkiDayOf(occurrence.startsAt);
   // An all-day event ends at the next local midnight: its last day is the day before.
   const endDay = occurrence.isAllDay ? addDays(helsinkiDayOf(occurrence.endsAt), -1) : helsinkiDayOf(occurrence.endsAt);
-  if (occurrence.isAllDay) return endDay > startDay ? `${allDay}, ${shortDay(startDay, language)}–${shortDay(endDay, language)}` : allDay;
-  if (endDay > startDay) return `${formatClock(occurrence.startsAt, language)} – ${shortDay(endDay, language)} ${formatClock(occurrence.endsAt, language)}`;
+  if (occurrence.isAllDay)
+    return endDay > startDay ? `${allDay}, ${shortDay(startDay, language)}–${shortDay(endDay, language)}` : allDay;
+  if (endDay > startDay)
+    return `${formatClock(occurrence.startsAt, language)} – ${shortDay(endDay, language)} ${formatClock(occurrence.endsAt, language)}`;
   return `${formatClock(occurrence.startsAt, language)}–${formatClock(occurrence.endsAt, language)}`;
 }
 

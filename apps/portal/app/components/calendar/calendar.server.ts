@@ -36,7 +36,8 @@ export function readCalendarFilter(query: URLSearchParams): { filter: CalendarFi
 // The URL is the filter: any other spelling of the same choice is sent to the one canonical address,
 // so every combination has one stable link to share, print or subscribe to.
 export function redirectToCanonical(url: URL, expectedSearch: string): void {
-  if (url.search.replace(/^\?/, '') !== expectedSearch) throw redirect(`${url.pathname}${expectedSearch ? `?${expectedSearch}` : ''}`);
+  if (url.search.replace(/^\?/, '') !== expectedSearch)
+    throw redirect(`${url.pathname}${expectedSearch ? `?${expectedSearch}` : ''}`);
 }
 
 export function withQuery(path: string, query: string): string {
@@ -47,17 +48,29 @@ export function publicOrigin(request: Request): string {
   return getConfig().publicOrigin ?? new URL(request.url).origin;
 }
 
-export async function loadCalendarItems(caller: ApiCaller, from: string, to: string, canonical: string): Promise<CalendarEntry[]> {
-  const { items } = await loadFromApi(caller, calendarRoute, { query: { ...Object.fromEntries(new URLSearchParams(canonical)), from, to } });
+export async function loadCalendarItems(
+  caller: ApiCaller,
+  from: string,
+  to: string,
+  canonical: string,
+): Promise<CalendarEntry[]> {
+  const { items } = await loadFromApi(caller, calendarRoute, {
+    query: { ...Object.fromEntries(new URLSearchParams(canonical)), from, to },
+  });
   return items;
 }
 
-export async function loadFilterChoices(caller: ApiCaller): Promise<{ regions: Region[]; organisations: { id: string; name: string }[] }> {
+export async function loadFilterChoices(
+  caller: ApiCaller,
+): Promise<{ regions: Region[]; organisations: { id: string; name: string }[] }> {
   const [{ regions }, { organisations }] = await Promise.all([
     loadFromApi(caller, listPlacesRoute),
     loadFromApi(caller, listOrganisationsRoute),
   ]);
-  return { regions, organisations: organisations.map(({ id, name }) => ({ id, name })).toSorted((a, b) => a.name.localeCompare(b.name, 'fi')) };
+  return {
+    regions,
+    organisations: organisations.map(({ id, name }) => ({ id, name })).toSorted((a, b) => a.name.localeCompare(b.name, 'fi')),
+  };
 }
 
 function escapeXml(text: string): string {

@@ -3,11 +3,19 @@ import type { OrganiserEvent } from '../../lib/api-types';
 
 type Occurrence = OrganiserEvent['occurrences'][number];
 
-const statusOf = (isCancelled: boolean) => (isCancelled ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled');
+const statusOf = (isCancelled: boolean) =>
+  isCancelled ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled';
 
 // schema.org Event (https://schema.org/Event) for search engines and calendar helpers. A series is
 // one Event (its next date) with every date as a subEvent.
-export function eventJsonLd(event: OrganiserEvent, title: string, description: string | null, origin: string, language: string, now = new Date()) {
+export function eventJsonLd(
+  event: OrganiserEvent,
+  title: string,
+  description: string | null,
+  origin: string,
+  language: string,
+  now = new Date(),
+) {
   const when = (occurrence: Occurrence) =>
     event.isAllDay
       ? { startDate: helsinkiDayOf(occurrence.startsAt), endDate: addDays(helsinkiDayOf(occurrence.endsAt), -1) }
@@ -39,12 +47,24 @@ export function eventJsonLd(event: OrganiserEvent, title: string, description: s
         addressCountry: 'FI',
       },
     },
-    organizer: organisers.map((organiser) => ({ '@type': 'Organization', name: organiser.name, url: `${origin}/organisations/${organiser.id}` })),
+    organizer: organisers.map((organiser) => ({
+      '@type': 'Organization',
+      name: organiser.name,
+      url: `${origin}/organisations/${organiser.id}`,
+    })),
     isAccessibleForFree: isFree,
     offers: { '@type': 'Offer', price: isFree ? '0' : (event.priceCents! / 100).toFixed(2), priceCurrency: 'EUR', url },
     ...(event.imageUrl ? { image: event.imageUrl.startsWith('http') ? event.imageUrl : `${origin}${event.imageUrl}` } : {}),
     ...(event.occurrences.length > 1
-      ? { subEvent: event.occurrences.map((occurrence) => ({ '@type': 'Event', name: title, ...when(occurrence), eventStatus: statusOf(isEventCancelled || occurrence.isCancelled), url })) }
+      ? {
+          subEvent: event.occurrences.map((occurrence) => ({
+            '@type': 'Event',
+            name: title,
+            ...when(occurrence),
+            eventStatus: statusOf(isEventCancelled || occurrence.isCancelled),
+            url,
+          })),
+        }
       : {}),
   };
 }

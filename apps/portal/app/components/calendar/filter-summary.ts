@@ -4,7 +4,12 @@ import type { Translate } from '../../lib/i18n';
 import { audienceKeys, categoryKeys } from './calendar-labels';
 
 // The chosen filter in words, e.g. "Rautalampi · ikäihmiset · maksuttomat"; empty when nothing is chosen.
-export function filterSummary(t: Translate, filter: CalendarFilter, regions: Region[], organisations: { id: string; name: string }[]): string {
+export function filterSummary(
+  t: Translate,
+  filter: CalendarFilter,
+  regions: Region[],
+  organisations: { id: string; name: string }[],
+): string {
   const municipalities = regions.flatMap((region) => region.municipalities);
   const villages = municipalities.flatMap((municipality) => municipality.villages);
   const nameOf = (list: { id: string; name: string }[], id: string) => list.find((entry) => entry.id === id)?.name ?? '';

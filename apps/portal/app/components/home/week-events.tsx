@@ -31,7 +31,11 @@ export function WeekEvents({ items, t, language }: Props) {
                   <span className="home-event__time">{timeText(item, language, t('calendar.allDay'))}</span>
                   <span className="home-event__what">
                     {isCancelled ? <span className="home-event__cancelled">{t('calendar.cancelled')}: </span> : null}
-                    <Link to={`/events/${item.eventId}`} className="home-event__title" lang={title?.language === language ? undefined : title?.language}>
+                    <Link
+                      to={`/events/${item.eventId}`}
+                      className="home-event__title"
+                      lang={title?.language === language ? undefined : title?.language}
+                    >
                       {title?.text ?? t('calendar.untitled')}
                     </Link>
                     <span className="home-event__place">

@@ -59,11 +59,16 @@ export function RecurrenceSummary({ event }: { event: OrganiserEvent }) {
   if (!rule) return null;
   const every =
     rule.frequency === 'weekly'
-      ? t('events.repeat.weekly', { n: rule.interval, days: rule.weekdays.map((day) => t(weekdayKeys[day - 1]!)).join(', ') || '–' })
+      ? t('events.repeat.weekly', {
+          n: rule.interval,
+          days: rule.weekdays.map((day) => t(weekdayKeys[day - 1]!)).join(', ') || '–',
+        })
       : rule.frequency === 'monthly-weekday'
         ? t('events.repeat.monthlyWeekday', { n: rule.interval })
         : t('events.repeat.monthlyDate', { n: rule.interval });
-  const end = rule.until ? t('events.repeat.until', { date: formatDay(Date.parse(`${rule.until}T12:00:00Z`), language) }) : t('events.repeat.count', { n: rule.count ?? 0 });
+  const end = rule.until
+    ? t('events.repeat.until', { date: formatDay(Date.parse(`${rule.until}T12:00:00Z`), language) })
+    : t('events.repeat.count', { n: rule.count ?? 0 });
   return (
     <p>
       <strong>{t('events.repeat.label')}:</strong> {every}, {end}. {t('events.repeat.dates', { n: event.occurrences.length })}

@@ -60,7 +60,11 @@ export function readEventTimes(values: Record<string, string>, errors: FieldErro
   if (date && endDate && endDate < date) errors[field('endDate')] = 'events.form.endDateBefore';
   if (isAllDay) {
     if (!date || !endDate || errors[field('endDate')]) return null;
-    return { startsAt: helsinkiToInstant(date, '00:00')!.iso, endsAt: helsinkiToInstant(addDays(endDate, 1), '00:00')!.iso, isAllDay };
+    return {
+      startsAt: helsinkiToInstant(date, '00:00')!.iso,
+      endsAt: helsinkiToInstant(addDays(endDate, 1), '00:00')!.iso,
+      isAllDay,
+    };
   }
   for (const name of ['startTime', 'endTime']) {
     const text = (values[field(name)] ?? '').trim().replace('.', ':');
@@ -88,7 +92,13 @@ function readPlace(values: Record<string, string>, venues: Venue[], errors: Fiel
       errors.venueSpace = 'validation.choose';
       return null;
     }
-    return { venueId: venue.id, spaceId: space?.id ?? null, placeName: venue.name, address: venue.address, villageId: venue.village.id };
+    return {
+      venueId: venue.id,
+      spaceId: space?.id ?? null,
+      placeName: venue.name,
+      address: venue.address,
+      villageId: venue.village.id,
+    };
   }
   if (values.placeMode !== 'other') {
     errors.placeMode = 'validation.choose';
@@ -114,7 +124,12 @@ function readRecurrence(values: Record<string, string>, errors: FieldErrors) {
   }
   const interval = Number((values.interval ?? '1').trim() || '1');
   if (!Number.isInteger(interval) || interval < 1 || interval > 12) errors.interval = 'events.form.intervalInvalid';
-  const weekdays = frequency === 'weekly' ? listOf(values, 'weekdays').map(Number).filter((day) => day >= 1 && day <= 7) : [];
+  const weekdays =
+    frequency === 'weekly'
+      ? listOf(values, 'weekdays')
+          .map(Number)
+          .filter((day) => day >= 1 && day <= 7)
+      : [];
   let until: string | null = null;
   let count: number | null = null;
   if (values.endMode === 'count') {
@@ -143,7 +158,11 @@ export type EventDraft = {
 };
 
 // The form → the api's body; every problem found here is named by its form field.
-export function readEventForm(values: Record<string, string>, venues: Venue[], options: { isEdit: boolean; hasFixedTimes: boolean }): { errors: FieldErrors; draft: EventDraft | null } {
+export function readEventForm(
+  values: Record<string, string>,
+  venues: Venue[],
+  options: { isEdit: boolean; hasFixedTimes: boolean },
+): { errors: FieldErrors; draft: EventDraft | null } {
   const errors: FieldErrors = {};
   const title: Record<string, string> = {};
   const description: Record<string, string> = {};
@@ -168,7 +187,9 @@ export function readEventForm(values: Record<string, string>, venues: Venue[], o
     if (!(values.priceEuros ?? '').trim()) errors.priceEuros = 'validation.required';
     else if (priceCents === null) errors.priceEuros = 'events.form.priceInvalid';
   } else if (values.priceMode !== 'free') errors.priceMode = 'validation.choose';
-  const accessibility = listOf(values, 'accessibility').filter((value) => (eventAccessibilityFacts as readonly string[]).includes(value));
+  const accessibility = listOf(values, 'accessibility').filter((value) =>
+    (eventAccessibilityFacts as readonly string[]).includes(value),
+  );
   const infoUrl = (values.infoUrl ?? '').trim();
   if (infoUrl && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(infoUrl)) errors.infoUrl = 'events.form.infoUrlInvalid';
   const recurrence = options.isEdit ? null : readRecurrence(values, errors);
@@ -246,9 +267,19 @@ export async function requestSpaceForEvent(
   const title = (event.title.fi || event.title.sv || event.title.en || event.placeName).slice(0, 200);
   try {
     const { booking } = await callApi(state, requestBookingRoute, {
-      body: { spaceId, startsAt: first.startsAt, endsAt: first.endsAt, title, organisationId, isFreeEvent: event.priceCents === null },
+      body: {
+        spaceId,
+        startsAt: first.startsAt,
+        endsAt: first.endsAt,
+        title,
+        organisationId,
+        isFreeEvent: event.priceCents === null,
+      },
     });
-    await callApi(state, updateEventRoute, { params: { id: organisationId, eventId: event.id }, body: { bookingId: booking.id } });
+    await callApi(state, updateEventRoute, {
+      params: { id: organisationId, eventId: event.id },
+      body: { bookingId: booking.id },
+    });
     return { isBooked: true };
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;

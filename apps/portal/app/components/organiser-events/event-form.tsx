@@ -5,7 +5,16 @@ import type { FieldErrors } from '../../lib/forms';
 import type { MessageKey, Translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
 import { ErrorSummary } from '../error-summary';
-import { CheckboxField, CheckboxGroupField, DateTimeField, RadioGroupField, SelectField, type SelectGroup, TextAreaField, TextField } from '../form-fields';
+import {
+  CheckboxField,
+  CheckboxGroupField,
+  DateTimeField,
+  RadioGroupField,
+  SelectField,
+  type SelectGroup,
+  TextAreaField,
+  TextField,
+} from '../form-fields';
 import { accessibilityKeys, audienceKeys, categoryKeys, weekdayKeys } from './event-labels';
 
 export const eventIdPrefix = 'event';
@@ -59,7 +68,17 @@ type EventFormProps = {
   buttons: ReactNode;
 };
 
-export function EventForm({ values, errors, venueGroups, villageGroups, organisations, hasFixedTimes, isRecurrenceEditable, hasBooking = false, buttons }: EventFormProps) {
+export function EventForm({
+  values,
+  errors,
+  venueGroups,
+  villageGroups,
+  organisations,
+  hasFixedTimes,
+  isRecurrenceEditable,
+  hasBooking = false,
+  buttons,
+}: EventFormProps) {
   const { t } = useI18n();
   const labels = eventFieldLabels(t);
   const p = eventIdPrefix;
@@ -72,12 +91,54 @@ export function EventForm({ values, errors, venueGroups, villageGroups, organisa
         <fieldset className="event-form__group">
           <legend>{t('events.form.whatTitle')}</legend>
           <p className="field__hint">{t('events.form.languagesHint')}</p>
-          <TextField name="titleFi" idPrefix={p} label={labels.titleFi!} error={errorText('titleFi')} defaultValue={values.titleFi} maxLength={200} />
-          <TextField name="titleSv" idPrefix={p} label={labels.titleSv!} error={errorText('titleSv')} defaultValue={values.titleSv} maxLength={200} />
-          <TextField name="titleEn" idPrefix={p} label={labels.titleEn!} error={errorText('titleEn')} defaultValue={values.titleEn} maxLength={200} />
-          <TextAreaField name="descriptionFi" idPrefix={p} label={labels.descriptionFi!} error={errorText('descriptionFi')} defaultValue={values.descriptionFi} lang="fi" />
-          <TextAreaField name="descriptionSv" idPrefix={p} label={labels.descriptionSv!} error={errorText('descriptionSv')} defaultValue={values.descriptionSv} lang="sv" />
-          <TextAreaField name="descriptionEn" idPrefix={p} label={labels.descriptionEn!} error={errorText('descriptionEn')} defaultValue={values.descriptionEn} lang="en" />
+          <TextField
+            name="titleFi"
+            idPrefix={p}
+            label={labels.titleFi!}
+            error={errorText('titleFi')}
+            defaultValue={values.titleFi}
+            maxLength={200}
+          />
+          <TextField
+            name="titleSv"
+            idPrefix={p}
+            label={labels.titleSv!}
+            error={errorText('titleSv')}
+            defaultValue={values.titleSv}
+            maxLength={200}
+          />
+          <TextField
+            name="titleEn"
+            idPrefix={p}
+            label={labels.titleEn!}
+            error={errorText('titleEn')}
+            defaultValue={values.titleEn}
+            maxLength={200}
+          />
+          <TextAreaField
+            name="descriptionFi"
+            idPrefix={p}
+            label={labels.descriptionFi!}
+            error={errorText('descriptionFi')}
+            defaultValue={values.descriptionFi}
+            lang="fi"
+          />
+          <TextAreaField
+            name="descriptionSv"
+            idPrefix={p}
+            label={labels.descriptionSv!}
+            error={errorText('descriptionSv')}
+            defaultValue={values.descriptionSv}
+            lang="sv"
+          />
+          <TextAreaField
+            name="descriptionEn"
+            idPrefix={p}
+            label={labels.descriptionEn!}
+            error={errorText('descriptionEn')}
+            defaultValue={values.descriptionEn}
+            lang="en"
+          />
         </fieldset>
 
         <fieldset className="event-form__group">
@@ -86,11 +147,50 @@ export function EventForm({ values, errors, venueGroups, villageGroups, organisa
             <p>{t('events.form.fixedTimes')}</p>
           ) : (
             <>
-              <DateTimeField idPrefix={p} name="date" type="date" label={labels.date!} hint={t('events.form.dateHint')} error={errorText('date')} value={values.date} />
-              <CheckboxField name="isAllDay" idPrefix={p} label={t('events.form.isAllDay')} hint={t('events.form.isAllDayHint')} hintClassName="event-form__checkbox-hint" isChecked={values.isAllDay === 'yes'} />
-              <DateTimeField idPrefix={p} name="startTime" type="time" label={labels.startTime!} hint={t('events.form.timeHint')} error={errorText('startTime')} value={values.startTime} />
-              <DateTimeField idPrefix={p} name="endTime" type="time" label={labels.endTime!} hint={t('events.form.timeHint')} error={errorText('endTime')} value={values.endTime} />
-              <DateTimeField idPrefix={p} name="endDate" type="date" label={labels.endDate!} hint={t('events.form.endDateHint')} error={errorText('endDate')} value={values.endDate} />
+              <DateTimeField
+                idPrefix={p}
+                name="date"
+                type="date"
+                label={labels.date!}
+                hint={t('events.form.dateHint')}
+                error={errorText('date')}
+                value={values.date}
+              />
+              <CheckboxField
+                name="isAllDay"
+                idPrefix={p}
+                label={t('events.form.isAllDay')}
+                hint={t('events.form.isAllDayHint')}
+                hintClassName="event-form__checkbox-hint"
+                isChecked={values.isAllDay === 'yes'}
+              />
+              <DateTimeField
+                idPrefix={p}
+                name="startTime"
+                type="time"
+                label={labels.startTime!}
+                hint={t('events.form.timeHint')}
+                error={errorText('startTime')}
+                value={values.startTime}
+              />
+              <DateTimeField
+                idPrefix={p}
+                name="endTime"
+                type="time"
+                label={labels.endTime!}
+                hint={t('events.form.timeHint')}
+                error={errorText('endTime')}
+                value={values.endTime}
+              />
+              <DateTimeField
+                idPrefix={p}
+                name="endDate"
+                type="date"
+                label={labels.endDate!}
+                hint={t('events.form.endDateHint')}
+                error={errorText('endDate')}
+                value={values.endDate}
+              />
             </>
           )}
         </fieldset>
@@ -125,14 +225,44 @@ export function EventForm({ values, errors, venueGroups, villageGroups, organisa
             {hasBooking ? (
               <p>{t('events.form.hasBooking')}</p>
             ) : (
-              <CheckboxField name="requestSpace" idPrefix={p} label={t('events.form.requestSpace')} hint={t('events.form.requestSpaceHint')} hintClassName="event-form__checkbox-hint" isChecked={values.requestSpace === 'yes'} />
+              <CheckboxField
+                name="requestSpace"
+                idPrefix={p}
+                label={t('events.form.requestSpace')}
+                hint={t('events.form.requestSpaceHint')}
+                hintClassName="event-form__checkbox-hint"
+                isChecked={values.requestSpace === 'yes'}
+              />
             )}
           </fieldset>
           <fieldset className="event-form__sub">
             <legend className="event-form__subtitle">{t('events.form.placeOther')}</legend>
-            <TextField name="placeName" idPrefix={p} label={labels.placeName!} hint={t('events.form.placeNameHint')} error={errorText('placeName')} defaultValue={values.placeName} maxLength={200} />
-            <TextField name="address" idPrefix={p} label={labels.address!} error={errorText('address')} defaultValue={values.address} maxLength={300} />
-            <SelectField name="villageId" idPrefix={p} label={labels.villageId!} error={errorText('villageId')} defaultValue={values.villageId} groups={villageGroups} placeholder={t('events.form.choose')} />
+            <TextField
+              name="placeName"
+              idPrefix={p}
+              label={labels.placeName!}
+              hint={t('events.form.placeNameHint')}
+              error={errorText('placeName')}
+              defaultValue={values.placeName}
+              maxLength={200}
+            />
+            <TextField
+              name="address"
+              idPrefix={p}
+              label={labels.address!}
+              error={errorText('address')}
+              defaultValue={values.address}
+              maxLength={300}
+            />
+            <SelectField
+              name="villageId"
+              idPrefix={p}
+              label={labels.villageId!}
+              error={errorText('villageId')}
+              defaultValue={values.villageId}
+              groups={villageGroups}
+              placeholder={t('events.form.choose')}
+            />
           </fieldset>
         </fieldset>
 
@@ -167,7 +297,17 @@ export function EventForm({ values, errors, venueGroups, villageGroups, organisa
               { value: 'paid', label: t('events.form.pricePaid') },
             ]}
           />
-          <TextField name="priceEuros" idPrefix={p} label={labels.priceEuros!} hint={t('events.form.priceEurosHint')} error={errorText('priceEuros')} defaultValue={values.priceEuros} inputMode="text" maxLength={12} className="input--short" />
+          <TextField
+            name="priceEuros"
+            idPrefix={p}
+            label={labels.priceEuros!}
+            hint={t('events.form.priceEurosHint')}
+            error={errorText('priceEuros')}
+            defaultValue={values.priceEuros}
+            inputMode="text"
+            maxLength={12}
+            className="input--short"
+          />
           <CheckboxGroupField
             name="accessibility"
             idPrefix={p}
@@ -176,8 +316,24 @@ export function EventForm({ values, errors, venueGroups, villageGroups, organisa
             options={eventAccessibilityFacts.map((fact) => ({ value: fact, label: t(accessibilityKeys[fact]) }))}
             checked={list('accessibility')}
           />
-          <CheckboxField name="isRideSharingWelcome" idPrefix={p} label={t('events.form.rideSharing')} hint={t('events.form.rideSharingHint')} hintClassName="event-form__checkbox-hint" isChecked={values.isRideSharingWelcome === 'yes'} />
-          <TextField name="infoUrl" idPrefix={p} label={labels.infoUrl!} hint={t('events.form.infoUrlHint')} error={errorText('infoUrl')} defaultValue={values.infoUrl} maxLength={500} spellCheck={false} />
+          <CheckboxField
+            name="isRideSharingWelcome"
+            idPrefix={p}
+            label={t('events.form.rideSharing')}
+            hint={t('events.form.rideSharingHint')}
+            hintClassName="event-form__checkbox-hint"
+            isChecked={values.isRideSharingWelcome === 'yes'}
+          />
+          <TextField
+            name="infoUrl"
+            idPrefix={p}
+            label={labels.infoUrl!}
+            hint={t('events.form.infoUrlHint')}
+            error={errorText('infoUrl')}
+            defaultValue={values.infoUrl}
+            maxLength={500}
+            spellCheck={false}
+          />
         </fieldset>
 
         {organisations ? (
@@ -206,7 +362,15 @@ export function EventForm({ values, errors, venueGroups, villageGroups, organisa
   );
 }
 
-function RecurrenceFields({ values, errorText, labels }: { values: Record<string, string>; errorText: (name: string) => string | undefined; labels: Record<string, string> }) {
+function RecurrenceFields({
+  values,
+  errorText,
+  labels,
+}: {
+  values: Record<string, string>;
+  errorText: (name: string) => string | undefined;
+  labels: Record<string, string>;
+}) {
   const { t } = useI18n();
   const p = eventIdPrefix;
   return (
@@ -236,7 +400,17 @@ function RecurrenceFields({ values, errorText, labels }: { values: Record<string
         checked={(values.weekdays ?? '').split(',').filter(Boolean)}
         className="event-form__weekdays"
       />
-      <TextField name="interval" idPrefix={p} label={labels.interval!} hint={t('events.form.intervalHint')} error={errorText('interval')} defaultValue={values.interval || '1'} inputMode="numeric" maxLength={2} className="input--short" />
+      <TextField
+        name="interval"
+        idPrefix={p}
+        label={labels.interval!}
+        hint={t('events.form.intervalHint')}
+        error={errorText('interval')}
+        defaultValue={values.interval || '1'}
+        inputMode="numeric"
+        maxLength={2}
+        className="input--short"
+      />
       <RadioGroupField
         name="endMode"
         idPrefix={p}
@@ -247,9 +421,35 @@ function RecurrenceFields({ values, errorText, labels }: { values: Record<string
           { value: 'count', label: t('events.form.endModeCount') },
         ]}
       />
-      <DateTimeField idPrefix={p} name="until" type="date" label={labels.until!} hint={t('events.form.untilHint')} error={errorText('until')} value={values.until} />
-      <TextField name="count" idPrefix={p} label={labels.count!} hint={t('events.form.countHint')} error={errorText('count')} defaultValue={values.count} inputMode="numeric" maxLength={3} className="input--short" />
-      <TextField name="exceptions" idPrefix={p} label={labels.exceptions!} hint={t('events.form.exceptionsHint')} error={errorText('exceptions')} defaultValue={values.exceptions} maxLength={2000} />
+      <DateTimeField
+        idPrefix={p}
+        name="until"
+        type="date"
+        label={labels.until!}
+        hint={t('events.form.untilHint')}
+        error={errorText('until')}
+        value={values.until}
+      />
+      <TextField
+        name="count"
+        idPrefix={p}
+        label={labels.count!}
+        hint={t('events.form.countHint')}
+        error={errorText('count')}
+        defaultValue={values.count}
+        inputMode="numeric"
+        maxLength={3}
+        className="input--short"
+      />
+      <TextField
+        name="exceptions"
+        idPrefix={p}
+        label={labels.exceptions!}
+        hint={t('events.form.exceptionsHint')}
+        error={errorText('exceptions')}
+        defaultValue={values.exceptions}
+        maxLength={2000}
+      />
     </fieldset>
   );
 }

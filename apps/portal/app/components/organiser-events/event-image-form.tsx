@@ -50,7 +50,11 @@ export function EventImageSection({ event, failure }: Props) {
       )}
 
       <h3 id="event-image-upload">{event.imageUrl ? t('events.image.replaceTitle') : t('events.image.uploadTitle')}</h3>
-      <ErrorSummary errors={uploadErrors} labels={{ image: t('events.image.file'), imageAlt: t('events.image.alt'), form: '' }} idPrefix={idPrefix} />
+      <ErrorSummary
+        errors={uploadErrors}
+        labels={{ image: t('events.image.file'), imageAlt: t('events.image.alt'), form: '' }}
+        idPrefix={idPrefix}
+      />
       <Form method="post" encType="multipart/form-data" noValidate className="stack" aria-labelledby="event-image-upload">
         <div className={error('image') ? 'field field--error' : 'field'}>
           <label htmlFor={`${idPrefix}-image`}>{t('events.image.file')}</label>
@@ -66,7 +70,9 @@ export function EventImageSection({ event, failure }: Props) {
             accept="image/jpeg,image/png,image/webp"
             required
             aria-invalid={error('image') ? true : undefined}
-            aria-describedby={[`${idPrefix}-image-hint`, error('image') ? `${idPrefix}-image-error` : ''].filter(Boolean).join(' ')}
+            aria-describedby={[`${idPrefix}-image-hint`, error('image') ? `${idPrefix}-image-error` : '']
+              .filter(Boolean)
+              .join(' ')}
           />
         </div>
         <TextField
@@ -87,7 +93,12 @@ export function EventImageSection({ event, failure }: Props) {
       {event.imageUrl ? (
         <Form method="post" className="confirm stack event-image__remove" noValidate aria-labelledby="event-image-remove">
           <h3 id="event-image-remove">{t('events.image.removeTitle')}</h3>
-          <CheckboxField id="event-image-confirm" name="confirmImageRemove" label={t('events.image.removeConfirm')} error={removeError ? t(removeError) : undefined} />
+          <CheckboxField
+            id="event-image-confirm"
+            name="confirmImageRemove"
+            label={t('events.image.removeConfirm')}
+            error={removeError ? t(removeError) : undefined}
+          />
           <button type="submit" name="intent" value="image-remove" className="button button--secondary">
             {t('events.image.remove')}
           </button>

@@ -19,7 +19,14 @@ function imageErrors(error: ApiError): FieldErrors {
 }
 
 // The picture's two forms on the organiser's event page: upload (or replace) and remove.
-export async function changeEventImage(caller: ApiCaller, organisationId: string, eventId: string, intent: 'image' | 'image-remove', formData: FormData, values: Record<string, string>) {
+export async function changeEventImage(
+  caller: ApiCaller,
+  organisationId: string,
+  eventId: string,
+  intent: 'image' | 'image-remove',
+  formData: FormData,
+  values: Record<string, string>,
+) {
   const ofEvent = { id: organisationId, eventId };
   const here = eventPath(organisationId, eventId);
   const fail = (errors: FieldErrors, status = 400) => data<EventImageFailure>({ intent, errors, values }, { status });

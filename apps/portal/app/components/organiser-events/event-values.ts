@@ -45,7 +45,12 @@ export function eventToValues(event: OrganiserEvent, venues: Venue[]): Record<st
       Object.assign(values, { date: start.date, endDate: lastDay === start.date ? '' : lastDay });
     } else {
       const end = toLocalInputs(first.endsAt);
-      Object.assign(values, { date: start.date, startTime: start.time, endTime: end.time, endDate: end.date === start.date ? '' : end.date });
+      Object.assign(values, {
+        date: start.date,
+        startTime: start.time,
+        endTime: end.time,
+        endDate: end.date === start.date ? '' : end.date,
+      });
     }
   }
   return values;

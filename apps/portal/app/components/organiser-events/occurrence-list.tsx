@@ -32,10 +32,15 @@ export function OccurrenceList({ event, now, failure }: { event: OrganiserEvent;
           const note = pickText(occurrence.note, language);
           const when = whenText(occurrence.startsAt, occurrence.endsAt, event.isAllDay, language);
           return (
-            <li key={occurrence.id} className={occurrence.isCancelled ? 'event-dates__item event-dates__item--cancelled' : 'event-dates__item'}>
+            <li
+              key={occurrence.id}
+              className={occurrence.isCancelled ? 'event-dates__item event-dates__item--cancelled' : 'event-dates__item'}
+            >
               <p className="event-dates__when">
                 {when}
-                {occurrence.isCancelled ? <strong className="event-status event-status--cancelled">{t('events.dates.cancelled')}</strong> : null}
+                {occurrence.isCancelled ? (
+                  <strong className="event-status event-status--cancelled">{t('events.dates.cancelled')}</strong>
+                ) : null}
               </p>
               {note ? (
                 <p className="event-dates__note" lang={note.language}>
@@ -44,15 +49,35 @@ export function OccurrenceList({ event, now, failure }: { event: OrganiserEvent;
               ) : null}
               <details open={isFailed}>
                 <summary>{t('events.dates.change', { when })}</summary>
-                <ErrorSummary errors={errors} labels={{ moveDate: t('events.form.date'), moveStartTime: t('events.form.startTime'), moveEndTime: t('events.form.endTime'), noteFi: t('events.dates.noteFi'), form: t('events.dates.title') }} idPrefix={prefix} />
+                <ErrorSummary
+                  errors={errors}
+                  labels={{
+                    moveDate: t('events.form.date'),
+                    moveStartTime: t('events.form.startTime'),
+                    moveEndTime: t('events.form.endTime'),
+                    noteFi: t('events.dates.noteFi'),
+                    form: t('events.dates.title'),
+                  }}
+                  idPrefix={prefix}
+                />
                 <Form method="post" className="event-dates__form">
                   <input type="hidden" name="occurrenceId" value={occurrence.id} />
                   {occurrence.isCancelled ? (
-                    <button type="submit" name="intent" value="occurrence-restore" className="button button--secondary button--small">
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="occurrence-restore"
+                      className="button button--secondary button--small"
+                    >
                       {t('events.dates.restore')}
                     </button>
                   ) : (
-                    <button type="submit" name="intent" value="occurrence-cancel" className="button button--secondary button--small">
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="occurrence-cancel"
+                      className="button button--secondary button--small"
+                    >
                       {t('events.dates.cancel')}
                     </button>
                   )}
@@ -60,13 +85,37 @@ export function OccurrenceList({ event, now, failure }: { event: OrganiserEvent;
                 <Form method="post" noValidate className="event-dates__form">
                   <input type="hidden" name="occurrenceId" value={occurrence.id} />
                   <h3 className="event-form__subtitle">{t('events.dates.moveTitle')}</h3>
-                  <DateTimeField idPrefix={prefix} name="moveDate" type="date" label={t('events.form.date')} hint={t('events.form.dateHint')} error={errorText('moveDate')} value={values.moveDate ?? local.date} />
+                  <DateTimeField
+                    idPrefix={prefix}
+                    name="moveDate"
+                    type="date"
+                    label={t('events.form.date')}
+                    hint={t('events.form.dateHint')}
+                    error={errorText('moveDate')}
+                    value={values.moveDate ?? local.date}
+                  />
                   {event.isAllDay ? (
                     <input type="hidden" name="moveIsAllDay" value="yes" />
                   ) : (
                     <>
-                      <DateTimeField idPrefix={prefix} name="moveStartTime" type="time" label={t('events.form.startTime')} hint={t('events.form.timeHint')} error={errorText('moveStartTime')} value={values.moveStartTime ?? local.time} />
-                      <DateTimeField idPrefix={prefix} name="moveEndTime" type="time" label={t('events.form.endTime')} hint={t('events.form.timeHint')} error={errorText('moveEndTime')} value={values.moveEndTime ?? end.time} />
+                      <DateTimeField
+                        idPrefix={prefix}
+                        name="moveStartTime"
+                        type="time"
+                        label={t('events.form.startTime')}
+                        hint={t('events.form.timeHint')}
+                        error={errorText('moveStartTime')}
+                        value={values.moveStartTime ?? local.time}
+                      />
+                      <DateTimeField
+                        idPrefix={prefix}
+                        name="moveEndTime"
+                        type="time"
+                        label={t('events.form.endTime')}
+                        hint={t('events.form.timeHint')}
+                        error={errorText('moveEndTime')}
+                        value={values.moveEndTime ?? end.time}
+                      />
                     </>
                   )}
                   <button type="submit" name="intent" value="occurrence-move" className="button button--secondary button--small">
@@ -76,9 +125,29 @@ export function OccurrenceList({ event, now, failure }: { event: OrganiserEvent;
                 <Form method="post" noValidate className="event-dates__form">
                   <input type="hidden" name="occurrenceId" value={occurrence.id} />
                   <h3 className="event-form__subtitle">{t('events.dates.noteTitle')}</h3>
-                  <TextField name="noteFi" idPrefix={prefix} label={t('events.dates.noteFi')} hint={t('events.dates.noteHint')} error={errorText('noteFi')} defaultValue={values.noteFi ?? occurrence.note?.fi} maxLength={500} />
-                  <TextField name="noteSv" idPrefix={prefix} label={t('events.dates.noteSv')} defaultValue={values.noteSv ?? occurrence.note?.sv} maxLength={500} />
-                  <TextField name="noteEn" idPrefix={prefix} label={t('events.dates.noteEn')} defaultValue={values.noteEn ?? occurrence.note?.en} maxLength={500} />
+                  <TextField
+                    name="noteFi"
+                    idPrefix={prefix}
+                    label={t('events.dates.noteFi')}
+                    hint={t('events.dates.noteHint')}
+                    error={errorText('noteFi')}
+                    defaultValue={values.noteFi ?? occurrence.note?.fi}
+                    maxLength={500}
+                  />
+                  <TextField
+                    name="noteSv"
+                    idPrefix={prefix}
+                    label={t('events.dates.noteSv')}
+                    defaultValue={values.noteSv ?? occurrence.note?.sv}
+                    maxLength={500}
+                  />
+                  <TextField
+                    name="noteEn"
+                    idPrefix={prefix}
+                    label={t('events.dates.noteEn')}
+                    defaultValue={values.noteEn ?? occurrence.note?.en}
+                    maxLength={500}
+                  />
                   <button type="submit" name="intent" value="occurrence-note" className="button button--secondary button--small">
                     {t('events.dates.saveNote')}
                   </button>

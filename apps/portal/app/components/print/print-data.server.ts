@@ -32,7 +32,8 @@ export type PrintSheet = {
 
 export function filterParams(url: URL): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of filterKeys) for (const value of url.searchParams.getAll(key)) if (value.trim()) params.append(key, value.trim());
+  for (const key of filterKeys)
+    for (const value of url.searchParams.getAll(key)) if (value.trim()) params.append(key, value.trim());
   return params;
 }
 
@@ -64,16 +65,33 @@ export async function loadPrintSheet(state: ApiCaller, request: Request, regions
     const day = helsinkiDayOf(item.startsAt) < from ? from : helsinkiDayOf(item.startsAt);
     byDay.set(day, [...(byDay.get(day) ?? []), item]);
   }
-  const days = [...byDay.entries()].toSorted(([a], [b]) => a.localeCompare(b)).map(([day, dayItems]) => ({ date: day, items: dayItems.toSorted((a, b) => a.startsAt.localeCompare(b.startsAt)) }));
+  const days = [...byDay.entries()]
+    .toSorted(([a], [b]) => a.localeCompare(b))
+    .map(([day, dayItems]) => ({ date: day, items: dayItems.toSorted((a, b) => a.startsAt.localeCompare(b.startsAt)) }));
   const onlineUrl = `${publicOrigin(request)}/calendar${filter ? `?${filter}` : ''}`;
   const selected = { municipality: url.searchParams.get('municipality') ?? '', village: url.searchParams.get('village') ?? '' };
   const otherFilters = [...params].filter(([key]) => key !== 'municipality' && key !== 'village');
-  return { period, date, from, to, days, filter, onlineUrl, shortUrl: onlineUrl.replace(/^https?:\/\/(www\.)?/, ''), selected, otherFilters, placeName: placeNameOf(regions, selected), isFilterInvalid };
+  return {
+    period,
+    date,
+    from,
+    to,
+    days,
+    filter,
+    onlineUrl,
+    shortUrl: onlineUrl.replace(/^https?:\/\/(www\.)?/, ''),
+    selected,
+    otherFilters,
+    placeName: placeNameOf(regions, selected),
+    isFilterInvalid,
+  };
 }
 
 function placeNameOf(regions: Region[], selected: { municipality: string; village: string }): string | null {
   const municipalities = regions.flatMap((region) => region.municipalities);
-  const village = municipalities.flatMap((municipality) => municipality.villages.map((entry) => ({ ...entry, municipality: municipality.name }))).find((entry) => entry.id === selected.village);
+  const village = municipalities
+    .flatMap((municipality) => municipality.villages.map((entry) => ({ ...entry, municipality: municipality.name })))
+    .find((entry) => entry.id === selected.village);
   if (village) return `${village.name}, ${village.municipality}`;
   return municipalities.find((municipality) => municipality.id === selected.municipality)?.name ?? null;
 }

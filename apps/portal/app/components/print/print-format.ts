@@ -6,7 +6,13 @@ import { pickText } from '../organiser-events/event-labels';
 
 // Words shared by the printable page and its PDF, so both say exactly the same.
 export function dayHeading(date: string, language: Language): string {
-  return new Intl.DateTimeFormat(localeTag(language), { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric' }).format(Date.parse(`${date}T12:00:00Z`));
+  return new Intl.DateTimeFormat(localeTag(language), {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  }).format(Date.parse(`${date}T12:00:00Z`));
 }
 
 export function itemTime(item: CalendarEntry, t: Translate, language: Language): string {
@@ -30,9 +36,17 @@ export function isItemCancelled(item: CalendarEntry): boolean {
   return item.isCancelled || item.status === 'cancelled';
 }
 
-export function sheetTitle(placeName: string | null, period: 'week' | 'month', from: string, to: string, t: Translate, language: Language): string {
+export function sheetTitle(
+  placeName: string | null,
+  period: 'week' | 'month',
+  from: string,
+  to: string,
+  t: Translate,
+  language: Language,
+): string {
   const range = `${formatDate(from, language)}–${formatDate(to, language)}`;
   const { year, month } = parseCalendarDay(from);
-  const when = period === 'week' ? t('print.titleWeek', { range }) : t('print.titleMonth', { month: formatMonth(year, month, language) });
+  const when =
+    period === 'week' ? t('print.titleWeek', { range }) : t('print.titleMonth', { month: formatMonth(year, month, language) });
   return placeName ? t('print.titleWithPlace', { place: placeName, when }) : t('print.titleRegion', { when });
 }

@@ -12,7 +12,13 @@ const BODY_SIZE = 14;
 
 export function renderPrintPdf(sheet: PrintSheet, t: Translate, language: Language): Promise<Buffer> {
   const title = sheetTitle(sheet.placeName, sheet.period, sheet.from, sheet.to, t, language);
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: title, Author: 'Talkoot' }, lang: language, displayTitle: true });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: title, Author: 'Talkoot' },
+    lang: language,
+    displayTitle: true,
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -35,8 +41,15 @@ export function renderPrintPdf(sheet: PrintSheet, t: Translate, language: Langua
     ensureRoom(90);
     doc.moveDown(0.4);
     const headingText = dayHeading(day.date, language);
-    doc.font('Helvetica-Bold').fontSize(16).text(headingText.charAt(0).toUpperCase() + headingText.slice(1), MARGIN, doc.y, { width });
-    doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + width, doc.y + 2).lineWidth(1.5).stroke('#000');
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(16)
+      .text(headingText.charAt(0).toUpperCase() + headingText.slice(1), MARGIN, doc.y, { width });
+    doc
+      .moveTo(MARGIN, doc.y + 2)
+      .lineTo(MARGIN + width, doc.y + 2)
+      .lineWidth(1.5)
+      .stroke('#000');
     doc.moveDown(0.4);
     for (const item of day.items) {
       const titleText = `${isItemCancelled(item) ? `${t('print.cancelled').toUpperCase()} ` : ''}${itemTitle(item, language).text}`;
@@ -49,9 +62,18 @@ export function renderPrintPdf(sheet: PrintSheet, t: Translate, language: Langua
       // An event is never split over two pages.
       ensureRoom(titleHeight + detailsHeight + 10);
       const top = doc.y;
-      doc.font('Helvetica-Bold').fontSize(BODY_SIZE).text(itemTime(item, t, language), MARGIN, top, { width: TIME_WIDTH - 8 });
-      doc.font('Helvetica-Bold').fontSize(BODY_SIZE).text(titleText, MARGIN + TIME_WIDTH, top, { width: bodyWidth });
-      doc.font('Helvetica').fontSize(BODY_SIZE).text(details, MARGIN + TIME_WIDTH, doc.y, { width: bodyWidth });
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(BODY_SIZE)
+        .text(itemTime(item, t, language), MARGIN, top, { width: TIME_WIDTH - 8 });
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(BODY_SIZE)
+        .text(titleText, MARGIN + TIME_WIDTH, top, { width: bodyWidth });
+      doc
+        .font('Helvetica')
+        .fontSize(BODY_SIZE)
+        .text(details, MARGIN + TIME_WIDTH, doc.y, { width: bodyWidth });
       doc.y += 6;
       doc.x = MARGIN;
     }
@@ -62,13 +84,23 @@ export function renderPrintPdf(sheet: PrintSheet, t: Translate, language: Langua
   ensureRoom(qrSize + 20);
   doc.moveDown(1);
   const top = doc.y;
-  doc.moveTo(MARGIN, top).lineTo(MARGIN + width, top).lineWidth(1.5).stroke('#000');
+  doc
+    .moveTo(MARGIN, top)
+    .lineTo(MARGIN + width, top)
+    .lineWidth(1.5)
+    .stroke('#000');
   const matrix = qrMatrix(sheet.onlineUrl);
   const scale = qrSize / qrExtent(matrix);
   for (const run of darkRuns(matrix)) doc.rect(MARGIN + run.x * scale, top + 10 + run.y * scale, run.width * scale, scale);
   doc.fill('#000');
-  doc.font('Helvetica').fontSize(BODY_SIZE).text(t('print.moreOnline'), MARGIN + qrSize + 20, top + 30, { width: width - qrSize - 20 });
-  doc.font('Helvetica-Bold').fontSize(BODY_SIZE).text(sheet.shortUrl, { width: width - qrSize - 20 });
+  doc
+    .font('Helvetica')
+    .fontSize(BODY_SIZE)
+    .text(t('print.moreOnline'), MARGIN + qrSize + 20, top + 30, { width: width - qrSize - 20 });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(BODY_SIZE)
+    .text(sheet.shortUrl, { width: width - qrSize - 20 });
   doc.end();
   return done;
 }

@@ -34,8 +34,17 @@ const sheet: PrintSheet = {
   from: '2026-12-14',
   to: '2026-12-20',
   days: [
-    { date: '2026-12-15', items: [item('Kyläilta ja joulupöytä', '2026-12-15T16:00:00.000Z', '2026-12-15T19:00:00.000Z'), item('Jumppa', '2026-12-15T17:00:00.000Z', '2026-12-15T18:00:00.000Z', { priceCents: 550 })] },
-    { date: '2026-12-19', items: [item('Åbo-retki', '2026-12-18T22:00:00.000Z', '2026-12-19T22:00:00.000Z', { isAllDay: true, status: 'cancelled' })] },
+    {
+      date: '2026-12-15',
+      items: [
+        item('Kyläilta ja joulupöytä', '2026-12-15T16:00:00.000Z', '2026-12-15T19:00:00.000Z'),
+        item('Jumppa', '2026-12-15T17:00:00.000Z', '2026-12-15T18:00:00.000Z', { priceCents: 550 }),
+      ],
+    },
+    {
+      date: '2026-12-19',
+      items: [item('Åbo-retki', '2026-12-18T22:00:00.000Z', '2026-12-19T22:00:00.000Z', { isAllDay: true, status: 'cancelled' })],
+    },
   ],
   filter: 'village=x',
   onlineUrl: 'https://talkoot.example/calendar?village=x',

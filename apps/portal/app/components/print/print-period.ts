@@ -16,4 +16,3 @@ export function shiftPeriod(period: PrintPeriod, date: string, by: number): stri
   const shifted = shiftMonth(year, month, by);
   return dayText(shifted.year, shifted.month, 1);
 }
-

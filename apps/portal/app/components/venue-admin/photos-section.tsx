@@ -29,7 +29,12 @@ export function PhotosSection({ t, venue, uploadFailure, deleteFailure }: Props)
               const confirmId = `photo-${photo.id}-confirm`;
               return (
                 <li key={photo.id} data-photo-id={photo.id}>
-                  <img src={photo.thumbnailUrl} alt={photo.altText} width={480} height={Math.round((480 * photo.height) / photo.width)} />
+                  <img
+                    src={photo.thumbnailUrl}
+                    alt={photo.altText}
+                    width={480}
+                    height={Math.round((480 * photo.height) / photo.width)}
+                  />
                   <p>
                     <span className="visually-hidden">{t('venueAdmin.photos.photoLabel', { number: index + 1 })}: </span>
                     {photo.altText}
@@ -66,7 +71,11 @@ export function PhotosSection({ t, venue, uploadFailure, deleteFailure }: Props)
         <p className="panel panel--info">{t('venueAdmin.photos.full', { max: MAX_PHOTOS })}</p>
       ) : (
         <>
-          <ErrorSummary errors={uploadFailure?.errors} labels={{ photo: t('venueAdmin.photos.file'), altText: t('venueAdmin.photos.altText'), form: '' }} idPrefix={idPrefix} />
+          <ErrorSummary
+            errors={uploadFailure?.errors}
+            labels={{ photo: t('venueAdmin.photos.file'), altText: t('venueAdmin.photos.altText'), form: '' }}
+            idPrefix={idPrefix}
+          />
           <Form method="post" encType="multipart/form-data" noValidate className="stack" aria-labelledby="photo-upload-title">
             <input type="hidden" name="intent" value="upload-photo" />
             <div className={error('photo') ? 'field field--error' : 'field'}>
@@ -82,7 +91,9 @@ export function PhotosSection({ t, venue, uploadFailure, deleteFailure }: Props)
                 accept="image/jpeg,image/png,image/webp"
                 required
                 aria-invalid={error('photo') ? true : undefined}
-                aria-describedby={[`${idPrefix}-photo-hint`, error('photo') ? `${idPrefix}-photo-error` : ''].filter(Boolean).join(' ')}
+                aria-describedby={[`${idPrefix}-photo-hint`, error('photo') ? `${idPrefix}-photo-error` : '']
+                  .filter(Boolean)
+                  .join(' ')}
               />
             </div>
             <TextField

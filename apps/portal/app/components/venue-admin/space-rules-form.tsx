@@ -83,22 +83,65 @@ export function SpaceRulesForm({ t, space, index, failure }: Props) {
           name="bookableBy"
           legend={labels.bookableBy!}
           defaultValue={value('bookableBy', space.bookableBy)}
-          options={bookableByOptions.map((option) => ({ value: option, label: t(`venueAdmin.spaces.bookableBy.${option}` as MessageKey) }))}
+          options={bookableByOptions.map((option) => ({
+            value: option,
+            label: t(`venueAdmin.spaces.bookableBy.${option}` as MessageKey),
+          }))}
           error={error('bookableBy')}
         />
 
         <fieldset className="manage-group stack">
           <legend>{t('venueAdmin.spaces.lengthTitle')}</legend>
-          <TextField idPrefix={idPrefix} name="minHours" label={labels.minHours!} defaultValue={value('minHours', formatHours(space.minMinutes))} error={error('minHours')} />
-          <TextField idPrefix={idPrefix} name="maxHours" label={labels.maxHours!} defaultValue={value('maxHours', formatHours(space.maxMinutes))} error={error('maxHours')} />
-          <TextField idPrefix={idPrefix} name="bufferBeforeMinutes" label={labels.bufferBeforeMinutes!} inputMode="numeric" defaultValue={value('bufferBeforeMinutes', String(space.bufferBeforeMinutes))} error={error('bufferBeforeMinutes')} />
-          <TextField idPrefix={idPrefix} name="bufferAfterMinutes" label={labels.bufferAfterMinutes!} inputMode="numeric" defaultValue={value('bufferAfterMinutes', String(space.bufferAfterMinutes))} error={error('bufferAfterMinutes')} />
+          <TextField
+            idPrefix={idPrefix}
+            name="minHours"
+            label={labels.minHours!}
+            defaultValue={value('minHours', formatHours(space.minMinutes))}
+            error={error('minHours')}
+          />
+          <TextField
+            idPrefix={idPrefix}
+            name="maxHours"
+            label={labels.maxHours!}
+            defaultValue={value('maxHours', formatHours(space.maxMinutes))}
+            error={error('maxHours')}
+          />
+          <TextField
+            idPrefix={idPrefix}
+            name="bufferBeforeMinutes"
+            label={labels.bufferBeforeMinutes!}
+            inputMode="numeric"
+            defaultValue={value('bufferBeforeMinutes', String(space.bufferBeforeMinutes))}
+            error={error('bufferBeforeMinutes')}
+          />
+          <TextField
+            idPrefix={idPrefix}
+            name="bufferAfterMinutes"
+            label={labels.bufferAfterMinutes!}
+            inputMode="numeric"
+            defaultValue={value('bufferAfterMinutes', String(space.bufferAfterMinutes))}
+            error={error('bufferAfterMinutes')}
+          />
         </fieldset>
 
         <fieldset className="manage-group stack">
           <legend>{t('venueAdmin.spaces.windowTitle')}</legend>
-          <TextField idPrefix={idPrefix} name="minNoticeHours" label={labels.minNoticeHours!} inputMode="numeric" defaultValue={value('minNoticeHours', String(space.minNoticeHours))} error={error('minNoticeHours')} />
-          <TextField idPrefix={idPrefix} name="maxDaysAhead" label={labels.maxDaysAhead!} inputMode="numeric" defaultValue={value('maxDaysAhead', String(space.maxDaysAhead))} error={error('maxDaysAhead')} />
+          <TextField
+            idPrefix={idPrefix}
+            name="minNoticeHours"
+            label={labels.minNoticeHours!}
+            inputMode="numeric"
+            defaultValue={value('minNoticeHours', String(space.minNoticeHours))}
+            error={error('minNoticeHours')}
+          />
+          <TextField
+            idPrefix={idPrefix}
+            name="maxDaysAhead"
+            label={labels.maxDaysAhead!}
+            inputMode="numeric"
+            defaultValue={value('maxDaysAhead', String(space.maxDaysAhead))}
+            error={error('maxDaysAhead')}
+          />
         </fieldset>
 
         <fieldset className="manage-group">
@@ -122,7 +165,12 @@ export function SpaceRulesForm({ t, space, index, failure }: Props) {
             return (
               <fieldset className="manage-row" key={weekday}>
                 <legend>{day}</legend>
-                <CheckboxChoice id={`${idPrefix}-closed-${weekday}`} name={`closed-${weekday}`} label={t('venueAdmin.spaces.closed')} isChecked={isClosed} />
+                <CheckboxChoice
+                  id={`${idPrefix}-closed-${weekday}`}
+                  name={`closed-${weekday}`}
+                  label={t('venueAdmin.spaces.closed')}
+                  isChecked={isClosed}
+                />
                 <TextField
                   idPrefix={idPrefix}
                   name={`opens-${weekday}`}
@@ -152,12 +200,42 @@ export function SpaceRulesForm({ t, space, index, failure }: Props) {
             const isNew = !failure && !savedRow;
             return (
               <fieldset className="manage-row manage-row--wide" key={row}>
-                <legend>{isNew ? t('venueAdmin.spaces.closedNew') : t('venueAdmin.spaces.closedRow', { number: row + 1 })}</legend>
-                <DateTimeField type="date" className="manage-date" idPrefix={idPrefix} name={`closedFrom-${row}`} label={t('venueAdmin.spaces.closedFrom')} value={value(`closedFrom-${row}`, savedRow?.from ?? '')} error={error(`closedFrom-${row}`)} />
-                <DateTimeField type="date" className="manage-date" idPrefix={idPrefix} name={`closedTo-${row}`} label={t('venueAdmin.spaces.closedTo')} value={value(`closedTo-${row}`, savedRow?.to ?? '')} error={error(`closedTo-${row}`)} />
-                <TextField idPrefix={idPrefix} name={`closedReason-${row}`} label={t('venueAdmin.spaces.closedReason')} defaultValue={value(`closedReason-${row}`, savedRow?.reason ?? '')} error={error(`closedReason-${row}`)} maxLength={200} />
+                <legend>
+                  {isNew ? t('venueAdmin.spaces.closedNew') : t('venueAdmin.spaces.closedRow', { number: row + 1 })}
+                </legend>
+                <DateTimeField
+                  type="date"
+                  className="manage-date"
+                  idPrefix={idPrefix}
+                  name={`closedFrom-${row}`}
+                  label={t('venueAdmin.spaces.closedFrom')}
+                  value={value(`closedFrom-${row}`, savedRow?.from ?? '')}
+                  error={error(`closedFrom-${row}`)}
+                />
+                <DateTimeField
+                  type="date"
+                  className="manage-date"
+                  idPrefix={idPrefix}
+                  name={`closedTo-${row}`}
+                  label={t('venueAdmin.spaces.closedTo')}
+                  value={value(`closedTo-${row}`, savedRow?.to ?? '')}
+                  error={error(`closedTo-${row}`)}
+                />
+                <TextField
+                  idPrefix={idPrefix}
+                  name={`closedReason-${row}`}
+                  label={t('venueAdmin.spaces.closedReason')}
+                  defaultValue={value(`closedReason-${row}`, savedRow?.reason ?? '')}
+                  error={error(`closedReason-${row}`)}
+                  maxLength={200}
+                />
                 {isNew ? null : (
-                  <CheckboxChoice id={`${idPrefix}-closedRemove-${row}`} name={`closedRemove-${row}`} label={t('venueAdmin.spaces.closedRemove')} isChecked={failure?.values[`closedRemove-${row}`] === 'yes'} />
+                  <CheckboxChoice
+                    id={`${idPrefix}-closedRemove-${row}`}
+                    name={`closedRemove-${row}`}
+                    label={t('venueAdmin.spaces.closedRemove')}
+                    isChecked={failure?.values[`closedRemove-${row}`] === 'yes'}
+                  />
                 )}
               </fieldset>
             );
@@ -171,15 +249,57 @@ export function SpaceRulesForm({ t, space, index, failure }: Props) {
             name="priceUnit"
             legend={labels.priceUnit!}
             defaultValue={value('priceUnit', space.priceUnit)}
-            options={priceUnitOptions.map((option) => ({ value: option, label: t(`venueAdmin.spaces.priceUnit.${option}` as MessageKey) }))}
+            options={priceUnitOptions.map((option) => ({
+              value: option,
+              label: t(`venueAdmin.spaces.priceUnit.${option}` as MessageKey),
+            }))}
             error={error('priceUnit')}
           />
-          <TextField idPrefix={idPrefix} name="priceMembers" label={labels.priceMembers!} hint={t('venueAdmin.spaces.priceHint')} defaultValue={value('priceMembers', formatEuros(space.priceMembersCents))} error={error('priceMembers')} />
-          <TextField idPrefix={idPrefix} name="priceRegion" label={labels.priceRegion!} defaultValue={value('priceRegion', formatEuros(space.priceRegionCents))} error={error('priceRegion')} />
-          <TextField idPrefix={idPrefix} name="pricePrivate" label={labels.pricePrivate!} defaultValue={value('pricePrivate', formatEuros(space.pricePrivateCents))} error={error('pricePrivate')} />
-          <TextField idPrefix={idPrefix} name="deposit" label={labels.deposit!} defaultValue={value('deposit', formatEuros(space.depositCents))} error={error('deposit')} />
-          <TextField idPrefix={idPrefix} name="freeCancellationHours" label={labels.freeCancellationHours!} inputMode="numeric" defaultValue={value('freeCancellationHours', String(space.freeCancellationHours))} error={error('freeCancellationHours')} />
-          <TextField idPrefix={idPrefix} name="cancellationFeePercent" label={labels.cancellationFeePercent!} inputMode="numeric" defaultValue={value('cancellationFeePercent', String(space.cancellationFeePercent))} error={error('cancellationFeePercent')} />
+          <TextField
+            idPrefix={idPrefix}
+            name="priceMembers"
+            label={labels.priceMembers!}
+            hint={t('venueAdmin.spaces.priceHint')}
+            defaultValue={value('priceMembers', formatEuros(space.priceMembersCents))}
+            error={error('priceMembers')}
+          />
+          <TextField
+            idPrefix={idPrefix}
+            name="priceRegion"
+            label={labels.priceRegion!}
+            defaultValue={value('priceRegion', formatEuros(space.priceRegionCents))}
+            error={error('priceRegion')}
+          />
+          <TextField
+            idPrefix={idPrefix}
+            name="pricePrivate"
+            label={labels.pricePrivate!}
+            defaultValue={value('pricePrivate', formatEuros(space.pricePrivateCents))}
+            error={error('pricePrivate')}
+          />
+          <TextField
+            idPrefix={idPrefix}
+            name="deposit"
+            label={labels.deposit!}
+            defaultValue={value('deposit', formatEuros(space.depositCents))}
+            error={error('deposit')}
+          />
+          <TextField
+            idPrefix={idPrefix}
+            name="freeCancellationHours"
+            label={labels.freeCancellationHours!}
+            inputMode="numeric"
+            defaultValue={value('freeCancellationHours', String(space.freeCancellationHours))}
+            error={error('freeCancellationHours')}
+          />
+          <TextField
+            idPrefix={idPrefix}
+            name="cancellationFeePercent"
+            label={labels.cancellationFeePercent!}
+            inputMode="numeric"
+            defaultValue={value('cancellationFeePercent', String(space.cancellationFeePercent))}
+            error={error('cancellationFeePercent')}
+          />
         </fieldset>
 
         <button type="submit" className="button">

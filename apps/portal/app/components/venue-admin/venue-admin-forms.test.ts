@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { apiErrorsToFields } from '../../lib/api-errors';
 import { ApiError } from '../../lib/api.server';
-import { formatEuros, parseClock, parseEuros, parseHoursToMinutes, parseSpaceForm, venueAdminApiErrors } from './venue-admin-forms';
+import {
+  formatEuros,
+  parseClock,
+  parseEuros,
+  parseHoursToMinutes,
+  parseSpaceForm,
+  venueAdminApiErrors,
+} from './venue-admin-forms';
 
 const validSpace = {
   isApprovalRequired: 'yes',
@@ -47,7 +54,12 @@ describe('the manage forms', () => {
       ...validSpace,
       hoursMode: 'weekly',
       'closed-1': 'yes',
-      ...Object.fromEntries([2, 3, 4, 5, 6, 7].flatMap((day) => [[`opens-${day}`, '8'], [`closes-${day}`, '24']])),
+      ...Object.fromEntries(
+        [2, 3, 4, 5, 6, 7].flatMap((day) => [
+          [`opens-${day}`, '8'],
+          [`closes-${day}`, '24'],
+        ]),
+      ),
       'closedFrom-0': '2026-12-24',
       'closedTo-0': '2026-12-26',
       'closedReason-0': 'Joulu',
@@ -57,16 +69,42 @@ describe('the manage forms', () => {
     });
     expect(parsed.isValid).toBe(true);
     if (!parsed.isValid) return;
-    expect(parsed.body).toMatchObject({ priceRegionCents: 1250, maxMinutes: 720, closedDates: [{ from: '2026-12-24', to: '2026-12-26', reason: 'Joulu' }] });
+    expect(parsed.body).toMatchObject({
+      priceRegionCents: 1250,
+      maxMinutes: 720,
+      closedDates: [{ from: '2026-12-24', to: '2026-12-26', reason: 'Joulu' }],
+    });
     expect(parsed.body.openingHours).toHaveLength(6);
-    expect((parsed.body.openingHours as { weekday: number; closes: string }[])[0]).toEqual({ weekday: 2, opens: '08:00', closes: '24:00' });
+    expect((parsed.body.openingHours as { weekday: number; closes: string }[])[0]).toEqual({
+      weekday: 2,
+      opens: '08:00',
+      closes: '24:00',
+    });
   });
 
   it('names each wrong field', () => {
-    const parsed = parseSpaceForm({ ...validSpace, priceRegion: '12,5,0', minHours: '5', maxHours: '2', hoursMode: 'weekly', 'opens-1': '18', 'closes-1': '8' });
+    const parsed = parseSpaceForm({
+      ...validSpace,
+      priceRegion: '12,5,0',
+      minHours: '5',
+      maxHours: '2',
+      hoursMode: 'weekly',
+      'opens-1': '18',
+      'closes-1': '8',
+    });
     expect(parsed.isValid).toBe(false);
     if (parsed.isValid) return;
-    expect(parsed.errors).toMatchObject({ priceRegion: 'venueAdmin.error.euros', maxHours: 'venueAdmin.error.maxMinutes', 'closes-1': 'venueAdmin.error.openingHours', 'opens-2': 'validation.required' });
-    expect(apiErrorsToFields(new ApiError(400, 'validation_failed', 'Check the marked fields', { maxMinutes: 'x', paymentIban: 'y' }), venueAdminApiErrors)).toEqual({ maxHours: 'venueAdmin.error.maxMinutes', paymentIban: 'venueAdmin.error.iban' });
+    expect(parsed.errors).toMatchObject({
+      priceRegion: 'venueAdmin.error.euros',
+      maxHours: 'venueAdmin.error.maxMinutes',
+      'closes-1': 'venueAdmin.error.openingHours',
+      'opens-2': 'validation.required',
+    });
+    expect(
+      apiErrorsToFields(
+        new ApiError(400, 'validation_failed', 'Check the marked fields', { maxMinutes: 'x', paymentIban: 'y' }),
+        venueAdminApiErrors,
+      ),
+    ).toEqual({ maxHours: 'venueAdmin.error.maxMinutes', paymentIban: 'venueAdmin.error.iban' });
   });
 });

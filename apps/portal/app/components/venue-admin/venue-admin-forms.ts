@@ -59,7 +59,10 @@ export function parseClock(value: string): string | null {
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 
-export function parseVenueForm(values: Values, lists: { facilities: string[]; accessibility: string[] }): Parsed<Record<string, unknown>> {
+export function parseVenueForm(
+  values: Values,
+  lists: { facilities: string[]; accessibility: string[] },
+): Parsed<Record<string, unknown>> {
   const errors: FieldErrors = {};
   const name = text(values, 'name');
   const address = text(values, 'address');
@@ -67,14 +70,19 @@ export function parseVenueForm(values: Values, lists: { facilities: string[]; ac
   if (address.length < 3) errors.address = address ? 'validation.tooShort' : 'validation.required';
   if (!text(values, 'villageId')) errors.villageId = 'validation.choose';
   const capacity = parseWholeNumber(text(values, 'capacity'));
-  if (capacity === null || capacity < 1) errors.capacity = text(values, 'capacity') ? 'venueAdmin.error.wholeNumber' : 'validation.required';
+  if (capacity === null || capacity < 1)
+    errors.capacity = text(values, 'capacity') ? 'venueAdmin.error.wholeNumber' : 'validation.required';
   const phone = text(values, 'contactPhone');
   if (phone && !/^\+?[0-9 ()-]{5,40}$/.test(phone)) errors.contactPhone = 'validation.phone';
   const email = text(values, 'contactEmail');
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.contactEmail = 'validation.email';
   if (Object.keys(errors).length > 0) return { isValid: false, errors };
   const description: Record<string, string> = {};
-  for (const [language, field] of [['fi', 'descriptionFi'], ['sv', 'descriptionSv'], ['en', 'descriptionEn']] as const) {
+  for (const [language, field] of [
+    ['fi', 'descriptionFi'],
+    ['sv', 'descriptionSv'],
+    ['en', 'descriptionEn'],
+  ] as const) {
     if (text(values, field)) description[language] = text(values, field);
   }
   return {
@@ -124,13 +132,15 @@ export function parseSpaceForm(values: Values): Parsed<Record<string, unknown>> 
     else body[target] = parsed;
   };
 
-  if (values.isApprovalRequired === 'yes' || values.isApprovalRequired === 'no') body.isApprovalRequired = values.isApprovalRequired === 'yes';
+  if (values.isApprovalRequired === 'yes' || values.isApprovalRequired === 'no')
+    body.isApprovalRequired = values.isApprovalRequired === 'yes';
   else errors.isApprovalRequired = 'validation.choose';
   if ((bookableByOptions as readonly string[]).includes(values.bookableBy ?? '')) body.bookableBy = values.bookableBy;
   else errors.bookableBy = 'validation.choose';
   hours('minHours', 'minMinutes');
   hours('maxHours', 'maxMinutes');
-  if (typeof body.minMinutes === 'number' && typeof body.maxMinutes === 'number' && body.minMinutes > body.maxMinutes) errors.maxHours = 'venueAdmin.error.maxMinutes';
+  if (typeof body.minMinutes === 'number' && typeof body.maxMinutes === 'number' && body.minMinutes > body.maxMinutes)
+    errors.maxHours = 'venueAdmin.error.maxMinutes';
   whole('bufferBeforeMinutes', 'bufferBeforeMinutes');
   whole('bufferAfterMinutes', 'bufferAfterMinutes');
   whole('minNoticeHours', 'minNoticeHours');
@@ -144,8 +154,10 @@ export function parseSpaceForm(values: Values): Parsed<Record<string, unknown>> 
       if (values[`closed-${weekday}`] === 'yes') continue;
       const opens = parseClock(text(values, `opens-${weekday}`));
       const closes = parseClock(text(values, `closes-${weekday}`));
-      if (!opens || opens === '24:00') errors[`opens-${weekday}`] = text(values, `opens-${weekday}`) ? 'venueAdmin.error.openingHours' : 'validation.required';
-      if (!closes || closes === '00:00') errors[`closes-${weekday}`] = text(values, `closes-${weekday}`) ? 'venueAdmin.error.openingHours' : 'validation.required';
+      if (!opens || opens === '24:00')
+        errors[`opens-${weekday}`] = text(values, `opens-${weekday}`) ? 'venueAdmin.error.openingHours' : 'validation.required';
+      if (!closes || closes === '00:00')
+        errors[`closes-${weekday}`] = text(values, `closes-${weekday}`) ? 'venueAdmin.error.openingHours' : 'validation.required';
       else if (opens && opens >= closes) errors[`closes-${weekday}`] = 'venueAdmin.error.openingHours';
       if (opens && closes) periods.push({ weekday, opens, closes });
     }
@@ -176,7 +188,8 @@ export function parseSpaceForm(values: Values): Parsed<Record<string, unknown>> 
   euros('deposit', 'depositCents');
   whole('freeCancellationHours', 'freeCancellationHours');
   whole('cancellationFeePercent', 'cancellationFeePercent', 'venueAdmin.error.percent');
-  if (typeof body.cancellationFeePercent === 'number' && body.cancellationFeePercent > 100) errors.cancellationFeePercent = 'venueAdmin.error.percent';
+  if (typeof body.cancellationFeePercent === 'number' && body.cancellationFeePercent > 100)
+    errors.cancellationFeePercent = 'venueAdmin.error.percent';
 
   return Object.keys(errors).length > 0 ? { isValid: false, errors } : { isValid: true, body };
 }
@@ -212,6 +225,31 @@ export const venueAdminApiErrors = {
     closedDates: ['form', 'venueAdmin.error.closedDates'],
     description: ['form', 'validation.checkField'],
   },
-  formFields: ['address', 'altText', 'bufferAfterMinutes', 'bufferBeforeMinutes', 'cancellationFeePercent', 'capacity', 'contactEmail', 'contactName', 'contactPhone', 'deposit', 'freeCancellationHours', 'hoursMode', 'keyInstructions', 'maxDaysAhead', 'maxHours', 'minHours', 'minNoticeHours', 'name', 'paymentIban', 'photo', 'priceMembers', 'pricePrivate', 'priceRegion', 'villageId'],
+  formFields: [
+    'address',
+    'altText',
+    'bufferAfterMinutes',
+    'bufferBeforeMinutes',
+    'cancellationFeePercent',
+    'capacity',
+    'contactEmail',
+    'contactName',
+    'contactPhone',
+    'deposit',
+    'freeCancellationHours',
+    'hoursMode',
+    'keyInstructions',
+    'maxDaysAhead',
+    'maxHours',
+    'minHours',
+    'minNoticeHours',
+    'name',
+    'paymentIban',
+    'photo',
+    'priceMembers',
+    'pricePrivate',
+    'priceRegion',
+    'villageId',
+  ],
   fallback: 'validation.checkField',
 } as const satisfies ApiErrorMapping;

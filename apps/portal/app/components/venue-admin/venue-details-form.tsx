@@ -34,7 +34,8 @@ export function VenueDetailsForm({ t, venue, regions, failure }: Props) {
     const key = failure?.errors[name];
     return key ? t(key) : undefined;
   };
-  const value = (name: string, saved: string | number | null | undefined) => failure?.values[name] ?? (saved === null || saved === undefined ? '' : String(saved));
+  const value = (name: string, saved: string | number | null | undefined) =>
+    failure?.values[name] ?? (saved === null || saved === undefined ? '' : String(saved));
   const chosen = (list: 'facilities' | 'accessibility', option: string) =>
     failure ? (failure.values[list] ?? '').split(',').includes(option) : venue[list].includes(option);
   return (
@@ -43,8 +44,23 @@ export function VenueDetailsForm({ t, venue, regions, failure }: Props) {
       <ErrorSummary errors={failure?.errors} labels={labels} idPrefix={idPrefix} />
       <Form method="post" noValidate className="stack">
         <input type="hidden" name="intent" value="details" />
-        <TextField idPrefix={idPrefix} name="name" label={labels.name!} defaultValue={value('name', venue.name)} error={error('name')} maxLength={160} />
-        <TextField idPrefix={idPrefix} name="address" label={labels.address!} defaultValue={value('address', venue.address)} error={error('address')} autoComplete="street-address" maxLength={300} />
+        <TextField
+          idPrefix={idPrefix}
+          name="name"
+          label={labels.name!}
+          defaultValue={value('name', venue.name)}
+          error={error('name')}
+          maxLength={160}
+        />
+        <TextField
+          idPrefix={idPrefix}
+          name="address"
+          label={labels.address!}
+          defaultValue={value('address', venue.address)}
+          error={error('address')}
+          autoComplete="street-address"
+          maxLength={300}
+        />
         <SelectField
           idPrefix={idPrefix}
           name="villageId"
@@ -54,10 +70,38 @@ export function VenueDetailsForm({ t, venue, regions, failure }: Props) {
           groups={villageGroups(regions)}
           error={error('villageId')}
         />
-        <TextField idPrefix={idPrefix} name="capacity" label={labels.capacity!} defaultValue={value('capacity', venue.capacity)} error={error('capacity')} inputMode="numeric" />
-        <TextAreaField idPrefix={idPrefix} name="descriptionFi" label={labels.descriptionFi!} lang="fi" defaultValue={value('descriptionFi', venue.description.fi)} error={error('descriptionFi')} />
-        <TextAreaField idPrefix={idPrefix} name="descriptionSv" label={labels.descriptionSv!} lang="sv" defaultValue={value('descriptionSv', venue.description.sv)} error={error('descriptionSv')} />
-        <TextAreaField idPrefix={idPrefix} name="descriptionEn" label={labels.descriptionEn!} lang="en" defaultValue={value('descriptionEn', venue.description.en)} error={error('descriptionEn')} />
+        <TextField
+          idPrefix={idPrefix}
+          name="capacity"
+          label={labels.capacity!}
+          defaultValue={value('capacity', venue.capacity)}
+          error={error('capacity')}
+          inputMode="numeric"
+        />
+        <TextAreaField
+          idPrefix={idPrefix}
+          name="descriptionFi"
+          label={labels.descriptionFi!}
+          lang="fi"
+          defaultValue={value('descriptionFi', venue.description.fi)}
+          error={error('descriptionFi')}
+        />
+        <TextAreaField
+          idPrefix={idPrefix}
+          name="descriptionSv"
+          label={labels.descriptionSv!}
+          lang="sv"
+          defaultValue={value('descriptionSv', venue.description.sv)}
+          error={error('descriptionSv')}
+        />
+        <TextAreaField
+          idPrefix={idPrefix}
+          name="descriptionEn"
+          label={labels.descriptionEn!}
+          lang="en"
+          defaultValue={value('descriptionEn', venue.description.en)}
+          error={error('descriptionEn')}
+        />
         <fieldset className="field">
           <legend>{t('venueAdmin.details.facilities')}</legend>
           <div className="manage-checks">
@@ -90,9 +134,33 @@ export function VenueDetailsForm({ t, venue, regions, failure }: Props) {
         </fieldset>
         <fieldset className="manage-group stack">
           <legend>{t('venueAdmin.details.contactTitle')}</legend>
-          <TextField idPrefix={idPrefix} name="contactName" label={labels.contactName!} defaultValue={value('contactName', venue.contactName)} error={error('contactName')} autoComplete="name" maxLength={160} />
-          <TextField idPrefix={idPrefix} name="contactPhone" type="tel" label={labels.contactPhone!} defaultValue={value('contactPhone', venue.contactPhone)} error={error('contactPhone')} autoComplete="tel" />
-          <TextField idPrefix={idPrefix} name="contactEmail" type="email" label={labels.contactEmail!} defaultValue={value('contactEmail', venue.contactEmail)} error={error('contactEmail')} autoComplete="email" />
+          <TextField
+            idPrefix={idPrefix}
+            name="contactName"
+            label={labels.contactName!}
+            defaultValue={value('contactName', venue.contactName)}
+            error={error('contactName')}
+            autoComplete="name"
+            maxLength={160}
+          />
+          <TextField
+            idPrefix={idPrefix}
+            name="contactPhone"
+            type="tel"
+            label={labels.contactPhone!}
+            defaultValue={value('contactPhone', venue.contactPhone)}
+            error={error('contactPhone')}
+            autoComplete="tel"
+          />
+          <TextField
+            idPrefix={idPrefix}
+            name="contactEmail"
+            type="email"
+            label={labels.contactEmail!}
+            defaultValue={value('contactEmail', venue.contactEmail)}
+            error={error('contactEmail')}
+            autoComplete="email"
+          />
         </fieldset>
         <TextAreaField
           idPrefix={idPrefix}

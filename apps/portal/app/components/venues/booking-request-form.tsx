@@ -58,7 +58,9 @@ function RequestStep({ venue, spaceId, prefill, result, memberships, action }: B
   };
   // The summary links to the start time; the field itself names the clashing times.
   const summaryErrors: FieldErrors | undefined =
-    failure?.errors.startTime === 'venues.form.conflict' ? { ...failure.errors, startTime: 'venues.form.conflictUnknown' } : failure?.errors;
+    failure?.errors.startTime === 'venues.form.conflict'
+      ? { ...failure.errors, startTime: 'venues.form.conflictUnknown' }
+      : failure?.errors;
   const values = failure?.values ?? prefill;
   // A taken time can be queued for: the first in line gets it if it frees up.
   const isTaken = failure?.errors.startTime === 'venues.form.conflict';
@@ -83,21 +85,40 @@ function RequestStep({ venue, spaceId, prefill, result, memberships, action }: B
         />
         <BookingWhenFields idPrefix="booking" labels={labels} values={values} errorText={errorText} />
         <BookingTitleField idPrefix="booking" labels={labels} values={values} errorText={errorText} />
-        <BookingOrganisationField idPrefix="booking" labels={labels} values={values} errorText={errorText} memberships={memberships} />
-        <CheckboxField name="isFreeEvent" idPrefix="booking" label={labels.isFreeEvent!} hint={t('venues.form.freeEventHint')} isChecked={values.isFreeEvent === 'yes'} />
+        <BookingOrganisationField
+          idPrefix="booking"
+          labels={labels}
+          values={values}
+          errorText={errorText}
+          memberships={memberships}
+        />
+        <CheckboxField
+          name="isFreeEvent"
+          idPrefix="booking"
+          label={labels.isFreeEvent!}
+          hint={t('venues.form.freeEventHint')}
+          isChecked={values.isFreeEvent === 'yes'}
+        />
         <p className="field__hint">{t('venues.form.reviewHint')}</p>
         <button type="submit" name="intent" value="review" className="button">
           {t('venues.form.review')}
         </button>
       </Form>
       <p>
-        <a href={`/bookings/series/new?${new URLSearchParams({ venue: venue.id, space: values.spaceId ?? spaceId ?? '' })}`}>{t('venues.form.recurring')}</a>
+        <a href={`/bookings/series/new?${new URLSearchParams({ venue: venue.id, space: values.spaceId ?? spaceId ?? '' })}`}>
+          {t('venues.form.recurring')}
+        </a>
       </p>
     </>
   );
 }
 
-function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormProps & { result: Extract<BookingFormResult, { step: 'confirm' }> }) {
+function ConfirmStep({
+  venue,
+  result,
+  memberships,
+  action,
+}: BookingRequestFormProps & { result: Extract<BookingFormResult, { step: 'confirm' }> }) {
   const { t, language } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // With JavaScript, each new summary takes the focus the way the first page load does.
@@ -106,7 +127,8 @@ function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormP
   }, [result.quotedAt]);
   const { values, quote } = result;
   const space = venue.spaces.find((candidate) => candidate.id === values.spaceId);
-  const organisation = memberships.find((m) => m.organisation.id === values.organisationId)?.organisation.name ?? t('venues.form.myself');
+  const organisation =
+    memberships.find((m) => m.organisation.id === values.organisationId)?.organisation.name ?? t('venues.form.myself');
   const isFreeEvent = values.isFreeEvent === 'yes';
   const startsAt = Date.parse(result.startsAt);
   const endsAt = Date.parse(result.endsAt);
@@ -142,7 +164,9 @@ function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormP
           <dd>
             {quote ? (
               <>
-                <strong className="booking-confirm__price">{quote.priceCents > 0 ? formatEuros(quote.priceCents, language, 'brief') : t('venues.price.free')}</strong>{' '}
+                <strong className="booking-confirm__price">
+                  {quote.priceCents > 0 ? formatEuros(quote.priceCents, language, 'brief') : t('venues.price.free')}
+                </strong>{' '}
                 {quote.priceCents > 0 ? `(${t(confirmTierKeys[quote.priceTier])})` : null}
               </>
             ) : (
@@ -150,7 +174,9 @@ function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormP
             )}
             {isFreeEvent ? <span className="booking-confirm__note">{t('venues.confirm.freeEvent')}</span> : null}
             {result.regularQuote && result.regularQuote.priceCents > 0 ? (
-              <span className="booking-confirm__note">{t('venues.confirm.regularPrice', { price: formatEuros(result.regularQuote.priceCents, language, 'brief') })}</span>
+              <span className="booking-confirm__note">
+                {t('venues.confirm.regularPrice', { price: formatEuros(result.regularQuote.priceCents, language, 'brief') })}
+              </span>
             ) : null}
           </dd>
         </div>
@@ -183,7 +209,8 @@ function ConfirmStep({ venue, result, memberships, action }: BookingRequestFormP
       {quote?.problem ? (
         <div className="panel panel--warning" role="alert">
           <p>
-            <strong>{t('venues.confirm.problem')}</strong> {t(quote.problemReason ? reasonMessages[quote.problemReason] : 'venues.form.rule')}
+            <strong>{t('venues.confirm.problem')}</strong>{' '}
+            {t(quote.problemReason ? reasonMessages[quote.problemReason] : 'venues.form.rule')}
           </p>
         </div>
       ) : null}

@@ -14,9 +14,26 @@ export type ConflictDetail = { from: string; to: string } | null;
 // the cancellation terms (intent "review"), the second sends (intent "send"); "change" goes back.
 export type BookingFormResult =
   | { step: 'form'; errors: FieldErrors; values: Record<string, string>; conflict: ConflictDetail }
-  | { step: 'confirm'; values: Record<string, string>; quote: BookingQuote | null; regularQuote: BookingQuote | null; startsAt: string; endsAt: string; quotedAt: number };
+  | {
+      step: 'confirm';
+      values: Record<string, string>;
+      quote: BookingQuote | null;
+      regularQuote: BookingQuote | null;
+      startsAt: string;
+      endsAt: string;
+      quotedAt: number;
+    };
 
-export const bookingFieldOrder = ['spaceId', 'date', 'startTime', 'endTime', 'title', 'organisationId', 'isFreeEvent', 'form'] as const;
+export const bookingFieldOrder = [
+  'spaceId',
+  'date',
+  'startTime',
+  'endTime',
+  'title',
+  'organisationId',
+  'isFreeEvent',
+  'form',
+] as const;
 // The api's errors on this form: its times are the form's start and end; a refused rule without a
 // reason this portal knows is a time the space does not take.
 const bookingRequestApiErrors = {
@@ -27,7 +44,12 @@ const bookingRequestApiErrors = {
 
 type Viewer = { memberships: { organisation: { id: string } }[] };
 
-export async function handleBookingRequest(state: ApiCaller, viewer: Viewer, venue: VenueDetails, values: Record<string, string>) {
+export async function handleBookingRequest(
+  state: ApiCaller,
+  viewer: Viewer,
+  venue: VenueDetails,
+  values: Record<string, string>,
+) {
   const space = venue.spaces.find((candidate) => candidate.id === values.spaceId);
   if (values.intent === 'change') return data<BookingFormResult>({ step: 'form', errors: {}, values, conflict: null });
 
@@ -44,7 +66,8 @@ export async function handleBookingRequest(state: ApiCaller, viewer: Viewer, ven
   else if (title.length < 2) errors.title = 'validation.tooShort';
   else if (title.length > 200) errors.title = 'validation.tooLong';
   const organisationId = values.organisationId || null;
-  if (organisationId && !viewer.memberships.some((m) => m.organisation.id === organisationId)) errors.organisationId = 'validation.choose';
+  if (organisationId && !viewer.memberships.some((m) => m.organisation.id === organisationId))
+    errors.organisationId = 'validation.choose';
   if (space?.bookableBy === 'region' && !organisationId) errors.organisationId = 'venues.form.organisationRequired';
   const isFreeEvent = values.isFreeEvent === 'yes';
 
@@ -57,7 +80,12 @@ export async function handleBookingRequest(state: ApiCaller, viewer: Viewer, ven
     const askQuote = (isFree: boolean) =>
       callApi(state, quoteRoute, {
         params: { id: space.id },
-        query: { startsAt: start.iso, endsAt: end.iso, isFreeEvent: isFree ? 'true' : 'false', ...(organisationId ? { organisationId } : {}) },
+        query: {
+          startsAt: start.iso,
+          endsAt: end.iso,
+          isFreeEvent: isFree ? 'true' : 'false',
+          ...(organisationId ? { organisationId } : {}),
+        },
       });
     let quote: BookingQuote | null = null;
     // A free public event costs nothing if the owner agrees; say what it costs if they don't.
@@ -67,11 +95,20 @@ export async function handleBookingRequest(state: ApiCaller, viewer: Viewer, ven
       if (isFreeEvent) ({ quote: regularQuote } = await askQuote(false));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      if (error.status === 400 || error.status === 403) return failure(apiErrorsToFields(error, bookingRequestApiErrors), values, error.status);
+      if (error.status === 400 || error.status === 403)
+        return failure(apiErrorsToFields(error, bookingRequestApiErrors), values, error.status);
       // Without a price the person still sees the terms of the space; the owner confirms the price.
       console.error(`quote for space ${space.id} failed: ${error.status} ${error.code}`);
     }
-    return data<BookingFormResult>({ step: 'confirm', values, quote, regularQuote, startsAt: start.iso, endsAt: end.iso, quotedAt: Date.now() });
+    return data<BookingFormResult>({
+      step: 'confirm',
+      values,
+      quote,
+      regularQuote,
+      startsAt: start.iso,
+      endsAt: end.iso,
+      quotedAt: Date.now(),
+    });
   }
 
   try {
@@ -81,9 +118,15 @@ export async function handleBookingRequest(state: ApiCaller, viewer: Viewer, ven
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.status === 409) {
-      return failure({ startTime: 'venues.form.conflict' }, values, 409, describeConflict(error.details.conflict, state.language));
+      return failure(
+        { startTime: 'venues.form.conflict' },
+        values,
+        409,
+        describeConflict(error.details.conflict, state.language),
+      );
     }
-    if ([400, 403, 404, 422].includes(error.status)) return failure(apiErrorsToFields(error, bookingRequestApiErrors), values, error.status);
+    if ([400, 403, 404, 422].includes(error.status))
+      return failure(apiErrorsToFields(error, bookingRequestApiErrors), values, error.status);
     throw error;
   }
   return redirectWithCookies('/bookings?done=requested');

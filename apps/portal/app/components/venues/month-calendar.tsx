@@ -1,5 +1,14 @@
 import { Link } from 'react-router';
-import { daysInMonth, dayText, formatMonth, localeTag, monthText, shiftMonth, weekdayIndex, weekdayName } from '@talkoot/platform/time';
+import {
+  daysInMonth,
+  dayText,
+  formatMonth,
+  localeTag,
+  monthText,
+  shiftMonth,
+  weekdayIndex,
+  weekdayName,
+} from '@talkoot/platform/time';
 import type { BusyPeriod } from '../../lib/api-types';
 import { useI18n } from '../../lib/root-data';
 import { slotsByDay } from './month-slots';
@@ -22,7 +31,10 @@ export function MonthCalendar({ venueId, spaceId, spaceName, year, month, busy, 
   const slots = slotsByDay(busy, year, month, language);
   const total = daysInMonth(year, month);
   const lead = weekdayIndex(year, month, 1);
-  const cells: (number | null)[] = [...Array.from({ length: lead }, () => null), ...Array.from({ length: total }, (_, i) => i + 1)];
+  const cells: (number | null)[] = [
+    ...Array.from({ length: lead }, () => null),
+    ...Array.from({ length: total }, (_, i) => i + 1),
+  ];
   while (cells.length % 7 !== 0) cells.push(null);
   const weeks: (number | null)[][] = [];
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
@@ -31,7 +43,9 @@ export function MonthCalendar({ venueId, spaceId, spaceName, year, month, busy, 
   const href = (target: { year: number; month: number }) =>
     `/venues/${venueId}?space=${encodeURIComponent(spaceId)}&month=${monthText(target.year, target.month)}#calendar-title`;
   const dayLabel = (day: number) =>
-    new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+    new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+      Date.UTC(year, month - 1, day),
+    );
 
   return (
     <div className="month">
@@ -74,7 +88,9 @@ export function MonthCalendar({ venueId, spaceId, spaceName, year, month, busy, 
                       {day}
                     </span>
                     <span className="month__full-date">{dayLabel(day)}</span>
-                    {today === dayText(year, month, day) ? <span className="week__today-label">{t('venues.week.today')}</span> : null}
+                    {today === dayText(year, month, day) ? (
+                      <span className="week__today-label">{t('venues.week.today')}</span>
+                    ) : null}
                     {slots.has(day) ? (
                       <ul className="month__slots">
                         {slots.get(day)!.map((slot, slotIndex) => (

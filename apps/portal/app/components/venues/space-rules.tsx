@@ -10,8 +10,13 @@ export function SpaceRulesList({ rules, today }: { rules: SpaceRules; today: str
   const opening = rules.openingHours ? openingHoursLines(rules.openingHours, language) : null;
   const closedDays = rules.openingHours ? closedWeekdays(rules.openingHours, language) : [];
   const closedDates = rules.closedDates.filter((period) => period.to >= today).toSorted((a, b) => a.from.localeCompare(b.from));
-  const isFree = rules.priceUnit === 'free' || (rules.priceMembersCents === 0 && rules.priceRegionCents === 0 && rules.pricePrivateCents === 0);
-  const notice = rules.minNoticeHours % 24 === 0 && rules.minNoticeHours >= 48 ? t('venues.rules.days', { count: rules.minNoticeHours / 24 }) : t('venues.hours', { count: rules.minNoticeHours });
+  const isFree =
+    rules.priceUnit === 'free' ||
+    (rules.priceMembersCents === 0 && rules.priceRegionCents === 0 && rules.pricePrivateCents === 0);
+  const notice =
+    rules.minNoticeHours % 24 === 0 && rules.minNoticeHours >= 48
+      ? t('venues.rules.days', { count: rules.minNoticeHours / 24 })
+      : t('venues.hours', { count: rules.minNoticeHours });
 
   return (
     <dl className="space-rules">
@@ -41,7 +46,9 @@ export function SpaceRulesList({ rules, today }: { rules: SpaceRules; today: str
             <ul className="plain-list">
               {closedDates.map((period) => (
                 <li key={`${period.from}-${period.to}`}>
-                  {period.from === period.to ? formatDate(period.from, language) : `${formatDate(period.from, language)}–${formatDate(period.to, language)}`}
+                  {period.from === period.to
+                    ? formatDate(period.from, language)
+                    : `${formatDate(period.from, language)}–${formatDate(period.to, language)}`}
                   {period.reason ? `: ${period.reason}` : ''}
                 </li>
               ))}

@@ -12,7 +12,14 @@ export function VenuePhotos({ photos }: { photos: VenueDetails['photos'] }) {
         {photos.map((photo) => (
           <li key={photo.id}>
             <a href={photo.url}>
-              <img src={photo.thumbnailUrl} alt={photo.altText} width={photo.width} height={photo.height} loading="lazy" decoding="async" />
+              <img
+                src={photo.thumbnailUrl}
+                alt={photo.altText}
+                width={photo.width}
+                height={photo.height}
+                loading="lazy"
+                decoding="async"
+              />
               <span className="venue-photos__open">{t('venues.photos.open')}</span>
             </a>
           </li>

@@ -41,7 +41,8 @@ export function openingHoursLines(openingHours: OpeningPeriod[], language: Langu
     }
     let last = weekday;
     while (last < 7 && byDay.get(last + 1) === hours) last++;
-    const days = last === weekday ? weekdayName(weekday, language) : `${weekdayName(weekday, language)}–${weekdayName(last, language)}`;
+    const days =
+      last === weekday ? weekdayName(weekday, language) : `${weekdayName(weekday, language)}–${weekdayName(last, language)}`;
     lines.push({ days, hours });
     weekday = last + 1;
   }

@@ -25,7 +25,9 @@ export function searchLabels(t: Translate): Record<string, string> {
 export function VenueSearchForm({ regions, values, errors }: { regions: Region[]; values: SearchValues; errors: FieldErrors }) {
   const { t } = useI18n();
   const labels = searchLabels(t);
-  const municipalities = regions.flatMap((region) => region.municipalities).toSorted((a, b) => a.name.localeCompare(b.name, 'fi'));
+  const municipalities = regions
+    .flatMap((region) => region.municipalities)
+    .toSorted((a, b) => a.name.localeCompare(b.name, 'fi'));
   const error = (name: string) => (errors[name] ? t(errors[name] as MessageKey) : undefined);
   return (
     <section className="section panel" aria-labelledby="search-title">
@@ -56,10 +58,44 @@ export function VenueSearchForm({ regions, values, errors }: { regions: Region[]
             options: municipality.villages.map((village) => ({ value: village.id, label: village.name })),
           }))}
         />
-        <DateTimeField name="date" idPrefix="search" type="date" label={labels.date!} hint={t('venues.form.dateHint')} error={error('date')} value={values.date} />
-        <DateTimeField name="from" idPrefix="search" type="time" label={labels.from!} hint={t('venues.form.timeHint')} error={error('from')} value={values.from} />
-        <DateTimeField name="to" idPrefix="search" type="time" label={labels.to!} hint={t('venues.form.timeHint')} error={error('to')} value={values.to} />
-        <TextField name="people" idPrefix="search" type="number" inputMode="numeric" min={1} label={labels.people!} hint={t('venues.search.peopleHint')} error={error('people')} defaultValue={values.people} />
+        <DateTimeField
+          name="date"
+          idPrefix="search"
+          type="date"
+          label={labels.date!}
+          hint={t('venues.form.dateHint')}
+          error={error('date')}
+          value={values.date}
+        />
+        <DateTimeField
+          name="from"
+          idPrefix="search"
+          type="time"
+          label={labels.from!}
+          hint={t('venues.form.timeHint')}
+          error={error('from')}
+          value={values.from}
+        />
+        <DateTimeField
+          name="to"
+          idPrefix="search"
+          type="time"
+          label={labels.to!}
+          hint={t('venues.form.timeHint')}
+          error={error('to')}
+          value={values.to}
+        />
+        <TextField
+          name="people"
+          idPrefix="search"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          label={labels.people!}
+          hint={t('venues.search.peopleHint')}
+          error={error('people')}
+          defaultValue={values.people}
+        />
         <div className="search-form__actions">
           <button type="submit" className="button">
             {t('venues.search.submit')}

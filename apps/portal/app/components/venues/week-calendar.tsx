@@ -31,7 +31,9 @@ export function WeekCalendar({ venueId, spaceId, spaceName, monday, today, busy,
   const hours = weekHours(rules.openingHours);
   const href = (week: string) => `/venues/${venueId}?space=${encodeURIComponent(spaceId)}&view=week&week=${week}#calendar-title`;
   const shortDate = (date: string) =>
-    new Intl.DateTimeFormat(localeTag(language), { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${date}T12:00:00Z`));
+    new Intl.DateTimeFormat(localeTag(language), { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(
+      Date.parse(`${date}T12:00:00Z`),
+    );
   const caption = t('venues.week.caption', {
     space: spaceName,
     week: isoWeekNumber(monday),
@@ -95,7 +97,12 @@ export function WeekCalendar({ venueId, spaceId, spaceName, monday, today, busy,
                 const isToday = date === today;
                 const closed = isClosedDate(date, rules.closedDates);
                 return (
-                  <th key={date} scope="col" className={isToday ? 'week__today' : undefined} aria-current={isToday ? 'date' : undefined}>
+                  <th
+                    key={date}
+                    scope="col"
+                    className={isToday ? 'week__today' : undefined}
+                    aria-current={isToday ? 'date' : undefined}
+                  >
                     <abbr title={weekdayName(index + 1, language, 'long')}>{weekdayName(index + 1, language)}</abbr>{' '}
                     <span className="week__date">{shortDate(date)}</span>
                     {isToday ? <span className="week__today-label">{t('venues.week.today')}</span> : null}
@@ -114,7 +121,12 @@ export function WeekCalendar({ venueId, spaceId, spaceName, monday, today, busy,
                 {days.map((date) => {
                   const state = cellState(date, hour, busy, rules);
                   return (
-                    <td key={date} className={`week__cell week__cell--${state}${date === today ? ' week__cell--today' : ''}`} data-date={date} data-hour={hour}>
+                    <td
+                      key={date}
+                      className={`week__cell week__cell--${state}${date === today ? ' week__cell--today' : ''}`}
+                      data-date={date}
+                      data-hour={hour}
+                    >
                       {state === 'none' ? (
                         <>
                           <span aria-hidden="true">–</span>

@@ -31,7 +31,10 @@ describe('week view time', () => {
   });
 
   it('marks hours closed by opening hours and closed dates', () => {
-    const rules = { openingHours: [{ weekday: 2, opens: '08:00', closes: '22:00' }], closedDates: [{ from: '2026-12-24', to: '2026-12-26', reason: 'Joulu' }] };
+    const rules = {
+      openingHours: [{ weekday: 2, opens: '08:00', closes: '22:00' }],
+      closedDates: [{ from: '2026-12-24', to: '2026-12-26', reason: 'Joulu' }],
+    };
     expect(weekHours(rules.openingHours)).toEqual([8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]);
     expect(weekHours(null)[0]).toBe(7);
     expect(weekHours(null).at(-1)).toBe(22);

@@ -1,4 +1,12 @@
-import { addDays, helsinkiParts, helsinkiToday, helsinkiToInstant, isoWeekday, isRealDate, mondayOf } from '@talkoot/platform/time';
+import {
+  addDays,
+  helsinkiParts,
+  helsinkiToday,
+  helsinkiToInstant,
+  isoWeekday,
+  isRealDate,
+  mondayOf,
+} from '@talkoot/platform/time';
 import type { BusySlot, ClosedDates, OpeningPeriod } from '../../lib/api-types';
 
 // The Monday of `?week=`, or of `?date=`, or of this week.
@@ -36,7 +44,10 @@ export function cellState(
   rules: { openingHours: OpeningPeriod[] | null; closedDates: ClosedDates[] },
 ): CellState {
   const start = helsinkiToInstant(date, `${String(hour).padStart(2, '0')}:00`)!.time;
-  const end = hour >= 23 ? helsinkiToInstant(addDays(date, 1), '00:00')!.time : helsinkiToInstant(date, `${String(hour + 1).padStart(2, '0')}:00`)!.time;
+  const end =
+    hour >= 23
+      ? helsinkiToInstant(addDays(date, 1), '00:00')!.time
+      : helsinkiToInstant(date, `${String(hour + 1).padStart(2, '0')}:00`)!.time;
   if (end <= start || helsinkiParts(new Date(start)).hour !== hour) return 'none';
   const overlapping = busy.filter((period) => Date.parse(period.startsAt) < end && Date.parse(period.endsAt) > start);
   if (overlapping.some((period) => period.status === 'approved')) return 'approved';
@@ -46,7 +57,9 @@ export function cellState(
     const weekday = isoWeekday(date);
     const from = hour * 60;
     const to = from + 60;
-    const isOpen = rules.openingHours.some((period) => period.weekday === weekday && minutesOf(period.opens) < to && minutesOf(period.closes) > from);
+    const isOpen = rules.openingHours.some(
+      (period) => period.weekday === weekday && minutesOf(period.opens) < to && minutesOf(period.closes) > from,
+    );
     if (!isOpen) return 'closed';
   }
   return 'free';

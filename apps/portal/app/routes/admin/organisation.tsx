@@ -19,13 +19,7 @@ import {
 } from '@talkoot/identity/schemas';
 import { apiErrorsToFields } from '../../lib/api-errors';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
-import {
-  invitationForm,
-  memberRoleForm,
-  organisationUpdateForm,
-  parseForm,
-  readFormValues,
-} from '../../lib/forms';
+import { invitationForm, memberRoleForm, organisationUpdateForm, parseForm, readFormValues } from '../../lib/forms';
 import type { Notice } from '../../lib/notices';
 import { useI18n } from '../../lib/root-data';
 import { formFailure, redirectWithCookies } from '../../lib/responses.server';

@@ -33,7 +33,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     const { organisation } = await callApi(state, createOrganisationRoute, { body: form.data });
     return redirectWithCookies(`/admin/organisations/${organisation.id}`, [serializeNoticeCookie('organisation_created')]);
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 400 || error.status === 409)) return formFailure(apiErrorsToFields(error), values, error.status);
+    if (error instanceof ApiError && (error.status === 400 || error.status === 409))
+      return formFailure(apiErrorsToFields(error), values, error.status);
     throw error;
   }
 }

@@ -39,7 +39,9 @@ export default function DigestConfirm() {
       <div className="narrow">
         <PageTitle title={t('calendar.digest.confirmedTitle')} />
         <h1>{t('calendar.digest.confirmedTitle')}</h1>
-        <p className="lead">{result.frequency === 'monthly' ? t('calendar.digest.confirmedMonthly') : t('calendar.digest.confirmedWeekly')}</p>
+        <p className="lead">
+          {result.frequency === 'monthly' ? t('calendar.digest.confirmedMonthly') : t('calendar.digest.confirmedWeekly')}
+        </p>
         <p>{t('calendar.digest.confirmedHint')}</p>
         <p>
           <a href="/calendar">{t('calendar.backToCalendar')}</a>

@@ -38,7 +38,8 @@ export async function action({ context, request }: Route.ActionArgs) {
   // The filter came with the page as its canonical query; the letter gets the same choice.
   const { filter } = readCalendarFilter(new URLSearchParams(values.filter ?? ''));
   const apiFilter: Record<string, string | string[] | boolean> = {};
-  for (const key of ['municipality', 'village', 'organiser', 'category', 'audience'] as const) if (filter[key].length) apiFilter[key] = filter[key];
+  for (const key of ['municipality', 'village', 'organiser', 'category', 'audience'] as const)
+    if (filter[key].length) apiFilter[key] = filter[key];
   if (filter.free) apiFilter.free = true;
   if (filter.accessible) apiFilter.accessible = true;
   if (filter.q) apiFilter.q = filter.q;
@@ -46,7 +47,8 @@ export async function action({ context, request }: Route.ActionArgs) {
     await callApi(state, subscribeDigestRoute, { body: { email, language: state.language, frequency, filter: apiFilter } });
   } catch (error) {
     if (error instanceof ApiError && error.status === 400) return formFailure({ email: 'calendar.digest.emailInvalid' }, values);
-    if (error instanceof ApiError && error.status === 429) return formFailure({ email: 'calendar.digest.tooMany' }, values, 429, undefined, retryAfterHeader(error.details));
+    if (error instanceof ApiError && error.status === 429)
+      return formFailure({ email: 'calendar.digest.tooMany' }, values, 429, undefined, retryAfterHeader(error.details));
     throw error;
   }
   return { sent: true as const, email };
@@ -76,9 +78,7 @@ export default function Digest() {
     <div className="narrow">
       <PageTitle title={t('calendar.digest.title')} hasErrors={!!errors} />
       <p className="breadcrumb">
-        <a href={data.calendarUrl}>
-          {t('calendar.backToCalendar')}
-        </a>
+        <a href={data.calendarUrl}>{t('calendar.backToCalendar')}</a>
       </p>
       <h1>{t('calendar.digest.title')}</h1>
       <p className="lead">{t('calendar.digest.intro')}</p>

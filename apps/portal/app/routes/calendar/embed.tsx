@@ -1,6 +1,13 @@
 import { addDays, helsinkiToday } from '@talkoot/platform/time';
 import type { Route } from './+types/embed';
-import { loadCalendarItems, loadFilterChoices, publicOrigin, readCalendarFilter, redirectToCanonical, withQuery } from '../../components/calendar/calendar.server';
+import {
+  loadCalendarItems,
+  loadFilterChoices,
+  publicOrigin,
+  readCalendarFilter,
+  redirectToCanonical,
+  withQuery,
+} from '../../components/calendar/calendar.server';
 import { renderEmbedPage } from '../../components/calendar/embed-page.server';
 import { filterSummary } from '../../components/calendar/filter-summary';
 import { createTranslator, isLanguage } from '../../lib/i18n';
@@ -15,7 +22,16 @@ export async function loader({ context, url, request }: Route.LoaderArgs) {
   const language = isLanguage(asked) ? asked : state.language;
   redirectToCanonical(url, [canonical, isLanguage(asked) ? `lang=${asked}` : ''].filter(Boolean).join('&'));
   const today = helsinkiToday();
-  const [items, choices] = await Promise.all([loadCalendarItems(state, today, addDays(today, 27), canonical), loadFilterChoices(state)]);
+  const [items, choices] = await Promise.all([
+    loadCalendarItems(state, today, addDays(today, 27), canonical),
+    loadFilterChoices(state),
+  ]);
   const summary = filterSummary(createTranslator(language), filter, choices.regions, choices.organisations);
-  return renderEmbedPage({ items, language, origin: publicOrigin(request), calendarUrl: withQuery('/calendar', canonical), summary });
+  return renderEmbedPage({
+    items,
+    language,
+    origin: publicOrigin(request),
+    calendarUrl: withQuery('/calendar', canonical),
+    summary,
+  });
 }

@@ -21,13 +21,21 @@ export const handle = { hydrate: false };
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: calendarStyles }];
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(params.id)) throw data({ code: 'not_found' }, { status: 404 });
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(params.id))
+    throw data({ code: 'not_found' }, { status: 404 });
   const state = getRequestState(context);
   const { event } = await loadFromApi(state, publicEventRoute, { params: { eventId: params.id } });
   const title = pickLocalisedText(event.title, state.language);
   const description = pickLocalisedText(event.description, state.language);
   const origin = publicOrigin(request);
-  return { event, origin, now: Date.now(), jsonLd: serializeJsonLd(eventJsonLd(event, title?.text ?? '', description?.text ?? null, origin, title?.language ?? state.language)) };
+  return {
+    event,
+    origin,
+    now: Date.now(),
+    jsonLd: serializeJsonLd(
+      eventJsonLd(event, title?.text ?? '', description?.text ?? null, origin, title?.language ?? state.language),
+    ),
+  };
 }
 
 export default function EventPage() {
@@ -48,9 +56,7 @@ export default function EventPage() {
       <PageTitle title={isCancelled ? `${t('calendar.cancelled')}: ${titleText}` : titleText} />
       <script type="application/ld+json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <p className="breadcrumb">
-        <a href="/calendar">
-          {t('calendar.backToCalendar')}
-        </a>
+        <a href="/calendar">{t('calendar.backToCalendar')}</a>
       </p>
       {isCancelled ? (
         <div className="panel panel--warning calendar-event__cancelled" role="note">
@@ -76,7 +82,11 @@ export default function EventPage() {
       ) : null}
 
       <h2>{event.occurrences.length > 1 ? t('calendar.event.dates') : t('calendar.event.date')}</h2>
-      {upcoming.length ? <OccurrenceList occurrences={upcoming} isAllDay={event.isAllDay} isEventCancelled={isCancelled} /> : <p>{t('calendar.event.noUpcoming')}</p>}
+      {upcoming.length ? (
+        <OccurrenceList occurrences={upcoming} isAllDay={event.isAllDay} isEventCancelled={isCancelled} />
+      ) : (
+        <p>{t('calendar.event.noUpcoming')}</p>
+      )}
       {past.length ? (
         <details className="calendar-event__past">
           <summary>{t('calendar.event.pastDates', { count: past.length })}</summary>
@@ -137,7 +147,15 @@ export default function EventPage() {
   );
 }
 
-function OccurrenceList({ occurrences, isAllDay, isEventCancelled }: { occurrences: OrganiserEvent['occurrences']; isAllDay: boolean; isEventCancelled: boolean }) {
+function OccurrenceList({
+  occurrences,
+  isAllDay,
+  isEventCancelled,
+}: {
+  occurrences: OrganiserEvent['occurrences'];
+  isAllDay: boolean;
+  isEventCancelled: boolean;
+}) {
   const { t, language } = useI18n();
   return (
     <ul className="calendar-event__dates">
@@ -145,7 +163,10 @@ function OccurrenceList({ occurrences, isAllDay, isEventCancelled }: { occurrenc
         const isCancelled = isEventCancelled || occurrence.isCancelled;
         const note = occurrence.note ? pickLocalisedText(occurrence.note, language) : null;
         return (
-          <li key={occurrence.id} className={isCancelled ? 'calendar-event__date calendar-event__date--cancelled' : 'calendar-event__date'}>
+          <li
+            key={occurrence.id}
+            className={isCancelled ? 'calendar-event__date calendar-event__date--cancelled' : 'calendar-event__date'}
+          >
             {isCancelled ? <strong className="calendar-cancelled">{t('calendar.cancelled')}: </strong> : null}
             <span className="calendar-event__day">{formatDayHeading(helsinkiDayOf(occurrence.startsAt), language)}</span>{' '}
             <span>{timeText({ ...occurrence, isAllDay }, language, t('calendar.allDay'))}</span>

@@ -1,12 +1,29 @@
 import { useLoaderData } from 'react-router';
-import { addDays, daysInMonth, dayText, formatDate, formatMonth, helsinkiToday, isRealDate, monthText, parseMonth, shiftMonth } from '@talkoot/platform/time';
+import {
+  addDays,
+  daysInMonth,
+  dayText,
+  formatDate,
+  formatMonth,
+  helsinkiToday,
+  isRealDate,
+  monthText,
+  parseMonth,
+  shiftMonth,
+} from '@talkoot/platform/time';
 import type { Route } from './+types/index';
 import { CalendarFilterForm } from '../../components/calendar/calendar-filter-form';
 import { CalendarList } from '../../components/calendar/calendar-list';
 import { CalendarMonth } from '../../components/calendar/calendar-month';
 import { shortDay } from '../../components/calendar/calendar-time';
 import calendarStyles from '../../components/calendar/calendar.css?url';
-import { loadCalendarItems, loadFilterChoices, readCalendarFilter, redirectToCanonical, withQuery } from '../../components/calendar/calendar.server';
+import {
+  loadCalendarItems,
+  loadFilterChoices,
+  readCalendarFilter,
+  redirectToCanonical,
+  withQuery,
+} from '../../components/calendar/calendar.server';
 import { filterSummary } from '../../components/calendar/filter-summary';
 import { PageTitle } from '../../components/page-title';
 import { useI18n } from '../../lib/root-data';
@@ -45,7 +62,8 @@ export async function loader({ context, url }: Route.LoaderArgs) {
   redirectToCanonical(url, [canonical, period.toString()].filter(Boolean).join('&'));
 
   const [items, choices] = await Promise.all([loadCalendarItems(state, from, to, canonical), loadFilterChoices(state)]);
-  const pageQuery = (extra: Record<string, string>) => [canonical, new URLSearchParams(extra).toString()].filter(Boolean).join('&');
+  const pageQuery = (extra: Record<string, string>) =>
+    [canonical, new URLSearchParams(extra).toString()].filter(Boolean).join('&');
   const previous = month ? shiftMonth(month.year, month.month, -1) : null;
   const next = month ? shiftMonth(month.year, month.month, 1) : null;
   const thisMonth = parseMonth(null);
@@ -62,9 +80,22 @@ export async function loader({ context, url }: Route.LoaderArgs) {
     hidden: Object.fromEntries(period),
     links: {
       list: withQuery('/calendar', canonical),
-      month: withQuery('/calendar', pageQuery({ view: 'month', month: monthText(month?.year ?? thisMonth.year, month?.month ?? thisMonth.month) })),
-      previous: withQuery('/calendar', previous ? pageQuery({ view: 'month', month: monthText(previous.year, previous.month) }) : pageQuery({ from: addDays(from, -LIST_DAYS) })),
-      next: withQuery('/calendar', next ? pageQuery({ view: 'month', month: monthText(next.year, next.month) }) : pageQuery({ from: addDays(from, LIST_DAYS) })),
+      month: withQuery(
+        '/calendar',
+        pageQuery({ view: 'month', month: monthText(month?.year ?? thisMonth.year, month?.month ?? thisMonth.month) }),
+      ),
+      previous: withQuery(
+        '/calendar',
+        previous
+          ? pageQuery({ view: 'month', month: monthText(previous.year, previous.month) })
+          : pageQuery({ from: addDays(from, -LIST_DAYS) }),
+      ),
+      next: withQuery(
+        '/calendar',
+        next
+          ? pageQuery({ view: 'month', month: monthText(next.year, next.month) })
+          : pageQuery({ from: addDays(from, LIST_DAYS) }),
+      ),
       subscribe: withQuery('/calendar/subscribe', canonical),
       print: withQuery('/calendar/print', canonical),
       digest: withQuery('/calendar/digest', canonical),
@@ -77,7 +108,10 @@ export default function Calendar() {
   const data = useLoaderData<typeof loader>();
   const summary = filterSummary(t, data.filter, data.regions, data.organisations);
   const isMonth = data.view === 'month' && data.month;
-  const periodTitle = isMonth && data.month ? formatMonth(data.month.year, data.month.month, language) : `${shortDay(data.from, language)} – ${formatDate(data.to, language)}`;
+  const periodTitle =
+    isMonth && data.month
+      ? formatMonth(data.month.year, data.month.month, language)
+      : `${shortDay(data.from, language)} – ${formatDate(data.to, language)}`;
   return (
     <div className="calendar-page">
       <PageTitle title={summary ? `${t('calendar.title')}: ${summary}` : t('calendar.title')} />
@@ -86,7 +120,14 @@ export default function Calendar() {
       <p className="calendar-summary">
         <strong>{t('calendar.showing')}</strong> {summary || t('calendar.showingAll')}
       </p>
-      <CalendarFilterForm t={t} filter={data.filter} regions={data.regions} organisations={data.organisations} hidden={data.hidden} isOpen={false} />
+      <CalendarFilterForm
+        t={t}
+        filter={data.filter}
+        regions={data.regions}
+        organisations={data.organisations}
+        hidden={data.hidden}
+        isOpen={false}
+      />
       <ul className="calendar-tools" aria-label={t('calendar.tools')}>
         <li>
           <a href={data.links.subscribe}>{t('calendar.subscribeLink')}</a>

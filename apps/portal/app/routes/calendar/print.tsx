@@ -4,7 +4,15 @@ import { PrintButton } from '../../components/bookings/print-button';
 import { PageTitle } from '../../components/page-title';
 import { loadPrintSheet } from '../../components/print/print-data.server';
 import { shiftPeriod } from '../../components/print/print-period';
-import { dayHeading, isItemCancelled, itemPlace, itemPrice, itemTime, itemTitle, sheetTitle } from '../../components/print/print-format';
+import {
+  dayHeading,
+  isItemCancelled,
+  itemPlace,
+  itemPrice,
+  itemTime,
+  itemTitle,
+  sheetTitle,
+} from '../../components/print/print-format';
 import printStyles from '../../components/print/print.css?url';
 import { qrSvg } from '../../components/print/qr-code.server';
 import { listPlacesRoute } from '@talkoot/identity/schemas';
@@ -27,7 +35,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 // Query of this sheet with another period or date (the filter stays).
-function sheetQuery(sheet: ReturnType<typeof useLoaderData<typeof loader>>['sheet'], change: { period?: string; date?: string }): string {
+function sheetQuery(
+  sheet: ReturnType<typeof useLoaderData<typeof loader>>['sheet'],
+  change: { period?: string; date?: string },
+): string {
   const params = new URLSearchParams();
   if (sheet.selected.municipality) params.set('municipality', sheet.selected.municipality);
   if (sheet.selected.village) params.set('village', sheet.selected.village);
@@ -93,7 +104,13 @@ export default function PrintCalendar() {
                 <label htmlFor="print-period">{t('print.week')}</label>
               </div>
               <div className="choice">
-                <input type="radio" id="print-period-month" name="period" value="month" defaultChecked={sheet.period === 'month'} />
+                <input
+                  type="radio"
+                  id="print-period-month"
+                  name="period"
+                  value="month"
+                  defaultChecked={sheet.period === 'month'}
+                />
                 <label htmlFor="print-period-month">{t('print.month')}</label>
               </div>
             </div>
@@ -110,8 +127,12 @@ export default function PrintCalendar() {
           </button>
         </form>
         <nav className="print-nav" aria-label={t('print.periodNav')}>
-          <Link to={`/calendar/print?${sheetQuery(sheet, { date: shiftPeriod(sheet.period, sheet.date, -1) })}`}>{sheet.period === 'week' ? t('print.previousWeek') : t('print.previousMonth')}</Link>
-          <Link to={`/calendar/print?${sheetQuery(sheet, { date: shiftPeriod(sheet.period, sheet.date, 1) })}`}>{sheet.period === 'week' ? t('print.nextWeek') : t('print.nextMonth')}</Link>
+          <Link to={`/calendar/print?${sheetQuery(sheet, { date: shiftPeriod(sheet.period, sheet.date, -1) })}`}>
+            {sheet.period === 'week' ? t('print.previousWeek') : t('print.previousMonth')}
+          </Link>
+          <Link to={`/calendar/print?${sheetQuery(sheet, { date: shiftPeriod(sheet.period, sheet.date, 1) })}`}>
+            {sheet.period === 'week' ? t('print.nextWeek') : t('print.nextMonth')}
+          </Link>
         </nav>
         <div className="actions print-actions">
           <a href={`/calendar/print.pdf?${query}`} className="button button--secondary" download>

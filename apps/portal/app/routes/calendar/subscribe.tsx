@@ -1,7 +1,14 @@
 import { useLoaderData } from 'react-router';
 import type { Route } from './+types/subscribe';
 import calendarStyles from '../../components/calendar/calendar.css?url';
-import { loadFilterChoices, publicOrigin, qrCodeSvg, readCalendarFilter, redirectToCanonical, withQuery } from '../../components/calendar/calendar.server';
+import {
+  loadFilterChoices,
+  publicOrigin,
+  qrCodeSvg,
+  readCalendarFilter,
+  redirectToCanonical,
+  withQuery,
+} from '../../components/calendar/calendar.server';
 import { filterSummary } from '../../components/calendar/filter-summary';
 import { PageTitle } from '../../components/page-title';
 import { createTranslator, type MessageKey } from '../../lib/i18n';
@@ -24,7 +31,8 @@ export async function loader({ context, url, request }: Route.LoaderArgs) {
   const t = createTranslator(state.language);
   const choices = await loadFilterChoices(state);
   // An organisation's calendar (only its organiser chosen): its own feed also carries what it co-organises.
-  const onlyOrganiser = filter.organiser.length === 1 && canonical === `organiser=${filter.organiser[0]}` ? filter.organiser[0]! : null;
+  const onlyOrganiser =
+    filter.organiser.length === 1 && canonical === `organiser=${filter.organiser[0]}` ? filter.organiser[0]! : null;
   const organisation = onlyOrganiser ? (choices.organisations.find((entry) => entry.id === onlyOrganiser) ?? null) : null;
   return {
     filter,
@@ -33,7 +41,9 @@ export async function loader({ context, url, request }: Route.LoaderArgs) {
     feedUrl,
     webcalUrl,
     qrSvg: qrCodeSvg(webcalUrl, t('calendar.subscribe.qrLabel')),
-    organisationFeed: organisation ? { name: organisation.name, url: `${origin}/feeds/organisations/${organisation.id}.ics` } : null,
+    organisationFeed: organisation
+      ? { name: organisation.name, url: `${origin}/feeds/organisations/${organisation.id}.ics` }
+      : null,
     embedCode: `<iframe src="${withQuery(`${origin}/calendar/embed`, canonical)}" title="${t('calendar.embed.frameTitle')}" width="100%" height="600" style="border:1px solid #ccc"></iframe>`,
     calendarUrl: withQuery('/calendar', canonical),
   };
@@ -44,18 +54,34 @@ const steps: { id: string; heading: MessageKey; intro?: MessageKey; steps: Messa
     id: 'iphone',
     heading: 'calendar.subscribe.iphone.heading',
     intro: 'calendar.subscribe.iphone.intro',
-    steps: ['calendar.subscribe.iphone.step1', 'calendar.subscribe.iphone.step2', 'calendar.subscribe.iphone.step3', 'calendar.subscribe.iphone.step4'],
+    steps: [
+      'calendar.subscribe.iphone.step1',
+      'calendar.subscribe.iphone.step2',
+      'calendar.subscribe.iphone.step3',
+      'calendar.subscribe.iphone.step4',
+    ],
   },
   {
     id: 'android',
     heading: 'calendar.subscribe.google.heading',
     intro: 'calendar.subscribe.google.intro',
-    steps: ['calendar.subscribe.google.step1', 'calendar.subscribe.google.step2', 'calendar.subscribe.google.step3', 'calendar.subscribe.google.step4', 'calendar.subscribe.google.step5'],
+    steps: [
+      'calendar.subscribe.google.step1',
+      'calendar.subscribe.google.step2',
+      'calendar.subscribe.google.step3',
+      'calendar.subscribe.google.step4',
+      'calendar.subscribe.google.step5',
+    ],
   },
   {
     id: 'outlook',
     heading: 'calendar.subscribe.outlook.heading',
-    steps: ['calendar.subscribe.outlook.step1', 'calendar.subscribe.outlook.step2', 'calendar.subscribe.outlook.step3', 'calendar.subscribe.outlook.step4'],
+    steps: [
+      'calendar.subscribe.outlook.step1',
+      'calendar.subscribe.outlook.step2',
+      'calendar.subscribe.outlook.step3',
+      'calendar.subscribe.outlook.step4',
+    ],
   },
 ];
 
@@ -67,9 +93,7 @@ export default function Subscribe() {
     <div className="calendar-subscribe">
       <PageTitle title={t('calendar.subscribe.title')} />
       <p className="breadcrumb">
-        <a href={data.calendarUrl}>
-          {t('calendar.backToCalendar')}
-        </a>
+        <a href={data.calendarUrl}>{t('calendar.backToCalendar')}</a>
       </p>
       <h1>{t('calendar.subscribe.title')}</h1>
       <p className="lead">{t('calendar.subscribe.intro')}</p>
@@ -84,7 +108,15 @@ export default function Subscribe() {
           <p className="field__hint" id="feed-url-hint">
             {t('calendar.subscribe.addressHint')}
           </p>
-          <input id="feed-url" type="text" readOnly value={data.feedUrl} aria-describedby="feed-url-hint" className="calendar-subscribe__url" spellCheck={false} />
+          <input
+            id="feed-url"
+            type="text"
+            readOnly
+            value={data.feedUrl}
+            aria-describedby="feed-url-hint"
+            className="calendar-subscribe__url"
+            spellCheck={false}
+          />
         </div>
         <p>
           <a className="button" href={data.webcalUrl}>
@@ -128,7 +160,14 @@ export default function Subscribe() {
       <p>{t('calendar.subscribe.embedBody')}</p>
       <div className="field">
         <label htmlFor="embed-code">{t('calendar.subscribe.embedLabel')}</label>
-        <textarea id="embed-code" readOnly rows={4} value={data.embedCode} spellCheck={false} className="calendar-subscribe__code" />
+        <textarea
+          id="embed-code"
+          readOnly
+          rows={4}
+          value={data.embedCode}
+          spellCheck={false}
+          className="calendar-subscribe__code"
+        />
       </div>
     </div>
   );

@@ -1,6 +1,13 @@
 import { data, Form, Link, useActionData, useLoaderData, useSearchParams } from 'react-router';
 import type { Route } from './+types/edit';
-import { eventApiErrors, readEventForm, readEventTimes, readEventValues, requestSpaceForEvent, type EventFormFailure } from '../../components/organiser-events/event-form.server';
+import {
+  eventApiErrors,
+  readEventForm,
+  readEventTimes,
+  readEventValues,
+  requestSpaceForEvent,
+  type EventFormFailure,
+} from '../../components/organiser-events/event-form.server';
 import { EventForm } from '../../components/organiser-events/event-form';
 import { EventFacts, RecurrenceSummary } from '../../components/organiser-events/event-facts';
 import { eventPath, eventsPath } from '../../components/organiser-events/event-paths';
@@ -13,7 +20,14 @@ import imageStyles from '../../components/organiser-events/event-image.css?url';
 import { changeEventImage, type EventImageFailure } from '../../components/organiser-events/event-image-upload.server';
 import { requireEventOrganiser } from '../../components/organiser-events/organiser-access.server';
 import { PageTitle } from '../../components/page-title';
-import { answerCoOrganisingRoute, cancelEventRoute, changeOccurrenceRoute, organisationEventRoute, publishEventRoute, updateEventRoute } from '@talkoot/events/schemas';
+import {
+  answerCoOrganisingRoute,
+  cancelEventRoute,
+  changeOccurrenceRoute,
+  organisationEventRoute,
+  publishEventRoute,
+  updateEventRoute,
+} from '@talkoot/events/schemas';
 import { listPlacesRoute } from '@talkoot/identity/schemas';
 import type { RouteInput } from '@talkoot/platform/schemas';
 import { listVenuesRoute } from '@talkoot/venues/schemas';
@@ -53,7 +67,11 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   };
 }
 
-type EditFailure = (EventFormFailure & { intent: 'save' }) | { intent: 'cancel'; errors: FieldErrors } | ({ intent: 'occurrence' } & NonNullable<OccurrenceFailure>) | EventImageFailure;
+type EditFailure =
+  | (EventFormFailure & { intent: 'save' })
+  | { intent: 'cancel'; errors: FieldErrors }
+  | ({ intent: 'occurrence' } & NonNullable<OccurrenceFailure>)
+  | EventImageFailure;
 
 const doneMessages: Record<string, MessageKey> = {
   saved: 'events.done.saved',
@@ -84,17 +102,31 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       return redirectWithCookies(`${here}?done=published`);
     }
     if (intent === 'cancel') {
-      if (values.confirmCancel !== 'yes') return data<EditFailure>({ intent: 'cancel', errors: { confirmCancel: 'events.cancel.confirmRequired' } }, { status: 400 });
+      if (values.confirmCancel !== 'yes')
+        return data<EditFailure>(
+          { intent: 'cancel', errors: { confirmCancel: 'events.cancel.confirmRequired' } },
+          { status: 400 },
+        );
       await callApi(state, cancelEventRoute, ofEvent);
       return redirectWithCookies(`${here}?done=cancelled`);
     }
-    if (intent === 'image' || intent === 'image-remove') return await changeEventImage(state, params.id, params.eventId, intent, formData, values);
+    if (intent === 'image' || intent === 'image-remove')
+      return await changeEventImage(state, params.id, params.eventId, intent, formData, values);
     if (intent.startsWith('occurrence-')) return await changeOccurrence(state, ofEvent.params, here, intent, values);
     return await saveEvent(state, params.id, params.eventId, values);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;
     if (error.status === 404 || error.status === 403) throw data({ code: error.code }, { status: error.status });
-    if (intent.startsWith('occurrence-')) return data<EditFailure>({ intent: 'occurrence', occurrenceId: values.occurrenceId ?? '', errors: { form: apiErrorMessage(error, eventApiErrors) }, values }, { status: error.status });
+    if (intent.startsWith('occurrence-'))
+      return data<EditFailure>(
+        {
+          intent: 'occurrence',
+          occurrenceId: values.occurrenceId ?? '',
+          errors: { form: apiErrorMessage(error, eventApiErrors) },
+          values,
+        },
+        { status: error.status },
+      );
     return data<EditFailure>({ intent: 'save', ...apiFailure(error, values) }, { status: error.status });
   }
 }
@@ -125,7 +157,13 @@ async function saveEvent(state: ApiCaller, organisationId: string, eventId: stri
   return redirectWithCookies(`${here}?done=saved`);
 }
 
-async function changeOccurrence(state: ApiCaller, event: { id: string; eventId: string }, here: string, intent: string, values: Record<string, string>) {
+async function changeOccurrence(
+  state: ApiCaller,
+  event: { id: string; eventId: string },
+  here: string,
+  intent: string,
+  values: Record<string, string>,
+) {
   const occurrenceId = values.occurrenceId ?? '';
   let body: RouteInput<typeof changeOccurrenceRoute>['body'];
   if (intent === 'occurrence-cancel' || intent === 'occurrence-restore') {
@@ -139,7 +177,11 @@ async function changeOccurrence(state: ApiCaller, event: { id: string; eventId: 
     const note: Record<string, string> = {};
     for (const language of ['fi', 'sv', 'en'] as const) {
       const text = (values[`note${language[0]!.toUpperCase()}${language[1]}`] ?? '').trim();
-      if (text.length > 500) return data<EditFailure>({ intent: 'occurrence', occurrenceId, errors: { noteFi: 'validation.tooLong' }, values }, { status: 400 });
+      if (text.length > 500)
+        return data<EditFailure>(
+          { intent: 'occurrence', occurrenceId, errors: { noteFi: 'validation.tooLong' }, values },
+          { status: 400 },
+        );
       if (text) note[language] = text;
     }
     body = { note: Object.keys(note).length ? note : null };
@@ -150,7 +192,16 @@ async function changeOccurrence(state: ApiCaller, event: { id: string; eventId: 
 
 export default function EditEvent() {
   const { t, language } = useI18n();
-  const { organisationId, now, event, isOwn, invitation, values, venueGroups, villageGroups: villages } = useLoaderData<typeof loader>();
+  const {
+    organisationId,
+    now,
+    event,
+    isOwn,
+    invitation,
+    values,
+    venueGroups,
+    villageGroups: villages,
+  } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [search] = useSearchParams();
   const title = pickText(event.title, language);
@@ -169,7 +220,8 @@ export default function EditEvent() {
       </p>
       <h1 lang={title?.language}>{title?.text ?? t('events.edit.title')}</h1>
       <p className="lead">
-        {t('events.edit.statusLabel')}: <strong className={`event-status event-status--${event.status}`}>{t(statusKeys[event.status])}</strong>
+        {t('events.edit.statusLabel')}:{' '}
+        <strong className={`event-status event-status--${event.status}`}>{t(statusKeys[event.status])}</strong>
       </p>
       {done ? (
         <div className="notice">
@@ -241,14 +293,26 @@ export default function EditEvent() {
               />
             </section>
           ) : null}
-          {!isCancelled ? <EventImageSection event={event} failure={failure?.intent === 'image' || failure?.intent === 'image-remove' ? failure : null} /> : null}
-          {event.recurrence && !isCancelled ? <OccurrenceList event={event} now={now} failure={failure?.intent === 'occurrence' ? failure : null} /> : null}
+          {!isCancelled ? (
+            <EventImageSection
+              event={event}
+              failure={failure?.intent === 'image' || failure?.intent === 'image-remove' ? failure : null}
+            />
+          ) : null}
+          {event.recurrence && !isCancelled ? (
+            <OccurrenceList event={event} now={now} failure={failure?.intent === 'occurrence' ? failure : null} />
+          ) : null}
           {!isCancelled ? (
             <section className="section section--danger" aria-labelledby="event-cancel">
               <h2 id="event-cancel">{t('events.cancel.title')}</h2>
               <p>{t('events.cancel.text')}</p>
               <Form method="post" className="confirm stack" noValidate>
-                <CheckboxField idPrefix="event" name="confirmCancel" label={t('events.cancel.confirm')} error={cancelError ? t(cancelError as MessageKey) : undefined} />
+                <CheckboxField
+                  idPrefix="event"
+                  name="confirmCancel"
+                  label={t('events.cancel.confirm')}
+                  error={cancelError ? t(cancelError as MessageKey) : undefined}
+                />
                 <button type="submit" name="intent" value="cancel" className="button button--danger">
                   {t('events.cancel.button')}
                 </button>
@@ -261,7 +325,13 @@ export default function EditEvent() {
   );
 }
 
-function CoOrganiserView({ event, invitationStatus }: { event: OrganiserEvent; invitationStatus: 'invited' | 'accepted' | 'declined' | null }) {
+function CoOrganiserView({
+  event,
+  invitationStatus,
+}: {
+  event: OrganiserEvent;
+  invitationStatus: 'invited' | 'accepted' | 'declined' | null;
+}) {
   const { t } = useI18n();
   return (
     <>

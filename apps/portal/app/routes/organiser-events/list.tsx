@@ -20,7 +20,9 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: even
 
 // The next date still to come (or the last one, for a past event).
 function nextDate(event: OrganiserEvent, now: number): { startsAt: string; endsAt: string; isPast: boolean } | null {
-  const upcoming = event.occurrences.find((occurrence) => Date.parse(occurrence.endsAt) > now && !occurrence.isCancelled) ?? event.occurrences.find((occurrence) => Date.parse(occurrence.endsAt) > now);
+  const upcoming =
+    event.occurrences.find((occurrence) => Date.parse(occurrence.endsAt) > now && !occurrence.isCancelled) ??
+    event.occurrences.find((occurrence) => Date.parse(occurrence.endsAt) > now);
   if (upcoming) return { startsAt: upcoming.startsAt, endsAt: upcoming.endsAt, isPast: false };
   const last = event.occurrences.at(-1);
   return last ? { startsAt: last.startsAt, endsAt: last.endsAt, isPast: true } : null;
@@ -34,13 +36,27 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     loadFromApi(state, getOrganisationRoute, { params: { id: params.id } }),
   ]);
   const now = Date.now();
-  const rows = events.map((event) => ({ event, next: nextDate(event, now), myStatus: event.coOrganisers.find((co) => co.id === params.id)?.status ?? null }));
+  const rows = events.map((event) => ({
+    event,
+    next: nextDate(event, now),
+    myStatus: event.coOrganisers.find((co) => co.id === params.id)?.status ?? null,
+  }));
   const invitations = rows.filter((row) => row.event.organisation.id !== params.id && row.myStatus === 'invited');
   const listed = rows.filter((row) => row.event.organisation.id === params.id || row.myStatus === 'accepted');
-  const upcoming = listed.filter((row) => row.next && !row.next.isPast).toSorted((a, b) => Date.parse(a.next!.startsAt) - Date.parse(b.next!.startsAt));
-  const past = listed.filter((row) => !row.next || row.next.isPast).toSorted((a, b) => Date.parse(b.next?.startsAt ?? '0') - Date.parse(a.next?.startsAt ?? '0'));
+  const upcoming = listed
+    .filter((row) => row.next && !row.next.isPast)
+    .toSorted((a, b) => Date.parse(a.next!.startsAt) - Date.parse(b.next!.startsAt));
+  const past = listed
+    .filter((row) => !row.next || row.next.isPast)
+    .toSorted((a, b) => Date.parse(b.next?.startsAt ?? '0') - Date.parse(a.next?.startsAt ?? '0'));
   const feedUrl = `${publicOrigin(request)}/feeds/organisations/${params.id}.ics`;
-  return { organisation: { id: params.id, name: organisation.name || organisationName || '' }, invitations, upcoming, past, feedUrl };
+  return {
+    organisation: { id: params.id, name: organisation.name || organisationName || '' },
+    invitations,
+    upcoming,
+    past,
+    feedUrl,
+  };
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
@@ -49,11 +65,13 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const form = await request.formData();
   const eventId = String(form.get('eventId') ?? '');
   const intent = String(form.get('intent') ?? '');
-  if (!/^[0-9a-f-]{36}$/i.test(eventId) || !['accept', 'decline'].includes(intent)) throw data({ code: 'bad_request' }, { status: 400 });
+  if (!/^[0-9a-f-]{36}$/i.test(eventId) || !['accept', 'decline'].includes(intent))
+    throw data({ code: 'bad_request' }, { status: 400 });
   try {
     await callApi(state, answerCoOrganisingRoute, { params: { id: params.id, eventId }, body: { accept: intent === 'accept' } });
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 404 || error.status === 403)) throw data({ code: error.code }, { status: error.status });
+    if (error instanceof ApiError && (error.status === 404 || error.status === 403))
+      throw data({ code: error.code }, { status: error.status });
     throw error;
   }
   return redirectWithCookies(`${eventsPath(params.id)}?done=${intent === 'accept' ? 'accepted' : 'declined'}`);
@@ -147,12 +165,17 @@ function EventRow({ row, organisationId, isInvitation = false }: { row: Row; org
       </h3>
       <p className="event-list__meta">
         <strong className={`event-status event-status--${event.status}`}>{t(statusKeys[event.status])}</strong>
-        {event.recurrence ? <span className="event-list__tag">{t('events.list.recurring', { n: event.occurrences.length })}</span> : null}
-        {!isOwn ? <span className="event-list__tag">{t('events.list.coOrganised', { name: event.organisation.name })}</span> : null}
+        {event.recurrence ? (
+          <span className="event-list__tag">{t('events.list.recurring', { n: event.occurrences.length })}</span>
+        ) : null}
+        {!isOwn ? (
+          <span className="event-list__tag">{t('events.list.coOrganised', { name: event.organisation.name })}</span>
+        ) : null}
       </p>
       {next ? <p className="event-list__when">{whenText(next.startsAt, next.endsAt, event.isAllDay, language)}</p> : null}
       <p className="event-list__place">
-        {event.placeName}, {event.village.name} · {event.priceCents === null ? t('events.price.free') : formatEuros(event.priceCents, language)}
+        {event.placeName}, {event.village.name} ·{' '}
+        {event.priceCents === null ? t('events.price.free') : formatEuros(event.priceCents, language)}
       </p>
       {isInvitation ? (
         <Form method="post" className="actions">

@@ -1,6 +1,12 @@
 import { Link, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/new';
-import { eventApiErrors, eventFailure, readEventForm, readEventValues, requestSpaceForEvent } from '../../components/organiser-events/event-form.server';
+import {
+  eventApiErrors,
+  eventFailure,
+  readEventForm,
+  readEventValues,
+  requestSpaceForEvent,
+} from '../../components/organiser-events/event-form.server';
 import { EventForm } from '../../components/organiser-events/event-form';
 import { eventPath, eventsPath } from '../../components/organiser-events/event-paths';
 import { newEventValues, venueSpaceGroups } from '../../components/organiser-events/event-values';
@@ -39,7 +45,9 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     organisation: { id: params.id, name: own?.name ?? organisationName ?? '' },
     venueGroups: venueSpaceGroups(venues),
     villageGroups: villageGroups(regions),
-    others: organisations.filter((organisation) => organisation.id !== params.id).map((organisation) => ({ id: organisation.id, name: organisation.name })),
+    others: organisations
+      .filter((organisation) => organisation.id !== params.id)
+      .map((organisation) => ({ id: organisation.id, name: organisation.name })),
     defaults: newEventValues(venues.find((venue) => venue.organisation.id === params.id)),
   };
 }
@@ -54,13 +62,18 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   let event: OrganiserEvent;
   try {
     // The form's body as read (readEventForm); the api checks it against the contract.
-    ({ event } = await callApi(state, createEventRoute, { params: { id: params.id }, body: draft.body as RouteInput<typeof createEventRoute>['body'] }));
+    ({ event } = await callApi(state, createEventRoute, {
+      params: { id: params.id },
+      body: draft.body as RouteInput<typeof createEventRoute>['body'],
+    }));
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;
-    if (error.status === 403 || error.status === 404) return eventFailure({ form: 'events.form.notAllowed' }, values, error.status);
+    if (error.status === 403 || error.status === 404)
+      return eventFailure({ form: 'events.form.notAllowed' }, values, error.status);
     return eventFailure(apiErrorsToFields(error, eventApiErrors), values, error.status);
   }
-  if (!draft.booking) return redirectWithCookies(`${eventPath(params.id, event.id)}?done=${draft.shouldPublish ? 'published' : 'saved'}`);
+  if (!draft.booking)
+    return redirectWithCookies(`${eventPath(params.id, event.id)}?done=${draft.shouldPublish ? 'published' : 'saved'}`);
   const outcome = await requestSpaceForEvent(state, params.id, event, draft.booking.spaceId, state.language);
   if (!outcome.isBooked) {
     // The event stays a draft: the organiser chooses another time or place first.
@@ -68,7 +81,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     return redirectWithCookies(`${eventPath(params.id, event.id)}?${query}`);
   }
   if (draft.shouldPublish) await callApi(state, publishEventRoute, { params: { id: params.id, eventId: event.id } });
-  return redirectWithCookies(`${eventPath(params.id, event.id)}?done=${draft.shouldPublish ? 'published' : 'saved'}&booking=requested`);
+  return redirectWithCookies(
+    `${eventPath(params.id, event.id)}?done=${draft.shouldPublish ? 'published' : 'saved'}&booking=requested`,
+  );
 }
 
 export default function NewEvent() {

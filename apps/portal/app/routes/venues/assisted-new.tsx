@@ -21,7 +21,9 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: book
 
 // Coordinators and admins of the owning organisation book for residents without an account.
 function requireCoordinator(viewer: Viewer, organisationId: string) {
-  const membership = viewer.memberships.find((m) => m.organisation.id === organisationId && (m.role === 'admin' || m.role === 'coordinator'));
+  const membership = viewer.memberships.find(
+    (m) => m.organisation.id === organisationId && (m.role === 'admin' || m.role === 'coordinator'),
+  );
   if (!membership && !viewer.user.isPlatformAdmin) throw data({ code: 'forbidden' }, { status: 403 });
   return membership?.organisation ?? null;
 }
@@ -37,7 +39,10 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const venues = await organisationVenues(state, params.id);
   return {
     organisation: organisation ?? venues[0]?.organisation ?? { id: params.id, name: '' },
-    groups: venues.map((venue) => ({ label: venue.name, options: venue.spaces.map((space) => ({ value: space.id, label: `${space.name} (${venue.name})` })) })),
+    groups: venues.map((venue) => ({
+      label: venue.name,
+      options: venue.spaces.map((space) => ({ value: space.id, label: `${space.name} (${venue.name})` })),
+    })),
   };
 }
 
@@ -68,7 +73,16 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   try {
     ({ booking } = await callApi(state, assistedBookingRoute, {
       params: { id: params.id },
-      body: { spaceId: space.id, startsAt: times.start.iso, endsAt: times.end.iso, title, guestName, guestPhone, guestEmail, consent: true },
+      body: {
+        spaceId: space.id,
+        startsAt: times.start.iso,
+        endsAt: times.end.iso,
+        title,
+        guestName,
+        guestPhone,
+        guestEmail,
+        consent: true,
+      },
     }));
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;
@@ -110,10 +124,25 @@ export default function AssistedBooking() {
         <>
           <ErrorSummary errors={failure?.errors} labels={labels} idPrefix="assisted" />
           <Form method="post" noValidate className="stack narrow">
-            <SelectField name="spaceId" idPrefix="assisted" label={labels.spaceId!} error={errorText('spaceId')} defaultValue={values.spaceId} groups={groups} />
+            <SelectField
+              name="spaceId"
+              idPrefix="assisted"
+              label={labels.spaceId!}
+              error={errorText('spaceId')}
+              defaultValue={values.spaceId}
+              groups={groups}
+            />
             <BookingWhenFields idPrefix="assisted" labels={labels} values={values} errorText={errorText} />
             <BookingTitleField idPrefix="assisted" labels={labels} values={values} errorText={errorText} />
-            <TextField name="guestName" idPrefix="assisted" label={labels.guestName!} error={errorText('guestName')} defaultValue={values.guestName} maxLength={160} autoComplete="off" />
+            <TextField
+              name="guestName"
+              idPrefix="assisted"
+              label={labels.guestName!}
+              error={errorText('guestName')}
+              defaultValue={values.guestName}
+              maxLength={160}
+              autoComplete="off"
+            />
             <TextField
               name="guestPhone"
               idPrefix="assisted"

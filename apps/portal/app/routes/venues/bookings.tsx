@@ -52,12 +52,19 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const [{ bookings }, { entries }, ...owned] = await Promise.all([
     loadFromApi(state, myBookingsRoute),
     loadFromApi(state, myWaitlistRoute),
-    ...deciding.flatMap((m) => [organisationBookings(m.organisation.id, 'requested'), organisationBookings(m.organisation.id, 'approved')]),
+    ...deciding.flatMap((m) => [
+      organisationBookings(m.organisation.id, 'requested'),
+      organisationBookings(m.organisation.id, 'approved'),
+    ]),
   ]);
   const now = Date.now();
   const byStart = (a: BookingDetails, b: BookingDetails) => Date.parse(a.startsAt) - Date.parse(b.startsAt);
   // The payee of a transfer is the venue's owner: looked up only for venues with something to pay.
-  const payable = new Set(bookings.filter((booking) => booking.status === 'approved' && !booking.paidAt && booking.priceCents + booking.depositCents > 0).map((booking) => booking.venue.id));
+  const payable = new Set(
+    bookings
+      .filter((booking) => booking.status === 'approved' && !booking.paidAt && booking.priceCents + booking.depositCents > 0)
+      .map((booking) => booking.venue.id),
+  );
   const owners = await Promise.all(
     [...payable].map(async (venueId) => {
       const { venue } = await loadFromApi(state, getVenueRoute, { params: { id: venueId } });
@@ -74,7 +81,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     owned: deciding.map((m, index) => ({
       organisation: m.organisation,
       requests: (owned[index * 2]?.bookings ?? []).toSorted(byStart),
-      confirmed: (owned[index * 2 + 1]?.bookings ?? []).filter((booking) => Date.parse(booking.endsAt) > now - PAST_DAYS_SHOWN * 86_400_000).toSorted(byStart),
+      confirmed: (owned[index * 2 + 1]?.bookings ?? [])
+        .filter((booking) => Date.parse(booking.endsAt) > now - PAST_DAYS_SHOWN * 86_400_000)
+        .toSorted(byStart),
     })),
     done: done && Object.hasOwn(doneNotices, done) ? (done as Done) : null,
   };
@@ -111,7 +120,10 @@ export async function action({ context, request }: Route.ActionArgs) {
         return withNotice('series_denied');
       case 'markPaid':
       case 'markUnpaid':
-        await callApi(state, paymentRoute, { params: { id: organisationId, bookingId }, body: { paid: values.intent === 'markPaid' } });
+        await callApi(state, paymentRoute, {
+          params: { id: organisationId, bookingId },
+          body: { paid: values.intent === 'markPaid' },
+        });
         return withNotice(values.intent === 'markPaid' ? 'booking_paid' : 'booking_unpaid');
       case 'cancelForResident':
         await callApi(state, residentCancellationRoute, { params: { id: organisationId, bookingId } });
@@ -139,7 +151,8 @@ export default function Bookings() {
   const { now, bookings, offers, isQueueing, recipients, owned, done } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const seriesOf = new Map<string, BookingDetails[]>();
-  for (const booking of bookings) if (booking.seriesId) seriesOf.set(booking.seriesId, [...(seriesOf.get(booking.seriesId) ?? []), booking]);
+  for (const booking of bookings)
+    if (booking.seriesId) seriesOf.set(booking.seriesId, [...(seriesOf.get(booking.seriesId) ?? []), booking]);
   const shownSeries = new Set<string>();
   const recipientOf = (venueId: string) => recipients[venueId] ?? null;
   return (
@@ -170,11 +183,20 @@ export default function Bookings() {
         ) : (
           <ul className="card-list">
             {bookings.map((booking) => {
-              if (!booking.seriesId) return <MyBookingCard key={booking.id} booking={booking} recipient={recipientOf(booking.venue.id)} />;
+              if (!booking.seriesId)
+                return <MyBookingCard key={booking.id} booking={booking} recipient={recipientOf(booking.venue.id)} />;
               // A series is listed once, where its first date falls.
               if (shownSeries.has(booking.seriesId)) return null;
               shownSeries.add(booking.seriesId);
-              return <MySeries key={booking.seriesId} seriesId={booking.seriesId} bookings={seriesOf.get(booking.seriesId)!} recipientOf={recipientOf} now={now} />;
+              return (
+                <MySeries
+                  key={booking.seriesId}
+                  seriesId={booking.seriesId}
+                  bookings={seriesOf.get(booking.seriesId)!}
+                  recipientOf={recipientOf}
+                  now={now}
+                />
+              );
             })}
           </ul>
         )}

@@ -21,10 +21,7 @@ const searchFields = ['municipalityId', 'villageId', 'date', 'from', 'to', 'peop
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const state = getRequestState(context);
-  const [{ venues }, { regions }] = await Promise.all([
-    loadFromApi(state, listVenuesRoute),
-    loadFromApi(state, listPlacesRoute),
-  ]);
+  const [{ venues }, { regions }] = await Promise.all([loadFromApi(state, listVenuesRoute), loadFromApi(state, listPlacesRoute)]);
   const query = new URL(request.url).searchParams;
   const values = Object.fromEntries(searchFields.map((name) => [name, query.get(name)?.trim() ?? ''])) as SearchValues;
   const isSearch = searchFields.some((name) => query.has(name));
@@ -39,7 +36,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     return { venues, regions, values, errors, search };
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 400) throw error;
-    return { venues, regions, values, errors: apiErrorsToFields(error, { formFields: searchFields, generalField: 'date' }), search: null };
+    return {
+      venues,
+      regions,
+      values,
+      errors: apiErrorsToFields(error, { formFields: searchFields, generalField: 'date' }),
+      search: null,
+    };
   }
 }
 
@@ -47,8 +50,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 function checkSearch(values: SearchValues, regions: Region[]): FieldErrors {
   const errors: FieldErrors = {};
   const municipalities = regions.flatMap((region) => region.municipalities);
-  if (values.municipalityId && !municipalities.some((municipality) => municipality.id === values.municipalityId)) errors.municipalityId = 'validation.choose';
-  if (values.villageId && !municipalities.some((municipality) => municipality.villages.some((village) => village.id === values.villageId))) errors.villageId = 'validation.choose';
+  if (values.municipalityId && !municipalities.some((municipality) => municipality.id === values.municipalityId))
+    errors.municipalityId = 'validation.choose';
+  if (
+    values.villageId &&
+    !municipalities.some((municipality) => municipality.villages.some((village) => village.id === values.villageId))
+  )
+    errors.villageId = 'validation.choose';
   if (!values.date) errors.date = 'venues.search.dateRequired';
   else if (!isRealDate(values.date)) errors.date = 'venues.form.date.invalid';
   else if (values.date < helsinkiToday()) errors.date = 'venues.search.datePast';
@@ -57,14 +65,17 @@ function checkSearch(values: SearchValues, regions: Region[]): FieldErrors {
   if (!values.to) errors.to = 'venues.search.toRequired';
   else if (!isClockText(values.to)) errors.to = 'venues.form.time.invalid';
   if (!errors.from && !errors.to && values.to <= values.from) errors.to = 'venues.form.endBeforeStart';
-  if (values.people && !(/^\d{1,6}$/.test(values.people) && Number(values.people) >= 1 && Number(values.people) <= 100_000)) errors.people = 'venues.search.peopleInvalid';
+  if (values.people && !(/^\d{1,6}$/.test(values.people) && Number(values.people) >= 1 && Number(values.people) <= 100_000))
+    errors.people = 'venues.search.peopleInvalid';
   return errors;
 }
 
 export default function Venues() {
   const { t, language } = useI18n();
   const { venues, regions, values, errors, search } = useLoaderData<typeof loader>();
-  const sorted = venues.toSorted((a, b) => a.village.name.localeCompare(b.village.name, language) || a.name.localeCompare(b.name, language));
+  const sorted = venues.toSorted(
+    (a, b) => a.village.name.localeCompare(b.village.name, language) || a.name.localeCompare(b.name, language),
+  );
   const byVillage = new Map<string, Venue[]>();
   for (const venue of sorted) byVillage.set(venue.village.name, [...(byVillage.get(venue.village.name) ?? []), venue]);
   return (

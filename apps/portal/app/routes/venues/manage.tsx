@@ -4,11 +4,24 @@ import { PageTitle } from '../../components/page-title';
 import { FeedsSection } from '../../components/venue-admin/feeds-section';
 import { PhotosSection } from '../../components/venue-admin/photos-section';
 import { SpaceRulesForm } from '../../components/venue-admin/space-rules-form';
-import { MAX_PHOTO_BYTES, parseSpaceForm, parseVenueForm, venueAdminApiErrors } from '../../components/venue-admin/venue-admin-forms';
+import {
+  MAX_PHOTO_BYTES,
+  parseSpaceForm,
+  parseVenueForm,
+  venueAdminApiErrors,
+} from '../../components/venue-admin/venue-admin-forms';
 import adminStyles from '../../components/venue-admin/venue-admin.css?url';
 import { VenueDetailsForm } from '../../components/venue-admin/venue-details-form';
 import { listPlacesRoute } from '@talkoot/identity/schemas';
-import { deletePhotoRoute, getManagedVenueRoute, getVenueRoute, renewFeedTokenRoute, updateSpaceRoute, updateVenueRoute, uploadPhotoRoute } from '@talkoot/venues/schemas';
+import {
+  deletePhotoRoute,
+  getManagedVenueRoute,
+  getVenueRoute,
+  renewFeedTokenRoute,
+  updateSpaceRoute,
+  updateVenueRoute,
+  uploadPhotoRoute,
+} from '@talkoot/venues/schemas';
 import { apiErrorsToFields } from '../../lib/api-errors';
 import { ApiError, callApi, loadFromApi } from '../../lib/api.server';
 import { uploadImageToApi } from '../../lib/image-upload.server';
@@ -37,7 +50,9 @@ async function requireVenueManager(state: RequestState, venueId: string) {
   const viewer = requireViewer(state);
   const { venue } = await loadFromApi(state, getVenueRoute, { params: { id: venueId } });
   const organisationId = venue.organisation.id;
-  const isManager = viewer.memberships.some((m) => m.organisation.id === organisationId && (m.role === 'admin' || m.role === 'coordinator'));
+  const isManager = viewer.memberships.some(
+    (m) => m.organisation.id === organisationId && (m.role === 'admin' || m.role === 'coordinator'),
+  );
   if (!isManager && !viewer.user.isPlatformAdmin) throw data({ code: 'forbidden' }, { status: 403 });
   return { id: organisationId, venueId: venue.id };
 }
@@ -45,7 +60,10 @@ async function requireVenueManager(state: RequestState, venueId: string) {
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const state = getRequestState(context);
   const ofVenue = await requireVenueManager(state, params.id);
-  const [{ venue }, { regions }] = await Promise.all([loadFromApi(state, getManagedVenueRoute, { params: ofVenue }), loadFromApi(state, listPlacesRoute)]);
+  const [{ venue }, { regions }] = await Promise.all([
+    loadFromApi(state, getManagedVenueRoute, { params: ofVenue }),
+    loadFromApi(state, listPlacesRoute),
+  ]);
   const url = new URL(request.url);
   const done = url.searchParams.get('done');
   const origin = getConfig().publicOrigin || url.origin;
@@ -69,7 +87,10 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   try {
     switch (intent) {
       case 'details': {
-        const lists = { facilities: formData.getAll('facilities').map(String), accessibility: formData.getAll('accessibility').map(String) };
+        const lists = {
+          facilities: formData.getAll('facilities').map(String),
+          accessibility: formData.getAll('accessibility').map(String),
+        };
         values.facilities = lists.facilities.join(',');
         values.accessibility = lists.accessibility.join(',');
         const form = parseVenueForm(values, lists);
@@ -90,7 +111,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
         const errors: FieldErrors = {};
         if (!(file instanceof File) || file.size === 0) errors.photo = 'venueAdmin.error.photo';
         else if (file.size > MAX_PHOTO_BYTES) errors.photo = 'venueAdmin.error.photo';
-        if (altText.length < 3 || altText.length > 300) errors.altText = altText ? 'venueAdmin.error.altText' : 'validation.required';
+        if (altText.length < 3 || altText.length > 300)
+          errors.altText = altText ? 'venueAdmin.error.altText' : 'validation.required';
         if (Object.keys(errors).length > 0 || !(file instanceof File)) return fail(errors);
         await uploadImageToApi(state, uploadPhotoRoute, ofVenue, file, altText);
         return done('photo-added');
@@ -167,7 +189,13 @@ export default function ManageVenue() {
         <h2 id="spaces-title">{t('venueAdmin.spaces.title')}</h2>
         {venue.spaces.length === 0 ? <p>{t('venueAdmin.spaces.none')}</p> : null}
         {venue.spaces.map((space, index) => (
-          <SpaceRulesForm key={space.id} t={t} space={space} index={index} failure={failure?.intent === 'space' && failure.values.spaceId === space.id ? failure : undefined} />
+          <SpaceRulesForm
+            key={space.id}
+            t={t}
+            space={space}
+            index={index}
+            failure={failure?.intent === 'space' && failure.values.spaceId === space.id ? failure : undefined}
+          />
         ))}
       </section>
       <FeedsSection t={t} publicFeedUrl={publicFeedUrl} privateFeedUrl={venue.privateFeedUrl} />

@@ -5,7 +5,14 @@ import { bookingApiErrors, readTimes, readTitle } from '../../components/booking
 import { bookingStateKeys, parseDateInput, whenText } from '../../components/bookings/booking-format';
 import bookingStyles from '../../components/bookings/bookings.css?url';
 import { ErrorSummary } from '../../components/error-summary';
-import { CheckboxChoice, DateTimeField, FieldError, RadioGroupField, SelectField, TextAreaField } from '../../components/form-fields';
+import {
+  CheckboxChoice,
+  DateTimeField,
+  FieldError,
+  RadioGroupField,
+  SelectField,
+  TextAreaField,
+} from '../../components/form-fields';
 import { BookingWhenFields, BookingTitleField, BookingOrganisationField } from '../../components/bookings/booking-fields';
 import { PageTitle } from '../../components/page-title';
 import { createSeriesRoute, getVenueRoute } from '@talkoot/venues/schemas';
@@ -26,7 +33,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const venueId = query.get('venue') ?? '';
   if (!/^[0-9a-f-]{36}$/i.test(venueId)) throw data({ code: 'not_found' }, { status: 404 });
   const { venue } = await loadFromApi(state, getVenueRoute, { params: { id: venueId } });
-  const spaceId = venue.spaces.some((space) => space.id === query.get('space')) ? query.get('space') : (venue.spaces[0]?.id ?? null);
+  const spaceId = venue.spaces.some((space) => space.id === query.get('space'))
+    ? query.get('space')
+    : (venue.spaces[0]?.id ?? null);
   return { venue, spaceId, memberships: viewer.memberships.map((m) => ({ organisation: m.organisation })) };
 }
 
@@ -56,12 +65,16 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (!values.until?.trim()) errors.until = 'validation.required';
   else if (!until) errors.until = 'venues.form.date.invalid';
   else if (times && until < times.date) errors.until = 'series.form.untilBeforeStart';
-  const skipLines = (values.skipDates ?? '').split(/[\n,;]+/).map((line) => line.trim()).filter(Boolean);
+  const skipLines = (values.skipDates ?? '')
+    .split(/[\n,;]+/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const skipDates = skipLines.map(parseDateInput);
   if (skipDates.some((date) => !date)) errors.skipDates = 'series.form.skipInvalid';
   const title = readTitle(values, errors);
   const organisationId = values.organisationId || null;
-  if (organisationId && !viewer.memberships.some((m) => m.organisation.id === organisationId)) errors.organisationId = 'validation.choose';
+  if (organisationId && !viewer.memberships.some((m) => m.organisation.id === organisationId))
+    errors.organisationId = 'validation.choose';
   if (space?.bookableBy === 'region' && !organisationId) errors.organisationId = 'venues.form.organisationRequired';
   const failure = (fieldErrors: FieldErrors, status = 400, conflicts: SeriesConflict[] = []) =>
     data<SeriesAction>({ step: 'form', errors: fieldErrors, values, weekdays, conflicts }, { status });
@@ -99,13 +112,26 @@ const conflictReasonKeys: Partial<Record<SeriesConflict['problemReason'], Messag
   'booking.in_past': 'series.reason.past',
 };
 
-const fieldOrder = ['spaceId', 'date', 'startTime', 'endTime', 'frequency', 'weekdays', 'until', 'skipDates', 'title', 'organisationId', 'form'] as const;
+const fieldOrder = [
+  'spaceId',
+  'date',
+  'startTime',
+  'endTime',
+  'frequency',
+  'weekdays',
+  'until',
+  'skipDates',
+  'title',
+  'organisationId',
+  'form',
+] as const;
 
 export default function NewSeries() {
   const { t, language } = useI18n();
   const { venue, spaceId, memberships } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
-  if (outcome?.step === 'result') return <SeriesOutcome result={outcome.result} venueId={outcome.venueId} spaceName={outcome.spaceName} />;
+  if (outcome?.step === 'result')
+    return <SeriesOutcome result={outcome.result} venueId={outcome.venueId} spaceName={outcome.spaceName} />;
   const failure = outcome?.step === 'form' ? outcome : undefined;
   const values = failure?.values ?? {};
   const labels: Record<string, string> = {
@@ -162,14 +188,42 @@ export default function NewSeries() {
           {errorText('weekdays') ? <FieldError error={errorText('weekdays')} /> : null}
           <div className="choices weekday-choices">
             {[1, 2, 3, 4, 5, 6, 7].map((day) => (
-              <CheckboxChoice key={day} id={day === 1 ? 'series-weekdays' : `series-weekday-${day}`} name="weekday" value={day} label={weekdayName(day, language, 'long')} isChecked={checkedDays.has(day)} />
+              <CheckboxChoice
+                key={day}
+                id={day === 1 ? 'series-weekdays' : `series-weekday-${day}`}
+                name="weekday"
+                value={day}
+                label={weekdayName(day, language, 'long')}
+                isChecked={checkedDays.has(day)}
+              />
             ))}
           </div>
         </fieldset>
-        <DateTimeField idPrefix="series" name="until" type="date" label={labels.until!} hint={t('series.form.untilHint')} error={errorText('until')} value={values.until} />
-        <TextAreaField name="skipDates" idPrefix="series" label={labels.skipDates!} hint={t('series.form.skipDatesHint')} error={errorText('skipDates')} defaultValue={values.skipDates} />
+        <DateTimeField
+          idPrefix="series"
+          name="until"
+          type="date"
+          label={labels.until!}
+          hint={t('series.form.untilHint')}
+          error={errorText('until')}
+          value={values.until}
+        />
+        <TextAreaField
+          name="skipDates"
+          idPrefix="series"
+          label={labels.skipDates!}
+          hint={t('series.form.skipDatesHint')}
+          error={errorText('skipDates')}
+          defaultValue={values.skipDates}
+        />
         <BookingTitleField idPrefix="series" labels={labels} values={values} errorText={errorText} />
-        <BookingOrganisationField idPrefix="series" labels={labels} values={values} errorText={errorText} memberships={memberships} />
+        <BookingOrganisationField
+          idPrefix="series"
+          labels={labels}
+          values={values}
+          errorText={errorText}
+          memberships={memberships}
+        />
         <p className="field__hint">{t('series.form.submitHint')}</p>
         <button type="submit" className="button">
           {t('series.form.submit')}
@@ -188,7 +242,8 @@ function ConflictList({ conflicts, headingLevel = 2 }: { conflicts: SeriesConfli
       <ul>
         {conflicts.map((conflict) => (
           <li key={conflict.date}>
-            <strong>{whenText(conflict.startsAt, conflict.endsAt, language)}</strong>: {t(conflictReasonKeys[conflict.problemReason] ?? 'series.reason.rules')}
+            <strong>{whenText(conflict.startsAt, conflict.endsAt, language)}</strong>:{' '}
+            {t(conflictReasonKeys[conflict.problemReason] ?? 'series.reason.rules')}
           </li>
         ))}
       </ul>
@@ -207,7 +262,12 @@ function SeriesOutcome({ result, venueId, spaceName }: { result: SeriesResult; v
         {t('series.result.title')}
       </h1>
       <div className="notice">
-        <p>{t(isWaiting ? 'series.result.requested' : 'series.result.booked', { count: result.booked.length, title: result.series.title })}</p>
+        <p>
+          {t(isWaiting ? 'series.result.requested' : 'series.result.booked', {
+            count: result.booked.length,
+            title: result.series.title,
+          })}
+        </p>
       </div>
       <section className="section" aria-labelledby="booked-title">
         <h2 id="booked-title">{t('series.result.bookedTitle', { count: result.booked.length, space: spaceName })}</h2>

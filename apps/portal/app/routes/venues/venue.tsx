@@ -1,5 +1,16 @@
 import { Link, useActionData, useLoaderData, useLocation } from 'react-router';
-import { addDays, formatDate, helsinkiToday, helsinkiToInstant, isClockText, isRealDate, mondayOf, monthText, parseMonth, shiftMonth } from '@talkoot/platform/time';
+import {
+  addDays,
+  formatDate,
+  helsinkiToday,
+  helsinkiToInstant,
+  isClockText,
+  isRealDate,
+  mondayOf,
+  monthText,
+  parseMonth,
+  shiftMonth,
+} from '@talkoot/platform/time';
 import type { Route } from './+types/venue';
 import { PageTitle } from '../../components/page-title';
 import { BookingRequestForm } from '../../components/venues/booking-request-form';
@@ -44,7 +55,10 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   if (to && isClockText(to)) prefill.endTime = to;
 
   const view: 'month' | 'week' = query.get('view') === 'week' ? 'week' : 'month';
-  const { year, month } = query.get('month') || !prefillDate ? parseMonth(query.get('month')) : { year: Number(prefillDate.slice(0, 4)), month: Number(prefillDate.slice(5, 7)) };
+  const { year, month } =
+    query.get('month') || !prefillDate
+      ? parseMonth(query.get('month'))
+      : { year: Number(prefillDate.slice(0, 4)), month: Number(prefillDate.slice(5, 7)) };
   const monday = parseWeek(query.get('week'), prefillDate);
   let busy: BusySlot[] = [];
   if (space) {
@@ -52,7 +66,10 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     const range =
       view === 'week'
         ? { from: helsinkiToInstant(monday, '00:00')!.iso, to: helsinkiToInstant(addDays(monday, 7), '00:00')!.iso }
-        : { from: helsinkiToInstant(`${monthText(year, month)}-01`, '00:00')!.iso, to: helsinkiToInstant(`${monthText(next.year, next.month)}-01`, '00:00')!.iso };
+        : {
+            from: helsinkiToInstant(`${monthText(year, month)}-01`, '00:00')!.iso,
+            to: helsinkiToInstant(`${monthText(next.year, next.month)}-01`, '00:00')!.iso,
+          };
     ({ busy } = await loadFromApi(state, availabilityRoute, { params: { id: space.id }, query: range }));
   }
   const publicOrigin = getConfig().publicOrigin;
@@ -83,12 +100,15 @@ export default function VenuePage() {
   const { t, language } = useI18n();
   const root = useRootData();
   const location = useLocation();
-  const { venue, spaceId, view, year, month, monday, today, busy, prefill, feedHost, signInHref } = useLoaderData<typeof loader>();
+  const { venue, spaceId, view, year, month, monday, today, busy, prefill, feedHost, signInHref } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as BookingFormResult | undefined;
   const description = pickLocalisedText(venue.description, language);
   const space = venue.spaces.find((candidate) => candidate.id === spaceId) ?? null;
   const memberships = root?.viewer?.memberships ?? [];
-  const canManage = memberships.some((m) => m.organisation.id === venue.organisation.id && (m.role === 'admin' || m.role === 'coordinator'));
+  const canManage = memberships.some(
+    (m) => m.organisation.id === venue.organisation.id && (m.role === 'admin' || m.role === 'coordinator'),
+  );
   const spaceQuery = space ? `space=${encodeURIComponent(space.id)}&` : '';
   const currentMonday = mondayOf(today);
   const isThisMonth = today.startsWith(monthText(year, month));
@@ -152,13 +172,19 @@ export default function VenuePage() {
               <h3>{candidate.name}</h3>
               <p>
                 {candidate.capacity ? `${t('venues.spaces.capacity', { count: candidate.capacity })}. ` : ''}
-                {t('venues.spaces.length', { min: durationText(t, candidate.minMinutes), max: durationText(t, candidate.maxMinutes) })}{' '}
-                {t(candidate.isApprovalRequired ? 'venues.spaces.approval' : 'venues.spaces.noApproval')} {t(bookableByKeys[candidate.bookableBy])}
+                {t('venues.spaces.length', {
+                  min: durationText(t, candidate.minMinutes),
+                  max: durationText(t, candidate.maxMinutes),
+                })}{' '}
+                {t(candidate.isApprovalRequired ? 'venues.spaces.approval' : 'venues.spaces.noApproval')}{' '}
+                {t(bookableByKeys[candidate.bookableBy])}
               </p>
               <SpaceRulesList rules={candidate} today={today} />
               {candidate.id !== spaceId ? (
                 <p>
-                  <Link to={`/venues/${venue.id}?space=${candidate.id}&${view === 'week' ? `view=week&week=${monday}` : `month=${monthText(year, month)}`}#calendar-title`}>
+                  <Link
+                    to={`/venues/${venue.id}?space=${candidate.id}&${view === 'week' ? `view=week&week=${monday}` : `month=${monthText(year, month)}`}#calendar-title`}
+                  >
                     {t('venues.spaces.showCalendar', { name: candidate.name })}
                   </Link>
                 </p>
@@ -183,7 +209,15 @@ export default function VenuePage() {
             </Link>
           </nav>
           {view === 'week' ? (
-            <WeekCalendar venueId={venue.id} spaceId={space.id} spaceName={space.name} monday={monday} today={today} busy={busy} rules={space} />
+            <WeekCalendar
+              venueId={venue.id}
+              spaceId={space.id}
+              spaceName={space.name}
+              monday={monday}
+              today={today}
+              busy={busy}
+              rules={space}
+            />
           ) : (
             <MonthCalendar
               venueId={venue.id}

@@ -22,7 +22,11 @@ async function findSpace(state: ApiCaller, spaceId: string | null) {
   const { venues } = await loadFromApi(state, listVenuesRoute);
   for (const venue of venues) {
     const space = venue.spaces.find((candidate) => candidate.id === spaceId);
-    if (space) return { venue: { id: venue.id, name: venue.name }, space: { id: space.id, name: space.name, bookableBy: space.bookableBy } };
+    if (space)
+      return {
+        venue: { id: venue.id, name: venue.name },
+        space: { id: space.id, name: space.name, bookableBy: space.bookableBy },
+      };
   }
   throw data({ code: 'not_found' }, { status: 404 });
 }
@@ -57,7 +61,8 @@ export async function action({ context, request }: Route.ActionArgs) {
   const times = readTimes(values, errors);
   const title = readTitle(values, errors);
   const organisationId = values.organisationId || null;
-  if (organisationId && !viewer.memberships.some((m) => m.organisation.id === organisationId)) errors.organisationId = 'validation.choose';
+  if (organisationId && !viewer.memberships.some((m) => m.organisation.id === organisationId))
+    errors.organisationId = 'validation.choose';
   if (space.bookableBy === 'region' && !organisationId) errors.organisationId = 'venues.form.organisationRequired';
   const failure = (fieldErrors: FieldErrors, status = 400) => data<JoinFailure>({ errors: fieldErrors, values }, { status });
   if (Object.keys(errors).length > 0 || !times) return failure(errors);
@@ -96,7 +101,10 @@ export default function JoinWaitlist() {
       <h1>{t('waitlist.join.title')}</h1>
       <p className="lead">
         {slot
-          ? t('waitlist.join.introSlot', { place: `${venue.name}, ${space.name}`, when: whenText(slot.startsAt, slot.endsAt, language) })
+          ? t('waitlist.join.introSlot', {
+              place: `${venue.name}, ${space.name}`,
+              when: whenText(slot.startsAt, slot.endsAt, language),
+            })
           : t('waitlist.join.intro', { place: `${venue.name}, ${space.name}` })}
       </p>
       <div className="panel panel--info">
@@ -111,7 +119,13 @@ export default function JoinWaitlist() {
       <Form method="post" noValidate className="stack narrow">
         <BookingWhenFields idPrefix="waitlist" labels={labels} values={values} errorText={errorText} />
         <BookingTitleField idPrefix="waitlist" labels={labels} values={values} errorText={errorText} />
-        <BookingOrganisationField idPrefix="waitlist" labels={labels} values={values} errorText={errorText} memberships={memberships} />
+        <BookingOrganisationField
+          idPrefix="waitlist"
+          labels={labels}
+          values={values}
+          errorText={errorText}
+          memberships={memberships}
+        />
         <button type="submit" className="button">
           {t('waitlist.join.submit')}
         </button>

@@ -92,7 +92,9 @@ export default function Waitlist() {
                     </Link>
                   </dd>
                   <dt>{t('waitlist.position')}</dt>
-                  <dd className="waitlist-entry__position">{entry.position ? t('waitlist.positionText', { position: entry.position }) : t('waitlist.positionUnknown')}</dd>
+                  <dd className="waitlist-entry__position">
+                    {entry.position ? t('waitlist.positionText', { position: entry.position }) : t('waitlist.positionUnknown')}
+                  </dd>
                 </dl>
                 <Form method="post" className="inline-form">
                   <Hidden fields={{ intent: 'leave', entryId: entry.id }} />
