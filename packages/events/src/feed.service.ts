@@ -19,6 +19,12 @@ import { type FeedEvent, buildCalendarFeed } from './ical-feed.js';
 const DAY_MS = 86_400_000;
 // A feed nobody has fetched for this long is no longer rebuilt, and is dropped.
 const FORGET_AFTER_MS = 30 * DAY_MS;
+// How far ahead a subscribed feed reaches, and how much of a description it carries (ADR 018): a
+// region's weekly clubs three years ahead with their full texts grow a feed past what calendar apps
+// fetch comfortably. 800 days covers this year and the next from any date (on 1 January the end of
+// next year is 730 days away); the daily rebuild moves the window; the event page has the whole text.
+const FEED_DAYS_AHEAD = 800;
+const FEED_DESCRIPTION_CHARACTERS = 300;
 // If the worker has not rebuilt a stale feed by then, the request rebuilds it itself.
 const WORKER_GRACE_MS = 30_000;
 
@@ -38,6 +44,17 @@ interface SnapshotMeta {
 // Bytes of recently served feeds, per key and ETag: a cached feed costs one small indexed query
 // (the validators), not a 10 MiB read, decode and re-encode per request.
 const MEMORY_LIMIT_BYTES = 256 * 1_048_576;
+
+// Cut at a word boundary near the limit, marked with an ellipsis: the event's page (its URL follows
+// in the feed) has the rest.
+function shortened(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  // Never half an emoji: a lone surrogate is not UTF-8.
+  const end = /[\ud800-\udbff]/.test(text.charAt(limit - 1)) ? limit - 1 : limit;
+  const cut = text.slice(0, end);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > limit * 0.8 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
 
 function pick(text: CalendarRow['title'] | null | undefined): string {
   return text?.fi || text?.sv || text?.en || '';
@@ -174,7 +191,7 @@ export class FeedService {
     return versionedRepresentation(em, `event-file:${eventId}`, body, now);
   }
 
-  // The window: 30 days back, and everything ahead. Cancelled dates stay 30 days after the
+  // The window: 30 days back and 800 days ahead. Cancelled dates stay 30 days after the
   // cancellation, so subscribed calendars learn about them.
   async build(
     filter: CalendarFilter,
@@ -184,19 +201,20 @@ export class FeedService {
     this.builds += 1;
     const since = new Date(now.getTime() - FORGET_AFTER_MS);
     // No cap: a feed that silently lost its last dates would be worse than a big one.
-    const rows = await queryCalendar(em, filter, { from: since, to: null }, 1_000_000);
+    const until = new Date(now.getTime() + FEED_DAYS_AHEAD * DAY_MS);
+    const rows = await queryCalendar(em, filter, { from: since, to: until }, 1_000_000);
     const events: FeedEvent[] = [];
     for (const row of rows) {
       const cancelled = row.is_cancelled || row.status === 'cancelled';
       const changedAt = new Date(Math.max(new Date(row.updated_at).getTime(), new Date(row.event_updated_at).getTime()));
       if (cancelled && changedAt < since) continue;
-      events.push(this.toFeedEvent(row));
+      events.push(this.toFeedEvent(row, FEED_DESCRIPTION_CHARACTERS));
     }
     const body = buildCalendarFeed({ name: this.feedName(filter), events, ttlHours: 1 });
     return { body, etag: strongEtagOf(body), count: events.length };
   }
 
-  private toFeedEvent(row: CalendarRow): FeedEvent {
+  private toFeedEvent(row: CalendarRow, descriptionLimit = Infinity): FeedEvent {
     const cancelled = row.is_cancelled || row.status === 'cancelled';
     const changedAt = new Date(Math.max(new Date(row.updated_at).getTime(), new Date(row.event_updated_at).getTime()));
     return {
@@ -204,7 +222,7 @@ export class FeedService {
       sequence: row.sequence,
       status: cancelled ? 'cancelled' : 'confirmed',
       title: cancelled ? `${pick(row.title)} (peruttu / inställt / cancelled)` : pick(row.title),
-      description: [pick(row.note), pick(row.description)].filter(Boolean).join('\n\n'),
+      description: shortened([pick(row.note), pick(row.description)].filter(Boolean).join('\n\n'), descriptionLimit),
       url: `${this.config.publicOrigin}/events/${row.event_id}`,
       location: [row.place_name, row.address, row.village_name].filter(Boolean).join(', '),
       startsAt: new Date(row.starts_at),
