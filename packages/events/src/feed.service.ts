@@ -12,7 +12,7 @@ import {
   versionedRepresentation,
 } from '@talkoot/platform';
 import { type CalendarFilter, calendarFilterSchema, canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
-import { type CalendarRow, queryCalendar } from './calendar.service.js';
+import { type CalendarRow, type FeedRow, queryCalendar, queryFeedRows } from './calendar.service.js';
 import { FeedSnapshot } from './feed-snapshot.entity.js';
 import { type FeedEvent, buildCalendarFeed } from './ical-feed.js';
 
@@ -202,19 +202,37 @@ export class FeedService {
     const since = new Date(now.getTime() - FORGET_AFTER_MS);
     // No cap: a feed that silently lost its last dates would be worse than a big one.
     const until = new Date(now.getTime() + FEED_DAYS_AHEAD * DAY_MS);
-    const rows = await queryCalendar(em, filter, { from: since, to: until }, 1_000_000);
+    const rows = await queryFeedRows(em, filter, { from: since, to: until });
     const events: FeedEvent[] = [];
     for (const row of rows) {
-      const cancelled = row.is_cancelled || row.status === 'cancelled';
-      const changedAt = new Date(Math.max(new Date(row.updated_at).getTime(), new Date(row.event_updated_at).getTime()));
-      if (cancelled && changedAt < since) continue;
-      events.push(this.toFeedEvent(row, FEED_DESCRIPTION_CHARACTERS));
+      const changedAt = new Date(row.changed_at);
+      if (row.is_cancelled && changedAt < since) continue;
+      events.push(this.feedEventOf(row, changedAt));
     }
     const body = buildCalendarFeed({ name: this.feedName(filter), events, ttlHours: 1 });
     return { body, etag: strongEtagOf(body), count: events.length };
   }
 
-  private toFeedEvent(row: CalendarRow, descriptionLimit = Infinity): FeedEvent {
+  private feedEventOf(row: FeedRow, changedAt: Date): FeedEvent {
+    return {
+      uid: `occurrence-${row.id}@talkoot`,
+      sequence: row.sequence,
+      status: row.is_cancelled ? 'cancelled' : 'confirmed',
+      title: row.is_cancelled ? `${row.title} (peruttu / inställt / cancelled)` : row.title,
+      description: shortened(row.text, FEED_DESCRIPTION_CHARACTERS),
+      url: `${this.config.publicOrigin}/events/${row.event_id}`,
+      location: row.location,
+      startsAt: new Date(row.starts_at),
+      endsAt: new Date(row.ends_at),
+      isAllDay: row.is_all_day,
+      categories: [row.category],
+      lastModified: changedAt,
+      organiserName: row.organiser_names,
+    };
+  }
+
+  // The whole event for its own .ics ("add to my calendar"): the text not shortened.
+  private toFeedEvent(row: CalendarRow): FeedEvent {
     const cancelled = row.is_cancelled || row.status === 'cancelled';
     const changedAt = new Date(Math.max(new Date(row.updated_at).getTime(), new Date(row.event_updated_at).getTime()));
     return {
@@ -222,7 +240,7 @@ export class FeedService {
       sequence: row.sequence,
       status: cancelled ? 'cancelled' : 'confirmed',
       title: cancelled ? `${pick(row.title)} (peruttu / inställt / cancelled)` : pick(row.title),
-      description: shortened([pick(row.note), pick(row.description)].filter(Boolean).join('\n\n'), descriptionLimit),
+      description: [pick(row.note), pick(row.description)].filter(Boolean).join('\n\n'),
       url: `${this.config.publicOrigin}/events/${row.event_id}`,
       location: [row.place_name, row.address, row.village_name].filter(Boolean).join(', '),
       startsAt: new Date(row.starts_at),
