@@ -1,9 +1,10 @@
 import { gzipSync } from 'node:zlib';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
   APP_CONFIG,
   type AppConfig,
+  PgListener,
   type EncodedBytes,
   type Representation,
   nextChangedAt,
@@ -44,6 +45,8 @@ interface SnapshotMeta {
 // Bytes of recently served feeds, per key and ETag: a cached feed costs one small indexed query
 // (the validators), not a 10 MiB read, decode and re-encode per request.
 const MEMORY_LIMIT_BYTES = 256 * 1_048_576;
+// Feeds are few (the region, organisations, saved filters); a bound keeps odd filters from growing it.
+const MAX_REMEMBERED_VALIDATORS = 10_000;
 
 // Cut at a word boundary near the limit, marked with an ellipsis: the event's page (its URL follows
 // in the feed) has the rest.
@@ -64,7 +67,7 @@ function pick(text: CalendarRow['title'] | null | undefined): string {
 // and served as they are, with a strong ETag. Building is single-flight per feed across every api
 // and worker process (an advisory lock): 100 requests for a missing or long-stale feed build it once.
 @Injectable()
-export class FeedService {
+export class FeedService implements OnModuleDestroy {
   private readonly logger = new Logger('Feeds');
   // How many times this process built a feed (tests and the benchmark read it).
   builds = 0;
@@ -81,14 +84,52 @@ export class FeedService {
   private readonly memory = new Map<string, { etag: string; bytes: EncodedBytes }>();
   private memoryBytes = 0;
 
+  // The validators of stored feeds, per key, trusted only while the listener is sure to hear of
+  // every change (a trigger NOTIFYs each insert, update and delete of feed_snapshots): a 304 then
+  // needs no database round trip, and every api process drops a changed feed's entry within
+  // milliseconds of the commit. `generations` keeps a read that raced a notification from being stored.
+  private readonly validators = new Map<string, SnapshotMeta>();
+  private readonly generations = new Map<string, number>();
+  private listener: PgListener | undefined;
+
+  private listen(): void {
+    if (this.listener || !this.config.DATABASE_URL) return;
+    this.listener = new PgListener(this.config.DATABASE_URL, 'feed_snapshots', {
+      onNotification: (key) => {
+        this.validators.delete(key);
+        this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+      },
+      onReset: () => this.validators.clear(),
+    });
+    this.listener.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.listener?.stop();
+  }
+
+  private async validatorsOf(key: string): Promise<SnapshotMeta | undefined> {
+    this.listen();
+    const remembered = this.validators.get(key);
+    if (remembered && this.listener?.listening) return remembered;
+    const generation = this.generations.get(key);
+    const [meta] = await this.orm.em
+      .getConnection()
+      .execute<SnapshotMeta[]>('select etag, last_modified, stale_since, last_requested_at from feed_snapshots where key = ?', [
+        key,
+      ]);
+    if (meta && this.listener?.listening && this.generations.get(key) === generation) {
+      if (this.validators.size >= MAX_REMEMBERED_VALIDATORS) this.validators.clear();
+      this.validators.set(key, meta);
+    }
+    return meta;
+  }
+
   // What a request gets: the validators at once, the bytes only when it needs them (a 304 never does).
   async serve(filter: CalendarFilter, now = new Date()): Promise<Representation> {
     const key = this.keyOf(filter);
     const connection = this.orm.em.getConnection();
-    const [meta] = await connection.execute<SnapshotMeta[]>(
-      'select etag, last_modified, stale_since, last_requested_at from feed_snapshots where key = ?',
-      [key],
-    );
+    const meta = await this.validatorsOf(key);
     if (meta && (!meta.stale_since || now.getTime() - new Date(meta.stale_since).getTime() < WORKER_GRACE_MS)) {
       if (now.getTime() - new Date(meta.last_requested_at).getTime() > DAY_MS) {
         await connection.execute('update feed_snapshots set last_requested_at = ? where key = ?', [now, key]);
