@@ -10,7 +10,7 @@ export class Migration20261204192215_FeedSnapshotNotify extends Migration {
     this.addSql(`drop trigger if exists "feed_snapshots_notify" on "feed_snapshots";`);
     this.addSql(`drop function if exists "feed_snapshots_feed_snapshots_notify_fn"();`);
     this.addSql(
-      `create or replace function "feed_snapshots_feed_snapshots_notify_fn"() returns trigger as \$\$ begin if tg_op = 'DELETE' then perform pg_notify('feed_snapshots', old.key); else perform pg_notify('feed_snapshots', new.key); end if; return null; end; \$\$ language plpgsql;`,
+      `create or replace function "feed_snapshots_feed_snapshots_notify_fn"() returns trigger as $$ begin if tg_op = 'DELETE' then perform pg_notify('feed_snapshots', old.key); else perform pg_notify('feed_snapshots', new.key); end if; return null; end; $$ language plpgsql;`,
     );
     this.addSql(
       `create trigger "feed_snapshots_notify" AFTER INSERT OR UPDATE OR DELETE on "feed_snapshots" for each ROW execute function "feed_snapshots_feed_snapshots_notify_fn"();`,
