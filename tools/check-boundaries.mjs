@@ -24,7 +24,8 @@ const allowed = {
 // Entry points other packages may import besides the package root. The browser-safe ones are
 // all the portal may import: a domain's schemas, platform's time and money.
 const browserSafeSubpaths = new Set(['schemas', 'time', 'money']);
-const publicSubpaths = browserSafeSubpaths;
+// `mail` (outbox's shared mail look) is server-only: domains render their own mails with it (ADR 012).
+const publicSubpaths = new Set([...browserSafeSubpaths, 'mail']);
 // Test-only imports: any package's tests may use the harness.
 const testOnly = new Set(['testing']);
 
