@@ -15,9 +15,10 @@ const allowed = {
   notifications: ['platform', 'outbox'],
   identity: ['platform', 'outbox', 'notifications'],
   venues: ['platform', 'outbox', 'notifications', 'identity'],
-  lending: ['platform', 'outbox', 'notifications', 'identity'],
+  // New domains render their own mails (ADR 012) and never import notifications.
+  lending: ['platform', 'outbox', 'identity'],
   events: ['platform', 'outbox', 'notifications', 'identity'],
-  volunteering: ['platform', 'outbox', 'notifications', 'identity'],
+  volunteering: ['platform', 'outbox', 'identity'],
   testing: ['platform'],
   database: ['platform', 'outbox', 'notifications', 'identity', 'venues', 'lending', 'events', 'volunteering'],
 };

@@ -69,7 +69,8 @@ export class MailDeliveryService {
         try {
           if (!job.success)
             throw new UnrecoverableError(`invalid mail job: ${job.error.issues.map((issue) => issue.message).join('; ')}`);
-          const mail = renderMail(job.data);
+          // A domain's mail comes rendered (ADR 012); the rest still render from the templates here.
+          const mail = job.data.rendered ?? renderMail(job.data);
           const sent = await this.mailer.send({
             key: `outbox-${id}`,
             messageId: messageIdFor(id),

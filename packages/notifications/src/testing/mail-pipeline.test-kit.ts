@@ -48,6 +48,7 @@ export interface DeliveryRowView {
   attempts: number;
   last_error: string | null;
   message_id: string | null;
+  template: string;
 }
 
 // Fast retries so that tests see several attempts within seconds.
@@ -106,7 +107,7 @@ export async function startMailPipeline(input: {
       const rows = await orm.em
         .fork()
         .execute<DeliveryRowView[]>(
-          'select status, attempts, last_error, message_id from mail_deliveries where outbox_message_id = ?',
+          'select status, attempts, last_error, message_id, template from mail_deliveries where outbox_message_id = ?',
           [id],
         );
       return rows[0];
@@ -123,7 +124,10 @@ export function uniqueAddress(label: string): string {
   return `${label}-${randomBytes(3).toString('hex')}@example.fi`;
 }
 
-export function signInMail(to: string, language: MailRequest['language'] = 'fi'): MailRequest {
+export function signInMail(
+  to: string,
+  language: MailRequest['language'] = 'fi',
+): MailRequest & { data: Record<string, unknown> } {
   return {
     to,
     toName: 'Aino Testaaja',

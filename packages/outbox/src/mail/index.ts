@@ -3,3 +3,4 @@
 export * from './mail-layout.js';
 export * from './mail-phrases.js';
 export * from './mail-template.js';
+export * from './mail-send.message.js';
