@@ -10,6 +10,9 @@ const pg = await importFromApi('pg');
 const { AVAILABILITY_SQL } = await import('../../packages/venues/dist/index.js');
 let placeholder = 0;
 const availabilitySql = AVAILABILITY_SQL.replace(/\?/g, () => `$${++placeholder}`);
+const { ACTIVE_SESSION_SQL } = await import('../../packages/identity/dist/index.js');
+placeholder = 0;
+const activeSessionSql = ACTIVE_SESSION_SQL.replace(/\?/g, () => `$${++placeholder}`);
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 pool.on('error', () => {});
@@ -94,15 +97,11 @@ app.post(
     const startsAt = new Date(body.startsAt);
     const endsAt = new Date(body.endsAt);
     const organisationId = body.organisationId ?? null;
-    const { rows: sessions } = await pool.query(
-      `select "s0".*, "u1"."id" as "u1__id", "u1"."name" as "u1__name", "u1"."email" as "u1__email", "u1"."language" as "u1__language", "u1"."is_platform_admin" as "u1__is_platform_admin"
-       from "sessions" as "s0" left join "users" as "u1" on "s0"."user_id" = "u1"."id"
-      where "s0"."token_hash" = $1 and "s0"."expires_at" > $2 limit 1`,
-      [createHash('sha256').update(token).digest('hex'), new Date()],
-    );
+    // The access guard's ACTIVE_SESSION_SQL, the very text.
+    const { rows: sessions } = await pool.query(activeSessionSql, [createHash('sha256').update(token).digest('hex'), new Date()]);
     const session = sessions[0];
     if (!session) return problem(reply, 401, 'unauthenticated', 'Sign in first');
-    const user = { id: session.u1__id, name: session.u1__name, email: session.u1__email, language: session.u1__language };
+    const user = { id: session.id, name: session.name, email: session.email, language: session.language };
     const client = await pool.connect();
     try {
       await client.query('begin');
