@@ -4,7 +4,7 @@ import { Membership, Organisation, User } from '@talkoot/identity';
 import { APP_CONFIG, type AppConfig, DomainError, notFound } from '@talkoot/platform';
 import { Booking, BookingOccupancy, WaitlistEntry } from './booking.entity.js';
 import { notifyBookingUpdate } from './booking-notifications.js';
-import { isExclusionViolation, placeBooking, quoteFor } from './booking-placement.js';
+import { insertBooking, isExclusionViolation, placeBooking, quoteFor } from './booking-placement.js';
 import { occupiedInterval, requestExpiry, timeProblem, timeProblemError } from './booking.rules.js';
 import { cancellationTerms } from './cancellation.js';
 import { findLeafSpaceIds } from './space-tree.js';
@@ -145,7 +145,7 @@ export class BookingService {
         const isFreeEvent = request.isFreeEvent ?? false;
         // An open public event asks for the space free of charge: the owner always decides.
         const status: BookingStatus = space.isApprovalRequired || isFreeEvent ? 'requested' : 'approved';
-        const booking = await placeBooking(em, {
+        const booking = await insertBooking(em, {
           space,
           leaves: await findLeafSpaceIds(em, space),
           startsAt: request.startsAt,
