@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { Membership, Organisation, User } from '@talkoot/identity';
 import { APP_CONFIG, type AppConfig, DomainError, notFound } from '@talkoot/platform';
+import type { Language } from '@talkoot/platform/schemas';
 import { Booking, BookingOccupancy, WaitlistEntry } from './booking.entity.js';
 import { notifyBookingUpdate } from './booking-notifications.js';
 import { insertBooking, isExclusionViolation, placeBooking, quoteFor } from './booking-placement.js';
@@ -41,6 +42,8 @@ export interface BookingRequest {
   title: string;
   organisationId: string | null;
   requesterId: string;
+  // The signed-in requester as the access guard loaded them: their mail needs no second read.
+  requester?: { name: string; email: string; language: Language };
   isFreeEvent?: boolean;
 }
 
@@ -158,7 +161,10 @@ export class BookingService {
           quote: await quoteFor(em, space, { ...request, isFreeEvent, requesterIsOwnerMember: isOwnerMember }, now),
           isFreeEvent,
         });
-        await notifyBookingUpdate(em, booking, status, { publicOrigin: this.config.publicOrigin });
+        await notifyBookingUpdate(em, booking, status, {
+          publicOrigin: this.config.publicOrigin,
+          ...(request.requester ? { booker: request.requester } : {}),
+        });
         return toBookingView(booking);
       });
     } catch (error) {
