@@ -37,6 +37,7 @@ export class Supervisor {
   supervise(name: string, start: () => ManagedProcess): ManagedProcess {
     const entry: Entry = { start, current: start(), crashes: [] };
     this.entries.set(name, entry);
+    this.options.say(`${name} started (pid ${entry.current.child.pid})`);
     this.watch(name, entry);
     return entry.current;
   }
