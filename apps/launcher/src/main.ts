@@ -86,10 +86,10 @@ try {
     PUBLIC_ORIGIN: config.publicOrigin,
     DATA_DIR: config.dataDir,
   };
-  supervisor.supervise('api', () => startProcess('api', 'apps/api/dist/main.js', env));
-  supervisor.supervise('worker', () => startProcess('worker', 'apps/worker/dist/main.js', env));
+  supervisor.supervise('api', () => startProcess('api', 'apps/api/dist/main.js', env, config.API_HEAP_MB));
+  supervisor.supervise('worker', () => startProcess('worker', 'apps/worker/dist/main.js', env, config.WORKER_HEAP_MB));
   await waitForHttp(`http://127.0.0.1:${apiPort}/api/healthz`);
-  supervisor.supervise('portal', () => startProcess('portal', 'apps/portal/dist/server/main.js', env));
+  supervisor.supervise('portal', () => startProcess('portal', 'apps/portal/dist/server/main.js', env, config.PORTAL_HEAP_MB));
   await waitForHttp(`http://127.0.0.1:${config.PORT}/api/readyz`);
 
   if (accounts) {
