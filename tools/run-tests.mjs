@@ -60,6 +60,17 @@ run('browser tests', 'pnpm', [
   '--reporter=json',
   `--outputFile.json=${browserReport}`,
 ]);
+const healingReport = path.join(reportDir, 'healing.json');
+run('self-healing under kill -9 (real processes)', 'pnpm', [
+  'exec',
+  'vitest',
+  'run',
+  '--config',
+  'vitest.healing.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${healingReport}`,
+]);
 const fuzzReport = path.join(reportDir, 'fuzz.json');
 run('fuzz test of every api route through the public origin', 'pnpm', [
   'exec',
@@ -74,5 +85,5 @@ run('fuzz test of every api route through the public origin', 'pnpm', [
 
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 console.log(
-  `\nnpm test: PASSED in ${minutes} min — build, typecheck and lint clean; unit/integration/api tests ${vitestCounts(unitReport)}; browser tests ${vitestCounts(browserReport)}; fuzz test ${vitestCounts(fuzzReport)}`,
+  `\nnpm test: PASSED in ${minutes} min — build, typecheck and lint clean; unit/integration/api tests ${vitestCounts(unitReport)}; browser tests ${vitestCounts(browserReport)}; self-healing tests ${vitestCounts(healingReport)}; fuzz test ${vitestCounts(fuzzReport)}`,
 );
