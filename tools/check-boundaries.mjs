@@ -6,9 +6,11 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-// Who may import whom (docs/ARCHITECTURE.md): platform <- outbox <- notifications (mail) <- identity
-// <- domains. The outbox knows no domain; domains declare their own messages and meet through ids
-// and those messages, never imports of each other.
+// Who may import whom (docs/ARCHITECTURE.md): platform <- outbox <- identity <- domains, with
+// notifications (mail delivery) beside the domains. The outbox knows no domain; domains declare their
+// own messages and meet through ids and those messages, never imports of each other. A domain sends
+// mail through @talkoot/outbox/mail (ADR 012); identity, venues and events still import notifications
+// for the templates that have yet to move, new domains may not.
 const allowed = {
   platform: [],
   outbox: ['platform'],
