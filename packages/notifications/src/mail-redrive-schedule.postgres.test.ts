@@ -23,7 +23,14 @@ describe('the scheduled redrive of undecided mail jobs', () => {
   });
 
   afterAll(async () => {
-    await pipeline?.close();
+    // Once in a loaded full run the worker's close waited past the 60 s hook limit after the test had
+    // passed (not reproduced alone or under synthetic load). Bounded and said aloud, so the behaviour
+    // under test stays asserted while the shutdown is investigated; the database drop is forced.
+    const closed = await Promise.race([
+      pipeline?.close().then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 20_000).unref()),
+    ]);
+    if (closed === false) console.warn('mail pipeline did not close within 20 s (scheduled redrive test); continuing');
     await smtp?.close();
     await database?.drop();
   });
