@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openOrm } from '@talkoot/database';
-import { enqueueMail } from '@talkoot/notifications';
+import { closing, enqueueMail, greeting, renderMailContent } from '@talkoot/outbox/mail';
 import { createTestDatabase, startTestSmtpServer, type TestSmtpServer } from '@talkoot/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -56,12 +56,21 @@ describe('worker process', () => {
     const orm = await openOrm(database.url, { poolMax: 2 });
     try {
       const em = orm.em.fork();
-      enqueueMail(em, {
-        to: 'elsa@example.fi',
-        language: 'fi',
-        template: 'sign-in',
-        data: { name: 'Elsa', link: 'https://talkoot.example/sign-in/verify?token=worker-test', code: '246810', minutes: 10 },
-      });
+      // Rendered as its domain (identity) renders it when it enqueues the mail (ADR 012).
+      const link = 'https://talkoot.example/sign-in/verify?token=worker-test';
+      const rendered = renderMailContent(
+        {
+          subject: 'Kirjaudu Talkoot-palveluun',
+          blocks: [
+            { kind: 'paragraph', text: greeting('fi', 'Elsa') },
+            { kind: 'button', label: 'Kirjaudu sisään', href: link },
+            { kind: 'code', label: 'Voit myös kirjoittaa tämän koodin kirjautumissivulle:', code: '246810' },
+          ],
+          closing: closing('fi'),
+        },
+        'fi',
+      );
+      enqueueMail(em, { to: 'elsa@example.fi', language: 'fi', template: 'sign-in', rendered });
       await em.flush();
     } finally {
       await orm.close(true);

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { enqueueMail } from '@talkoot/notifications';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -15,9 +14,12 @@ import {
   parseCalendarDay,
 } from '@talkoot/platform';
 import type { Language } from '@talkoot/platform/schemas';
+import { enqueueMail, renderTemplate } from '@talkoot/outbox/mail';
 import { type CalendarFilter, canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
 import { queryCalendar } from './calendar.service.js';
 import { DigestSubscription } from './digest-subscription.entity.js';
+import { digestConfirmTemplate } from './mail/digest-confirm.template.js';
+import { type EventDigestMailData, eventDigestTemplate } from './mail/event-digest.template.js';
 import { calendarErrors } from './events.errors.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -86,15 +88,16 @@ export class DigestService {
         confirmTokenHash: hash(confirmToken),
         unsubscribeTokenHash: hash(newToken()),
       });
+      const data = {
+        link: `${this.config.publicOrigin}/calendar/digest/confirm?token=${confirmToken}`,
+        frequency: input.frequency,
+        filterText: await this.filterText(em, parsed.data, input.language),
+      };
       enqueueMail(em, {
         to: input.email.trim().toLowerCase(),
         language: input.language,
         template: 'digest-confirm',
-        data: {
-          link: `${this.config.publicOrigin}/calendar/digest/confirm?token=${confirmToken}`,
-          frequency: input.frequency,
-          filterText: await this.filterText(em, parsed.data, input.language),
-        },
+        rendered: renderTemplate('digest-confirm', digestConfirmTemplate, data, input.language),
       });
     });
   }
@@ -170,42 +173,43 @@ export class DigestService {
     const language = subscription.language;
     const origin = this.config.publicOrigin;
     const unsubscribeLink = `${origin}/calendar/digest/unsubscribe?token=${unsubscribeToken}`;
+    const data: EventDigestMailData = {
+      frequency: subscription.frequency,
+      periodStart: period.start.toISOString(),
+      periodEnd: period.end.toISOString(),
+      filterText: await this.filterText(em, subscription.filter, language),
+      items: rows
+        .filter(
+          (row) =>
+            !(row.is_cancelled || row.status === 'cancelled') ||
+            new Date(row.updated_at) >= since ||
+            new Date(row.event_updated_at) >= since,
+        )
+        .map((row) => ({
+          title: pick(row.title, language),
+          startsAt: new Date(row.starts_at).toISOString(),
+          endsAt: new Date(row.ends_at).toISOString(),
+          isAllDay: row.is_all_day,
+          place: [row.place_name, row.village_name].filter(Boolean).join(', '),
+          organisers: row.organisers.map((organiser) => organiser.name).join(', '),
+          link: `${origin}/events/${row.event_id}`,
+          isCancelled: row.is_cancelled || row.status === 'cancelled',
+          // Changed since the last digest (published before it): subscribers hear about edits.
+          isChanged:
+            !row.is_cancelled &&
+            row.status !== 'cancelled' &&
+            Math.max(new Date(row.updated_at).getTime(), new Date(row.event_updated_at).getTime()) > since.getTime() &&
+            Boolean(subscription.lastSentAt),
+        })),
+      calendarLink: `${origin}/calendar?${canonicalFilterQuery(subscription.filter)}`,
+      unsubscribeLink,
+    };
     enqueueMail(em, {
       to: subscription.email,
       language,
       template: 'event-digest',
       unsubscribe: { url: `${origin}/api/digest-subscriptions/one-click-unsubscribe?token=${unsubscribeToken}` },
-      data: {
-        frequency: subscription.frequency,
-        periodStart: period.start.toISOString(),
-        periodEnd: period.end.toISOString(),
-        filterText: await this.filterText(em, subscription.filter, language),
-        items: rows
-          .filter(
-            (row) =>
-              !(row.is_cancelled || row.status === 'cancelled') ||
-              new Date(row.updated_at) >= since ||
-              new Date(row.event_updated_at) >= since,
-          )
-          .map((row) => ({
-            title: pick(row.title, language),
-            startsAt: new Date(row.starts_at).toISOString(),
-            endsAt: new Date(row.ends_at).toISOString(),
-            isAllDay: row.is_all_day,
-            place: [row.place_name, row.village_name].filter(Boolean).join(', '),
-            organisers: row.organisers.map((organiser) => organiser.name).join(', '),
-            link: `${origin}/events/${row.event_id}`,
-            isCancelled: row.is_cancelled || row.status === 'cancelled',
-            // Changed since the last digest (published before it): subscribers hear about edits.
-            isChanged:
-              !row.is_cancelled &&
-              row.status !== 'cancelled' &&
-              Math.max(new Date(row.updated_at).getTime(), new Date(row.event_updated_at).getTime()) > since.getTime() &&
-              Boolean(subscription.lastSentAt),
-          })),
-        calendarLink: `${origin}/calendar?${canonicalFilterQuery(subscription.filter)}`,
-        unsubscribeLink,
-      },
+      rendered: renderTemplate('event-digest', eventDigestTemplate, data, language),
     });
   }
 

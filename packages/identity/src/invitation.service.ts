@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { APP_CONFIG, type AppConfig, DomainError, addElapsedDays, notFound } from '@talkoot/platform';
 import { invitationErrors } from './identity.errors.js';
-import { enqueueMail } from '@talkoot/notifications';
+import { enqueueMail, renderTemplate } from '@talkoot/outbox/mail';
+import { invitationTemplate } from './mail/invitation.template.js';
 import { Invitation } from './invitation.entity.js';
 import { Membership } from './membership.entity.js';
 import type { Role } from './membership.schemas.js';
@@ -64,17 +65,19 @@ export class InvitationService {
         expiresAt: addElapsedDays(new Date(), signInRules.invitationDays),
       });
       em.persist(invitation);
+      const language = invitee?.language ?? inviter.language;
+      const data = {
+        organisationName: organisation.name,
+        inviterName: inviter.name,
+        role: input.role,
+        link: `${this.config.publicOrigin}/invitations/${encodeURIComponent(token)}`,
+        days: signInRules.invitationDays,
+      };
       enqueueMail(em, {
         to: input.email,
-        language: invitee?.language ?? inviter.language,
+        language,
         template: 'invitation',
-        data: {
-          organisationName: organisation.name,
-          inviterName: inviter.name,
-          role: input.role,
-          link: `${this.config.publicOrigin}/invitations/${encodeURIComponent(token)}`,
-          days: signInRules.invitationDays,
-        },
+        rendered: renderTemplate('invitation', invitationTemplate, data, language),
       });
       return { invitation: toInvitationView(invitation) };
     });

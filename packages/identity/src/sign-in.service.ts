@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { APP_CONFIG, type AppConfig, DomainError, type Language, RateLimitedError, addMinutes } from '@talkoot/platform';
-import { enqueueMail } from '@talkoot/notifications';
+import { enqueueMail, renderTemplate } from '@talkoot/outbox/mail';
 import { type SessionCreate } from './auth.schemas.js';
+import { noAccountTemplate } from './mail/no-account.template.js';
+import { signInTemplate } from './mail/sign-in.template.js';
 import { type SignedInSession, SessionService } from './session.service.js';
 import { isRateLimited, rateLimitsOf, retryAfterSeconds, signInRules } from './sign-in.rules.js';
 import { authErrors } from './identity.errors.js';
@@ -77,7 +79,12 @@ export class SignInService {
       const language = user?.language ?? input.language ?? 'fi';
       if (!user) {
         em.persist(row);
-        enqueueMail(em, { to: input.email, language, template: 'no-account', data: {} });
+        enqueueMail(em, {
+          to: input.email,
+          language,
+          template: 'no-account',
+          rendered: renderTemplate('no-account', noAccountTemplate, {}, language),
+        });
         return;
       }
       const token = generateToken();
@@ -85,17 +92,18 @@ export class SignInService {
       row.tokenHash = hashToken(token);
       row.codeHash = hashCode(row.id, code);
       em.persist(row);
+      const data = {
+        name: user.name,
+        code,
+        link: `${this.config.publicOrigin}/sign-in/link?token=${encodeURIComponent(token)}`,
+        minutes: signInRules.tokenMinutes,
+      };
       enqueueMail(em, {
         to: user.email,
         toName: user.name,
         language,
         template: 'sign-in',
-        data: {
-          name: user.name,
-          code,
-          link: `${this.config.publicOrigin}/sign-in/link?token=${encodeURIComponent(token)}`,
-          minutes: signInRules.tokenMinutes,
-        },
+        rendered: renderTemplate('sign-in', signInTemplate, data, language, { recipientName: user.name.trim() || undefined }),
       });
     });
   }

@@ -10,7 +10,13 @@ import { devMailParamsSchema } from './dev-mailbox.schemas.js';
 import { DevMailboxService } from './dev-mailbox.service.js';
 import { messageIdFor } from './mail-delivery.service.js';
 import { decodeMimeWords } from './dev-mailbox.files.js';
-import { type MailPipeline, signInMail, startMailPipeline, uniqueAddress } from './testing/mail-pipeline.test-kit.js';
+import {
+  type MailPipeline,
+  noAccountMail,
+  signInMail,
+  startMailPipeline,
+  uniqueAddress,
+} from './testing/mail-pipeline.test-kit.js';
 
 describe('developer mailbox', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -36,7 +42,7 @@ describe('developer mailbox', () => {
     const firstRequest = signInMail(first, 'sv');
     const firstId = await pipeline.enqueue(firstRequest);
     await waitFor(async () => (await pipeline.deliveryRow(firstId))?.status === 'sent', 10_000, 'the first mail');
-    const secondId = await pipeline.enqueue({ to: second, language: 'fi', template: 'no-account', data: {} });
+    const secondId = await pipeline.enqueue(noAccountMail(second));
     await waitFor(async () => (await pipeline.deliveryRow(secondId))?.status === 'sent', 10_000, 'the second mail');
 
     const { messages } = await controller.listMessages();
@@ -54,7 +60,7 @@ describe('developer mailbox', () => {
     const { message } = await controller.readMessage({ id: firstMailId });
     expect(message.subject).toBe('Logga in på Talkoot');
     expect(message.from).toContain('noreply@talkoot.localhost');
-    expect(message.text).toContain(String(firstRequest.data.link));
+    expect(message.text).toContain(firstRequest.link);
     expect(message.text).toContain('482913');
     expect(message.html).toContain('<html lang="sv">');
     expect(message.headers.Subject).toBe('Logga in på Talkoot');

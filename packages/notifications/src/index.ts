@@ -5,7 +5,6 @@ export * from './mail-redrive.service.js';
 export * from './dev-mailbox.schemas.js';
 export * from './notifications.tokens.js';
 export { Mailer, type MailerOptions, type OutgoingMail, type SentMail } from './mailer.js';
-export { renderMail, MailTemplateDataError, escapeHtml, type RenderedMail } from './templates/index.js';
 export { isPermanentMailError } from './mail-send-error.js';
 export {
   MailDeliveryService,

@@ -6,7 +6,6 @@ import { mailRequestSchema } from './mail.schemas.js';
 import { describeMailError, isPermanentMailError } from './mail-send-error.js';
 import { Mailer } from './mailer.js';
 import { NOTIFICATIONS_ORM } from './notifications.tokens.js';
-import { renderMail } from './templates/render-mail.js';
 
 // The data of a `mail` job: the outbox row's id and its payload.
 export const mailJobSchema = mailRequestSchema.extend({
@@ -15,6 +14,16 @@ export const mailJobSchema = mailRequestSchema.extend({
 export type MailJobData = z.input<typeof mailJobSchema>;
 
 export type MailDeliveryOutcome = 'sent' | 'already-sent' | 'already-failed';
+
+// Why a job cannot be sent, for the delivery record. A row written before ADR 012 carries template
+// `data` instead of a rendered mail; notifications renders no templates any more, so it fails for
+// good (never retried) and says so, rather than a bare validation message.
+function invalidJobReason(input: unknown, error: z.ZodError): string {
+  const payload = (input ?? {}) as { rendered?: unknown; data?: unknown; template?: unknown };
+  if (payload.rendered === undefined && payload.data !== undefined)
+    return `mail "${String(payload.template)}" was stored before ADR 012 with template data instead of a rendered mail; notifications no longer renders templates, so it is not sent`;
+  return `invalid mail job: ${error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ')}`;
+}
 
 export function messageIdFor(outboxMessageId: string): string {
   return `<outbox-${outboxMessageId}@talkoot>`;
@@ -65,10 +74,9 @@ export class MailDeliveryService {
         if (row.status !== 'sending') return { outcome: row.status === 'sent' ? 'already-sent' : 'already-failed' };
         const attempts = row.attempts;
         try {
-          if (!job.success)
-            throw new UnrecoverableError(`invalid mail job: ${job.error.issues.map((issue) => issue.message).join('; ')}`);
-          // A domain's mail comes rendered (ADR 012); the rest still render from the templates here.
-          const mail = job.data.rendered ?? renderMail(job.data);
+          if (!job.success) throw new UnrecoverableError(invalidJobReason(input, job.error));
+          // The domain rendered the mail when it enqueued it (ADR 012): these bytes are sent as they are.
+          const mail = job.data.rendered;
           const sent = await this.mailer.send({
             key: `outbox-${id}`,
             messageId: messageIdFor(id),

@@ -1,5 +1,3 @@
-import { MailTemplateDataError } from './templates/render-mail.js';
-
 interface SmtpErrorFields {
   code?: string;
   responseCode?: number;
@@ -7,11 +5,10 @@ interface SmtpErrorFields {
 }
 
 // Errors that no retry can fix without a change of data: the SMTP server refused for good
-// (5xx; 503 "bad sequence" is only a session state, nodemailer marks it transient), the
-// message has no valid recipient, or the data does not fit its template.
+// (5xx; 503 "bad sequence" is only a session state, nodemailer marks it transient) or the
+// message has no valid recipient. A payload that is not a mail fails before this (mail-delivery).
 // Everything else (4xx, connection refused, timeouts, TLS hiccups, a full disk) is retried.
 export function isPermanentMailError(error: unknown): boolean {
-  if (error instanceof MailTemplateDataError) return true;
   const { code, responseCode, permanent } = (error ?? {}) as SmtpErrorFields;
   if (typeof permanent === 'boolean') return permanent;
   if (typeof responseCode === 'number') return responseCode >= 500 && responseCode < 600 && responseCode !== 503;

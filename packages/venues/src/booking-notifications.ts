@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Membership } from '@talkoot/identity';
-import { type BookingUpdateMailData, enqueueMail } from '@talkoot/notifications';
+import { enqueueMail, renderTemplate } from '@talkoot/outbox/mail';
 import type { Language } from '@talkoot/platform/schemas';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Booking, BookingSeries } from './booking.entity.js';
 import { cancellationTerms } from './cancellation.js';
+import { type BookingSeriesMailData, bookingSeriesUpdateTemplate } from './mail/booking-series-update.template.js';
+import { type BookingUpdateMailData, bookingUpdateTemplate } from './mail/booking-update.template.js';
 
 export type BookingUpdateKind =
   'requested' | 'approved' | 'denied' | 'cancelled' | 'expired' | 'offered' | 'reminder' | 'assisted';
@@ -143,7 +145,9 @@ export async function notifyBookingUpdate(
       toName: recipient.name,
       language: recipient.language,
       template: 'booking-update',
-      data,
+      rendered: renderTemplate('booking-update', bookingUpdateTemplate, data, recipient.language, {
+        recipientName: recipient.name.trim() || undefined,
+      }),
       attachments: [{ filename: 'varaus.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendar }],
     });
   }
@@ -168,39 +172,42 @@ export async function notifySeriesUpdate(
         : [];
   const calendar = bookingCalendar(occurrences, kind, input.publicOrigin);
   const totalPrice = occurrences.reduce((sum, booking) => sum + booking.priceCents, 0);
+  const data: BookingSeriesMailData = {
+    kind,
+    venueName: series.space.venue.name,
+    spaceName: series.space.name,
+    title: series.title,
+    occurrences: occurrences.map((booking) => ({
+      startsAt: booking.startsAt.toISOString(),
+      endsAt: booking.endsAt.toISOString(),
+    })),
+    conflicts: (input.conflicts ?? []).map((conflict) => ({
+      startsAt: conflict.startsAt.toISOString(),
+      endsAt: conflict.endsAt.toISOString(),
+    })),
+    ...(input.reason ? { reason: input.reason } : {}),
+    link: `${input.publicOrigin}/bookings`,
+    ...(kind !== 'denied' && kind !== 'cancelled' && totalPrice + first.depositCents > 0
+      ? {
+          payment: {
+            priceCents: totalPrice,
+            depositCents: first.depositCents,
+            iban: series.space.venue.paymentIban,
+            referenceNumber: first.referenceNumber,
+            recipient: series.space.venue.organisation.name,
+          },
+        }
+      : {}),
+  };
   for (const recipient of recipients) {
     enqueueMail(em, {
       to: recipient.email,
       toName: recipient.name,
       language: recipient.language,
       template: 'booking-series-update',
-      data: {
-        kind,
-        venueName: series.space.venue.name,
-        spaceName: series.space.name,
-        title: series.title,
-        occurrences: occurrences.map((booking) => ({
-          startsAt: booking.startsAt.toISOString(),
-          endsAt: booking.endsAt.toISOString(),
-        })),
-        conflicts: (input.conflicts ?? []).map((conflict) => ({
-          startsAt: conflict.startsAt.toISOString(),
-          endsAt: conflict.endsAt.toISOString(),
-        })),
-        ...(input.reason ? { reason: input.reason } : {}),
-        link: `${input.publicOrigin}/bookings`,
-        ...(kind !== 'denied' && kind !== 'cancelled' && totalPrice + first.depositCents > 0
-          ? {
-              payment: {
-                priceCents: totalPrice,
-                depositCents: first.depositCents,
-                iban: series.space.venue.paymentIban,
-                referenceNumber: first.referenceNumber,
-                recipient: series.space.venue.organisation.name,
-              },
-            }
-          : {}),
-      },
+      rendered: renderTemplate('booking-series-update', bookingSeriesUpdateTemplate, data, recipient.language, {
+        recipientName: recipient.name.trim() || undefined,
+      }),
       attachments: [
         { filename: 'varaukset.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendar },
       ],

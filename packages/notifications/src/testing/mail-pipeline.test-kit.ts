@@ -17,6 +17,8 @@ import { NotificationsWorkerModule } from '../notifications-worker.module.js';
 import { enqueueMail } from '../mail-send.message.js';
 import { notificationEntities } from '../index.js';
 
+export { invitationMail, noAccountMail, signInMail } from './sample-mails.js';
+
 type PipelineSettings = Partial<OutboxRelaySettings> & { redriveMs?: number };
 
 // The worker's composition (apps/worker) with only notifications beside the outbox.
@@ -124,19 +126,6 @@ export async function startMailPipeline(input: {
 
 export function uniqueAddress(label: string): string {
   return `${label}-${randomBytes(3).toString('hex')}@example.fi`;
-}
-
-export function signInMail(
-  to: string,
-  language: MailRequest['language'] = 'fi',
-): MailRequest & { data: Record<string, unknown> } {
-  return {
-    to,
-    toName: 'Aino Testaaja',
-    language,
-    template: 'sign-in',
-    data: { link: `https://talkoot.example/sign-in/verify?token=${randomBytes(8).toString('hex')}`, code: '482913', minutes: 10 },
-  };
 }
 
 // A loopback port that nothing listens on (yet).

@@ -17,16 +17,14 @@ export const renderedMailSchema = z.object({
   html: z.string().min(1).max(500_000),
 });
 
-// The payload of a `mail.send` outbox row. `template` names the mail for delivery records and the
-// developer mailbox. A domain sends `rendered`; `data` is for the templates notifications still
-// keeps for identity, venues and events until they move to their domains (ADR 012).
+// The payload of a `mail.send` outbox row: the finished mail its domain rendered (ADR 012).
+// `template` only names the mail for delivery records and the developer mailbox; nothing looks it up.
 export const mailRequestSchema = z.object({
   to: z.string(),
   toName: z.string().optional(),
   language: languageSchema,
   template: z.string().regex(/^[a-z][a-z0-9.-]{0,59}$/),
-  rendered: renderedMailSchema.optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
+  rendered: renderedMailSchema,
   // Small text attachments, such as a booking's .ics.
   attachments: z
     .array(
@@ -47,8 +45,7 @@ export type MailRequest = z.infer<typeof mailRequestSchema>;
 // (packages/notifications handles the topic; no domain imports it).
 export const mailSendMessage = defineMessage({ topic: 'mail.send', queue: MAIL_QUEUE, payload: mailRequestSchema });
 
+// A mail without its rendered content is refused here, in the caller's transaction (zod names `rendered`).
 export function enqueueMail(em: EntityManager, mail: z.input<typeof mailRequestSchema>, availableAt?: Date): OutboxMessage {
-  if (!mail.rendered === !mail.data)
-    throw new Error(`mail "${mail.template}": give either the rendered mail or the data of a notifications template`);
   return enqueue(em, mailSendMessage, mail, { availableAt });
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EventDigestMailData } from '../mail.schemas.js';
-import { escapeHtml } from '@talkoot/outbox/mail';
-import { renderMail } from './render-mail.js';
+import { escapeHtml, renderTemplate } from '@talkoot/outbox/mail';
+import { type EventDigestMailData, eventDigestTemplate } from './event-digest.template.js';
 
 const languages = ['fi', 'sv', 'en'] as const;
 type Language = (typeof languages)[number];
@@ -59,7 +58,7 @@ const week = {
 } satisfies EventDigestMailData;
 
 function render(language: Language, extra: Partial<EventDigestMailData> = {}) {
-  return renderMail({ template: 'event-digest', language, data: { ...week, ...extra } });
+  return renderTemplate('event-digest', eventDigestTemplate, { ...week, ...extra }, language);
 }
 
 const expected: Record<

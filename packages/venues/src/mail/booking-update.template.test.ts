@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bookingUpdateKinds, type BookingUpdateMailData } from '../mail.schemas.js';
-import { escapeHtml } from '@talkoot/outbox/mail';
+import { escapeHtml, renderTemplate } from '@talkoot/outbox/mail';
 import { formatIban as groupIban } from '@talkoot/platform/money';
 import { groupReferenceNumber } from '@talkoot/outbox/mail';
-import { renderMail } from './render-mail.js';
+import { bookingUpdateKinds, type BookingUpdateMailData, bookingUpdateTemplate } from './booking-update.template.js';
 
 const languages = ['fi', 'sv', 'en'] as const;
 type Language = (typeof languages)[number];
@@ -44,7 +43,9 @@ const fullData = {
 } satisfies Omit<BookingUpdateMailData, 'kind'>;
 
 function render(kind: BookingUpdateMailData['kind'], language: Language, extra: Partial<BookingUpdateMailData> = {}) {
-  return renderMail({ template: 'booking-update', language, data: { ...fullData, ...extra, kind }, toName: 'Eeva' });
+  return renderTemplate('booking-update', bookingUpdateTemplate, { ...fullData, ...extra, kind }, language, {
+    recipientName: 'Eeva',
+  });
 }
 
 // The reader's own words for each new kind, and the times in Helsinki time.
@@ -124,7 +125,9 @@ describe('booking update mail', () => {
   for (const language of languages) {
     for (const kind of bookingUpdateKinds) {
       it(`renders ${kind} in ${language} with the Helsinki time, the link and an escaped reason`, () => {
-        const mail = renderMail({ template: 'booking-update', language, data: { ...data, kind }, toName: 'Juhani' });
+        const mail = renderTemplate('booking-update', bookingUpdateTemplate, { ...data, kind }, language, {
+          recipientName: 'Juhani',
+        });
         expect(mail.subject).toContain('Kerkonkosken koulu');
         expect(mail.text).toContain('18');
         expect(mail.text).toContain('21');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bookingSeriesKinds, type BookingSeriesMailData } from '../mail.schemas.js';
-import { escapeHtml } from '@talkoot/outbox/mail';
-import { renderMail } from './render-mail.js';
+import { bookingSeriesKinds, type BookingSeriesMailData, bookingSeriesUpdateTemplate } from './booking-series-update.template.js';
+import { escapeHtml, renderTemplate } from '@talkoot/outbox/mail';
 
 const languages = ['fi', 'sv', 'en'] as const;
 type Language = (typeof languages)[number];
@@ -29,7 +28,9 @@ const series = {
 } satisfies Omit<BookingSeriesMailData, 'kind'>;
 
 function render(kind: BookingSeriesMailData['kind'], language: Language, extra: Partial<BookingSeriesMailData> = {}) {
-  return renderMail({ template: 'booking-series-update', language, data: { ...series, ...extra, kind }, toName: 'Matti' });
+  return renderTemplate('booking-series-update', bookingSeriesUpdateTemplate, { ...series, ...extra, kind }, language, {
+    recipientName: 'Matti',
+  });
 }
 
 const expected: Record<

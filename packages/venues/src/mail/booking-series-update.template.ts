@@ -1,8 +1,30 @@
 import type { Language } from '@talkoot/platform/schemas';
-import { type bookingSeriesKinds, bookingSeriesMailDataSchema } from '../mail.schemas.js';
 import type { MailBlock, MailContent } from '@talkoot/outbox/mail';
-import type { MailTemplate, MailTemplateContext } from '@talkoot/outbox/mail';
+import { mailLinkSchema, type MailTemplate, type MailTemplateContext } from '@talkoot/outbox/mail';
 import { closing, formatHelsinkiTimeRange, greeting, linkFallback, paymentInstruction, paymentRows } from '@talkoot/outbox/mail';
+import { z } from 'zod';
+import { bookingPaymentSchema } from './booking-update.template.js';
+
+export const bookingSeriesKinds = ['requested', 'approved', 'denied', 'cancelled'] as const;
+
+// One mail for a whole recurring series, never one per occurrence.
+export const bookingSeriesMailDataSchema = z.object({
+  kind: z.enum(bookingSeriesKinds),
+  venueName: z.string().trim().min(1).max(300),
+  spaceName: z.string().trim().min(1).max(300),
+  title: z.string().trim().min(1).max(300),
+  occurrences: z.array(z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() })).max(200),
+  // Dates of the series that could not be booked (taken, or refused by the space's rules).
+  conflicts: z
+    .array(z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }))
+    .max(200)
+    .default([]),
+  reason: z.string().trim().max(1000).optional(),
+  link: mailLinkSchema,
+  // For a series: the total of all its dates, one reference number for them all.
+  payment: bookingPaymentSchema.optional(),
+});
+export type BookingSeriesMailData = z.input<typeof bookingSeriesMailDataSchema>;
 
 type Kind = (typeof bookingSeriesKinds)[number];
 type Data = ReturnType<typeof bookingSeriesMailDataSchema.parse>;

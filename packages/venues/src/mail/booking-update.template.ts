@@ -1,8 +1,7 @@
 import { formatEuros } from '@talkoot/platform/money';
 import type { Language } from '@talkoot/platform/schemas';
-import { type bookingUpdateKinds, bookingUpdateMailDataSchema } from '../mail.schemas.js';
 import type { MailBlock, MailContent } from '@talkoot/outbox/mail';
-import type { MailTemplate, MailTemplateContext } from '@talkoot/outbox/mail';
+import { mailLinkSchema, type MailTemplate, type MailTemplateContext } from '@talkoot/outbox/mail';
 import {
   closing,
   formatHelsinkiClock,
@@ -12,6 +11,50 @@ import {
   paymentInstruction,
   paymentRows,
 } from '@talkoot/outbox/mail';
+import { z } from 'zod';
+
+// `offered`: a waiting-list offer that holds the slot until `offerExpiresAt`; `reminder`: two days
+// before; `assisted`: a coordinator booked for a resident without an account.
+export const bookingUpdateKinds = [
+  'requested',
+  'approved',
+  'denied',
+  'cancelled',
+  'expired',
+  'offered',
+  'reminder',
+  'assisted',
+] as const;
+
+// What to pay and how: a bank transfer with the Finnish reference number (viitenumero).
+export const bookingPaymentSchema = z.object({
+  priceCents: z.number().int().min(0),
+  depositCents: z.number().int().min(0),
+  iban: z.string().max(40).nullable(),
+  referenceNumber: z.string().max(30).nullable(),
+  recipient: z.string().max(300),
+});
+
+// A booking changed: `requested` goes to the owner's coordinators, the rest to the requester.
+export const bookingUpdateMailDataSchema = z.object({
+  kind: z.enum(bookingUpdateKinds),
+  venueName: z.string().trim().min(1).max(300),
+  spaceName: z.string().trim().min(1).max(300),
+  title: z.string().trim().min(1).max(300),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  reason: z.string().trim().max(1000).optional(),
+  link: mailLinkSchema,
+  payment: bookingPaymentSchema.optional(),
+  // Shown on confirmations and reminders only: where the key is, how the door opens.
+  keyInstructions: z.string().max(2000).optional(),
+  contact: z.string().max(400).optional(),
+  // Cancellation terms: free until this time; later the fee applies.
+  freeCancellationUntil: z.iso.datetime().optional(),
+  cancellationFeeCents: z.number().int().min(0).optional(),
+  offerExpiresAt: z.iso.datetime().optional(),
+});
+export type BookingUpdateMailData = z.input<typeof bookingUpdateMailDataSchema>;
 
 type Kind = (typeof bookingUpdateKinds)[number];
 type Data = ReturnType<typeof bookingUpdateMailDataSchema.parse>;

@@ -1,8 +1,17 @@
 import type { Language } from '@talkoot/platform/schemas';
-import { digestConfirmMailDataSchema } from '../mail.schemas.js';
 import type { MailContent } from '@talkoot/outbox/mail';
-import type { MailTemplate, MailTemplateContext } from '@talkoot/outbox/mail';
+import { mailLinkSchema, type MailTemplate, type MailTemplateContext } from '@talkoot/outbox/mail';
 import { closing, greeting, linkFallback } from '@talkoot/outbox/mail';
+import { z } from 'zod';
+
+// A resident asked for the event digest; the link confirms it (double opt-in).
+export const digestConfirmMailDataSchema = z.object({
+  link: mailLinkSchema,
+  frequency: z.enum(['weekly', 'monthly']),
+  // The chosen filter in words, e.g. "Rautalampi · seniors".
+  filterText: z.string().trim().max(500),
+});
+export type DigestConfirmMailData = z.input<typeof digestConfirmMailDataSchema>;
 
 type Data = ReturnType<typeof digestConfirmMailDataSchema.parse>;
 type Frequency = Data['frequency'];

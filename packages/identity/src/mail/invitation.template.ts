@@ -1,7 +1,16 @@
 import type { Language } from '@talkoot/platform/schemas';
-import { invitationMailDataSchema } from '../mail.schemas.js';
-import type { MailTemplate } from '@talkoot/outbox/mail';
+import { mailLinkSchema, type MailTemplate } from '@talkoot/outbox/mail';
 import { closing, days, greeting, linkFallback } from '@talkoot/outbox/mail';
+import { z } from 'zod';
+
+export const invitationMailDataSchema = z.object({
+  organisationName: z.string().trim().min(1).max(300),
+  inviterName: z.string().trim().min(1).max(200).optional(),
+  role: z.enum(['admin', 'coordinator', 'member']),
+  link: mailLinkSchema,
+  days: z.number().int().min(1).max(365),
+});
+export type InvitationMailData = z.input<typeof invitationMailDataSchema>;
 
 type Role = 'admin' | 'coordinator' | 'member';
 

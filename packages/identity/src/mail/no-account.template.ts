@@ -1,6 +1,9 @@
-import { noAccountMailDataSchema } from '../mail.schemas.js';
 import type { MailTemplate } from '@talkoot/outbox/mail';
 import { closing, greeting } from '@talkoot/outbox/mail';
+import { z } from 'zod';
+
+export const noAccountMailDataSchema = z.object({});
+export type NoAccountMailData = z.input<typeof noAccountMailDataSchema>;
 
 // Sent instead of a sign-in mail when the address has no account. The sign-in form answers the
 // same either way, so it does not reveal who has an account; only the owner of the address learns.

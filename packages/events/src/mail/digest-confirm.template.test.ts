@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DigestConfirmMailData } from '../mail.schemas.js';
-import { escapeHtml } from '@talkoot/outbox/mail';
-import { renderMail } from './render-mail.js';
+import { escapeHtml, renderTemplate } from '@talkoot/outbox/mail';
+import { type DigestConfirmMailData, digestConfirmTemplate } from './digest-confirm.template.js';
 
 const languages = ['fi', 'sv', 'en'] as const;
 type Language = (typeof languages)[number];
@@ -10,7 +9,7 @@ const link = 'https://talkoot.example/digest/confirm?token=abc123&lang=fi';
 const data = { link, frequency: 'weekly', filterText: 'Rautalampi · seniorit' } satisfies DigestConfirmMailData;
 
 function render(language: Language, extra: Partial<DigestConfirmMailData> = {}, toName?: string) {
-  return renderMail({ template: 'digest-confirm', language, data: { ...data, ...extra }, ...(toName ? { toName } : {}) });
+  return renderTemplate('digest-confirm', digestConfirmTemplate, { ...data, ...extra }, language, { recipientName: toName });
 }
 
 const expected: Record<

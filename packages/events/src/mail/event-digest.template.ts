@@ -1,9 +1,32 @@
 import type { Language } from '@talkoot/platform/schemas';
 import { formatDayHeading, formatShortDate, HELSINKI, helsinkiDayOf, localeTag } from '@talkoot/platform/time';
-import { eventDigestMailDataSchema } from '../mail.schemas.js';
 import type { MailBlock, MailContent, MailLinkItem } from '@talkoot/outbox/mail';
-import type { MailTemplate, MailTemplateContext } from '@talkoot/outbox/mail';
+import { mailLinkSchema, type MailTemplate, type MailTemplateContext } from '@talkoot/outbox/mail';
 import { closing, formatHelsinkiClock, greeting } from '@talkoot/outbox/mail';
+import { z } from 'zod';
+
+// The weekly or monthly digest: what is on, and what changed or was cancelled since the last one.
+const digestItemSchema = z.object({
+  title: z.string().trim().min(1).max(300),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  isAllDay: z.boolean(),
+  place: z.string().max(400),
+  organisers: z.string().max(400),
+  link: mailLinkSchema,
+  isCancelled: z.boolean(),
+  isChanged: z.boolean(),
+});
+export const eventDigestMailDataSchema = z.object({
+  frequency: z.enum(['weekly', 'monthly']),
+  periodStart: z.iso.datetime(),
+  periodEnd: z.iso.datetime(),
+  filterText: z.string().trim().max(500),
+  items: z.array(digestItemSchema).max(300),
+  calendarLink: mailLinkSchema,
+  unsubscribeLink: mailLinkSchema,
+});
+export type EventDigestMailData = z.input<typeof eventDigestMailDataSchema>;
 
 type Data = ReturnType<typeof eventDigestMailDataSchema.parse>;
 type Item = Data['items'][number];

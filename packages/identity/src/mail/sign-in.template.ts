@@ -1,6 +1,20 @@
-import { signInMailDataSchema } from '../mail.schemas.js';
-import type { MailTemplate } from '@talkoot/outbox/mail';
+import { mailLinkSchema, type MailTemplate } from '@talkoot/outbox/mail';
 import { closing, greeting, linkFallback, minutes } from '@talkoot/outbox/mail';
+import { z } from 'zod';
+
+// The data of the sign-in mail; checked when the mail is rendered, in the transaction that enqueues it.
+export const signInMailDataSchema = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  link: mailLinkSchema,
+  code: z.string().regex(/^\d{6}$/),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
+});
+export type SignInMailData = z.input<typeof signInMailDataSchema>;
 
 // The link and the 6-digit code sign in the same way: the code is for when the mail is read on
 // another device than the one signing in (a phone beside the library computer).
