@@ -8,18 +8,17 @@ const root = path.resolve(import.meta.dirname, '..');
 
 // Who may import whom (docs/ARCHITECTURE.md): platform <- outbox <- identity <- domains, with
 // notifications (mail delivery) beside the domains. The outbox knows no domain; domains declare their
-// own messages and meet through ids and those messages, never imports of each other. A domain sends
-// mail through @talkoot/outbox/mail (ADR 012); identity, venues and events still import notifications
-// for the templates that have yet to move, new domains may not.
+// own messages and meet through ids and those messages, never imports of each other. A domain renders
+// its own mails and enqueues them through @talkoot/outbox/mail (ADR 012): no domain imports
+// notifications, which only delivers them; `database` and the apps may.
 const allowed = {
   platform: [],
   outbox: ['platform'],
   notifications: ['platform', 'outbox'],
-  identity: ['platform', 'outbox', 'notifications'],
-  venues: ['platform', 'outbox', 'notifications', 'identity'],
-  // New domains render their own mails (ADR 012) and never import notifications.
+  identity: ['platform', 'outbox'],
+  venues: ['platform', 'outbox', 'identity'],
   lending: ['platform', 'outbox', 'identity'],
-  events: ['platform', 'outbox', 'notifications', 'identity'],
+  events: ['platform', 'outbox', 'identity'],
   volunteering: ['platform', 'outbox', 'identity'],
   testing: ['platform'],
   database: ['platform', 'outbox', 'notifications', 'identity', 'venues', 'lending', 'events', 'volunteering'],
