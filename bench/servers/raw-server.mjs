@@ -70,8 +70,8 @@ app.get(
 // (booked-for organisation and owner), the venue's spaces, the booking insert, one multi-row
 // occupancy insert, the owner's admins (approval spaces) and the outbox mail row(s); the mail of
 // an instant booking goes to the session's user without reading it again; the exclusion
-// constraint's 23P01 becomes a 409. The api also renders an .ics file into the mail and computes a
-// price quote in JS; this floor writes a plain payload and no price. When the booking flow gains
+// constraint's 23P01 becomes a 409. The api also renders the mail in the reader's language (ADR 012)
+// with an .ics file and computes a price quote in JS; this floor writes a plain rendered mail and no price. When the booking flow gains
 // statements, add them here too, or the comparison flatters the raw side.
 app.post(
   '/api/bookings',
@@ -173,14 +173,10 @@ app.post(
           toName: recipient.name,
           language: recipient.language,
           template: 'booking-update',
-          data: {
-            kind: status,
-            venueName: space.v1__name,
-            spaceName: space.name,
-            title: body.title,
-            startsAt: startsAt.toISOString(),
-            endsAt: endsAt.toISOString(),
-            link: 'http://localhost:3000/bookings',
+          rendered: {
+            subject: `${status}: ${space.v1__name}`,
+            text: `${body.title}\n${space.name}, ${space.v1__name}\n${startsAt.toISOString()}–${endsAt.toISOString()}\nhttp://localhost:3000/bookings\n`,
+            html: `<p>${body.title}</p>`,
           },
         };
         await client.query(

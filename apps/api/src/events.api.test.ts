@@ -7,6 +7,7 @@ import {
   addMember,
   call,
   lastMailTo,
+  linkIn,
   makeOrganisation,
   makeUser,
   makeVillage,
@@ -510,7 +511,7 @@ describe('the email digest', () => {
     const digests = api.app.get(DigestService);
     expect(await digests.sendDigests('weekly')).toBe(0);
 
-    const token = new URL(confirmMail!.data.link).searchParams.get('token')!;
+    const token = new URL(linkIn(confirmMail, '/calendar/digest/confirm')).searchParams.get('token')!;
     expect(
       (await call(api, 'POST', '/api/digest-subscriptions/confirmation', { body: { token: `${token.slice(0, -4)}AAAA` } }))
         .status,
@@ -525,7 +526,9 @@ describe('the email digest', () => {
     ).rows;
     expect(digest).toHaveLength(1);
     const payload = digest[0].payload;
-    expect(payload.data.items.map((item: { title: string }) => item.title)).toEqual(['Pihatalkoot']);
+    // One event in the letter, with its link: Pihatalkoot.
+    expect(payload.rendered.text.match(/https?:\/\/\S+\/events\/\S+/g)).toHaveLength(1);
+    expect(payload.rendered.text).toContain('Pihatalkoot');
     expect(payload.unsubscribe.url).toMatch(/\/api\/digest-subscriptions\/one-click-unsubscribe\?token=/);
     // The same week again: nothing more.
     expect(await digests.sendDigests('weekly')).toBe(0);

@@ -5,7 +5,9 @@ import {
   type TestApi,
   addMember,
   call,
+  codeIn,
   lastMailTo,
+  linkIn,
   makeOrganisation,
   makeUser,
   makeVillage,
@@ -36,8 +38,8 @@ describe('sign-in without a password', () => {
     const mail = await lastMailTo(api, user.email);
     expect(mail?.template).toBe('sign-in');
     expect(mail?.language).toBe('sv');
-    expect(mail?.data.code).toMatch(/^\d{6}$/);
-    expect(mail?.data.link).toMatch(new RegExp(`^${ORIGIN}/sign-in/link\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(codeIn(mail)).toMatch(/^\d{6}$/);
+    expect(linkIn(mail, '/sign-in/link')).toMatch(new RegExp(`^${ORIGIN}/sign-in/link\\?token=[A-Za-z0-9_-]{43}$`));
     expect((await lastMailTo(api, 'nobody-here@example.org'))?.template).toBe('no-account');
   });
 
@@ -45,20 +47,24 @@ describe('sign-in without a password', () => {
     const user = await makeUser(api);
     await requestLink(user.email);
     const mail = await lastMailTo(api, user.email);
-    const token = new URL(mail!.data.link).searchParams.get('token')!;
+    const token = new URL(linkIn(mail, '/sign-in/link')).searchParams.get('token')!;
     const { rows } = await api.sql.query(
       'select id, token_hash, code_hash, row_to_json(t)::text as everything from sign_in_tokens t where email = $1',
       [user.email],
     );
     expect(rows[0].everything).not.toContain(token);
     expect(rows[0].token_hash).toBe(createHash('sha256').update(token).digest('hex'));
-    expect(rows[0].code_hash).toBe(createHash('sha256').update(`${rows[0].id}:${mail!.data.code}`).digest('hex'));
+    expect(rows[0].code_hash).toBe(
+      createHash('sha256')
+        .update(`${rows[0].id}:${codeIn(mail)}`)
+        .digest('hex'),
+    );
   });
 
   it('exchanges a link once: a second use is refused', async () => {
     const user = await makeUser(api);
     await requestLink(user.email);
-    const token = new URL((await lastMailTo(api, user.email))!.data.link).searchParams.get('token')!;
+    const token = new URL(linkIn(await lastMailTo(api, user.email), '/sign-in/link')).searchParams.get('token')!;
     const first = await call(api, 'POST', '/api/auth/sessions', { body: { token } });
     expect(first.status).toBe(201);
     expect(first.json.user.email).toBe(user.email);
@@ -71,7 +77,7 @@ describe('sign-in without a password', () => {
   it('refuses a link older than 10 minutes', async () => {
     const user = await makeUser(api);
     await requestLink(user.email);
-    const token = new URL((await lastMailTo(api, user.email))!.data.link).searchParams.get('token')!;
+    const token = new URL(linkIn(await lastMailTo(api, user.email), '/sign-in/link')).searchParams.get('token')!;
     await api.sql.query(`update sign_in_tokens set expires_at = now() - interval '1 second' where email = $1`, [user.email]);
     const response = await call(api, 'POST', '/api/auth/sessions', { body: { token } });
     expect(response.status).toBe(400);
@@ -80,7 +86,7 @@ describe('sign-in without a password', () => {
   it('signs in with the address and the code typed on another device', async () => {
     const user = await makeUser(api);
     await requestLink(user.email);
-    const code = (await lastMailTo(api, user.email))!.data.code as string;
+    const code = codeIn(await lastMailTo(api, user.email));
     const response = await call(api, 'POST', '/api/auth/sessions', {
       body: { email: user.email.toUpperCase(), code: `${code.slice(0, 3)} ${code.slice(3)}` },
     });
@@ -91,7 +97,7 @@ describe('sign-in without a password', () => {
   it('stops accepting the code after five wrong guesses', async () => {
     const user = await makeUser(api);
     await requestLink(user.email);
-    const code = (await lastMailTo(api, user.email))!.data.code as string;
+    const code = codeIn(await lastMailTo(api, user.email));
     const wrong = code === '000000' ? '111111' : '000000';
     for (let attempt = 0; attempt < 5; attempt++) {
       const response = await call(api, 'POST', '/api/auth/sessions', { body: { email: user.email, code: wrong } });
@@ -106,7 +112,7 @@ describe('sign-in without a password', () => {
   it('counts wrong codes under concurrency: twenty parallel guesses check the code at most five times', async () => {
     const user = await makeUser(api);
     await requestLink(user.email);
-    const code = (await lastMailTo(api, user.email))!.data.code as string;
+    const code = codeIn(await lastMailTo(api, user.email));
     const guesses = Array.from({ length: 20 }, (_, index) => String((Number(code) + 1 + index) % 1_000_000).padStart(6, '0'));
     const answers = await Promise.all(
       guesses.map((guess) => call(api, 'POST', '/api/auth/sessions', { body: { email: user.email, code: guess } })),
@@ -121,7 +127,7 @@ describe('sign-in without a password', () => {
   it('exchanges one link once even when it is clicked many times at the same moment', async () => {
     const user = await makeUser(api);
     await requestLink(user.email);
-    const token = new URL((await lastMailTo(api, user.email))!.data.link).searchParams.get('token')!;
+    const token = new URL(linkIn(await lastMailTo(api, user.email), '/sign-in/link')).searchParams.get('token')!;
     const answers = await Promise.all(
       Array.from({ length: 10 }, () => call(api, 'POST', '/api/auth/sessions', { body: { token } })),
     );

@@ -250,7 +250,7 @@ describe('calendar feeds of a venue', () => {
     expectExact(await (await fetch(`${api.url}/feeds/venues/${hall.venueId}.ics`)).text(), (id) => `busy-${id}@talkoot`);
     expectExact(await (await fetch(`${api.url}${feedPath(hall.privateFeedUrl)}`)).text(), (id) => `booking-feed-${id}@talkoot`);
     const { rows } = await api.sql.query(
-      `select payload from outbox_messages where topic = 'mail.send' and payload->'data'->>'title' = 'Yökerho' order by id desc limit 1`,
+      `select payload from outbox_messages where topic = 'mail.send' and payload->'rendered'->>'text' like '%Yökerho%' order by id desc limit 1`,
     );
     const attachment = rows[0].payload.attachments[0].content as string;
     const [attached] = eventsOf(attachment);

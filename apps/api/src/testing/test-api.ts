@@ -72,20 +72,57 @@ export async function call(api: TestApi, method: string, path: string, options: 
   return { status: response.status, json, text, headers: response.headers };
 }
 
+// A mail as the api put it in the outbox: rendered by its domain in the reader's language (ADR 012),
+// so tests read what the reader will read.
+export interface OutboxMail {
+  to: string;
+  toName?: string;
+  template: string;
+  language: string;
+  rendered: { subject: string; text: string; html: string };
+  attachments?: { filename: string; contentType: string; content: string }[];
+  unsubscribe?: { url: string };
+}
+
 // Reads the newest mail the api put in the outbox for an address (the worker would send it).
-export async function lastMailTo(api: TestApi, email: string) {
+export async function lastMailTo(api: TestApi, email: string): Promise<OutboxMail | undefined> {
   const { rows } = await api.sql.query(
     `select payload from outbox_messages where topic = 'mail.send' and payload->>'to' = $1 order by id desc limit 1`,
     [email],
   );
-  return rows[0]?.payload as { template: string; language: string; data: Record<string, any> } | undefined;
+  return rows[0]?.payload as OutboxMail | undefined;
+}
+
+// The first address in the mail's text that contains `part` (the link behind its button).
+export function linkIn(mail: OutboxMail | undefined, part: string): string {
+  const link = mail?.rendered.text.match(/https?:\/\/\S+/g)?.find((candidate) => candidate.includes(part));
+  if (!link) throw new Error(`no link with "${part}" in the mail "${mail?.rendered.subject}"`);
+  return link;
+}
+
+// The six-digit sign-in code as the mail shows it (on a line of its own).
+export function codeIn(mail: OutboxMail | undefined): string {
+  return mail?.rendered.text.match(/^ +(\d{6})$/m)?.[1] ?? '';
+}
+
+// The items of a labelled list in the mail's text ("Pyydetyt ajat" and the dates under it).
+export function listIn(mail: OutboxMail | undefined, label: string): string[] {
+  const lines = mail?.rendered.text.split('\n') ?? [];
+  const start = lines.indexOf(label);
+  if (start < 0) return [];
+  const items: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (!line.startsWith('- ')) break;
+    items.push(line.slice(2));
+  }
+  return items;
 }
 
 export async function signIn(api: TestApi, email: string): Promise<string> {
   const requested = await call(api, 'POST', '/api/auth/sign-in-requests', { body: { email } });
   if (requested.status !== 202) throw new Error(`sign-in request failed: ${requested.text}`);
   const mail = await lastMailTo(api, email);
-  const token = new URL(mail!.data.link).searchParams.get('token')!;
+  const token = new URL(linkIn(mail, '/sign-in/link')).searchParams.get('token')!;
   const session = await call(api, 'POST', '/api/auth/sessions', { body: { token } });
   if (session.status !== 201) throw new Error(`session failed: ${session.text}`);
   return session.json.token as string;
