@@ -67,7 +67,8 @@ function AvailabilityDay({
     <li className={`availability__day availability__day--${level}`}>
       <span className="availability__date">{shortDayText(day.date, language)}</span>
       <span className="availability__count">{t('lending.grid.cell', { free: day.free, total })}</span>
-      <span className="availability__level">{t(levelKeys[level])}</span>
+      {/* Without a wanted number "enough" says nothing; "none free" still does. */}
+      {wanted !== null || level === 'none' ? <span className="availability__level">{t(levelKeys[level])}</span> : null}
     </li>
   );
 }

@@ -68,7 +68,7 @@ export function ItemForm({ values, errors, choices }: { values: Record<string, s
   return (
     <>
       <ErrorSummary errors={Object.keys(errors).length ? errors : undefined} labels={labels} idPrefix="item" />
-      <Form method="post" noValidate>
+      <Form method="post" noValidate className="item-form">
         <fieldset className="section">
           <legend>{t('lending.item.description')}</legend>
           <p className="field__hint">{t('lendingAdmin.form.nameHint')}</p>
@@ -115,7 +115,7 @@ export function ItemForm({ values, errors, choices }: { values: Record<string, s
           {area('pickUpInstructions', undefined, t('lendingAdmin.form.pickUpHint'))}
         </fieldset>
         <fieldset className="section">
-          <legend>{t('lendingAdmin.form.borrowers')}</legend>
+          <legend>{t('lendingAdmin.form.rules')}</legend>
           <CheckboxGroupField
             name="borrowers"
             idPrefix="item"

@@ -91,7 +91,7 @@ export function LendingSearchForm({ regions, values, errors }: { regions: Region
             }))}
           />
         </fieldset>
-        <fieldset className="lending-search__group">
+        <fieldset className="lending-search__group lending-search__group--when">
           <legend>{t('lending.search.when')}</legend>
           {(['fromDate', 'fromTime', 'toDate', 'toTime'] as const).map((name) => (
             <DateTimeField

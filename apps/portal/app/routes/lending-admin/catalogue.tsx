@@ -4,11 +4,16 @@ import { loadOwnerItems } from '../../components/lending/lending-api.server';
 import { categoryKeys, localised } from '../../components/lending/lending-labels';
 import { requireLendingOwner } from '../../components/lending/lending-owner.server';
 import lendingStyles from '../../components/lending/lending.css?url';
+import venueStyles from '../../components/venues/venues.css?url';
 import { PageTitle } from '../../components/page-title';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState } from '../../lib/session.server';
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: lendingStyles }];
+// venues.css for the shared list and facts styles (plain-list, space-rules, photos).
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: venueStyles },
+  { rel: 'stylesheet', href: lendingStyles },
+];
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const state = getRequestState(context);

@@ -37,7 +37,7 @@ export default function LendingLabels() {
       <PageTitle title={t('lendingAdmin.labelsTitle', { name })} />
       <div className="no-print">
         <p className="breadcrumb">
-          <Link to={`/organisations/${item.owner.id}/lending`}>{t('lending.title')}</Link>
+          <Link to={`/organisations/${item.owner.id}/lending`}>{t('lendingAdmin.title', { name: item.owner.name })}</Link>
         </p>
         <h1>{t('lendingAdmin.labelsTitle', { name })}</h1>
         <p>{t('lendingAdmin.labelsIntro')}</p>

@@ -6,6 +6,7 @@ import { loadOwnerLoan, returnLoanLines } from '../../components/lending/lending
 import { localised } from '../../components/lending/lending-labels';
 import { requireLendingOwner } from '../../components/lending/lending-owner.server';
 import lendingStyles from '../../components/lending/lending.css?url';
+import venueStyles from '../../components/venues/venues.css?url';
 import { LoanCard } from '../../components/lending/loan-card';
 import { readReturn } from '../../components/lending/loan-return';
 import { PageTitle } from '../../components/page-title';
@@ -15,7 +16,11 @@ import { useI18n } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
 import { getRequestState, serializeNoticeCookie } from '../../lib/session.server';
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: lendingStyles }];
+// venues.css for the shared list and facts styles (plain-list, space-rules, photos).
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: venueStyles },
+  { rel: 'stylesheet', href: lendingStyles },
+];
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const state = getRequestState(context);

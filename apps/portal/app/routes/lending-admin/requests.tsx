@@ -4,6 +4,7 @@ import { TextAreaField } from '../../components/form-fields';
 import { changeLoanState, loadOwnerLoans } from '../../components/lending/lending-api.server';
 import { requireLendingOwner } from '../../components/lending/lending-owner.server';
 import lendingStyles from '../../components/lending/lending.css?url';
+import venueStyles from '../../components/venues/venues.css?url';
 import { LoanCard } from '../../components/lending/loan-card';
 import { PageTitle } from '../../components/page-title';
 import { readFormValues, type FieldErrors } from '../../lib/forms';
@@ -12,7 +13,11 @@ import { useI18n } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
 import { getRequestState, serializeNoticeCookie } from '../../lib/session.server';
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: lendingStyles }];
+// venues.css for the shared list and facts styles (plain-list, space-rules, photos).
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: venueStyles },
+  { rel: 'stylesheet', href: lendingStyles },
+];
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const state = getRequestState(context);
@@ -64,7 +69,7 @@ export default function LendingRequests() {
                 {t('lendingAdmin.approve')}
               </button>
             </Form>
-            <Form method="post">
+            <Form method="post" className="loan-deny">
               <input type="hidden" name="loanId" value={loan.id} />
               <TextAreaField
                 name="reason"

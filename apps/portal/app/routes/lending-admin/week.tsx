@@ -71,14 +71,14 @@ export default function LendingWeek() {
           <tbody>
             {moves.map(({ loan, at, isOut }) => (
               <tr key={`${loan.id}-${isOut}`}>
-                <td>{momentText(at, language)}</td>
-                <td>
+                <td data-label={t('lending.search.when')}>{momentText(at, language)}</td>
+                <td data-label={t('lendingAdmin.loan')}>
                   <strong>{t(isOut ? 'lendingAdmin.weekOut' : 'lendingAdmin.weekIn')}</strong>
                   <br />
                   <Link to={`/organisations/${organisationId}/lending/loans/${loan.id}`}>{loan.borrower}</Link>
                 </td>
-                <td>{whatText(loan, language)}</td>
-                <td>
+                <td data-label={t('lending.search.what')}>{whatText(loan, language)}</td>
+                <td data-label={t('lending.request.collector')}>
                   {loan.collector}
                   {loan.isTransportNeeded ? (
                     <>

@@ -9,6 +9,7 @@ import { LendingResults, takeField } from '../../components/lending/lending-resu
 import { checkSearch, readSearch, type SearchValues } from '../../components/lending/lending-search';
 import { LendingSearchForm } from '../../components/lending/lending-search-form';
 import lendingStyles from '../../components/lending/lending.css?url';
+import venueStyles from '../../components/venues/venues.css?url';
 import { PageTitle } from '../../components/page-title';
 import { clockText } from '../../components/venues/venue-format';
 import { listPlacesRoute } from '@talkoot/identity/schemas';
@@ -20,7 +21,11 @@ import { useI18n, useRootData } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
 import { getRequestState, requireViewer } from '../../lib/session.server';
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: lendingStyles }];
+// venues.css for the shared list and facts styles (plain-list, space-rules, photos).
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: venueStyles },
+  { rel: 'stylesheet', href: lendingStyles },
+];
 
 // Read without JavaScript, light on old phones: no scripts on this page (see root.tsx).
 export const handle = { hydrate: false };

@@ -6,6 +6,7 @@ import { ItemFacts } from '../../components/lending/item-facts';
 import { changeLoanState, loadItem } from '../../components/lending/lending-api.server';
 import { categoryKeys, localised } from '../../components/lending/lending-labels';
 import lendingStyles from '../../components/lending/lending.css?url';
+import venueStyles from '../../components/venues/venues.css?url';
 import { LoanCard } from '../../components/lending/loan-card';
 import { PageTitle } from '../../components/page-title';
 import { readFormValues } from '../../lib/forms';
@@ -13,7 +14,11 @@ import { useI18n } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
 import { getRequestState, requireViewer, serializeNoticeCookie } from '../../lib/session.server';
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: lendingStyles }];
+// venues.css for the shared list and facts styles (plain-list, space-rules, photos).
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: venueStyles },
+  { rel: 'stylesheet', href: lendingStyles },
+];
 
 // Opened by scanning the item's QR label, often on a phone in a storeroom: no scripts (root.tsx),
 // and the owner's buttons are plain forms.
@@ -63,7 +68,7 @@ export default function LendingItem() {
       </p>
 
       {canManage && currentLoan ? (
-        <section className="section panel" aria-labelledby="current-loan">
+        <section className="section" aria-labelledby="current-loan">
           <LoanCard loan={currentLoan} heading={<h2 id="current-loan">{t('lending.item.currentLoan')}</h2>}>
             <p>{t('lending.item.borrower', { name: currentLoan.borrower })}</p>
             <Form method="post" className="loan-actions">

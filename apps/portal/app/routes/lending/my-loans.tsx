@@ -3,6 +3,7 @@ import { formatDay } from '@talkoot/platform/time';
 import type { Route } from './+types/my-loans';
 import { changeLoanState, loadMyLoanRequests } from '../../components/lending/lending-api.server';
 import lendingStyles from '../../components/lending/lending.css?url';
+import venueStyles from '../../components/venues/venues.css?url';
 import { LoanCard } from '../../components/lending/loan-card';
 import { PageTitle } from '../../components/page-title';
 import { readFormValues } from '../../lib/forms';
@@ -10,7 +11,11 @@ import { useI18n } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
 import { getRequestState, requireViewer, serializeNoticeCookie } from '../../lib/session.server';
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: lendingStyles }];
+// venues.css for the shared list and facts styles (plain-list, space-rules, photos).
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: venueStyles },
+  { rel: 'stylesheet', href: lendingStyles },
+];
 
 export async function loader({ context }: Route.LoaderArgs) {
   const state = getRequestState(context);

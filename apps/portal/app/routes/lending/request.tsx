@@ -2,12 +2,17 @@ import { Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/request';
 import { loadLoanRequest } from '../../components/lending/lending-api.server';
 import lendingStyles from '../../components/lending/lending.css?url';
+import venueStyles from '../../components/venues/venues.css?url';
 import { LoanCard } from '../../components/lending/loan-card';
 import { PageTitle } from '../../components/page-title';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState, requireViewer } from '../../lib/session.server';
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: lendingStyles }];
+// venues.css for the shared list and facts styles (plain-list, space-rules, photos).
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: venueStyles },
+  { rel: 'stylesheet', href: lendingStyles },
+];
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const state = getRequestState(context);
