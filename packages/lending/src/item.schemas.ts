@@ -53,7 +53,7 @@ export const itemInputSchema = z
     name: localizedTextSchema.refine(atLeastOneName, 'Enter the name in at least one language'),
     description: localizedTextSchema.default({}),
     category: z.enum(itemCategories, { error: 'Choose a category' }),
-    // A kit's own quantity is how many whole kits the owner offers at most; its parts set what is free.
+    // For a kit the api sets it to how many whole kits the parts make; the parts' stock decides what is free.
     quantity: z.number({ error: 'Give the number of units' }).int().min(1, 'An item has at least 1 unit').max(100_000),
     venueId: z.uuid().nullable().default(null),
     address: z.string().trim().max(300).default(''),
