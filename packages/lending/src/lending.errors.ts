@@ -33,3 +33,8 @@ export const loanErrors = defineErrorReasons('loan', {
   nothing_returned: 'validation_failed',
   not_yours: 'forbidden',
 });
+
+export const kitErrors = defineErrorReasons('kit', {
+  // A plain item cannot become a kit (or a kit stop being one): its loans count the other way.
+  kind_fixed: 'rule_violation',
+});
