@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Organisation, User, Village } from '@talkoot/identity';
-import { DomainError, notFound } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, DomainError, notFound } from '@talkoot/platform';
 import { Item, KitPart, OutOfServicePeriod } from './item.entity.js';
 import type { ItemInput, ItemView } from './item.schemas.js';
 import { itemPopulate, viewItems } from './item-view.js';
@@ -11,11 +11,15 @@ import { viewLoans, loanPopulate } from './loan-view.js';
 import type { LoanView } from './loan.schemas.js';
 import { flagLoansBeyondStock } from './stock-flags.js';
 import { lockItems } from './stock.sql.js';
+import { notifyLoansById } from './mail/loan-notifications.js';
 
 // The owner's catalogue: items and kits, their details, units out of service.
 @Injectable()
 export class ItemService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async get(itemId: string): Promise<ItemView> {
     const em = this.orm.em.fork();
@@ -71,6 +75,7 @@ export class ItemService {
       }
       await em.flush();
       const flaggedLoanIds = item.isKit ? [] : await flagLoansBeyondStock(em, item.id, item.quantity, new Date());
+      await notifyLoansById(em, flaggedLoanIds, 'flagged', { publicOrigin: this.config.publicOrigin });
       return { item: await this.view(em, item.id), flaggedLoanIds };
     });
   }
@@ -96,6 +101,7 @@ export class ItemService {
       const period = em.create(OutOfServicePeriod, { ...input, item, createdBy: em.getReference(User, userId) });
       await em.flush();
       const flaggedLoanIds = await flagLoansBeyondStock(em, item.id, item.quantity, new Date());
+      await notifyLoansById(em, flaggedLoanIds, 'flagged', { publicOrigin: this.config.publicOrigin, reason: input.reason });
       return {
         period: {
           id: period.id,

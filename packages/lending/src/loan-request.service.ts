@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Membership, Organisation, User, type SignedInUser } from '@talkoot/identity';
-import { DomainError } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, DomainError } from '@talkoot/platform';
 import { Item, KitPart } from './item.entity.js';
 import { type FeeTier } from './item.schemas.js';
 import { loanErrors } from './lending.errors.js';
@@ -11,6 +11,7 @@ import { expandKit, feeTierFor, lineFee, mayBorrow, periodProblem, requestExpiry
 import type { LoanRequestInput, LoanRequestView, LoanState } from './loan.schemas.js';
 import { viewRequests } from './loan-view.js';
 import { lockItems, peakUsage } from './stock.sql.js';
+import { notifyLoan, ownerCoordinators } from './mail/loan-notifications.js';
 
 // An unanswered request lets go of the units after this many days (or when the loan would start).
 export const LOAN_REQUEST_DAYS = 7;
@@ -21,7 +22,10 @@ type LineRow = { itemId: string; quantity: number; kitItemId: string | null };
 // items' row locks (ADR 017).
 @Injectable()
 export class LoanRequestService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async request(input: LoanRequestInput, borrower: SignedInUser): Promise<LoanRequestView> {
     const duplicate = input.lines.findIndex(
@@ -36,7 +40,7 @@ export class LoanRequestService {
       const items = await em.find(
         Item,
         { id: { $in: input.lines.map((line) => line.itemId) } },
-        { populate: ['organisation.village.municipality'] },
+        { populate: ['organisation.village.municipality', 'village'] },
       );
       const itemOf = (itemId: string, index: number) => {
         const item = items.find((candidate) => candidate.id === itemId);
@@ -48,7 +52,17 @@ export class LoanRequestService {
       };
       const ordered = input.lines.map((line, index) => ({ ...line, index, item: itemOf(line.itemId, index) }));
       const ownerIds = [...new Set(ordered.map((line) => line.item.organisation.id))];
-      const tiers = await this.feeTiers(em, input.organisationId, ownerIds, borrower.id, ordered[0]!.item.organisation);
+      const borrowing = input.organisationId
+        ? await em.findOne(Organisation, { id: input.organisationId }, { populate: ['village.municipality'] })
+        : null;
+      const tiers = await this.feeTiers(
+        em,
+        borrowing,
+        input.organisationId,
+        ownerIds,
+        borrower.id,
+        ordered[0]!.item.organisation,
+      );
 
       for (const line of ordered) {
         if (!mayBorrow(line.item.borrowers, tiers.get(line.item.organisation.id)!))
@@ -87,7 +101,7 @@ export class LoanRequestService {
             ],
       );
       await this.assertStock(em, rows, input.startsAt, input.endsAt, now);
-      return this.insert(em, input, borrower, ordered, rows, tiers, now);
+      return this.insert(em, input, borrower, borrowing, ordered, rows, tiers, now);
     });
   }
 
@@ -121,6 +135,7 @@ export class LoanRequestService {
   // The fee tier with each owner, from one membership statement (the borrowing organisation and every owner).
   private async feeTiers(
     em: EntityManager,
+    borrowing: Organisation | null,
     organisationId: string | null,
     ownerIds: readonly string[],
     borrowerId: string,
@@ -136,9 +151,8 @@ export class LoanRequestService {
       throw new DomainError(loanErrors.not_member_of_organisation, 'You can borrow for an organisation only as its member', {
         organisationId: 'You are not a member of this organisation',
       });
+    // Organisations lend to the organisations of their own region.
     if (organisationId && !ownerIds.includes(organisationId)) {
-      const borrowing = await em.findOne(Organisation, { id: organisationId }, { populate: ['village.municipality'] });
-      // Organisations lend to the organisations of their own region.
       if (borrowing?.village.municipality.region.id !== anyOwner.village.municipality.region.id)
         throw new DomainError(loanErrors.borrower_not_allowed, 'Owners lend to organisations of their own region', {
           organisationId: 'This organisation is in another region',
@@ -161,6 +175,7 @@ export class LoanRequestService {
     em: EntityManager,
     input: LoanRequestInput,
     borrower: SignedInUser,
+    borrowing: Organisation | null,
     ordered: readonly { item: Item; quantity: number }[],
     rows: readonly (LineRow & { ownerId: string })[],
     tiers: Map<string, FeeTier>,
@@ -171,7 +186,7 @@ export class LoanRequestService {
       {
         id: randomUUID(),
         borrower: em.getReference(User, borrower.id),
-        organisation: input.organisationId ? em.getReference(Organisation, input.organisationId) : null,
+        organisation: borrowing,
         startsAt: input.startsAt,
         endsAt: input.endsAt,
         createdAt: now,
@@ -229,6 +244,17 @@ export class LoanRequestService {
     }
     await em.insertMany(loans);
     await em.insertMany(lines);
+    // The mails go into the outbox in the same transaction, from what is already loaded.
+    const coordinators = await ownerCoordinators(em, [...tiers.keys()]);
+    for (const loan of loans) {
+      const own = ordered.filter((line) => line.item.organisation.id === loan.owner.id);
+      const to = { publicOrigin: this.config.publicOrigin, coordinators: coordinators.get(loan.owner.id) ?? [], borrower };
+      if (loan.state === 'requested') notifyLoan(em, loan, own, 'requested', to);
+      else {
+        notifyLoan(em, loan, own, 'instant', to);
+        notifyLoan(em, loan, own, 'approved', to);
+      }
+    }
     return (await viewRequests(em, [request], now))[0]!;
   }
 }

@@ -1,20 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { User } from '@talkoot/identity';
-import { DomainError, notFound } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, DomainError, notFound } from '@talkoot/platform';
 import { addDays, helsinkiDayStart, helsinkiToday, mondayOf } from '@talkoot/platform/time';
 import { loanErrors } from './lending.errors.js';
 import { Loan, LoanLine, LoanRequest } from './loan.entity.js';
 import { isFullyReturned, returnProblem } from './loan.rules.js';
 import type { LoanRequestView, LoanState, LoanView } from './loan.schemas.js';
 import { loanPopulate, viewLoans, viewRequests } from './loan-view.js';
+import type { LoanUpdateKind } from './mail/loan-update.template.js';
+import { notifyLoansById } from './mail/loan-notifications.js';
 
-type Change = { from: readonly LoanState[]; set: Partial<Loan> };
+type Change = { from: readonly LoanState[]; set: Partial<Loan>; mail?: { kind: LoanUpdateKind; reason?: string | null } };
 
 // A loan from the owner's answer to its return, and the lists owners and borrowers read.
 @Injectable()
 export class LoanService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async approve(
     ownerId: string,
@@ -32,6 +37,7 @@ export class LoanService {
         handOverStartsAt: input.handOverStartsAt,
         handOverEndsAt: input.handOverEndsAt,
       },
+      mail: { kind: 'approved', reason: input.message || null },
     }));
   }
 
@@ -45,6 +51,7 @@ export class LoanService {
         denyReason: reason,
         expiresAt: null,
       },
+      mail: { kind: 'denied', reason },
     }));
   }
 
@@ -59,6 +66,7 @@ export class LoanService {
     return this.change({ id: loanId, owner: ownerId }, () => ({
       from: ['requested', 'approved'],
       set: { state: 'cancelled', cancelledAt: new Date(), cancelReason: reason || null, expiresAt: null },
+      mail: { kind: 'cancelledByOwner', reason: reason || null },
     }));
   }
 
@@ -68,6 +76,7 @@ export class LoanService {
       () => ({
         from: ['requested', 'approved'],
         set: { state: 'cancelled', cancelledAt: new Date(), cancelReason: reason || null, expiresAt: null },
+        mail: { kind: 'cancelledByBorrower', reason: reason || null },
       }),
       userId,
     );
@@ -172,7 +181,7 @@ export class LoanService {
     borrowerId?: string,
   ): Promise<LoanView> {
     return this.orm.em.fork().transactional(async (em) => {
-      const { from, set } = describe(em);
+      const { from, set, mail } = describe(em);
       const changed = await em.nativeUpdate(
         Loan,
         { ...where, ...(borrowerId ? { borrower: borrowerId } : {}), state: { $in: [...from] } },
@@ -185,6 +194,8 @@ export class LoanService {
           throw new DomainError(loanErrors.not_yours, 'Only the borrower can cancel this loan');
         throw wrongState(loan.state);
       }
+      if (mail)
+        await notifyLoansById(em, [where.id], mail.kind, { publicOrigin: this.config.publicOrigin, reason: mail.reason ?? null });
       return this.view(em, where.id);
     });
   }

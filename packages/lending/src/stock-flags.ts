@@ -3,6 +3,7 @@ import { loansBeyondStock } from './stock.rules.js';
 
 // Called under the item's row lock after its stock shrank (units out of service, a smaller
 // quantity): the loans that no longer fit are flagged for the owner to sort out, never dropped.
+// Returns the loans flagged now.
 export async function flagLoansBeyondStock(em: EntityManager, itemId: string, quantity: number, now: Date): Promise<string[]> {
   const periods = await em.execute<{ id: string; starts_at: Date; ends_at: Date; units: number }[]>(
     `select id, starts_at, ends_at, units from out_of_service_periods where item_id = ? and ends_at > ?`,
