@@ -66,7 +66,7 @@ export const createItemRoute = defineRoute({
   params: z.object({ id: z.uuid() }),
   body: itemInputSchema,
   response: z.object({ item: itemSchema }),
-  errors: [422],
+  errors: [404, 422],
 });
 
 export const updateItemRoute = defineRoute({

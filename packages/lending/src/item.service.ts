@@ -40,7 +40,8 @@ export class ItemService {
 
   async create(organisationId: string, input: ItemInput): Promise<ItemView> {
     return this.orm.em.fork().transactional(async (em) => {
-      const owner = await em.findOneOrFail(Organisation, { id: organisationId });
+      const owner = await em.findOne(Organisation, { id: organisationId });
+      if (!owner) throw notFound('The organisation');
       const village = await this.findVillage(em, input.villageId, owner);
       const parts = await this.loadKitParts(em, organisationId, input.kitParts, null);
       const item = em.create(Item, {

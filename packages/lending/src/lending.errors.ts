@@ -31,6 +31,8 @@ export const loanErrors = defineErrorReasons('loan', {
   // More units counted back than are still out.
   return_beyond_outstanding: 'rule_violation',
   nothing_returned: 'validation_failed',
+  // More than a loan's fee or deposit can hold (twenty million euros): a typo, not a loan.
+  fee_too_large: 'rule_violation',
   not_yours: 'forbidden',
 });
 

@@ -16,6 +16,11 @@ import { notifyLoan, ownerCoordinators } from './mail/loan-notifications.js';
 // An unanswered request lets go of the units after this many days (or when the loan would start).
 export const LOAN_REQUEST_DAYS = 7;
 
+// What the integer columns hold, with room to spare.
+const MAX_CENTS = 2_000_000_000;
+
+const sum = <K extends string>(rows: readonly Record<K, number>[], key: K) => rows.reduce((total, row) => total + row[key], 0);
+
 type LineRow = { itemId: string; quantity: number; kitItemId: string | null };
 
 // One request to several owners: every owner's loan or none, with the stock rule checked under the
@@ -200,6 +205,12 @@ export class LoanRequestService {
       const tier = tiers.get(ownerId)!;
       const own = ordered.filter((line) => line.item.organisation.id === ownerId);
       const fees = own.map((line) => lineFee(line.item, tier, line.quantity));
+      if (
+        fees.some((fee) => fee.feeCents > MAX_CENTS) ||
+        sum(fees, 'feeCents') > MAX_CENTS ||
+        sum(fees, 'depositCents') > MAX_CENTS
+      )
+        throw new DomainError(loanErrors.fee_too_large, 'The fee of this loan is too large', { lines: 'Ask for fewer units' });
       const state: LoanState = own.some((line) => line.item.isApprovalRequired) ? 'requested' : 'approved';
       const loan = em.create(
         Loan,
@@ -218,8 +229,8 @@ export class LoanRequestService {
           eventId: input.eventId,
           message: input.message,
           feeTier: tier,
-          feeCents: fees.reduce((sum, fee) => sum + fee.feeCents, 0),
-          depositCents: fees.reduce((sum, fee) => sum + fee.depositCents, 0),
+          feeCents: sum(fees, 'feeCents'),
+          depositCents: sum(fees, 'depositCents'),
           createdAt: now,
           expiresAt: state === 'requested' ? requestExpiry(now, input.startsAt, LOAN_REQUEST_DAYS) : null,
           decidedAt: state === 'approved' ? now : null,
