@@ -242,6 +242,17 @@ describe('a request to two owners, from search to return', () => {
     expect((await call(api, 'POST', `${loanPath}/returns`, { token: owner.coordinator, body: returnBody })).status).toBe(422);
     const pickedUp = await call(api, 'POST', `${loanPath}/pick-up`, { token: owner.coordinator });
     expect(pickedUp.json.loan.state).toBe('pickedUp');
+    // The item's QR page shows its coordinators the loan that is out, and nobody else.
+    const itemLoansPath = `/api/organisations/${owner.id}/lending/items/${ownChairs.id}/loans`;
+    const out = await call(api, 'GET', itemLoansPath, { token: owner.coordinator });
+    expect(out.json.loans.map((loan: { id: string; state: string }) => [loan.id, loan.state])).toEqual([
+      [ownLoan.id, 'pickedUp'],
+    ]);
+    expect((await call(api, 'GET', itemLoansPath, { token: club.coordinator })).status).toBe(403);
+    expect((await call(api, 'GET', itemLoansPath, { token: owner.member })).status).toBe(403);
+    expect((await call(api, 'GET', itemLoansPath)).status).toBe(401);
+    const catalogue = await call(api, 'GET', `/api/organisations/${owner.id}/lending/items`, { token: owner.coordinator });
+    expect(catalogue.json.items.map((item: { id: string }) => item.id)).toContain(ownChairs.id);
 
     const partial = await call(api, 'POST', `${loanPath}/returns`, {
       token: owner.coordinator,
