@@ -230,6 +230,33 @@ describe('units out of service', () => {
   });
 });
 
+describe('an overdue loan', () => {
+  it('holds its units until they are counted back, so nobody is promised canoes still on the lake', async () => {
+    const canoes = await createItem(owner.id, owner.coordinator, { name: { fi: 'Kanootit' }, quantity: 4 });
+    const asked = await request(0, {
+      lines: [{ itemId: canoes.id, quantity: 2 }],
+      startsAt: helsinki(year, 10, 1, 9),
+      endsAt: helsinki(year, 10, 2, 18),
+    });
+    const loanId = asked.json.request.loans[0].id as string;
+    const loanPath = `/api/organisations/${owner.id}/loans/${loanId}`;
+    await call(api, 'POST', `${loanPath}/approval`, { token: owner.coordinator, body: {} });
+    await call(api, 'POST', `${loanPath}/pick-up`, { token: owner.coordinator });
+    await api.sql.query(
+      `update loans set starts_at = now() - interval '3 days', ends_at = now() - interval '1 day' where id = $1`,
+      [loanId],
+    );
+    const later = { startsAt: helsinki(year, 11, 7, 9), endsAt: helsinki(year, 11, 7, 18) };
+    expect((await request(1, { lines: [{ itemId: canoes.id, quantity: 3 }], ...later })).status).toBe(409);
+    await call(api, 'POST', `${loanPath}/returns`, {
+      token: owner.coordinator,
+      body: { lines: [{ itemId: canoes.id, fine: 1 }] },
+    });
+    expect((await request(1, { lines: [{ itemId: canoes.id, quantity: 3 }], ...later })).status).toBe(201);
+    expect((await request(1, { lines: [{ itemId: canoes.id, quantity: 1 }], ...later })).status).toBe(409);
+  });
+});
+
 // The last Sunday of a month: the clocks turn that night in Finland.
 function lastSunday(month: number): number {
   const last = new Date(Date.UTC(year, month, 0));

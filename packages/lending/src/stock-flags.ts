@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loansBeyondStock } from './stock.rules.js';
+import { OPEN_END } from './stock.sql.js';
 
 // Called under the item's row lock after its stock shrank (units out of service, a smaller
 // quantity): the loans that no longer fit are flagged for the owner to sort out, never dropped.
@@ -11,7 +12,7 @@ export async function flagLoansBeyondStock(em: EntityManager, itemId: string, qu
   );
   const loans = await em.execute<{ id: string; starts_at: Date; ends_at: Date; units: number }[]>(
     `select lo.id, lo.starts_at,
-            case when lo.state = 'pickedUp' then greatest(lo.ends_at, ?::timestamptz) else lo.ends_at end as ends_at,
+            case when lo.state = 'pickedUp' and lo.ends_at <= ?::timestamptz then ${OPEN_END} else lo.ends_at end as ends_at,
             sum(l.quantity - l.returned_fine - l.returned_damaged - l.returned_missing)::int as units
        from loans lo join loan_lines l on l.loan_id = lo.id
       where l.item_id = ? and lo.state in ('requested', 'approved', 'pickedUp')

@@ -2,16 +2,20 @@
 // raw route runs the very same text.
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+// Later than any loan can be (dates end at 2100), and still a date JavaScript can hold.
+export const OPEN_END = `'9999-12-31'::timestamptz`;
+
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
 // Units each blocking loan line and out-of-service period holds, for items `in (…)` over [start, end).
-// A picked-up loan holds its units not yet counted back until they are, even past its end (overdue).
+// A picked-up loan holds its units not yet counted back until they are: once overdue it has no
+// end (`OPEN_END`), so nobody is promised units that are not in the storeroom.
 function usageSql(itemCount: number): string {
   const items = placeholders(itemCount);
   return `usage as (
     select item_id, starts_at, ends_at, units from (
       select l.item_id, lo.starts_at,
-             case when lo.state = 'pickedUp' then greatest(lo.ends_at, ?::timestamptz) else lo.ends_at end as ends_at,
+             case when lo.state = 'pickedUp' and lo.ends_at <= ?::timestamptz then ${OPEN_END} else lo.ends_at end as ends_at,
              l.quantity - l.returned_fine - l.returned_damaged - l.returned_missing as units
         from loan_lines l join loans lo on lo.id = l.loan_id
        where l.item_id in (${items}) and lo.state in ('requested', 'approved', 'pickedUp') and lo.starts_at < ?
