@@ -72,6 +72,12 @@ export async function registerApiProxy(app: FastifyInstance, apiUrl: string): Pr
     // Read once while the socket is there: an upstream that answers early may close it.
     scope.addHook('onRequest', async (request) => {
       (request as WithClientAddress)[clientAddress] = request.ip;
+      // Fastify never reads the body of a GET, HEAD or TRACE; one sent anyway was left unread, and
+      // closing the connection over it reset the client before it saw the answer. Read and drop it.
+      const raw = request.raw;
+      const hasBody = Number(raw.headers['content-length'] ?? 0) > 0 || raw.headers['transfer-encoding'] !== undefined;
+      if (hasBody && (request.method === 'GET' || request.method === 'HEAD' || request.method === 'TRACE'))
+        await drainRequest(raw);
     });
     // Bodies are read whole, as bytes, within the api's limits: Fastify refuses a larger one
     // (by its Content-Length, or while reading a chunked one) with 413 before it reaches the api.
