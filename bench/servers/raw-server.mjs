@@ -10,6 +10,9 @@ const pg = await importFromApi('pg');
 const { AVAILABILITY_SQL } = await import('../../packages/venues/dist/index.js');
 let placeholder = 0;
 const availabilitySql = AVAILABILITY_SQL.replace(/\?/g, () => `$${++placeholder}`);
+const { ACTIVE_SESSION_SQL } = await import('../../packages/identity/dist/index.js');
+placeholder = 0;
+const activeSessionSql = ACTIVE_SESSION_SQL.replace(/\?/g, () => `$${++placeholder}`);
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 pool.on('error', () => {});
@@ -61,13 +64,15 @@ app.get(
   },
 );
 
-// Booking: the statements BookingService.requestBooking issued on 2026-11-23 (MikroORM debug log),
-// in one transaction: session, space with venue and owner, membership checks (for the
-// organisation booked for, and of the owner), the venue's spaces, booking + occupancy rows, the
-// requester reloaded for the mail, the owner's admins (approval spaces), the outbox mail row(s);
-// the exclusion constraint's 23P01 becomes a 409. The api also renders an .ics file into the mail
-// and computes a price quote in JS; this floor writes a plain payload and no price. When the
-// booking flow gains statements, add them here too, or the comparison flatters the raw side.
+// Booking: the statements BookingService.requestBooking issues since 2026-12-04 (the write path of
+// docs/adding-a-domain.md): the session with its user (the access guard's ACTIVE_SESSION_SQL, the
+// very text), then in one transaction the space with venue and owner, one membership statement
+// (booked-for organisation and owner), the venue's spaces, the booking insert, one multi-row
+// occupancy insert, the owner's admins (approval spaces) and the outbox mail row(s); the mail of
+// an instant booking goes to the session's user without reading it again; the exclusion
+// constraint's 23P01 becomes a 409. The api also renders an .ics file into the mail and computes a
+// price quote in JS; this floor writes a plain payload and no price. When the booking flow gains
+// statements, add them here too, or the comparison flatters the raw side.
 app.post(
   '/api/bookings',
   {
@@ -94,15 +99,11 @@ app.post(
     const startsAt = new Date(body.startsAt);
     const endsAt = new Date(body.endsAt);
     const organisationId = body.organisationId ?? null;
-    const { rows: sessions } = await pool.query(
-      `select "s0".*, "u1"."id" as "u1__id", "u1"."name" as "u1__name", "u1"."email" as "u1__email", "u1"."language" as "u1__language", "u1"."is_platform_admin" as "u1__is_platform_admin"
-       from "sessions" as "s0" left join "users" as "u1" on "s0"."user_id" = "u1"."id"
-      where "s0"."token_hash" = $1 and "s0"."expires_at" > $2 limit 1`,
-      [createHash('sha256').update(token).digest('hex'), new Date()],
-    );
+    // The access guard's ACTIVE_SESSION_SQL, the very text.
+    const { rows: sessions } = await pool.query(activeSessionSql, [createHash('sha256').update(token).digest('hex'), new Date()]);
     const session = sessions[0];
     if (!session) return problem(reply, 401, 'unauthenticated', 'Sign in first');
-    const user = { id: session.u1__id, name: session.u1__name, email: session.u1__email, language: session.u1__language };
+    const user = { id: session.id, name: session.name, email: session.email, language: session.language };
     const client = await pool.connect();
     try {
       await client.query('begin');
@@ -117,26 +118,20 @@ app.post(
         await client.query('rollback');
         return problem(reply, 404, 'not_found', 'The space was not found');
       }
-      if (organisationId) {
-        const { rows } = await client.query(
-          'select count(*)::int as "count" from "memberships" as "m0" where "m0"."user_id" = $1 and "m0"."organisation_id" = $2',
-          [user.id, organisationId],
-        );
-        if (!rows[0].count) {
-          await client.query('rollback');
-          return problem(reply, 403, 'forbidden', 'You can book for an organisation only as its member');
-        }
-      }
-      // Membership of the owner: the api asks it every time (the 'members' rule and the price tier).
-      const { rows: ownMembership } = await client.query(
-        'select count(*)::int as "count" from "memberships" as "m0" where "m0"."user_id" = $1 and "m0"."organisation_id" = $2',
-        [user.id, space.v1__organisation_id],
+      // BookingService.assertMayBook: one statement for both memberships (the booked-for
+      // organisation and the owner, which sets the 'members' rule and the price tier).
+      const { rows: memberships } = await client.query(
+        'select "m0"."id", "m0"."organisation_id" from "memberships" as "m0" where "m0"."user_id" = $1 and "m0"."organisation_id" = any($2)',
+        [user.id, organisationId ? [space.v1__organisation_id, organisationId] : [space.v1__organisation_id]],
       );
-      if (space.bookable_by === 'members') {
-        if (!ownMembership[0].count) {
-          await client.query('rollback');
-          return problem(reply, 403, 'forbidden', 'Only members can book this space');
-        }
+      const memberOf = new Set(memberships.map((row) => row.organisation_id));
+      if (organisationId && !memberOf.has(organisationId)) {
+        await client.query('rollback');
+        return problem(reply, 403, 'forbidden', 'You can book for an organisation only as its member');
+      }
+      if (space.bookable_by === 'members' && !memberOf.has(space.v1__organisation_id)) {
+        await client.query('rollback');
+        return problem(reply, 403, 'forbidden', 'Only members can book this space');
       }
       if (space.bookable_by === 'region' && !organisationId) {
         await client.query('rollback');
@@ -162,8 +157,7 @@ app.post(
         `insert into "booking_occupancies" ("id", "booking_id", "leaf_space_id", "starts_at", "ends_at", "is_blocking") select gen_random_uuid(), $1, leaf, $3, $4, true from unnest($2::uuid[]) as leaf`,
         [bookingId, leaves, occupiedFrom, occupiedTo],
       );
-      // The api reloads the requester for the mail (populate) even though the session loaded it.
-      await client.query('select "u0".* from "users" as "u0" where "u0"."id" = any($1)', [[user.id]]);
+      // The requester's mail goes to the session's user: neither server reads the user again.
       let recipients = [user];
       if (status === 'requested') {
         const { rows } = await client.query(

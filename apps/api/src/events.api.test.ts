@@ -82,6 +82,8 @@ function eventBody(overrides: Record<string, unknown> = {}) {
 const create = (body: Record<string, unknown>, token = publisher.coordinator, organisationId = publisher.id) =>
   call(api, 'POST', `/api/organisations/${organisationId}/events`, { token, body });
 
+const text = (value: string | { val: string } | undefined) => (typeof value === 'string' ? value : value?.val);
+
 async function feed(path: string) {
   const response = await call(api, 'GET', path, { headers: { accept: 'application/json' } });
   expect(response.status, response.text).toBe(200);
@@ -402,6 +404,38 @@ describe('the public calendar and its feeds', () => {
     const rebuilt = await call(api, 'GET', path, { headers: { 'if-none-match': etag } });
     expect(rebuilt.status).toBe(200);
     expect(rebuilt.text).toContain('Joulumarkkinat');
+  });
+});
+
+describe('the size of a subscribed feed', () => {
+  it("reaches 800 days ahead and shortens long descriptions, while the event's own .ics keeps all of it", async () => {
+    const hour = 3_600_000;
+    const farAhead = new Date(Math.ceil((Date.now() + 900 * 86_400_000) / hour) * hour);
+    const far = await create(
+      eventBody({
+        title: { fi: 'Kylän 100-vuotisjuhla' },
+        startsAt: farAhead.toISOString(),
+        endsAt: new Date(farAhead.getTime() + 3 * hour).toISOString(),
+      }),
+    );
+    expect(far.status, far.text).toBe(201);
+    const story = `${'Kylätalon historia alkaa vuodesta 1926, jolloin talkoilla rakennettiin seuraintalo. '.repeat(12)}LOPPU`;
+    const long = await create(eventBody({ title: { fi: 'Kyläillan tarinat' }, description: { fi: story } }));
+    expect(long.status, long.text).toBe(201);
+
+    const { events } = await feed(`/feeds/organisations/${publisher.id}.ics`);
+    expect(events.map((event) => event.summary)).not.toContain('Kylän 100-vuotisjuhla');
+    const shortened = text(events.find((event) => event.summary === 'Kyläillan tarinat')?.description)!;
+    expect(shortened).toContain('Kylätalon historia alkaa vuodesta 1926');
+    expect(shortened).not.toContain('LOPPU');
+    expect(shortened).toContain('…');
+    // The page with the whole text is still linked.
+    expect(shortened).toContain(`/events/${long.json.event.id}`);
+
+    const farFile = await feed(`/feeds/events/${far.json.event.id}.ics`);
+    expect(farFile.events.map((event) => event.summary)).toEqual(['Kylän 100-vuotisjuhla']);
+    const longFile = await feed(`/feeds/events/${long.json.event.id}.ics`);
+    expect(text(longFile.events[0]?.description)).toContain('LOPPU');
   });
 });
 

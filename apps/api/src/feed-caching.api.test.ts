@@ -10,6 +10,7 @@ import {
   makeUser,
   makeVillage,
   signIn,
+  startReplica,
   startTestApi,
   helsinkiIso as helsinki,
 } from './testing/test-api.js';
@@ -227,5 +228,79 @@ describe('conditional requests and gzip on every calendar feed', () => {
     expect(rows.map((row: { key: string }) => row.key).join(' ')).not.toContain(
       privatePath.split('/').at(-1)!.replace('.ics', ''),
     );
+  });
+});
+
+describe('the validators of stored feeds, kept in memory by every api replica', () => {
+  it('answers 304 without asking the database, and a replica serves a change made through another within a second', async () => {
+    const replica = await startReplica(api);
+    try {
+      const path = `/feeds/organisations/${organisationId}.ics`;
+      const first = await call(api, 'GET', path);
+      expect(first.status).toBe(200);
+      const etag = first.headers.get('etag')!;
+      expect((await call(replica, 'GET', path, { headers: { 'if-none-match': etag } })).status).toBe(304);
+      // Give the listeners a moment to be certain of their connections before the lock.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await call(replica, 'GET', path, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+      // With the stored feeds locked, any read of them would wait: the 304 comes from memory.
+      const locker = await api.sql.connect();
+      try {
+        await locker.query('begin');
+        await locker.query('lock table feed_snapshots in access exclusive mode');
+        const answer = await Promise.race([
+          call(replica, 'GET', path, { headers: { 'if-none-match': etag } }),
+          new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 3000)),
+        ]);
+        expect(answer === 'waited' ? answer : answer.status).toBe(304);
+      } finally {
+        await locker.query('rollback');
+        locker.release();
+      }
+
+      // A change through the first replica, rebuilt there (as the worker does): the other one
+      // serves the new version, not the remembered validators, within a second.
+      await createEvent('Joulutalkoot', 9);
+      await rebuildFeeds();
+      const changedAt = Date.now();
+      let seen: Awaited<ReturnType<typeof call>>;
+      do {
+        seen = await call(replica, 'GET', path, { headers: { 'if-none-match': etag } });
+      } while (seen.status === 304 && Date.now() - changedAt < 5000);
+      expect(seen.status).toBe(200);
+      expect(Date.now() - changedAt).toBeLessThan(1000);
+      expect(seen.headers.get('etag')).not.toBe(etag);
+      expect(seen.text).toContain('Joulutalkoot');
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it('never serves remembered validators while its listening connection is lost, and listens again by itself', async () => {
+    const path = `/feeds/organisations/${organisationId}.ics`;
+    const before = await call(api, 'GET', path);
+    const etag = before.headers.get('etag')!;
+    expect((await call(api, 'GET', path, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    // The database drops the listening connection (a restart, a failover): a change made then
+    // could go unheard, so the memory is forgotten and reads go to the database until it listens again.
+    await api.sql.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'listen:feed_snapshots'`,
+    );
+    await createEvent('Pikkujoulut', 10);
+    await rebuildFeeds();
+    const after = await call(api, 'GET', path, { headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.text).toContain('Pikkujoulut');
+    // And it comes back: a listening connection is open again within a few seconds.
+    const deadline = Date.now() + 5000;
+    let listeners = 0;
+    while (Date.now() < deadline && listeners === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      listeners = (
+        await api.sql.query(`select count(*)::int as n from pg_stat_activity where application_name = 'listen:feed_snapshots'`)
+      ).rows[0].n;
+    }
+    expect(listeners).toBeGreaterThan(0);
   });
 });

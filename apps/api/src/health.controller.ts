@@ -45,11 +45,11 @@ export class HealthController {
   @Route(readinessRoute)
   async readiness(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, queue] = await Promise.all([
-      withTimeout(this.orm.em.fork().execute('select 1'), 2000).then(
+      withTimeout(this.orm.em.fork().execute('select 1'), 500).then(
         () => true,
         () => false,
       ),
-      withTimeout(this.queue.ping(), 2000).then(
+      withTimeout(this.queue.ping(), 500).then(
         () => true,
         () => false,
       ),

@@ -4,12 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { ensureDatabase, findFreePort, loadConfigOrExit } from '@talkoot/platform';
 import { migrate, openOrm, seedDemoData } from '@talkoot/database';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database.js';
-import { type ManagedProcess, startProcess, stopProcess, waitForHttp } from './processes.js';
+import { startProcess, waitForHttp } from './processes.js';
 import { resetDatabase } from './reset.js';
+import { Supervisor } from './supervisor.js';
 
 // `npm start`: the whole product on one machine. Embedded PostgreSQL unless DATABASE_URL is set,
 // migrations, demo data on an empty database, then the api, the worker and the portal behind
-// one public origin. Ctrl-C stops everything in order.
+// one public origin. A process that dies is restarted while the others keep serving (ADR 015).
+// Ctrl-C stops everything in order.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 process.chdir(root);
 const args = new Set(process.argv.slice(2));
@@ -17,24 +19,27 @@ const config = loadConfigOrExit();
 const say = (line: string) => process.stdout.write(`[talkoot] ${line}\n`);
 
 let embedded: EmbeddedDatabase | undefined;
-const children: ManagedProcess[] = [];
 let isStopping = false;
+const supervisor = new Supervisor({
+  say,
+  onGiveUp: (name) => {
+    say(`${name} keeps crashing; stopping Talkoot so that a service manager (systemd, Docker) can start it afresh`);
+    void stopAll(1);
+  },
+});
 
 async function stopAll(exitCode: number): Promise<never> {
   if (isStopping) {
     // A second Ctrl-C: no more waiting, but nothing is left running either.
     say('stopping at once');
-    for (const managed of children) managed.child.kill('SIGKILL');
+    supervisor.killAll();
     await embedded?.stop();
     process.exit(exitCode);
   }
   isStopping = true;
   say('stopping…');
   // The portal first (no new requests), then the api and the worker finish what they started.
-  for (const name of ['portal', 'api', 'worker']) {
-    const managed = children.find((child) => child.name === name);
-    if (managed) await stopProcess(managed);
-  }
+  await supervisor.stop(['portal', 'api', 'worker']);
   await embedded?.stop();
   say('stopped');
   process.exit(exitCode);
@@ -81,18 +86,10 @@ try {
     PUBLIC_ORIGIN: config.publicOrigin,
     DATA_DIR: config.dataDir,
   };
-  children.push(startProcess('api', 'apps/api/dist/main.js', env));
-  children.push(startProcess('worker', 'apps/worker/dist/main.js', env));
+  supervisor.supervise('api', () => startProcess('api', 'apps/api/dist/main.js', env, config.API_HEAP_MB));
+  supervisor.supervise('worker', () => startProcess('worker', 'apps/worker/dist/main.js', env, config.WORKER_HEAP_MB));
   await waitForHttp(`http://127.0.0.1:${apiPort}/api/healthz`);
-  children.push(startProcess('portal', 'apps/portal/dist/server/main.js', env));
-  for (const managed of children) {
-    void managed.exited.then((code) => {
-      if (!isStopping) {
-        say(`${managed.name} stopped unexpectedly (exit code ${code}); stopping the rest`);
-        void stopAll(1);
-      }
-    });
-  }
+  supervisor.supervise('portal', () => startProcess('portal', 'apps/portal/dist/server/main.js', env, config.PORTAL_HEAP_MB));
   await waitForHttp(`http://127.0.0.1:${config.PORT}/api/readyz`);
 
   if (accounts) {

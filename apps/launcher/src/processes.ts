@@ -40,8 +40,9 @@ function formatLine(name: string, line: string, isJson: boolean): string | undef
   }
 }
 
-export function startProcess(name: string, script: string, env: NodeJS.ProcessEnv): ManagedProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+export function startProcess(name: string, script: string, env: NodeJS.ProcessEnv, heapMb?: number): ManagedProcess {
+  const heapLimit = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+  const child = spawn(process.execPath, ['--enable-source-maps', ...heapLimit, script], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group: Ctrl-C reaches the launcher, which then stops the children in order.

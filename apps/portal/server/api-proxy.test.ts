@@ -8,6 +8,7 @@ import { registerApiProxy } from './api-proxy.js';
 let upstream: FastifyInstance;
 let portal: FastifyInstance;
 let portalUrl: string;
+let readyzCalls = 0;
 
 beforeAll(async () => {
   upstream = Fastify({ bodyLimit: 1_048_576 });
@@ -21,6 +22,10 @@ beforeAll(async () => {
       length: request.headers['content-length'],
     }),
   );
+  upstream.get('/api/readyz', (_request, reply) => {
+    readyzCalls += 1;
+    return reply.status(503).send({ status: 'not ready' });
+  });
   upstream.post('/api/picture', (request, reply) => reply.send({ bytes: (request.body as Buffer).length }));
   await upstream.listen({ port: 0, host: '127.0.0.1' });
   const upstreamAddress = upstream.server.address();
@@ -41,6 +46,36 @@ afterAll(async () => {
 const bigJson = () => JSON.stringify({ name: 'a'.repeat(2 * 1_048_576) });
 
 describe('the api proxy at the public origin', () => {
+  it("passes the api's 503 on at once instead of retrying it (a load balancer must see 'not ready')", async () => {
+    const started = Date.now();
+    const response = await fetch(`${portalUrl}/api/readyz`);
+    expect(response.status).toBe(503);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(readyzCalls).toBe(1);
+  });
+
+  it('answers 503 within a second when the api is not listening at all', async () => {
+    const closed = Fastify();
+    await closed.listen({ port: 0, host: '127.0.0.1' });
+    const address = closed.server.address();
+    await closed.close();
+    const orphan = Fastify();
+    await registerApiProxy(orphan, `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+    await orphan.listen({ port: 0, host: '127.0.0.1' });
+    const orphanAddress = orphan.server.address();
+    const base = `http://127.0.0.1:${typeof orphanAddress === 'object' && orphanAddress ? orphanAddress.port : 0}`;
+    try {
+      for (const path of ['/api/readyz', '/api/events']) {
+        const started = Date.now();
+        const response = await fetch(`${base}${path}`);
+        expect(response.status).toBe(503);
+        expect(Date.now() - started).toBeLessThan(1_000);
+      }
+    } finally {
+      await orphan.close();
+    }
+  });
+
   it('answers 413 in the api error shape to a JSON body over 1 MiB, with or without a length', async () => {
     const withLength = await fetch(`${portalUrl}/api/echo`, {
       method: 'POST',

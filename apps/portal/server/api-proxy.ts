@@ -27,6 +27,32 @@ class BufferedBody extends Readable {
 const clientAddress = Symbol('talkoot:client-address');
 type WithClientAddress = FastifyRequest & { [clientAddress]?: string };
 
+// Only a refused or reset connection is tried again (the api is starting or restarting), only for
+// reads, and briefly. An answer of the api, 503 included, is passed on at once: reply-from's own
+// default retried a GET answered 503 up to ten times, so /api/readyz took over 15 s to say "not
+// ready" while the queue store was down. Health checks are never retried: they must answer fast.
+const connectionFailures = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+const retryDelaysMs = [100, 200, 300];
+const healthPaths = new Set(['/api/healthz', '/api/readyz']);
+
+export function proxyRetryDelay({
+  err,
+  req,
+  res,
+  attempt,
+}: {
+  err?: Error | null;
+  req: { method?: string; url?: unknown };
+  res?: unknown;
+  attempt: number;
+}): number | null {
+  const code = (err as NodeJS.ErrnoException | null | undefined)?.code;
+  if (res || !code || !connectionFailures.has(code)) return null;
+  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+  if (healthPaths.has(new URL(String(req.url ?? ''), 'http://api').pathname)) return null;
+  return retryDelaysMs[attempt] ?? null;
+}
+
 interface ProxyError {
   statusCode?: number;
   code?: string;
@@ -46,6 +72,12 @@ export async function registerApiProxy(app: FastifyInstance, apiUrl: string): Pr
     // Read once while the socket is there: an upstream that answers early may close it.
     scope.addHook('onRequest', async (request) => {
       (request as WithClientAddress)[clientAddress] = request.ip;
+      // Fastify never reads the body of a GET, HEAD or TRACE; one sent anyway was left unread, and
+      // closing the connection over it reset the client before it saw the answer. Read and drop it.
+      const raw = request.raw;
+      const hasBody = Number(raw.headers['content-length'] ?? 0) > 0 || raw.headers['transfer-encoding'] !== undefined;
+      if (hasBody && (request.method === 'GET' || request.method === 'HEAD' || request.method === 'TRACE'))
+        await drainRequest(raw);
     });
     // Bodies are read whole, as bytes, within the api's limits: Fastify refuses a larger one
     // (by its Content-Length, or while reading a chunked one) with 413 before it reaches the api.
@@ -75,6 +107,7 @@ export async function registerApiProxy(app: FastifyInstance, apiUrl: string): Pr
         rewritePrefix: prefix,
         proxyPayloads: false,
         replyOptions: {
+          retryDelay: proxyRetryDelay,
           // The api sees the browser's address for rate limiting.
           rewriteRequestHeaders: (request, headers) => {
             const forwarded: Record<string, string | string[] | undefined> = {

@@ -78,17 +78,22 @@ interface DevMailSummary {
 }
 
 // Waits for a mail to the address that arrived after `since` (the worker sends it through the outbox).
-export async function waitForDevMail(page: Page, email: string, since: number): Promise<DevMailSummary> {
+export async function waitForDevMail(page: Page, email: string, since: number, subject?: RegExp): Promise<DevMailSummary> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     const response = await page.request.get('/api/dev/mail');
     const { messages } = (await response.json()) as { messages: DevMailSummary[] };
-    const found = messages.find((message) => message.to.includes(email) && Date.parse(message.date) >= since - 1000);
+    const found = messages.find(
+      (message) =>
+        message.to.includes(email) && Date.parse(message.date) >= since - 1000 && (!subject || subject.test(message.subject)),
+    );
     if (found) return found;
     await page.waitForTimeout(200);
   }
   throw new Error(`no mail to ${email} arrived in the dev mailbox`);
 }
+
+const SIGN_IN_SUBJECT = /^(Kirjaudu Talkoot-palveluun|Logga in på Talkoot|Sign in to Talkoot)$/;
 
 export async function requestSignIn(page: Page, email: string): Promise<number> {
   const since = Date.now();
@@ -102,7 +107,8 @@ export async function requestSignIn(page: Page, email: string): Promise<number> 
 // The way a person does it: ask for a link, open the dev mailbox, click the link in the mail.
 export async function signInByLink(page: Page, email: string): Promise<void> {
   const since = await requestSignIn(page, email);
-  const mail = await waitForDevMail(page, email, since);
+  // The sign-in mail itself: a booking mail to the same person may have arrived in the same second.
+  const mail = await waitForDevMail(page, email, since, SIGN_IN_SUBJECT);
   await page.goto(`/dev/mail/${mail.id}`);
   await page.locator('a[href*="/sign-in/link?token="]').first().click();
   await page.waitForURL((url) => url.pathname === '/');

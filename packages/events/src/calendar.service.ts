@@ -37,18 +37,12 @@ export interface CalendarRow {
 // "Accessible only" means a step-free way in: the fact most readers ask first.
 const ACCESSIBLE_FACT = 'step_free';
 
-// The public calendar in one statement: occurrences of published and cancelled events in a time
-// window, with every filter as SQL. Arrays go in as JSON, so the statement text never changes
-// with the number of values. The text search is a substring match over the event's words (a
-// trigram index serves it), which finds Finnish compounds: "teatteri" finds "kesäteatteri".
-// Runs on `em`'s connection (inside its transaction, if any).
-export async function queryCalendar(
-  em: EntityManager,
+// The WHERE of the calendar's statements: its conditions and their parameters, in order.
+function calendarConditions(
   filter: CalendarFilter,
   window: { from: Date; to: Date | null },
-  limit = 2000,
   eventId?: string,
-): Promise<CalendarRow[]> {
+): { where: string[]; params: unknown[] } {
   const where: string[] = [`e.status in ('published', 'cancelled')`, 'o.ends_at > ?'];
   const params: unknown[] = [window.from];
   if (window.to) {
@@ -89,6 +83,22 @@ export async function queryCalendar(
     where.push(`e.search_text like ? escape '\\'`);
     params.push(`%${term}%`);
   }
+  return { where, params };
+}
+
+// The public calendar in one statement: occurrences of published and cancelled events in a time
+// window, with every filter as SQL. Arrays go in as JSON, so the statement text never changes
+// with the number of values. The text search is a substring match over the event's words (a
+// trigram index serves it), which finds Finnish compounds: "teatteri" finds "kesäteatteri".
+// Runs on `em`'s connection (inside its transaction, if any).
+export async function queryCalendar(
+  em: EntityManager,
+  filter: CalendarFilter,
+  window: { from: Date; to: Date | null },
+  limit = 2000,
+  eventId?: string,
+): Promise<CalendarRow[]> {
+  const { where, params } = calendarConditions(filter, window, eventId);
   params.push(limit);
   return em.execute<CalendarRow[]>(
     `select o.id, o.event_id, o.starts_at, o.ends_at, o.is_cancelled, o.note, o.sequence, o.updated_at,
@@ -146,4 +156,56 @@ export class CalendarService {
     const rows = await queryCalendar(this.orm.em.fork(), filter, { from, to }, CALENDAR_LIMIT + 1);
     return { items: rows.slice(0, CALENDAR_LIMIT).map(toCalendarItem), truncated: rows.length > CALENDAR_LIMIT };
   }
+}
+
+export interface FeedRow {
+  id: string;
+  event_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  is_cancelled: boolean;
+  sequence: number;
+  changed_at: Date;
+  title: string;
+  /** The date's note and the event's description, in the first language written, cut to FEED_TEXT_CHARACTERS. */
+  text: string;
+  location: string;
+  is_all_day: boolean;
+  category: CalendarItem['category'];
+  organiser_names: string;
+}
+
+// More than a feed shows (300), so the feed can still cut at a word and mark the cut.
+const FEED_TEXT_CHARACTERS = 400;
+const firstLanguage = (column: string) =>
+  `coalesce(nullif(${column}->>'fi', ''), nullif(${column}->>'sv', ''), nullif(${column}->>'en', ''), '')`;
+
+// The feed's own statement: the same dates and filters as the calendar, but only what a feed
+// writes — one language, the text already cut, names as text — so 15,000 dates are a small read.
+export async function queryFeedRows(
+  em: EntityManager,
+  filter: CalendarFilter,
+  window: { from: Date; to: Date | null },
+): Promise<FeedRow[]> {
+  const { where, params } = calendarConditions(filter, window);
+  return em.execute<FeedRow[]>(
+    `select o.id, o.event_id, o.starts_at, o.ends_at, (o.is_cancelled or e.status = 'cancelled') as is_cancelled, o.sequence,
+            greatest(o.updated_at, e.updated_at) as changed_at,
+            ${firstLanguage('e.title')} as title,
+            left(concat_ws(E'\\n\\n', nullif(${firstLanguage('o.note')}, ''), nullif(${firstLanguage('e.description')}, '')), ${FEED_TEXT_CHARACTERS}) as text,
+            concat_ws(', ', nullif(e.place_name, ''), nullif(e.address, ''), nullif(v.name, '')) as location,
+            e.is_all_day, e.category,
+            org.name || coalesce((
+              select ', ' || string_agg(co.name, ', ' order by co.name)
+                from event_co_organisers c join organisations co on co.id = c.organisation_id
+               where c.event_id = e.id and c.status = 'accepted'), '') as organiser_names
+       from event_occurrences o
+       join events e on e.id = o.event_id
+       join villages v on v.id = e.village_id
+       join municipalities m on m.id = v.municipality_id
+       join organisations org on org.id = e.organisation_id
+      where ${where.join(' and ')}
+      order by o.starts_at, e.id, o.id`,
+    params,
+  );
 }

@@ -4,7 +4,21 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 // A built iCalendar feed, served as stored bytes. `key` is the canonical filter ("region",
 // "organisation=<id>", "category=sport&village=<id>"…). Changes to events mark snapshots stale and a
 // worker rebuilds them; requests never build, except the very first one of a new filter.
-@Entity({ tableName: 'feed_snapshots' })
+// Every change (built, marked stale, dropped) is announced on the channel `feed_snapshots` with the
+// feed's key, so each api process keeps the validators in memory and answers a 304 without asking
+// the database (FeedService, ADR 018).
+@Entity({
+  tableName: 'feed_snapshots',
+  triggers: [
+    {
+      name: 'feed_snapshots_notify',
+      timing: 'after',
+      events: ['insert', 'update', 'delete'],
+      forEach: 'row',
+      body: `if tg_op = 'DELETE' then perform pg_notify('feed_snapshots', old.key); else perform pg_notify('feed_snapshots', new.key); end if; return null;`,
+    },
+  ],
+})
 export class FeedSnapshot {
   @PrimaryKey({ type: 'text' })
   key!: string;

@@ -1,9 +1,10 @@
 import { gzipSync } from 'node:zlib';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
   APP_CONFIG,
   type AppConfig,
+  PgListener,
   type EncodedBytes,
   type Representation,
   nextChangedAt,
@@ -12,13 +13,19 @@ import {
   versionedRepresentation,
 } from '@talkoot/platform';
 import { type CalendarFilter, calendarFilterSchema, canonicalFilterQuery, parseCalendarFilter } from './calendar-filter.js';
-import { type CalendarRow, queryCalendar } from './calendar.service.js';
+import { type CalendarRow, type FeedRow, queryCalendar, queryFeedRows } from './calendar.service.js';
 import { FeedSnapshot } from './feed-snapshot.entity.js';
 import { type FeedEvent, buildCalendarFeed } from './ical-feed.js';
 
 const DAY_MS = 86_400_000;
 // A feed nobody has fetched for this long is no longer rebuilt, and is dropped.
 const FORGET_AFTER_MS = 30 * DAY_MS;
+// How far ahead a subscribed feed reaches, and how much of a description it carries (ADR 018): a
+// region's weekly clubs three years ahead with their full texts grow a feed past what calendar apps
+// fetch comfortably. 800 days covers this year and the next from any date (on 1 January the end of
+// next year is 730 days away); the daily rebuild moves the window; the event page has the whole text.
+const FEED_DAYS_AHEAD = 800;
+const FEED_DESCRIPTION_CHARACTERS = 300;
 // If the worker has not rebuilt a stale feed by then, the request rebuilds it itself.
 const WORKER_GRACE_MS = 30_000;
 
@@ -38,6 +45,19 @@ interface SnapshotMeta {
 // Bytes of recently served feeds, per key and ETag: a cached feed costs one small indexed query
 // (the validators), not a 10 MiB read, decode and re-encode per request.
 const MEMORY_LIMIT_BYTES = 256 * 1_048_576;
+// Feeds are few (the region, organisations, saved filters); a bound keeps odd filters from growing it.
+const MAX_REMEMBERED_VALIDATORS = 10_000;
+
+// Cut at a word boundary near the limit, marked with an ellipsis: the event's page (its URL follows
+// in the feed) has the rest.
+function shortened(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  // Never half an emoji: a lone surrogate is not UTF-8.
+  const end = /[\ud800-\udbff]/.test(text.charAt(limit - 1)) ? limit - 1 : limit;
+  const cut = text.slice(0, end);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > limit * 0.8 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
 
 function pick(text: CalendarRow['title'] | null | undefined): string {
   return text?.fi || text?.sv || text?.en || '';
@@ -47,7 +67,7 @@ function pick(text: CalendarRow['title'] | null | undefined): string {
 // and served as they are, with a strong ETag. Building is single-flight per feed across every api
 // and worker process (an advisory lock): 100 requests for a missing or long-stale feed build it once.
 @Injectable()
-export class FeedService {
+export class FeedService implements OnModuleDestroy {
   private readonly logger = new Logger('Feeds');
   // How many times this process built a feed (tests and the benchmark read it).
   builds = 0;
@@ -64,14 +84,52 @@ export class FeedService {
   private readonly memory = new Map<string, { etag: string; bytes: EncodedBytes }>();
   private memoryBytes = 0;
 
+  // The validators of stored feeds, per key, trusted only while the listener is sure to hear of
+  // every change (a trigger NOTIFYs each insert, update and delete of feed_snapshots): a 304 then
+  // needs no database round trip, and every api process drops a changed feed's entry within
+  // milliseconds of the commit. `generations` keeps a read that raced a notification from being stored.
+  private readonly validators = new Map<string, SnapshotMeta>();
+  private readonly generations = new Map<string, number>();
+  private listener: PgListener | undefined;
+
+  private listen(): void {
+    if (this.listener || !this.config.DATABASE_URL) return;
+    this.listener = new PgListener(this.config.DATABASE_URL, 'feed_snapshots', {
+      onNotification: (key) => {
+        this.validators.delete(key);
+        this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+      },
+      onReset: () => this.validators.clear(),
+    });
+    this.listener.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.listener?.stop();
+  }
+
+  private async validatorsOf(key: string): Promise<SnapshotMeta | undefined> {
+    this.listen();
+    const remembered = this.validators.get(key);
+    if (remembered && this.listener?.listening) return remembered;
+    const generation = this.generations.get(key);
+    const [meta] = await this.orm.em
+      .getConnection()
+      .execute<SnapshotMeta[]>('select etag, last_modified, stale_since, last_requested_at from feed_snapshots where key = ?', [
+        key,
+      ]);
+    if (meta && this.listener?.listening && this.generations.get(key) === generation) {
+      if (this.validators.size >= MAX_REMEMBERED_VALIDATORS) this.validators.clear();
+      this.validators.set(key, meta);
+    }
+    return meta;
+  }
+
   // What a request gets: the validators at once, the bytes only when it needs them (a 304 never does).
   async serve(filter: CalendarFilter, now = new Date()): Promise<Representation> {
     const key = this.keyOf(filter);
     const connection = this.orm.em.getConnection();
-    const [meta] = await connection.execute<SnapshotMeta[]>(
-      'select etag, last_modified, stale_since, last_requested_at from feed_snapshots where key = ?',
-      [key],
-    );
+    const meta = await this.validatorsOf(key);
     if (meta && (!meta.stale_since || now.getTime() - new Date(meta.stale_since).getTime() < WORKER_GRACE_MS)) {
       if (now.getTime() - new Date(meta.last_requested_at).getTime() > DAY_MS) {
         await connection.execute('update feed_snapshots set last_requested_at = ? where key = ?', [now, key]);
@@ -174,7 +232,7 @@ export class FeedService {
     return versionedRepresentation(em, `event-file:${eventId}`, body, now);
   }
 
-  // The window: 30 days back, and everything ahead. Cancelled dates stay 30 days after the
+  // The window: 30 days back and 800 days ahead. Cancelled dates stay 30 days after the
   // cancellation, so subscribed calendars learn about them.
   async build(
     filter: CalendarFilter,
@@ -184,18 +242,37 @@ export class FeedService {
     this.builds += 1;
     const since = new Date(now.getTime() - FORGET_AFTER_MS);
     // No cap: a feed that silently lost its last dates would be worse than a big one.
-    const rows = await queryCalendar(em, filter, { from: since, to: null }, 1_000_000);
+    const until = new Date(now.getTime() + FEED_DAYS_AHEAD * DAY_MS);
+    const rows = await queryFeedRows(em, filter, { from: since, to: until });
     const events: FeedEvent[] = [];
     for (const row of rows) {
-      const cancelled = row.is_cancelled || row.status === 'cancelled';
-      const changedAt = new Date(Math.max(new Date(row.updated_at).getTime(), new Date(row.event_updated_at).getTime()));
-      if (cancelled && changedAt < since) continue;
-      events.push(this.toFeedEvent(row));
+      const changedAt = new Date(row.changed_at);
+      if (row.is_cancelled && changedAt < since) continue;
+      events.push(this.feedEventOf(row, changedAt));
     }
     const body = buildCalendarFeed({ name: this.feedName(filter), events, ttlHours: 1 });
     return { body, etag: strongEtagOf(body), count: events.length };
   }
 
+  private feedEventOf(row: FeedRow, changedAt: Date): FeedEvent {
+    return {
+      uid: `occurrence-${row.id}@talkoot`,
+      sequence: row.sequence,
+      status: row.is_cancelled ? 'cancelled' : 'confirmed',
+      title: row.is_cancelled ? `${row.title} (peruttu / inställt / cancelled)` : row.title,
+      description: shortened(row.text, FEED_DESCRIPTION_CHARACTERS),
+      url: `${this.config.publicOrigin}/events/${row.event_id}`,
+      location: row.location,
+      startsAt: new Date(row.starts_at),
+      endsAt: new Date(row.ends_at),
+      isAllDay: row.is_all_day,
+      categories: [row.category],
+      lastModified: changedAt,
+      organiserName: row.organiser_names,
+    };
+  }
+
+  // The whole event for its own .ics ("add to my calendar"): the text not shortened.
   private toFeedEvent(row: CalendarRow): FeedEvent {
     const cancelled = row.is_cancelled || row.status === 'cancelled';
     const changedAt = new Date(Math.max(new Date(row.updated_at).getTime(), new Date(row.event_updated_at).getTime()));

@@ -1,7 +1,7 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { outboxWorkerSettings, readMessage, scheduleJob } from '@talkoot/outbox';
+import { outboxStalledJobOptions, outboxWorkerSettings, readMessage, scheduleJob } from '@talkoot/outbox';
 import type { Job, Queue } from 'bullmq';
 import { FeedService } from './feed.service.js';
 import { FEEDS_QUEUE } from './events.queues.js';
@@ -12,7 +12,7 @@ export const DAILY_FEED_JOB = 'feeds.daily';
 // Rebuilds stale calendar feeds. Jobs come from the outbox (an event changed, a second later so a
 // burst is one rebuild: later jobs find nothing stale) and from a daily schedule, because a feed's
 // window ("30 days back") moves with the date even when nothing changes.
-@Processor(FEEDS_QUEUE, { concurrency: 1, settings: outboxWorkerSettings })
+@Processor(FEEDS_QUEUE, { concurrency: 1, settings: outboxWorkerSettings, ...outboxStalledJobOptions })
 export class FeedsProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger('FeedsProcessor');
 

@@ -1,5 +1,5 @@
 import { HELSINKI, helsinkiOffsetMinutes } from '@talkoot/platform';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { CALENDAR_FOOTER, escapeText, writeCalendarHeader, writeVevent } from './ical-writer.js';
 
 const DAY_MS = 86_400_000;
 
@@ -30,12 +30,6 @@ export interface CalendarFeedInput {
   events: FeedEvent[];
   /** How often calendar apps should fetch the feed again (REFRESH-INTERVAL, X-PUBLISHED-TTL). Default 6. */
   ttlHours?: number;
-}
-
-// TEXT escaping of RFC 5545 §3.3.11, for the calendar name and description, which ical-generator
-// writes as they are.
-function escapeText(text: string): string {
-  return text.replace(/[\\;,]/g, (character) => `\\${character}`).replace(/\r\n|\r|\n/g, '\\n');
 }
 
 // Helsinki's UTC offset in ms, looked up once per UTC day: Intl (behind helsinkiOffsetMinutes) costs
@@ -95,38 +89,66 @@ function compareEvents(a: FeedEvent, b: FeedEvent): number {
  * so a hash of them is a stable ETag.
  */
 export function buildCalendarFeed(input: CalendarFeedInput): string {
-  const calendar = ical({
-    prodId: '//Talkoot//Tapahtumakalenteri//FI',
-    method: ICalCalendarMethod.PUBLISH,
-    name: escapeText(input.name),
-    description: input.description ? escapeText(input.description) : null,
-    ttl: Math.round((input.ttlHours ?? 6) * 3600),
-  });
-
   const offsetOf = makeOffsetLookup();
-  for (const event of [...input.events].sort(compareEvents)) {
-    // No event zone: ical-generator then writes native Dates in UTC with the 'Z'.
-    const bounds = event.isAllDay ? allDayBounds(event, offsetOf) : { start: event.startsAt, end: event.endsAt };
-    calendar.createEvent({
-      id: event.uid,
-      sequence: event.sequence,
-      status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      summary: event.title,
-      description: { plain: descriptionOf(event) },
-      url: event.url,
-      location: event.location || null,
-      allDay: event.isAllDay,
-      start: bounds.start,
-      end: bounds.end,
-      categories: event.categories.map((name) => ({ name })),
-      lastModified: event.lastModified,
-      stamp: event.lastModified,
-    });
-  }
+  let body = writeCalendarHeader({
+    name: escapeText(input.name),
+    description: input.description ? escapeText(input.description) : undefined,
+    ttlSeconds: Math.round((input.ttlHours ?? 6) * 3600),
+    timezone: HELSINKI,
+  });
+  for (const event of [...input.events].sort(compareEvents)) body += renderedEvent(event, offsetOf);
+  return body + CALENDAR_FOOTER;
+}
 
-  const body = calendar.toString();
-  // The calendar's zone for apps that show all-day events or name the calendar's zone.
-  // X-WR-TIMEZONE belongs with the calendar's other properties, before the first component.
-  const firstComponent = body.search(/\r\nBEGIN:|\r\nEND:VCALENDAR/);
-  return `${body.slice(0, firstComponent)}\r\nX-WR-TIMEZONE:${HELSINKI}${body.slice(firstComponent)}\r\n`;
+// The text of one date, kept per uid with the inputs it was written from: after one event changes,
+// a rebuild writes that event again and copies the rest (a region feed has ~15,000 dates).
+const renderedByUid = new Map<string, { inputs: string; text: string }>();
+const RENDERED_LIMIT = 50_000;
+
+function renderedEvent(event: FeedEvent, offsetOf: OffsetLookup): string {
+  const inputs = inputsOf(event);
+  const cached = renderedByUid.get(event.uid);
+  if (cached?.inputs === inputs) return cached.text;
+  const text = writeFeedEvent(event, offsetOf);
+  if (renderedByUid.size >= RENDERED_LIMIT && !cached) renderedByUid.clear();
+  renderedByUid.set(event.uid, { inputs, text });
+  return text;
+}
+
+// Everything the text depends on, joined by a character no input contains (control characters
+// are refused at the api edge).
+function inputsOf(event: FeedEvent): string {
+  return [
+    event.sequence,
+    event.status,
+    event.title,
+    event.description,
+    event.url,
+    event.location,
+    event.startsAt.getTime(),
+    event.endsAt.getTime(),
+    event.isAllDay,
+    event.categories.join('\u0001'),
+    event.lastModified.getTime(),
+    event.organiserName,
+  ].join('\u0000');
+}
+
+function writeFeedEvent(event: FeedEvent, offsetOf: OffsetLookup): string {
+  const bounds = event.isAllDay ? allDayBounds(event, offsetOf) : { start: event.startsAt, end: event.endsAt };
+  return writeVevent({
+    uid: event.uid,
+    sequence: event.sequence,
+    stamp: event.lastModified,
+    allDay: event.isAllDay,
+    start: bounds.start,
+    end: bounds.end,
+    summary: event.title,
+    location: event.location,
+    description: descriptionOf(event),
+    categories: event.categories,
+    url: event.url,
+    status: event.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+    lastModified: event.lastModified,
+  });
 }

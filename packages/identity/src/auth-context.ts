@@ -1,10 +1,10 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { unauthenticated } from '@talkoot/platform';
-import type { User } from './user.entity.js';
+import type { SignedInUser } from './session.service.js';
 
 export interface AuthContext {
-  user: User;
+  user: SignedInUser;
   token: string;
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { APP_CONFIG, type AppConfig, addElapsedDays } from '@talkoot/platform';
+import type { Language } from '@talkoot/platform/schemas';
 import { Session } from './session.entity.js';
 import { generateToken, hashToken } from './token.rules.js';
 import type { User } from './user.entity.js';
@@ -9,6 +10,34 @@ export interface SignedInSession {
   token: string;
   expiresAt: Date;
   user: User;
+}
+
+// The signed-in user as the access guard hands it to routes: the columns they read, not an entity.
+export interface SignedInUser {
+  id: string;
+  name: string;
+  email: string;
+  language: Language;
+  isPlatformAdmin: boolean;
+}
+
+export interface ActiveSession {
+  id: string;
+  user: SignedInUser;
+}
+
+// Placeholders: the token's hash, now. bench/servers/raw-server.mjs runs this very text.
+export const ACTIVE_SESSION_SQL = `select s.id as session_id, s.last_seen_at, u.id, u.name, u.email, u.language, u.is_platform_admin
+  from sessions s join users u on u.id = s.user_id where s.token_hash = ? and s.expires_at > ?`;
+
+interface ActiveSessionRow {
+  session_id: string;
+  last_seen_at: string | Date;
+  id: string;
+  name: string;
+  email: string;
+  language: Language;
+  is_platform_admin: boolean;
 }
 
 @Injectable()
@@ -32,18 +61,19 @@ export class SessionService {
     return { token, expiresAt: session.expiresAt, user };
   }
 
-  async findActiveSession(token: string): Promise<Session | null> {
+  // Every signed-in request asks this (the access guard): one plain statement, no entities.
+  async findActiveSession(token: string): Promise<ActiveSession | null> {
     const em = this.orm.em.fork();
-    const session = await em.findOne(
-      Session,
-      { tokenHash: hashToken(token), expiresAt: { $gt: new Date() } },
-      { populate: ['user'] },
-    );
-    if (session && Date.now() - session.lastSeenAt.getTime() > 3_600_000) {
+    const [row] = await em.execute<ActiveSessionRow[]>(ACTIVE_SESSION_SQL, [hashToken(token), new Date()]);
+    if (!row) return null;
+    if (Date.now() - new Date(row.last_seen_at).getTime() > 3_600_000) {
       // Touch at most hourly: a read should not cost a write every time.
-      await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: new Date() });
+      await em.nativeUpdate(Session, { id: row.session_id }, { lastSeenAt: new Date() });
     }
-    return session;
+    return {
+      id: row.session_id,
+      user: { id: row.id, name: row.name, email: row.email, language: row.language, isPlatformAdmin: row.is_platform_admin },
+    };
   }
 
   async endSession(token: string): Promise<void> {

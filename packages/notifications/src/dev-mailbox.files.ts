@@ -21,18 +21,105 @@ export function devMailId(date: Date, key: string): string {
   return `${devMailTimestamp(date)}-${safeKey}`;
 }
 
-// Writes to a temporary name first, so a reader never sees half a file.
-async function writeFileAtomically(file: string, content: string | Buffer): Promise<void> {
-  const temporary = `${file}.${randomUUID()}.tmp`;
-  await fs.writeFile(temporary, content);
-  await fs.rename(temporary, file);
+// A real receiver keeps one message per Message-ID; so does this one. The claim of a Message-ID
+// is a hard link of the sidecar under `.message-ids/`, made with link(2), which fails if the name
+// exists: atomic even between two workers. Order of the steps, so a crash at any point leaves
+// something `recoverDevMailbox` can finish or remove: both files written under temporary names,
+// the .eml renamed, the Message-ID claimed, the sidecar renamed (a message is listed from then on).
+const claimsDir = '.message-ids';
+export const devMailDuplicatesLog = 'duplicates.log';
+
+function claimName(messageId: string): string {
+  return messageId.replace(/^<|>$/g, '').replace(/[^A-Za-z0-9@._-]/g, '_') || 'message';
 }
 
-export async function writeDevMail(mailDir: string, message: DevMailMessage, raw: Buffer): Promise<void> {
-  await fs.mkdir(mailDir, { recursive: true });
-  await writeFileAtomically(path.join(mailDir, `${message.id}.eml`), raw);
-  // The sidecar last: a message is listed only once both files exist.
-  await writeFileAtomically(path.join(mailDir, `${message.id}.json`), `${JSON.stringify(message, null, 2)}\n`);
+export type DevMailWrite = { isDuplicate: false } | { isDuplicate: true; firstId: string };
+
+export async function writeDevMail(
+  mailDir: string,
+  message: DevMailMessage,
+  raw: Buffer,
+  messageId: string,
+): Promise<DevMailWrite> {
+  await fs.mkdir(path.join(mailDir, claimsDir), { recursive: true });
+  const suffix = `${randomUUID()}.tmp`;
+  const eml = path.join(mailDir, `${message.id}.eml`);
+  const sidecar = path.join(mailDir, `${message.id}.json`);
+  await fs.writeFile(`${eml}.${suffix}`, raw);
+  await fs.writeFile(`${sidecar}.${suffix}`, `${JSON.stringify(message, null, 2)}\n`);
+  const claim = path.join(mailDir, claimsDir, claimName(messageId));
+  try {
+    await fs.rename(`${eml}.${suffix}`, eml);
+    await fs.link(`${sidecar}.${suffix}`, claim);
+  } catch (error) {
+    await fs.rm(`${sidecar}.${suffix}`, { force: true });
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    await fs.rm(eml, { force: true });
+    const firstId = await readClaimedId(claim);
+    await fs.appendFile(
+      path.join(mailDir, devMailDuplicatesLog),
+      `${new Date().toISOString()} duplicate ${messageId} dropped (first kept as ${firstId ?? 'unknown'})\n`,
+    );
+    return { isDuplicate: true, firstId: firstId ?? 'unknown' };
+  }
+  await fs.rename(`${sidecar}.${suffix}`, sidecar);
+  return { isDuplicate: false };
+}
+
+async function readClaimedId(claim: string): Promise<string | undefined> {
+  try {
+    const id = (JSON.parse(await fs.readFile(claim, 'utf8')) as { id?: unknown }).id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// At the worker's start: what a killed writer left behind. Temporary files go; a claimed message
+// whose sidecar was not renamed yet gets it from its claim; an .eml that was never claimed goes,
+// so its mail's next attempt writes it whole. Assumes no other writer is busy in this folder.
+export async function recoverDevMailbox(mailDir: string): Promise<{ removed: string[]; restored: string[] }> {
+  const removed: string[] = [];
+  const restored: string[] = [];
+  let names: string[];
+  try {
+    names = await fs.readdir(mailDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { removed, restored };
+    throw error;
+  }
+  for (const name of names.filter((entry) => entry.endsWith('.tmp'))) {
+    await fs.rm(path.join(mailDir, name), { force: true });
+    removed.push(name);
+  }
+  const present = new Set(names);
+  let claims: string[] = [];
+  try {
+    claims = await fs.readdir(path.join(mailDir, claimsDir));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const claimedIds = new Set<string>();
+  for (const claim of claims) {
+    const claimPath = path.join(mailDir, claimsDir, claim);
+    const id = await readClaimedId(claimPath);
+    if (!id || !present.has(`${id}.eml`)) {
+      await fs.rm(claimPath, { force: true });
+      continue;
+    }
+    claimedIds.add(id);
+    if (!present.has(`${id}.json`)) {
+      await fs.link(claimPath, path.join(mailDir, `${id}.json`));
+      restored.push(`${id}.json`);
+    }
+  }
+  for (const name of names.filter((entry) => entry.endsWith('.eml'))) {
+    const id = name.slice(0, -'.eml'.length);
+    if (claimedIds.has(id) || present.has(`${id}.json`)) continue;
+    await fs.rm(path.join(mailDir, name), { force: true });
+    removed.push(name);
+  }
+  return { removed, restored };
 }
 
 // RFC 2047 encoded words (=?UTF-8?Q?...?= / =?UTF-8?B?...?=) back to text. Adjacent words are

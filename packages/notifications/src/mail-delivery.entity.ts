@@ -33,4 +33,9 @@ export class MailDelivery {
 
   @Property({ type: 'datetime', nullable: true })
   sentAt: Date | null = null;
+
+  // Set (and committed) when an attempt starts, cleared with its outcome: still set at the next
+  // run means the last attempt was interrupted, possibly after the mail went out.
+  @Property({ type: 'datetime', nullable: true })
+  attemptStartedAt: Date | null = null;
 }

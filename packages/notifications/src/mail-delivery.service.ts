@@ -30,7 +30,9 @@ interface DeliveryRow {
 // for the whole attempt: a second run of the same job, even concurrent on another worker,
 // waits for the first and then sees `sent` (or `failed`) and does nothing.
 // The one gap left is a crash between the SMTP server's "250 OK" and our commit; the
-// deterministic Message-ID lets mail systems drop that duplicate.
+// deterministic Message-ID lets mail systems drop that duplicate (at-least-once delivery,
+// de-duplicated by Message-ID: ADR 015). Each attempt is counted and committed before the send,
+// so a run after such a crash can tell, and says the mail was possibly sent.
 @Injectable()
 export class MailDeliveryService {
   private readonly logger = new Logger('MailDelivery');
@@ -51,25 +53,22 @@ export class MailDeliveryService {
     const template =
       typeof (input as { template?: unknown }).template === 'string' ? (input as { template: string }).template : '';
 
+    await this.recordAttemptStart(id, recipient, template);
     const { outcome, failure } = await this.orm.em
       .fork()
       .transactional(async (em): Promise<{ outcome: MailDeliveryOutcome; failure?: Error }> => {
-        await em.execute(
-          `insert into mail_deliveries (outbox_message_id, status, recipient, template, attempts, created_at)
-         values (?, 'sending', ?, ?, 0, now()) on conflict (outbox_message_id) do nothing`,
-          [id, recipient, template],
-        );
         const [row] = await em.execute<DeliveryRow[]>(
           'select status, attempts from mail_deliveries where outbox_message_id = ? for update',
           [id],
         );
         if (!row) throw new Error(`mail_deliveries row ${id} vanished`);
         if (row.status !== 'sending') return { outcome: row.status === 'sent' ? 'already-sent' : 'already-failed' };
-        const attempts = row.attempts + 1;
+        const attempts = row.attempts;
         try {
           if (!job.success)
             throw new UnrecoverableError(`invalid mail job: ${job.error.issues.map((issue) => issue.message).join('; ')}`);
-          const mail = renderMail(job.data);
+          // A domain's mail comes rendered (ADR 012); the rest still render from the templates here.
+          const mail = job.data.rendered ?? renderMail(job.data);
           const sent = await this.mailer.send({
             key: `outbox-${id}`,
             messageId: messageIdFor(id),
@@ -81,7 +80,7 @@ export class MailDeliveryService {
             ...mail,
           });
           await em.execute(
-            `update mail_deliveries set status = 'sent', attempts = ?, sent_at = now(), message_id = ?, last_error = null
+            `update mail_deliveries set status = 'sent', attempts = ?, sent_at = now(), message_id = ?, last_error = null, attempt_started_at = null
            where outbox_message_id = ?`,
             [attempts, sent.messageId, id],
           );
@@ -91,12 +90,10 @@ export class MailDeliveryService {
           const isFinal = isPermanent || options.isLastAttempt === true;
           const description = describeMailError(error);
           // Recorded in this transaction, committed before the job fails.
-          await em.execute('update mail_deliveries set status = ?, attempts = ?, last_error = ? where outbox_message_id = ?', [
-            isFinal ? 'failed' : 'sending',
-            attempts,
-            description,
-            id,
-          ]);
+          await em.execute(
+            'update mail_deliveries set status = ?, attempts = ?, last_error = ?, attempt_started_at = null where outbox_message_id = ?',
+            [isFinal ? 'failed' : 'sending', attempts, description, id],
+          );
           this.logger.warn(
             `mail outbox-${id} attempt ${attempts} ${isFinal ? 'failed for good' : 'will be retried'}: ${description}`,
           );
@@ -111,5 +108,27 @@ export class MailDeliveryService {
     if (failure) throw failure;
     if (outcome !== 'sent') this.logger.log(`mail outbox-${id} ${outcome}; not sending again`);
     return outcome;
+  }
+
+  // Committed on its own, before the locked send: the attempt count and a note that stays only
+  // if the attempt never records an outcome (the worker was killed during the send).
+  private async recordAttemptStart(id: string, recipient: string, template: string): Promise<void> {
+    const em = this.orm.em.fork();
+    await em.execute(
+      `insert into mail_deliveries (outbox_message_id, status, recipient, template, attempts, created_at)
+       values (?, 'sending', ?, ?, 0, now()) on conflict (outbox_message_id) do nothing`,
+      [id, recipient, template],
+    );
+    const [started] = await em.execute<{ attempts: number; was_interrupted: boolean }[]>(
+      `with previous as (select attempt_started_at from mail_deliveries where outbox_message_id = ? for update)
+       update mail_deliveries d set attempts = d.attempts + 1, attempt_started_at = now()
+       from previous where d.outbox_message_id = ? and d.status = 'sending'
+       returning d.attempts, previous.attempt_started_at is not null as was_interrupted`,
+      [id, id],
+    );
+    if (started?.was_interrupted)
+      this.logger.warn(
+        `mail outbox-${id}: attempt ${started.attempts - 1} stopped without an outcome, so the mail was possibly sent; sending it again with the same Message-ID`,
+      );
   }
 }

@@ -3,6 +3,8 @@
 // because BullMQ's backend is chosen per process.
 import { createTestDatabase, startTestSmtpServer, type TestSmtpServer, waitFor } from '@talkoot/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MailTemplate, MailTemplateDataError, enqueueMail, renderTemplate } from '@talkoot/outbox/mail';
+import { z } from 'zod';
 import { messageIdFor } from './mail-delivery.service.js';
 import {
   forwardPort,
@@ -51,6 +53,43 @@ describe('mail pipeline on the PostgreSQL queue backend', () => {
     expect((await pipeline.outboxRow(id))?.relayed_at).not.toBeNull();
     await waitFor(async () => (await pipeline.deliveryRow(id))?.status === 'sent', 5_000, 'the delivery to be recorded');
     expect(await pipeline.deliveryRow(id)).toMatchObject({ status: 'sent', attempts: 1, message_id: messageIdFor(id) });
+  });
+
+  it('sends a mail its domain rendered, with a template notifications has never heard of, as it was written', async () => {
+    // What a new domain does (ADR 012): render with the shared look, enqueue the finished mail.
+    const to = uniqueAddress('lainaaja');
+    const schema = z.object({ item: z.string() });
+    const compose = (language: string) => (data: { item: string }) => ({
+      subject: `${language}: ${data.item}`,
+      blocks: [{ kind: 'paragraph' as const, text: `Lainapyyntö: ${data.item}` }],
+      closing: ['Talkoot'],
+    });
+    const template: MailTemplate<typeof schema> = {
+      schema,
+      compose: { fi: compose('fi'), sv: compose('sv'), en: compose('en') },
+    };
+    const rendered = renderTemplate('loan.requested', template, { item: '30 tuolia' }, 'fi');
+    const id = await pipeline.enqueue({
+      to,
+      language: 'fi',
+      template: 'loan.requested',
+      rendered,
+      attachments: [
+        { filename: 'laina.ics', contentType: 'text/calendar; charset=utf-8', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' },
+      ],
+    });
+    const mail = await smtp.waitForMail((received) => received.to.includes(to));
+    expect(mail.subject).toBe('fi: 30 tuolia');
+    expect(mail.text).toContain('Lainapyyntö: 30 tuolia');
+    expect(mail.html).toContain('<html lang="fi">');
+    expect(mail.attachments.map((attachment) => attachment.filename)).toEqual(['laina.ics']);
+    await waitFor(async () => (await pipeline.deliveryRow(id))?.status === 'sent', 5_000, 'the delivery to be recorded');
+    expect(await pipeline.deliveryRow(id)).toMatchObject({ status: 'sent', template: 'loan.requested' });
+    // Data that does not fit the domain's template is refused where it is made, not in the worker.
+    expect(() => renderTemplate('loan.requested', template, { item: 3 } as never, 'fi')).toThrow(MailTemplateDataError);
+    expect(() => enqueueMail(undefined as never, { to, language: 'fi', template: 'loan.requested' })).toThrow(
+      /either the rendered mail/,
+    );
   });
 
   it('sends one mail when the job of a row runs twice, one after the other or at the same time', async () => {

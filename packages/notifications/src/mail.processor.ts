@@ -1,13 +1,13 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { outboxWorkerSettings } from '@talkoot/outbox';
+import { outboxStalledJobOptions, outboxWorkerSettings } from '@talkoot/outbox';
 import type { Job } from 'bullmq';
 import { MailDeliveryService, type MailDeliveryOutcome } from './mail-delivery.service.js';
 import { MAIL_QUEUE } from './mail-send.message.js';
 
 // Each job holds a database connection while it sends (the delivery row stays locked), so the
 // concurrency stays well under the ORM pool.
-@Processor(MAIL_QUEUE, { concurrency: 4, settings: outboxWorkerSettings })
+@Processor(MAIL_QUEUE, { concurrency: 4, settings: outboxWorkerSettings, ...outboxStalledJobOptions })
 export class MailProcessor extends WorkerHost {
   private readonly logger = new Logger('MailProcessor');
 

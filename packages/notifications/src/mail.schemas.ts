@@ -1,4 +1,4 @@
-import { languageSchema } from '@talkoot/platform/schemas';
+import { mailLinkSchema } from '@talkoot/outbox/mail';
 import { z } from 'zod';
 
 export const mailTemplateNames = [
@@ -13,34 +13,8 @@ export const mailTemplateNames = [
 export const mailTemplateNameSchema = z.enum(mailTemplateNames);
 export type MailTemplateName = z.infer<typeof mailTemplateNameSchema>;
 
-// The payload of a `mail.send` outbox row.
-export const mailRequestSchema = z.object({
-  to: z.string(),
-  toName: z.string().optional(),
-  language: languageSchema,
-  template: mailTemplateNameSchema,
-  data: z.record(z.string(), z.unknown()),
-  // Small text attachments, such as a booking's .ics.
-  attachments: z
-    .array(
-      z.object({
-        filename: z.string().min(1).max(100),
-        contentType: z.string().min(1).max(100),
-        content: z.string().max(200_000),
-      }),
-    )
-    .max(3)
-    .optional(),
-  // RFC 8058 one-click unsubscribe for mailing-list-like mail (digests); nothing else is passed on.
-  unsubscribe: z.object({ url: mailLinkUrl() }).optional(),
-});
-export type MailRequest = z.infer<typeof mailRequestSchema>;
-
-// Links in mail are followed by people who trust us: only http(s), never javascript: or data:.
-const mailLinkSchema = z.url({ protocol: /^https?$/ });
-function mailLinkUrl() {
-  return z.url({ protocol: /^https?$/ });
-}
+// The payload of a `mail.send` outbox row is declared with the message in @talkoot/outbox/mail.
+export { type MailRequest, mailLinkSchema, mailRequestSchema } from '@talkoot/outbox/mail';
 
 // The `data` each template needs. Producers (identity) build it; the worker validates it again
 // before rendering, and a row that does not match fails for good instead of retrying.

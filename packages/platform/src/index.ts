@@ -18,3 +18,4 @@ export * from './http/served-version.js';
 export * from './core.module.js';
 export * from './queue-probe.js';
 export * from './http/control-characters.js';
+export * from './pg-listener.js';

@@ -103,11 +103,13 @@ export async function notifyBookingUpdate(
   em: EntityManager,
   booking: Booking,
   kind: BookingUpdateKind,
-  input: { publicOrigin: string; reason?: string },
+  input: { publicOrigin: string; reason?: string; booker?: Recipient },
 ): Promise<void> {
-  // A request goes to the owner's coordinators: the requester need not be loaded for it.
-  await em.populate(booking, kind === 'requested' ? ['space.venue.organisation'] : ['space.venue.organisation', 'requester']);
-  const booker = kind === 'requested' ? undefined : bookerOf(booking);
+  // A request goes to the owner's coordinators, and a caller that has the booker at hand (the
+  // signed-in requester) passes them: either way the requester need not be loaded.
+  const needsRequester = kind !== 'requested' && !input.booker;
+  await em.populate(booking, needsRequester ? ['space.venue.organisation', 'requester'] : ['space.venue.organisation']);
+  const booker = kind === 'requested' ? undefined : (input.booker ?? bookerOf(booking));
   const recipients =
     kind === 'requested' ? await ownerCoordinators(em, booking.space.venue.organisation.id) : booker ? [booker] : [];
   if (!recipients.length) return;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Membership, type Organisation, type User } from '@talkoot/identity';
 import { finnishReference } from '@talkoot/platform';
@@ -72,37 +73,70 @@ export async function nextReferenceNumber(em: EntityManager): Promise<string> {
   return finnishReference(row!.value);
 }
 
-// Writes a booking and one occupancy row per leaf space, then flushes: this is where the exclusion
-// constraint answers. Something to pay gets a bank reference number from a sequence.
-export async function placeBooking(em: EntityManager, placement: Placement): Promise<Booking> {
+function bookingOf(em: EntityManager, placement: Placement, referenceNumber: string | null, persist: boolean): Booking {
+  return em.create(
+    Booking,
+    {
+      space: placement.space,
+      requester: placement.requester,
+      organisation: placement.organisation,
+      title: placement.title,
+      status: placement.status,
+      startsAt: placement.startsAt,
+      endsAt: placement.endsAt,
+      expiresAt: placement.expiresAt,
+      series: placement.series ?? null,
+      bookedBy: placement.bookedBy ?? null,
+      guestName: placement.guest?.name ?? null,
+      guestPhone: placement.guest?.phone ?? null,
+      guestEmail: placement.guest?.email ?? null,
+      guestConsentAt: placement.guest?.consentAt ?? null,
+      isFreeEvent: placement.isFreeEvent,
+      priceTier: placement.quote.priceTier,
+      priceCents: placement.quote.priceCents,
+      depositCents: placement.quote.depositCents,
+      referenceNumber,
+    },
+    { persist },
+  );
+}
+
+async function referenceFor(em: EntityManager, placement: Placement): Promise<string | null> {
   const toPay = placement.quote.priceCents + placement.quote.depositCents;
-  const referenceNumber = toPay > 0 ? (placement.referenceNumber ?? (await nextReferenceNumber(em))) : null;
-  const booking = em.create(Booking, {
-    space: placement.space,
-    requester: placement.requester,
-    organisation: placement.organisation,
-    title: placement.title,
-    status: placement.status,
-    startsAt: placement.startsAt,
-    endsAt: placement.endsAt,
-    expiresAt: placement.expiresAt,
-    series: placement.series ?? null,
-    bookedBy: placement.bookedBy ?? null,
-    guestName: placement.guest?.name ?? null,
-    guestPhone: placement.guest?.phone ?? null,
-    guestEmail: placement.guest?.email ?? null,
-    guestConsentAt: placement.guest?.consentAt ?? null,
-    isFreeEvent: placement.isFreeEvent,
-    priceTier: placement.quote.priceTier,
-    priceCents: placement.quote.priceCents,
-    depositCents: placement.quote.depositCents,
-    referenceNumber,
-  });
+  return toPay > 0 ? (placement.referenceNumber ?? (await nextReferenceNumber(em))) : null;
+}
+
+// Writes a booking and one occupancy row per leaf space, then flushes: this is where the exclusion
+// constraint answers. Something to pay gets a bank reference number from a sequence. For callers
+// that change the booking further in the same transaction (series, waitlist, assisted booking).
+export async function placeBooking(em: EntityManager, placement: Placement): Promise<Booking> {
+  const booking = bookingOf(em, placement, await referenceFor(em, placement), true);
   const occupied = occupiedInterval(placement.startsAt, placement.endsAt, placement.space);
   for (const leafId of placement.leaves) {
     em.create(BookingOccupancy, { booking, leafSpace: em.getReference(Space, leafId), ...occupied, isBlocking: true });
   }
   await em.flush();
+  return booking;
+}
+
+// The write path to copy (docs/adding-a-domain.md): the booking and its occupancies as two insert
+// statements outside the unit of work, so the commit has no change set to compute for them. The
+// returned booking is not managed: a caller that changes it afterwards must use placeBooking.
+export async function insertBooking(em: EntityManager, placement: Placement): Promise<Booking> {
+  const booking = bookingOf(em, placement, await referenceFor(em, placement), false);
+  await em.insert(booking);
+  const occupied = occupiedInterval(placement.startsAt, placement.endsAt, placement.space);
+  await em.insertMany(
+    BookingOccupancy,
+    // Plain rows skip the entity's initialisers: the id is given here.
+    placement.leaves.map((leafId) => ({
+      id: randomUUID(),
+      booking: booking.id,
+      leafSpace: leafId,
+      ...occupied,
+      isBlocking: true,
+    })),
+  );
   return booking;
 }
 

@@ -24,7 +24,7 @@ export class BookingController {
 
   @Route(requestBookingRoute)
   async requestBooking(@Body() body: RouteBody<typeof requestBookingRoute>, @CurrentAuth() auth: AuthContext) {
-    return { booking: await this.bookings.requestBooking({ ...body, requesterId: auth.user.id }) };
+    return { booking: await this.bookings.requestBooking({ ...body, requesterId: auth.user.id, requester: auth.user }) };
   }
 
   @Route(approveBookingRoute)

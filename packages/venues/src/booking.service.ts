@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { Membership, Organisation, User } from '@talkoot/identity';
 import { APP_CONFIG, type AppConfig, DomainError, notFound } from '@talkoot/platform';
+import type { Language } from '@talkoot/platform/schemas';
 import { Booking, BookingOccupancy, WaitlistEntry } from './booking.entity.js';
 import { notifyBookingUpdate } from './booking-notifications.js';
-import { isExclusionViolation, placeBooking, quoteFor } from './booking-placement.js';
+import { insertBooking, isExclusionViolation, placeBooking, quoteFor } from './booking-placement.js';
 import { occupiedInterval, requestExpiry, timeProblem, timeProblemError } from './booking.rules.js';
 import { cancellationTerms } from './cancellation.js';
 import { findLeafSpaceIds } from './space-tree.js';
@@ -41,6 +42,8 @@ export interface BookingRequest {
   title: string;
   organisationId: string | null;
   requesterId: string;
+  // The signed-in requester as the access guard loaded them: their mail needs no second read.
+  requester?: { name: string; email: string; language: Language };
   isFreeEvent?: boolean;
 }
 
@@ -145,7 +148,7 @@ export class BookingService {
         const isFreeEvent = request.isFreeEvent ?? false;
         // An open public event asks for the space free of charge: the owner always decides.
         const status: BookingStatus = space.isApprovalRequired || isFreeEvent ? 'requested' : 'approved';
-        const booking = await placeBooking(em, {
+        const booking = await insertBooking(em, {
           space,
           leaves: await findLeafSpaceIds(em, space),
           startsAt: request.startsAt,
@@ -158,7 +161,10 @@ export class BookingService {
           quote: await quoteFor(em, space, { ...request, isFreeEvent, requesterIsOwnerMember: isOwnerMember }, now),
           isFreeEvent,
         });
-        await notifyBookingUpdate(em, booking, status, { publicOrigin: this.config.publicOrigin });
+        await notifyBookingUpdate(em, booking, status, {
+          publicOrigin: this.config.publicOrigin,
+          ...(request.requester ? { booker: request.requester } : {}),
+        });
         return toBookingView(booking);
       });
     } catch (error) {

@@ -136,3 +136,23 @@ export async function addMember(api: TestApi, userId: string, organisationId: st
 export function helsinkiIso(year: number, month: number, day: number, hour: number, minute = 0): string {
   return helsinkiInstantAt(dayText(year, month, day), (hour * 60 + minute) * 60_000).toISOString();
 }
+
+// A second api process on the same database (another replica behind the load balancer): its own
+// module graph, caches and listeners, as a separate process would have.
+export async function startReplica(of: TestApi, env: Record<string, string> = {}): Promise<TestApi> {
+  const databaseUrl = of.sql.options.connectionString!;
+  const app = await createApi(testConfig({ DATABASE_URL: databaseUrl, PUBLIC_ORIGIN: ORIGIN, ...env }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const sql = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    sql,
+    close: async () => {
+      await app.close();
+      await sql.end();
+    },
+  };
+}

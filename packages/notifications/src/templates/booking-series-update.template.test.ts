@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookingSeriesKinds, type BookingSeriesMailData } from '../mail.schemas.js';
-import { escapeHtml } from './mail-layout.js';
+import { escapeHtml } from '@talkoot/outbox/mail';
 import { renderMail } from './render-mail.js';
 
 const languages = ['fi', 'sv', 'en'] as const;

@@ -1,8 +1,8 @@
 import type { Language } from '@talkoot/platform/schemas';
 import { type bookingSeriesKinds, bookingSeriesMailDataSchema } from '../mail.schemas.js';
-import type { MailBlock, MailContent } from './mail-layout.js';
-import type { MailTemplate, MailTemplateContext } from './mail-template.js';
-import { closing, formatHelsinkiTimeRange, greeting, linkFallback, paymentInstruction, paymentRows } from './mail-phrases.js';
+import type { MailBlock, MailContent } from '@talkoot/outbox/mail';
+import type { MailTemplate, MailTemplateContext } from '@talkoot/outbox/mail';
+import { closing, formatHelsinkiTimeRange, greeting, linkFallback, paymentInstruction, paymentRows } from '@talkoot/outbox/mail';
 
 type Kind = (typeof bookingSeriesKinds)[number];
 type Data = ReturnType<typeof bookingSeriesMailDataSchema.parse>;

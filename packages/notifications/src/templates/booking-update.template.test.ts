@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bookingUpdateKinds, type BookingUpdateMailData } from '../mail.schemas.js';
-import { escapeHtml } from './mail-layout.js';
+import { escapeHtml } from '@talkoot/outbox/mail';
 import { formatIban as groupIban } from '@talkoot/platform/money';
-import { groupReferenceNumber } from './mail-phrases.js';
+import { groupReferenceNumber } from '@talkoot/outbox/mail';
 import { renderMail } from './render-mail.js';
 
 const languages = ['fi', 'sv', 'en'] as const;

@@ -1,8 +1,8 @@
 import { formatEuros } from '@talkoot/platform/money';
 import type { Language } from '@talkoot/platform/schemas';
 import { type bookingUpdateKinds, bookingUpdateMailDataSchema } from '../mail.schemas.js';
-import type { MailBlock, MailContent } from './mail-layout.js';
-import type { MailTemplate, MailTemplateContext } from './mail-template.js';
+import type { MailBlock, MailContent } from '@talkoot/outbox/mail';
+import type { MailTemplate, MailTemplateContext } from '@talkoot/outbox/mail';
 import {
   closing,
   formatHelsinkiClock,
@@ -11,7 +11,7 @@ import {
   linkFallback,
   paymentInstruction,
   paymentRows,
-} from './mail-phrases.js';
+} from '@talkoot/outbox/mail';
 
 type Kind = (typeof bookingUpdateKinds)[number];
 type Data = ReturnType<typeof bookingUpdateMailDataSchema.parse>;

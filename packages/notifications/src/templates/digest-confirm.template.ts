@@ -1,8 +1,8 @@
 import type { Language } from '@talkoot/platform/schemas';
 import { digestConfirmMailDataSchema } from '../mail.schemas.js';
-import type { MailContent } from './mail-layout.js';
-import type { MailTemplate, MailTemplateContext } from './mail-template.js';
-import { closing, greeting, linkFallback } from './mail-phrases.js';
+import type { MailContent } from '@talkoot/outbox/mail';
+import type { MailTemplate, MailTemplateContext } from '@talkoot/outbox/mail';
+import { closing, greeting, linkFallback } from '@talkoot/outbox/mail';
 
 type Data = ReturnType<typeof digestConfirmMailDataSchema.parse>;
 type Frequency = Data['frequency'];

@@ -1,9 +1,9 @@
 import type { Language } from '@talkoot/platform/schemas';
 import { formatDayHeading, formatShortDate, HELSINKI, helsinkiDayOf, localeTag } from '@talkoot/platform/time';
 import { eventDigestMailDataSchema } from '../mail.schemas.js';
-import type { MailBlock, MailContent, MailLinkItem } from './mail-layout.js';
-import type { MailTemplate, MailTemplateContext } from './mail-template.js';
-import { closing, formatHelsinkiClock, greeting } from './mail-phrases.js';
+import type { MailBlock, MailContent, MailLinkItem } from '@talkoot/outbox/mail';
+import type { MailTemplate, MailTemplateContext } from '@talkoot/outbox/mail';
+import { closing, formatHelsinkiClock, greeting } from '@talkoot/outbox/mail';
 
 type Data = ReturnType<typeof eventDigestMailDataSchema.parse>;
 type Item = Data['items'][number];

@@ -1,2 +1,2 @@
 export { renderMail, MailTemplateDataError } from './render-mail.js';
-export { escapeHtml, type RenderedMail } from './mail-layout.js';
+export { escapeHtml, type RenderedMail } from '@talkoot/outbox/mail';

@@ -1,7 +1,7 @@
 import type { Language } from '@talkoot/platform/schemas';
 import { invitationMailDataSchema } from '../mail.schemas.js';
-import type { MailTemplate } from './mail-template.js';
-import { closing, days, greeting, linkFallback } from './mail-phrases.js';
+import type { MailTemplate } from '@talkoot/outbox/mail';
+import { closing, days, greeting, linkFallback } from '@talkoot/outbox/mail';
 
 type Role = 'admin' | 'coordinator' | 'member';
 

@@ -1,6 +1,6 @@
 import { noAccountMailDataSchema } from '../mail.schemas.js';
-import type { MailTemplate } from './mail-template.js';
-import { closing, greeting } from './mail-phrases.js';
+import type { MailTemplate } from '@talkoot/outbox/mail';
+import { closing, greeting } from '@talkoot/outbox/mail';
 
 // Sent instead of a sign-in mail when the address has no account. The sign-in form answers the
 // same either way, so it does not reveal who has an account; only the owner of the address learns.

@@ -1,7 +1,7 @@
 import { languages, type Language } from '@talkoot/platform/schemas';
 import { describe, expect, it } from 'vitest';
 import type { MailRequest, MailTemplateName } from '../mail.schemas.js';
-import { escapeHtml } from './mail-layout.js';
+import { escapeHtml } from '@talkoot/outbox/mail';
 import { MailTemplateDataError, renderMail } from './render-mail.js';
 
 const signInLink = 'https://talkoot.example/sign-in/verify?token=abc123&lang=fi';

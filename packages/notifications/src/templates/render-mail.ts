@@ -4,8 +4,8 @@ import { bookingUpdateTemplate } from './booking-update.template.js';
 import { digestConfirmTemplate } from './digest-confirm.template.js';
 import { eventDigestTemplate } from './event-digest.template.js';
 import { invitationTemplate } from './invitation.template.js';
-import { type RenderedMail, renderMailContent } from './mail-layout.js';
-import type { MailTemplate } from './mail-template.js';
+import { MailTemplateDataError, type RenderedMail, renderMailContent } from '@talkoot/outbox/mail';
+import type { MailTemplate } from '@talkoot/outbox/mail';
 import { noAccountTemplate } from './no-account.template.js';
 import { signInTemplate } from './sign-in.template.js';
 import type { z } from 'zod';
@@ -20,19 +20,11 @@ const templates: Record<MailTemplateName, MailTemplate<z.ZodType>> = {
   'event-digest': eventDigestTemplate,
 };
 
-// Data that does not fit its template can never render; the mail job fails it for good.
-export class MailTemplateDataError extends Error {
-  constructor(
-    readonly template: string,
-    readonly problems: string[],
-  ) {
-    super(`Mail data does not fit the ${template} template: ${problems.join('; ')}`);
-    this.name = 'MailTemplateDataError';
-  }
-}
+export { MailTemplateDataError };
 
+// The templates identity, venues and events still keep here (ADR 012: they move to their domains).
 export function renderMail(request: Pick<MailRequest, 'template' | 'language' | 'data' | 'toName'>): RenderedMail {
-  const template = templates[request.template];
+  const template = Object.hasOwn(templates, request.template) ? templates[request.template as MailTemplateName] : undefined;
   if (!template) throw new MailTemplateDataError(String(request.template), ['unknown template']);
   const parsed = template.schema.safeParse(request.data);
   if (!parsed.success) {

@@ -1,6 +1,6 @@
 import { signInMailDataSchema } from '../mail.schemas.js';
-import type { MailTemplate } from './mail-template.js';
-import { closing, greeting, linkFallback, minutes } from './mail-phrases.js';
+import type { MailTemplate } from '@talkoot/outbox/mail';
+import { closing, greeting, linkFallback, minutes } from '@talkoot/outbox/mail';
 
 // The link and the 6-digit code sign in the same way: the code is for when the mail is read on
 // another device than the one signing in (a phone beside the library computer).

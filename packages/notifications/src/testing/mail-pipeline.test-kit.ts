@@ -5,10 +5,12 @@ import net from 'node:net';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { OutboxRelayService, type OutboxRelaySettings, OutboxWorkerModule, outboxEntities } from '@talkoot/outbox';
+import { OutboxRelayService, type OutboxRelaySettings, OutboxWorkerModule, outboxEntities, outboxJobId } from '@talkoot/outbox';
 import { type AppConfig, configureQueueBackend, createOrmOptions, type QueueConnection } from '@talkoot/platform';
 import { testConfig } from '@talkoot/testing';
-import { type ConnectionOptions, Queue } from 'bullmq';
+import { type ConnectionOptions, Queue, Worker } from 'bullmq';
+import pg from 'pg';
+import { waitFor } from '@talkoot/testing';
 import type { MailRequest } from '../mail.schemas.js';
 import { MailDeliveryService } from '../mail-delivery.service.js';
 import { NotificationsWorkerModule } from '../notifications-worker.module.js';
@@ -48,6 +50,7 @@ export interface DeliveryRowView {
   attempts: number;
   last_error: string | null;
   message_id: string | null;
+  template: string;
 }
 
 // Fast retries so that tests see several attempts within seconds.
@@ -106,7 +109,7 @@ export async function startMailPipeline(input: {
       const rows = await orm.em
         .fork()
         .execute<DeliveryRowView[]>(
-          'select status, attempts, last_error, message_id from mail_deliveries where outbox_message_id = ?',
+          'select status, attempts, last_error, message_id, template from mail_deliveries where outbox_message_id = ?',
           [id],
         );
       return rows[0];
@@ -123,7 +126,10 @@ export function uniqueAddress(label: string): string {
   return `${label}-${randomBytes(3).toString('hex')}@example.fi`;
 }
 
-export function signInMail(to: string, language: MailRequest['language'] = 'fi'): MailRequest {
+export function signInMail(
+  to: string,
+  language: MailRequest['language'] = 'fi',
+): MailRequest & { data: Record<string, unknown> } {
   return {
     to,
     toName: 'Aino Testaaja',
@@ -221,4 +227,38 @@ export function requireRedisUrl(url: string | undefined): string {
     );
   }
   return url;
+}
+
+// What a crashed or stalled worker leaves behind: the relay's work done by hand (a relayed outbox
+// row and its job), then a worker that dies on the job, so BullMQ fails it while no delivery row
+// decides anything. Returns the outbox id.
+export async function failMailJobWithoutDecision(input: {
+  databaseUrl: string;
+  smtpUrl: string;
+  queuePrefix: string;
+  mail: MailRequest;
+}): Promise<string> {
+  const config = testConfig({ DATABASE_URL: input.databaseUrl, SMTP_URL: input.smtpUrl });
+  const connection = configureQueueBackend(config) as unknown as ConnectionOptions;
+  const sql = new pg.Client({ connectionString: input.databaseUrl });
+  await sql.connect();
+  const { rows } = await sql.query(
+    `insert into outbox_messages (topic, queue, payload, created_at, available_at, relayed_at, relay_attempts) values ('mail.send', 'mail', $1, now(), now(), now(), 0) returning id`,
+    [JSON.stringify(input.mail)],
+  );
+  await sql.end();
+  const id = String(rows[0].id);
+  const queue = new Queue('mail', { connection, prefix: input.queuePrefix });
+  await queue.add('mail.send', { ...input.mail, outboxMessageId: id }, { jobId: outboxJobId(id), attempts: 1 });
+  const crashing = new Worker(
+    'mail',
+    async () => {
+      throw new Error('worker crashed');
+    },
+    { connection, prefix: input.queuePrefix },
+  );
+  await waitFor(async () => (await queue.getJobState(outboxJobId(id))) === 'failed', 10_000, 'the job to fail');
+  await crashing.close();
+  await queue.close();
+  return id;
 }
