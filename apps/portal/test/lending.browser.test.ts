@@ -105,9 +105,8 @@ describe('finding equipment in the region', () => {
   });
 });
 
-// The whole journey of issue 12. It needs the lending api: enable it once
-// components/lending/lending-api.server.ts calls the contracts of @talkoot/lending/schemas.
-describe.skip('borrowing from two owners in one request', () => {
+// The whole journey of issue 12, through the public origin without JavaScript.
+describe('borrowing from two owners in one request', () => {
   it('search → one request → both owners approve → picked up on the QR page → one chair back broken', async () => {
     const borrower = await openPage(browser, { javaScriptEnabled: false });
     await signInByLink(borrower.page, 'juhani@example.org');

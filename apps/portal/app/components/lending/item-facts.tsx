@@ -25,7 +25,7 @@ export function ItemFacts({ item }: { item: ItemDetails }) {
       ) : null}
       <div>
         <dt>{t('lending.item.keptAt')}</dt>
-        <dd>{[item.place, item.village].filter(Boolean).join(', ')}</dd>
+        <dd>{[item.address, item.village, item.place].filter(Boolean).join(', ')}</dd>
       </div>
       {item.pickUpInstructions ? (
         <div>

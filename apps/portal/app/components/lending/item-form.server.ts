@@ -44,7 +44,9 @@ export function readItemForm(
   if (quantity === null || quantity < 1) errors.quantity = 'lending.search.quantityInvalid';
   if (text('venueId') && !choices.venueIds.includes(text('venueId'))) errors.venueId = 'validation.choose';
   if (text('villageId') && !choices.villageIds.includes(text('villageId'))) errors.villageId = 'validation.choose';
+  // Kept at a Talkoot venue, or at an address in a village (the search finds it by village).
   if (!text('venueId') && !text('address')) errors.address = 'validation.required';
+  if (!text('venueId') && !text('villageId')) errors.villageId = 'validation.choose';
   const chosen = borrowers.filter((who): who is Borrowers => (borrowerValues as string[]).includes(who));
   if (chosen.length === 0) errors.borrowers = 'validation.choose';
   if (text('approval') !== 'yes' && text('approval') !== 'no') errors.approval = 'validation.choose';

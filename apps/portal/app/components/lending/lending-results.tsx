@@ -52,7 +52,7 @@ export function LendingResults({
                   <p className="muted">
                     {t(categoryKeys[item.category])} · {t('lending.search.owner', { name: item.owner.name })}
                   </p>
-                  <p>{t('lending.search.place', { place: [item.place, item.village].filter(Boolean).join(', ') })}</p>
+                  <p>{t('lending.search.place', { place: [item.village, item.place].filter(Boolean).join(', ') })}</p>
                   <p className="lending-hit__free">
                     <strong>{t('lending.search.freeForPeriod', { free, total: item.quantity })}</strong>
                   </p>

@@ -34,7 +34,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       { loanId, errors: { reason: 'lendingAdmin.denyReasonRequired' } },
       { status: 400 },
     );
-  await changeLoanState(state, loanId, intent === 'deny' ? 'deny' : 'approve', reason.trim());
+  await changeLoanState(state, { loanId, organisationId: params.id }, intent === 'deny' ? 'deny' : 'approve', reason.trim());
   return redirectWithCookies(`/organisations/${params.id}/lending/requests`, [
     serializeNoticeCookie(intent === 'deny' ? 'loan_denied' : 'loan_approved'),
   ]);

@@ -1,5 +1,5 @@
 import { Link, useLoaderData } from 'react-router';
-import { addDays, helsinkiDayOf, helsinkiInstant, helsinkiToday, mondayOf } from '@talkoot/platform/time';
+import { addDays, helsinkiDayOf, helsinkiToday, mondayOf } from '@talkoot/platform/time';
 import type { Route } from './+types/week';
 import { PrintButton } from '../../components/bookings/print-button';
 import { momentText } from '../../components/bookings/booking-format';
@@ -20,8 +20,8 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const monday = mondayOf(helsinkiToday());
   const nextMonday = addDays(monday, 7);
   const loans = await loadOwnerLoans(state, params.id, {
-    from: helsinkiInstant(monday, '00:00').toISOString(),
-    to: helsinkiInstant(nextMonday, '00:00').toISOString(),
+    from: monday,
+    to: addDays(monday, 6),
   });
   const inWeek = (instant: string) => helsinkiDayOf(instant) >= monday && helsinkiDayOf(instant) < nextMonday;
   const moves = [

@@ -3,7 +3,9 @@ import { formatMonth, helsinkiToday, shiftMonth } from '@talkoot/platform/time';
 import type { Route } from './+types/item';
 import { AvailabilityGrid } from '../../components/lending/availability-grid';
 import { ItemFacts } from '../../components/lending/item-facts';
+import { getItemRoute } from '@talkoot/lending/schemas';
 import { changeLoanState, loadItem } from '../../components/lending/lending-api.server';
+import { loadFromApi } from '../../lib/api.server';
 import { categoryKeys, localised } from '../../components/lending/lending-labels';
 import lendingStyles from '../../components/lending/lending.css?url';
 import venueStyles from '../../components/venues/venues.css?url';
@@ -39,7 +41,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   requireViewer(state);
   const { intent, loanId = '' } = readFormValues(await request.formData());
   const change = intent === 'pickUp' ? 'pickUp' : 'return';
-  await changeLoanState(state, loanId, change);
+  const { item } = await loadFromApi(state, getItemRoute, { params: { id: params.id } });
+  await changeLoanState(state, { loanId, organisationId: item.owner.id }, change);
   return redirectWithCookies(`/lending/items/${params.id}`, [
     serializeNoticeCookie(change === 'pickUp' ? 'loan_picked_up' : 'loan_returned'),
   ]);

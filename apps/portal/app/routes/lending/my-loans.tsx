@@ -27,7 +27,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const state = getRequestState(context);
   requireViewer(state);
   const { loanId = '' } = readFormValues(await request.formData());
-  await changeLoanState(state, loanId, 'cancel');
+  await changeLoanState(state, { loanId, organisationId: null }, 'cancel');
   return redirectWithCookies('/loans', [serializeNoticeCookie('loan_cancelled')]);
 }
 
