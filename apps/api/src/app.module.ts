@@ -5,6 +5,7 @@ import { IdentityModule } from '@talkoot/identity';
 import { NotificationsApiModule } from '@talkoot/notifications';
 import { VenueLinkService, VenuesModule } from '@talkoot/venues';
 import { EventsModule } from '@talkoot/events';
+import { LendingModule } from '@talkoot/lending';
 import { ApiResources } from './api-resources.js';
 import { HealthController } from './health.controller.js';
 import { OpenApiController } from './openapi.controller.js';
@@ -27,6 +28,7 @@ export class AppModule {
         IdentityModule,
         NotificationsApiModule.forRoot({ config: dependencies.config }),
         VenuesModule,
+        LendingModule,
         // Events ask the venues about the halls and bookings they link to, by id.
         EventsModule.forRoot({ imports: [VenuesModule], lookup: VenueLinkService }),
       ],

@@ -5,6 +5,7 @@ import { OutboxWorkerModule, type OutboxWorkerOptions } from '@talkoot/outbox';
 import { CoreModule } from '@talkoot/platform';
 import { VenuesWorkerModule } from '@talkoot/venues';
 import { EventsWorkerModule } from '@talkoot/events';
+import { LendingWorkerModule } from '@talkoot/lending';
 
 export interface WorkerOptions extends OutboxWorkerOptions {
   mailer?: MailerOptions;
@@ -27,6 +28,7 @@ export class WorkerModule {
         NotificationsWorkerModule.forRoot({ config, orm, mailer: options.mailer, redriveMs: options.redriveMs }),
         VenuesWorkerModule,
         EventsWorkerModule,
+        LendingWorkerModule,
       ],
     };
   }

@@ -30,6 +30,20 @@ describe('demo data', () => {
     expect(await count(`select count(*) as n from event_occurrences where starts_at > now() + interval '100 days'`)).toBe(0);
     expect(await count(`select count(*) as n from bookings where status = 'requested'`)).toBeGreaterThan(0);
     expect(await count(`select count(*) as n from bookings where starts_at > now()`)).toBeGreaterThan(20);
+    // Equipment of the region: about forty items, a kit, loans past and coming, one overdue.
+    expect(await count('select count(*) as n from items')).toBeGreaterThanOrEqual(40);
+    expect(await count('select count(*) as n from items where is_kit')).toBe(1);
+    expect(await count(`select count(*) as n from loans where state = 'pickedUp' and ends_at < now()`)).toBe(1);
+    expect(await count(`select count(*) as n from loans where state = 'returned'`)).toBeGreaterThanOrEqual(1);
+    expect(await count(`select count(*) as n from loans where starts_at > now()`)).toBeGreaterThanOrEqual(3);
+    // No item holds more than its stock at any start of a loan.
+    expect(
+      await count(`select count(*) as n from items i where i.quantity < (
+        select coalesce(max((select sum(l2.quantity - l2.returned_fine - l2.returned_damaged - l2.returned_missing)
+          from loan_lines l2 join loans o2 on o2.id = l2.loan_id
+          where l2.item_id = i.id and o2.state in ('requested', 'approved', 'pickedUp') and o2.starts_at <= o.starts_at and o2.ends_at > o.starts_at)), 0)
+        from loan_lines l join loans o on o.id = l.loan_id where l.item_id = i.id)`),
+    ).toBe(0);
     // A second start keeps what is there.
     expect(await seedDemoData(orm)).toBeUndefined();
     expect(await count('select count(*) as n from venues')).toBe(3);

@@ -4,6 +4,7 @@ import type { Role } from '@talkoot/identity';
 import type { Language } from '@talkoot/platform';
 import { demoOrganisations, demoPlaces, demoUsers } from './demo-data.js';
 import { seedDemoEvents } from './demo-events.js';
+import { seedDemoLending } from './demo-lending.js';
 import { seedDemoVenues } from './demo-venues.js';
 
 export interface DemoAccount {
@@ -66,6 +67,7 @@ export async function seedDemoData(orm: MikroORM): Promise<DemoAccount[] | undef
     }
     seedDemoVenues(em, { organisations, villages, users });
     seedDemoEvents(em, { organisations, villages, users });
+    seedDemoLending(em, { organisations, villages, users });
     await em.flush();
     return accounts;
   });

@@ -1,5 +1,6 @@
 import { eventEntities } from '@talkoot/events';
 import { identityEntities } from '@talkoot/identity';
+import { lendingEntities } from '@talkoot/lending';
 import { notificationEntities } from '@talkoot/notifications';
 import { outboxEntities } from '@talkoot/outbox';
 import { platformEntities } from '@talkoot/platform';
@@ -12,5 +13,6 @@ export const allEntities = [
   ...identityEntities,
   ...notificationEntities,
   ...venueEntities,
+  ...lendingEntities,
   ...eventEntities,
 ];

@@ -15,6 +15,9 @@ export function SiteFooter() {
               <Link to="/organisations">{t('nav.organisations')}</Link>
             </li>
             <li>
+              <Link to="/lending">{t('footer.lending')}</Link>
+            </li>
+            <li>
               <a href="/api/docs">{t('footer.apiDocs')}</a>
             </li>
           </ul>

@@ -29,6 +29,9 @@ export function SiteHeader() {
             <NavLink to="/venues">{t('venues.nav')}</NavLink>
           </li>
           <li>
+            <NavLink to="/lending">{t('lending.nav')}</NavLink>
+          </li>
+          <li>
             <NavLink to="/calendar">{t('calendar.nav')}</NavLink>
           </li>
           {viewer ? (

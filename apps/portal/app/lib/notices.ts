@@ -25,6 +25,13 @@ export const notices = {
   waitlist_joined: 'waitlist.notice.joined',
   waitlist_left: 'waitlist.notice.left',
   assisted_booked: 'assisted.notice.booked',
+  loan_picked_up: 'lending.item.pickedUpDone',
+  loan_returned: 'lending.item.returnedDone',
+  loan_cancelled: 'loans.cancelled',
+  loan_approved: 'lendingAdmin.approved',
+  loan_denied: 'lendingAdmin.denied',
+  loan_return_saved: 'lendingAdmin.returned',
+  lending_item_saved: 'lendingAdmin.form.saved',
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof notices;

@@ -69,6 +69,9 @@ export default function Home() {
           <Link to="/venues" className="button button--secondary">
             {t('home.seeVenues')}
           </Link>
+          <Link to="/lending" className="button button--secondary">
+            {t('home.seeLending')}
+          </Link>
         </p>
       </section>
 
@@ -165,6 +168,16 @@ export default function Home() {
         <p>
           <Link to="/venues" className="button home-more">
             {t('home.allVenues')}
+          </Link>
+        </p>
+      </section>
+
+      <section className="section" aria-labelledby="home-lending">
+        <h2 id="home-lending">{t('home.lendingTitle')}</h2>
+        <p>{t('home.lendingIntro')}</p>
+        <p>
+          <Link to="/lending" className="button home-more">
+            {t('home.allLending')}
           </Link>
         </p>
       </section>

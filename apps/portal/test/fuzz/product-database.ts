@@ -13,7 +13,14 @@ const volatileTables = new Set([
   'feed_snapshots',
   'mikro_orm_migrations',
 ]);
-const volatileColumns = new Set(['bookings.reminder_sent_at', 'digest_subscriptions.last_sent_at']);
+const volatileColumns = new Set([
+  'bookings.reminder_sent_at',
+  'digest_subscriptions.last_sent_at',
+  // The loan sweep's marks (the demo has a loan due back and one overdue).
+  'loans.pick_up_reminded_at',
+  'loans.return_reminded_at',
+  'loans.overdue_notified_at',
+]);
 
 export type Fingerprint = Map<string, Record<string, string>>;
 

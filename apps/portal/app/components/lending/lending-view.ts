@@ -1,0 +1,61 @@
+import type { DayAvailability } from './availability-grid';
+import type { ItemCategory, LoanState, LocalisedText } from './lending-labels';
+
+// What the lending pages show. The loaders map the api's answers (@talkoot/lending/schemas) to
+// these in lending-api.server.ts, so the components do not change when a contract grows.
+export type ItemSummary = {
+  id: string;
+  name: LocalisedText;
+  category: ItemCategory;
+  quantity: number;
+  owner: { id: string; name: string };
+  village: string | null;
+  place: string;
+};
+
+export type SearchHit = { item: ItemSummary; free: number; days: DayAvailability[] };
+
+export type Borrowers = 'members' | 'region' | 'residents';
+
+export type ItemDetails = ItemSummary & {
+  description: LocalisedText;
+  photos: { url: string; altText: string }[];
+  pickUpInstructions: string;
+  borrowers: Borrowers[];
+  isApprovalRequired: boolean;
+  feeMembersCents: number;
+  feeOrganisationsCents: number;
+  feePrivateCents: number;
+  depositCents: number | null;
+  maxDays: number | null;
+  noticeDays: number | null;
+  conditionNotes: string;
+  venueId: string | null;
+  address: string;
+  villageId: string | null;
+};
+
+export type LoanLine = {
+  itemId: string;
+  name: LocalisedText;
+  quantity: number;
+  returnedFine: number;
+  returnedDamaged: number;
+  returnedMissing: number;
+};
+
+export type LoanView = {
+  id: string;
+  state: LoanState;
+  owner: { id: string; name: string };
+  borrower: string;
+  startsAt: string;
+  endsAt: string;
+  collector: string;
+  collectAt: string | null;
+  isTransportNeeded: boolean;
+  denyReason: string | null;
+  lines: LoanLine[];
+};
+
+export type RequestView = { id: string; createdAt: string; loans: LoanView[] };

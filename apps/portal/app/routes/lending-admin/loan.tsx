@@ -1,0 +1,122 @@
+import { data, Form, Link, useActionData, useLoaderData } from 'react-router';
+import type { Route } from './+types/loan';
+import { ErrorSummary } from '../../components/error-summary';
+import { TextAreaField } from '../../components/form-fields';
+import { loadOwnerLoan, returnLoanLines } from '../../components/lending/lending-api.server';
+import { localised } from '../../components/lending/lending-labels';
+import { requireLendingOwner } from '../../components/lending/lending-owner.server';
+import lendingStyles from '../../components/lending/lending.css?url';
+import venueStyles from '../../components/venues/venues.css?url';
+import { LoanCard } from '../../components/lending/loan-card';
+import { readReturn } from '../../components/lending/loan-return';
+import { PageTitle } from '../../components/page-title';
+import { readFormValues, type FieldErrors } from '../../lib/forms';
+import type { MessageKey } from '../../lib/i18n';
+import { useI18n } from '../../lib/root-data';
+import { redirectWithCookies } from '../../lib/responses.server';
+import { getRequestState, serializeNoticeCookie } from '../../lib/session.server';
+
+// venues.css for the shared list and facts styles (plain-list, space-rules, photos).
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: venueStyles },
+  { rel: 'stylesheet', href: lendingStyles },
+];
+
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const state = getRequestState(context);
+  const { organisationName } = requireLendingOwner(state, params.id);
+  return { organisationId: params.id, organisationName, loan: await loadOwnerLoan(state, params.id, params.loanId) };
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const state = getRequestState(context);
+  requireLendingOwner(state, params.id);
+  const loan = await loadOwnerLoan(state, params.id, params.loanId);
+  const values = readFormValues(await request.formData());
+  const { lines, errors } = readReturn(values, loan.lines);
+  if (!lines) return data<{ errors: FieldErrors; values: Record<string, string> }>({ errors, values }, { status: 400 });
+  await returnLoanLines(state, params.id, params.loanId, lines, (values.notes ?? '').trim());
+  return redirectWithCookies(`/organisations/${params.id}/lending/loans/${params.loanId}`, [
+    serializeNoticeCookie('loan_return_saved'),
+  ]);
+}
+
+const counts = ['fine', 'damaged', 'missing'] as const;
+const countKeys: Record<(typeof counts)[number], MessageKey> = {
+  fine: 'lendingAdmin.fine',
+  damaged: 'lendingAdmin.damaged',
+  missing: 'lendingAdmin.missing',
+};
+
+// The return, line by line: how many came back fine, damaged or missing; part now, the rest later.
+export default function OwnerLoan() {
+  const { t, language } = useI18n();
+  const { organisationId, organisationName, loan } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const errors = failure?.errors ?? {};
+  const labels: Record<string, string> = {};
+  for (const line of loan.lines)
+    for (const count of counts) labels[`${count}-${line.itemId}`] = `${localised(line.name, language)}: ${t(countKeys[count])}`;
+  const isOut = loan.state === 'pickedUp' || loan.state === 'overdue';
+  return (
+    <>
+      <PageTitle title={t('lendingAdmin.loan')} hasErrors={!!failure} />
+      <p className="breadcrumb">
+        <Link to={`/organisations/${organisationId}/lending`}>{t('lendingAdmin.title', { name: organisationName })}</Link>
+      </p>
+      <h1>{t('lendingAdmin.loan')}</h1>
+      <LoanCard loan={loan} heading={<h2>{t('lending.item.borrower', { name: loan.borrower })}</h2>} />
+      {isOut ? (
+        <section className="section" aria-labelledby="return-title">
+          <h2 id="return-title">{t('lendingAdmin.returnTitle')}</h2>
+          <p>{t('lendingAdmin.returnIntro')}</p>
+          <ErrorSummary errors={failure ? errors : undefined} labels={labels} idPrefix="return" />
+          <Form method="post" noValidate className="return-lines">
+            {loan.lines.map((line) => {
+              const outstanding = line.quantity - line.returnedFine - line.returnedDamaged - line.returnedMissing;
+              return (
+                <fieldset key={line.itemId} className="return-line">
+                  <legend>
+                    {localised(line.name, language)} · {t('lendingAdmin.outstanding', { count: outstanding })}
+                  </legend>
+                  {counts.map((count) => {
+                    const name = `${count}-${line.itemId}`;
+                    const error = errors[name];
+                    return (
+                      <div key={count} className={error ? 'field field--error' : 'field'}>
+                        <label htmlFor={`return-${name}`}>{t(countKeys[count])}</label>
+                        {error ? (
+                          <p className="field__error" id={`return-${name}-error`}>
+                            {t(error as MessageKey)}
+                          </p>
+                        ) : null}
+                        <input
+                          id={`return-${name}`}
+                          name={name}
+                          type="number"
+                          inputMode="numeric"
+                          min={0}
+                          max={outstanding}
+                          className="lending-count"
+                          defaultValue={failure?.values[name] ?? (count === 'fine' ? String(outstanding) : '0')}
+                          aria-invalid={error ? true : undefined}
+                          aria-describedby={error ? `return-${name}-error` : undefined}
+                        />
+                      </div>
+                    );
+                  })}
+                </fieldset>
+              );
+            })}
+            <TextAreaField name="notes" idPrefix="return" label={t('lendingAdmin.notes')} defaultValue={failure?.values.notes} />
+            <p>
+              <button type="submit" className="button">
+                {t('lendingAdmin.returnSubmit')}
+              </button>
+            </p>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

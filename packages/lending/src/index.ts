@@ -1,0 +1,12 @@
+export * from './entities.js';
+export * from './schemas.js';
+export * from './lending.module.js';
+export { LoanRequestService, LOAN_REQUEST_DAYS } from './loan-request.service.js';
+export { LoanService } from './loan.service.js';
+export { ItemService } from './item.service.js';
+export { AvailabilityService } from './availability.service.js';
+export { peakUsageSql, dailyUsageSql } from './stock.sql.js';
+export * from './lending-worker.module.js';
+export { LoanSweepService } from './loan-sweep.service.js';
+export { LENDING_QUEUE } from './lending.queues.js';
+export { loanUpdateTemplate, loanUpdateKinds, type LoanUpdateKind } from './mail/loan-update.template.js';

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AvailabilityService } from './availability.service.js';
+import { ItemController } from './item.controller.js';
+import { ItemService } from './item.service.js';
+import { LoanController } from './loan.controller.js';
+import { LoanRequestService } from './loan-request.service.js';
+import { LoanService } from './loan.service.js';
+
+// Needs CoreModule (config + ORM) and IdentityModule (access guard) from the composition root.
+@Module({
+  controllers: [ItemController, LoanController],
+  providers: [ItemService, AvailabilityService, LoanRequestService, LoanService],
+})
+export class LendingModule {}

@@ -1,0 +1,7 @@
+// Browser-safe entry: the portal validates forms with the same schemas the api uses, and calls
+// the api through the same route contracts.
+export * from './item.schemas.js';
+export * from './loan.schemas.js';
+export * from './lending.errors.js';
+export * from './item.routes.js';
+export * from './loan.routes.js';
