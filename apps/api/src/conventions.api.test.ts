@@ -52,7 +52,12 @@ describe('api conventions', () => {
 
   it('reports liveness and readiness', async () => {
     expect((await call(api, 'GET', '/api/healthz')).json).toEqual({ status: 'ok' });
-    const ready = await call(api, 'GET', '/api/readyz');
+    // Probed as an orchestrator does: a few tries a second apart (each check has 500 ms).
+    let ready = await call(api, 'GET', '/api/readyz');
+    for (let attempt = 0; attempt < 10 && ready.status !== 200; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      ready = await call(api, 'GET', '/api/readyz');
+    }
     expect(ready.status).toBe(200);
     expect(ready.json.checks).toEqual({ database: true, queue: true });
   });

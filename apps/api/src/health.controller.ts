@@ -1,4 +1,4 @@
-import { Controller, Inject, Res } from '@nestjs/common';
+import { Controller, Inject, type OnApplicationBootstrap, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { QUEUE_PROBE, type QueueProbe, Route, access, defineRoute } from '@talkoot/platform';
@@ -31,11 +31,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 @Controller()
-export class HealthController {
+export class HealthController implements OnApplicationBootstrap {
   constructor(
     private readonly orm: MikroORM,
     @Inject(QUEUE_PROBE) private readonly queue: QueueProbe,
   ) {}
+
+  // The probe's first ping opens its connection; done at start, so the first readiness check
+  // measures the queue store, not the connecting (which can take longer than the 500 ms budget).
+  onApplicationBootstrap() {
+    this.queue.ping().catch(() => undefined);
+  }
 
   @Route(livenessRoute)
   liveness() {

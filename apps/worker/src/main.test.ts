@@ -76,7 +76,12 @@ describe('worker process', () => {
       await orm.close(true);
     }
 
-    const mail = await smtp.waitForMail((received) => received.to.includes('elsa@example.fi'), 20_000);
+    // Generous: the worker starts every domain's queues first, slowly on a loaded machine.
+    const mail = await smtp
+      .waitForMail((received) => received.to.includes('elsa@example.fi'), 45_000)
+      .catch((error: Error) => {
+        throw new Error(`${error.message}; worker output:\n${output.join('')}`);
+      });
     expect(mail.subject).toBe('Kirjaudu Talkoot-palveluun');
     expect(mail.text).toContain('Hei Elsa,');
     expect(mail.text).toContain('https://talkoot.example/sign-in/verify?token=worker-test');
@@ -92,5 +97,5 @@ describe('worker process', () => {
       .filter((line) => line.trim() !== '');
     for (const line of lines) expect(() => JSON.parse(line), `not a JSON log line: ${line}`).not.toThrow();
     expect(lines.some((line) => line.includes('worker stopped'))).toBe(true);
-  }, 60_000);
+  }, 90_000);
 });
