@@ -8,7 +8,9 @@
 // It is a measurement: it exits 0 whatever the figures, non-zero only when something crashes.
 //
 //   node bench/lending.mjs [--duration=10] [--warmup=2] [--connections=20] [--only=availability,loan]
-//                          [--json=results.json] [--profile=dir-for-cpu-profiles]
+//                          [--rounds=1] [--json=results.json] [--profile=dir-for-cpu-profiles]
+// --rounds=N runs every scenario N times, api and raw alternating which goes first, and pools the
+// figures: on a machine shared with other work, the ratio then depends less on one neighbour's burst.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +22,7 @@ import { startDatabase } from './lib/postgres.mjs';
 const DURATION_S = Number(args.duration ?? process.env.BENCH_DURATION_S ?? 10);
 const WARMUP_S = Number(args.warmup ?? process.env.BENCH_WARMUP_S ?? 2);
 const CONNECTIONS = Number(args.connections ?? LENDING_SEED.clients);
+const ROUNDS = Number(args.rounds ?? 1);
 const TARGET_P99_MS = 50;
 
 const random = (n) => Math.floor(Math.random() * n);
@@ -154,11 +157,12 @@ async function main() {
     connections: CONNECTIONS,
     warmupS: WARMUP_S,
     durationS: DURATION_S,
+    rounds: ROUNDS,
   });
-  const verdicts = report({
+  const { results: pooled, verdicts } = report({
     title:
       `${data.counts.items} items (${data.counts.kits} kits), ${data.counts.loans} loans (${data.counts.blocking_loans} holding stock); ` +
-      `${CONNECTIONS} clients, ${WARMUP_S} s warm-up + ${DURATION_S} s per run; ${os.cpus().length} cores shared by PostgreSQL, the server and the load generator; ` +
+      `${CONNECTIONS} clients, ${WARMUP_S} s warm-up + ${DURATION_S} s per run${ROUNDS > 1 ? `, ${ROUNDS} rounds (api and raw alternating; figures pooled)` : ''}; ${os.cpus().length} cores shared by PostgreSQL, the server and the load generator; ` +
       `load average ${fmt(loadAtStart, 2)} before the runs (load1: after each run; above ${os.cpus().length}, other work competed for the cores)`,
     results,
     scenarios,
@@ -177,7 +181,9 @@ async function main() {
           connections: CONNECTIONS,
           warmupS: WARMUP_S,
           durationS: DURATION_S,
-          results,
+          rounds: ROUNDS,
+          results: pooled,
+          runs: results.map(({ latencies, ...run }) => run),
           verdicts,
         },
         null,

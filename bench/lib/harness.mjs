@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runLoad } from './load.mjs';
+import { percentile, runLoad } from './load.mjs';
 
 const serversDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'servers');
 
@@ -105,48 +105,86 @@ function postgresPids(dataDir) {
   }
 }
 
-// Each scenario on each of its servers in turn (api, then raw), closed loop, warm-up not counted.
-export async function runScenarios({ scenarios, dataDir, connections, warmupS, durationS }) {
+// Each scenario on each of its servers in turn, closed loop, warm-up not counted; `rounds` times,
+// the servers' order swapped every round, so that a neighbour's burst on the shared machine falls
+// on both sides more evenly. Returns one result per round, scenario and server.
+export async function runScenarios({ scenarios, dataDir, connections, warmupS, durationS, rounds = 1 }) {
   const results = [];
-  for (const scenario of scenarios) {
-    for (const [serverName, server, nextRequest] of scenario.servers) {
-      log(`${scenario.name} × ${serverName}: ${warmupS} s warm-up + ${durationS} s with ${connections} clients…`);
-      // PostgreSQL: per process, so a backend that comes or goes during the run counts from 0 or is lost (small).
-      const pgBefore = new Map(postgresPids(dataDir).map((pid) => [pid, cpuSeconds(pid) ?? 0]));
-      const before = { server: cpuSeconds(server.pid), load: process.cpuUsage() };
-      const result = await runLoad({
-        base: server.url,
-        connections,
-        warmupMs: warmupS * 1000,
-        durationMs: durationS * 1000,
-        nextRequest,
-      });
-      const seconds = warmupS + durationS;
-      const percent = (after, start) =>
-        after === undefined || start === undefined ? undefined : (100 * (after - start)) / seconds;
-      const load = process.cpuUsage(before.load);
-      results.push({
-        scenario: scenario.name,
-        server: serverName,
-        ...result,
-        serverCpuPercent: percent(cpuSeconds(server.pid), before.server),
-        // CPU time per request barely depends on what else runs on the machine, unlike req/s.
-        serverCpuMsPerRequest:
-          before.server === undefined ? undefined : ((cpuSeconds(server.pid) - before.server) * 1000) / result.completed,
-        postgresCpuPercent: percent(
-          postgresPids(dataDir).reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0) - (pgBefore.get(pid) ?? 0), 0),
-          0,
-        ),
-        loadGeneratorCpuPercent: (100 * (load.user + load.system)) / 1e6 / seconds,
-        machineLoad1: os.loadavg()[0],
-      });
+  for (let round = 1; round <= rounds; round++) {
+    for (const scenario of scenarios) {
+      const servers = round % 2 === 1 ? scenario.servers : [...scenario.servers].reverse();
+      for (const [serverName, server, nextRequest] of servers) {
+        log(
+          `${scenario.name} × ${serverName}${rounds > 1 ? ` (round ${round}/${rounds})` : ''}: ${warmupS} s warm-up + ${durationS} s with ${connections} clients…`,
+        );
+        // PostgreSQL: per process, so a backend that comes or goes during the run counts from 0 or is lost (small).
+        const pgBefore = new Map(postgresPids(dataDir).map((pid) => [pid, cpuSeconds(pid) ?? 0]));
+        const before = { server: cpuSeconds(server.pid), load: process.cpuUsage() };
+        const result = await runLoad({
+          base: server.url,
+          connections,
+          warmupMs: warmupS * 1000,
+          durationMs: durationS * 1000,
+          nextRequest,
+        });
+        const seconds = warmupS + durationS;
+        const load = process.cpuUsage(before.load);
+        const serverCpuS = before.server === undefined ? undefined : cpuSeconds(server.pid) - before.server;
+        results.push({
+          round,
+          scenario: scenario.name,
+          server: serverName,
+          ...result,
+          seconds,
+          durationS,
+          serverCpuS,
+          postgresCpuS: postgresPids(dataDir).reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0) - (pgBefore.get(pid) ?? 0), 0),
+          loadCpuS: (load.user + load.system) / 1e6,
+          machineLoad1: os.loadavg()[0],
+        });
+      }
     }
   }
   return results;
 }
 
-// The table, then one verdict line per scenario: api/raw throughput against its target ratio, api p99.
-export function report({ title, results, scenarios, targetP99Ms }) {
+// The rounds of one scenario and server as one run: requests and CPU summed, latencies pooled.
+function pool(runs) {
+  const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  const sum = (key) => runs.reduce((total, run) => total + (run[key] ?? 0), 0);
+  const seconds = sum('seconds');
+  const statuses = {};
+  for (const run of runs)
+    for (const [status, count] of Object.entries(run.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
+  const serverCpu = runs.some((run) => run.serverCpuS === undefined) ? undefined : sum('serverCpuS');
+  return {
+    scenario: runs[0].scenario,
+    server: runs[0].server,
+    requests: latencies.length,
+    completed: sum('completed'),
+    rps: latencies.length / sum('durationS'),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    statuses,
+    serverCpuPercent: serverCpu === undefined ? undefined : (100 * serverCpu) / seconds,
+    // CPU time per request barely depends on what else runs on the machine, unlike req/s.
+    serverCpuMsPerRequest: serverCpu === undefined ? undefined : (serverCpu * 1000) / sum('completed'),
+    postgresCpuPercent: (100 * sum('postgresCpuS')) / seconds,
+    loadGeneratorCpuPercent: (100 * sum('loadCpuS')) / seconds,
+    machineLoad1: sum('machineLoad1') / runs.length,
+  };
+}
+
+// The table (rounds pooled), then one verdict line per scenario: api/raw throughput against its
+// target ratio (and each round's ratio), api p99.
+export function report({ title, results: runs, scenarios, targetP99Ms }) {
+  const rounds = Math.max(...runs.map((run) => run.round));
+  const results = [];
+  for (const scenario of scenarios)
+    for (const [serverName] of scenario.servers)
+      results.push(pool(runs.filter((run) => run.scenario === scenario.name && run.server === serverName)));
   const cpuCell = (value) => (value === undefined ? '-' : `${fmt(value, 0)}%`);
   const header = [
     'scenario',
@@ -189,13 +227,18 @@ export function report({ title, results, scenarios, targetP99Ms }) {
     const apiResult = results.find((r) => r.scenario === scenario.name && r.server === 'api');
     const rawResult = results.find((r) => r.scenario === scenario.name && r.server === 'raw');
     const ratio = apiResult.rps / rawResult.rps;
+    const perRound = Array.from({ length: rounds }, (_, i) => {
+      const of = (server) => runs.find((run) => run.round === i + 1 && run.scenario === scenario.name && run.server === server);
+      return of('api').rps / of('raw').rps;
+    });
     const p99Met = apiResult.p99 <= targetP99Ms;
     const ratioMet = ratio >= scenario.targetRatio;
-    verdicts.push({ scenario: scenario.name, ratio, targetRatio: scenario.targetRatio, p99Met, ratioMet });
+    verdicts.push({ scenario: scenario.name, ratio, perRound, targetRatio: scenario.targetRatio, p99Met, ratioMet });
     console.log(
       `${scenario.name.padEnd(12)}  api/raw throughput ${fmt(100 * ratio, 0)}% (target ≥ ${100 * scenario.targetRatio}%: ${ratioMet ? 'met' : 'MISSED'}); ` +
-        `api p99 ${fmt(apiResult.p99)} ms (target ≤ ${targetP99Ms} ms: ${p99Met ? 'met' : 'MISSED'})`,
+        `api p99 ${fmt(apiResult.p99)} ms (target ≤ ${targetP99Ms} ms: ${p99Met ? 'met' : 'MISSED'})` +
+        (rounds > 1 ? `; per round ${perRound.map((value) => `${fmt(100 * value, 0)}%`).join(', ')}` : ''),
     );
   }
-  return verdicts;
+  return { results, verdicts };
 }
