@@ -62,5 +62,9 @@ export async function runLoad({ base, connections, warmupMs, durationMs, nextReq
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1] ?? NaN,
     statuses,
+    // Sorted; lets a caller pool several runs (bench/lib/harness.mjs).
+    latencies,
   };
 }
+
+export { percentile };

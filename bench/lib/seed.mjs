@@ -22,48 +22,7 @@ export async function seed(pool) {
   const client = await pool.connect();
   try {
     await client.query('begin');
-    // Other engineers add columns while this benchmark lives: a NOT NULL column without a default
-    // that the inserts below do not name gets a neutral value of its type.
-    const { rows: columns } = await client.query(
-      `select table_name, column_name, data_type, udt_name from information_schema.columns
-        where table_schema = 'public' and is_nullable = 'NO' and column_default is null`,
-    );
-    const neutral = (column) => {
-      if (column.column_name.endsWith('token')) return `md5(random()::text) || md5(random()::text)`;
-      switch (column.data_type) {
-        case 'jsonb':
-        case 'json':
-          return column.column_name.endsWith('s') ? `'[]'` : `'{}'`;
-        case 'text':
-        case 'character varying':
-          return `''`;
-        case 'integer':
-        case 'smallint':
-        case 'bigint':
-        case 'numeric':
-          return '0';
-        case 'boolean':
-          return 'false';
-        case 'uuid':
-          return 'gen_random_uuid()';
-        case 'timestamp with time zone':
-        case 'timestamp without time zone':
-          return 'now()';
-        case 'USER-DEFINED':
-          return `(enum_range(null::"${column.udt_name}"))[1]`;
-        default:
-          throw new Error(`seed: no neutral value for ${column.table_name}.${column.column_name} (${column.data_type})`);
-      }
-    };
-    // extra(table, 'a, b, c') -> { columns: ', x', values: ', <value of x>' } for the unnamed required columns.
-    const extra = (table, named) => {
-      const listed = new Set(named.split(',').map((name) => name.trim()));
-      const missing = columns.filter((column) => column.table_name === table && !listed.has(column.column_name));
-      return {
-        columns: missing.map((column) => `, "${column.column_name}"`).join(''),
-        values: missing.map((column) => `, ${neutral(column)}`).join(''),
-      };
-    };
+    const extra = await requiredColumnFiller(client);
     const venueExtra = extra(
       'venues',
       'id, organisation_id, village_id, name, address, description, capacity, facilities, accessibility, created_at',
@@ -189,4 +148,49 @@ export async function seed(pool) {
   } finally {
     client.release();
   }
+}
+
+// Other engineers add columns while these benchmarks live: a NOT NULL column without a default
+// that a seed's inserts do not name gets a neutral value of its type. Returns
+// extra(table, 'a, b, c') -> { columns: ', x', values: ', <value of x>' } for the unnamed required columns.
+export async function requiredColumnFiller(client) {
+  const { rows: columns } = await client.query(
+    `select table_name, column_name, data_type, udt_name from information_schema.columns
+      where table_schema = 'public' and is_nullable = 'NO' and column_default is null`,
+  );
+  const neutral = (column) => {
+    if (column.column_name.endsWith('token')) return `md5(random()::text) || md5(random()::text)`;
+    switch (column.data_type) {
+      case 'jsonb':
+      case 'json':
+        return column.column_name.endsWith('s') ? `'[]'` : `'{}'`;
+      case 'text':
+      case 'character varying':
+        return `''`;
+      case 'integer':
+      case 'smallint':
+      case 'bigint':
+      case 'numeric':
+        return '0';
+      case 'boolean':
+        return 'false';
+      case 'uuid':
+        return 'gen_random_uuid()';
+      case 'timestamp with time zone':
+      case 'timestamp without time zone':
+        return 'now()';
+      case 'USER-DEFINED':
+        return `(enum_range(null::"${column.udt_name}"))[1]`;
+      default:
+        throw new Error(`seed: no neutral value for ${column.table_name}.${column.column_name} (${column.data_type})`);
+    }
+  };
+  return (table, named) => {
+    const listed = new Set(named.split(',').map((name) => name.trim()));
+    const missing = columns.filter((column) => column.table_name === table && !listed.has(column.column_name));
+    return {
+      columns: missing.map((column) => `, "${column.column_name}"`).join(''),
+      values: missing.map((column) => `, ${neutral(column)}`).join(''),
+    };
+  };
 }

@@ -8,6 +8,7 @@ import { Item, KitPart } from './item.entity.js';
 import { itemPopulate, toItemSummary } from './item-view.js';
 import { kitsFree } from './loan.rules.js';
 import type { DayAvailability, searchQuerySchema, searchResultSchema } from './loan.schemas.js';
+import { itemStock } from './lending.sql.js';
 import { dailyUsage, peakUsage } from './stock.sql.js';
 
 type SearchQuery = z.output<typeof searchQuerySchema>;
@@ -23,9 +24,15 @@ export class AvailabilityService {
 
   async forItem(itemId: string, from: string, to: string): Promise<{ itemId: string; total: number; days: DayAvailability[] }> {
     const em = this.orm.em.fork();
-    const item = await em.findOne(Item, { id: itemId });
+    // One plain statement for the item and its kit parts (ADR 013): nothing to hydrate.
+    const item = await itemStock(em, itemId);
     if (!item) throw notFound('The item');
-    const parts = item.isKit ? await em.find(KitPart, { kit: item.id }, { populate: ['part'] }) : [];
+    const parts = item.parts.map((part) => ({
+      kitId: item.id,
+      partId: part.partId,
+      perKit: part.perKit,
+      partQuantity: part.partQuantity,
+    }));
     const days = await this.daily(em, [item], parts, from, to, new Date());
     return { itemId: item.id, total: item.quantity, days: days.get(item.id) ?? [] };
   }
@@ -37,7 +44,7 @@ export class AvailabilityService {
       (query.villageId ? ((await em.findOne(Village, { id: query.villageId }))?.municipality.id ?? null) : null);
     const ids = await this.findCandidates(em, query, nearMunicipality);
     const items = ids.length ? await em.find(Item, { id: { $in: ids } }, { populate: itemPopulate }) : [];
-    const parts = await this.partsOf(em, items);
+    const parts = (await this.partsOf(em, items)).map(stockPart);
     const now = new Date();
     const free = await this.freeOver(em, items, parts, query.startsAt, query.endsAt, now);
     const from = helsinkiDayOf(query.startsAt);
@@ -106,8 +113,8 @@ export class AvailabilityService {
   // Units free over the whole period, per item (kits from their parts).
   async freeOver(
     em: EntityManager,
-    items: readonly Item[],
-    parts: readonly KitPart[],
+    items: readonly StockItem[],
+    parts: readonly StockPart[],
     startsAt: Date,
     endsAt: Date,
     now: Date,
@@ -119,7 +126,7 @@ export class AvailabilityService {
       items.map((item) => [
         item.id,
         item.isKit
-          ? kitsFree(kitPartsOf(item, parts).map((part) => ({ free: freeOf(part.part.id), perKit: part.quantity })))
+          ? kitsFree(kitPartsOf(item, parts).map((part) => ({ free: freeOf(part.partId), perKit: part.perKit })))
           : freeOf(item.id),
       ]),
     );
@@ -127,8 +134,8 @@ export class AvailabilityService {
 
   private async daily(
     em: EntityManager,
-    items: readonly Item[],
-    parts: readonly KitPart[],
+    items: readonly StockItem[],
+    parts: readonly StockPart[],
     from: string,
     to: string,
     now: Date,
@@ -146,7 +153,7 @@ export class AvailabilityService {
           date,
           total: item.quantity,
           free: item.isKit
-            ? kitsFree(kitPartsOf(item, parts).map((part) => ({ free: freeOn(part.part.id, date), perKit: part.quantity })))
+            ? kitsFree(kitPartsOf(item, parts).map((part) => ({ free: freeOn(part.partId, date), perKit: part.perKit })))
             : freeOn(item.id, date),
         })),
       ]),
@@ -154,14 +161,32 @@ export class AvailabilityService {
   }
 }
 
-function kitPartsOf(kit: Item, parts: readonly KitPart[]): KitPart[] {
-  return parts.filter((part) => part.kit.id === kit.id);
+// What availability needs of an item and of a kit's parts (entities or plain rows).
+interface StockItem {
+  id: string;
+  quantity: number;
+  isKit: boolean;
+}
+
+interface StockPart {
+  kitId: string;
+  partId: string;
+  perKit: number;
+  partQuantity: number;
+}
+
+function stockPart(part: KitPart): StockPart {
+  return { kitId: part.kit.id, partId: part.part.id, perKit: part.quantity, partQuantity: part.part.quantity };
+}
+
+function kitPartsOf(kit: StockItem, parts: readonly StockPart[]): StockPart[] {
+  return parts.filter((part) => part.kitId === kit.id);
 }
 
 // The items whose stock is counted (plain items and the parts of kits), with their quantities.
-function physicalItems(items: readonly Item[], parts: readonly KitPart[]): Map<string, number> {
+function physicalItems(items: readonly StockItem[], parts: readonly StockPart[]): Map<string, number> {
   const physical = new Map<string, number>();
   for (const item of items) if (!item.isKit) physical.set(item.id, item.quantity);
-  for (const part of parts) physical.set(part.part.id, part.part.quantity);
+  for (const part of parts) physical.set(part.partId, part.partQuantity);
   return physical;
 }

@@ -6,6 +6,7 @@ export { LoanService } from './loan.service.js';
 export { ItemService } from './item.service.js';
 export { AvailabilityService } from './availability.service.js';
 export { peakUsageSql, dailyUsageSql } from './stock.sql.js';
+export { ITEM_STOCK_SQL, requestedItemsSql, requestOrganisationsSql, ownerCoordinatorsSql } from './lending.sql.js';
 export * from './lending-worker.module.js';
 export { LoanSweepService } from './loan-sweep.service.js';
 export { LENDING_QUEUE } from './lending.queues.js';

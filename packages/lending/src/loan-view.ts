@@ -8,15 +8,47 @@ export const loanPopulate = ['owner', 'borrower', 'organisation'] as const;
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 export function toLoanView(loan: Loan, lines: readonly LoanLine[], now: Date): LoanView {
+  return loanView(
+    loan,
+    {
+      owner: loan.owner,
+      borrower: loan.borrower,
+      organisation: loan.organisation,
+      lines: lines.map((line) => ({
+        itemId: line.item.id,
+        name: line.item.name,
+        quantity: line.quantity,
+        kitItemId: line.kitItem?.id ?? null,
+        returnedFine: line.returnedFine,
+        returnedDamaged: line.returnedDamaged,
+        returnedMissing: line.returnedMissing,
+        returnNotes: line.returnNotes,
+      })),
+    },
+    now,
+  );
+}
+
+// The view from a loan's own columns and what it relates to, loaded or just written (a new request).
+export function loanView(
+  loan: Omit<Loan, 'owner' | 'borrower' | 'organisation' | 'request'> & { request: { id: string } },
+  related: {
+    owner: { id: string; name: string };
+    borrower: { id: string; name: string; email: string };
+    organisation: { id: string; name: string } | null;
+    lines: LoanView['lines'];
+  },
+  now: Date,
+): LoanView {
   return {
     id: loan.id,
     requestId: loan.request.id,
     state: loan.state,
     isOverdue: isOverdue(loan, now),
     isFlagged: loan.flaggedAt !== null,
-    owner: { id: loan.owner.id, name: loan.owner.name },
-    borrower: { id: loan.borrower.id, name: loan.borrower.name, email: loan.borrower.email },
-    organisation: loan.organisation ? { id: loan.organisation.id, name: loan.organisation.name } : null,
+    owner: { id: related.owner.id, name: related.owner.name },
+    borrower: { id: related.borrower.id, name: related.borrower.name, email: related.borrower.email },
+    organisation: related.organisation ? { id: related.organisation.id, name: related.organisation.name } : null,
     startsAt: loan.startsAt.toISOString(),
     endsAt: loan.endsAt.toISOString(),
     collectorName: loan.collectorName,
@@ -35,16 +67,7 @@ export function toLoanView(loan: Loan, lines: readonly LoanLine[], now: Date): L
     expiresAt: iso(loan.expiresAt),
     pickedUpAt: iso(loan.pickedUpAt),
     returnedAt: iso(loan.returnedAt),
-    lines: lines.map((line) => ({
-      itemId: line.item.id,
-      name: line.item.name,
-      quantity: line.quantity,
-      kitItemId: line.kitItem?.id ?? null,
-      returnedFine: line.returnedFine,
-      returnedDamaged: line.returnedDamaged,
-      returnedMissing: line.returnedMissing,
-      returnNotes: line.returnNotes,
-    })),
+    lines: related.lines,
   };
 }
 

@@ -1,16 +1,27 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Membership } from '@talkoot/identity';
 import { enqueueMail, renderTemplate } from '@talkoot/outbox/mail';
 import { pickLocalized, type Language } from '@talkoot/platform/schemas';
 import type { Item } from '../item.entity.js';
+import { ownerCoordinators, type Recipient } from '../lending.sql.js';
 import { Loan, LoanLine } from '../loan.entity.js';
 import { loanCalendar } from './loan-calendar.js';
 import { isOwnerMail, type LoanUpdateKind, loanUpdateTemplate } from './loan-update.template.js';
 
-interface Recipient {
-  email: string;
-  name: string;
-  language: Language;
+// What a loan's mail shows of the loan: a `Loan` entity, or the plain loan a request has just inserted.
+export interface NotifiedLoan {
+  id: string;
+  request: { id: string };
+  owner: { id: string; name: string };
+  borrower: Recipient;
+  organisation: { name: string } | null;
+  startsAt: Date;
+  endsAt: Date;
+  collectorName: string;
+  isTransportNeeded: boolean;
+  handOverStartsAt: Date | null;
+  handOverEndsAt: Date | null;
+  feeCents: number;
+  depositCents: number;
 }
 
 export interface NotifiedLine {
@@ -21,24 +32,11 @@ export interface NotifiedLine {
 const loanWord: Record<Language, string> = { fi: 'Laina', sv: 'Lån', en: 'Loan' };
 const handOverWord: Record<Language, string> = { fi: 'Luovutus', sv: 'Överlämning', en: 'Hand-over' };
 
-// The admins and coordinators of each owner, in one statement.
-export async function ownerCoordinators(em: EntityManager, ownerIds: readonly string[]): Promise<Map<string, Recipient[]>> {
-  const result = new Map<string, Recipient[]>(ownerIds.map((id) => [id, []]));
-  if (ownerIds.length === 0) return result;
-  const memberships = await em.find(
-    Membership,
-    { organisation: { $in: [...ownerIds] }, role: { $in: ['admin', 'coordinator'] } },
-    { populate: ['user'] },
-  );
-  for (const membership of memberships) result.get(membership.organisation.id)?.push(membership.user);
-  return result;
-}
-
 // Writes a loan's mail into the caller's transaction (the outbox), rendered in each reader's
 // language with the loan's .ics. Owner mails go to `coordinators`, the rest to the borrower.
 export function notifyLoan(
   em: EntityManager,
-  loan: Loan,
+  loan: NotifiedLoan,
   lines: readonly NotifiedLine[],
   kind: LoanUpdateKind,
   input: { publicOrigin: string; coordinators: readonly Recipient[]; borrower?: Recipient; reason?: string | null },
