@@ -347,11 +347,11 @@ describe('who may give away and claim', () => {
     // Confirm, decline, withdraw: the owner's coordinators only.
     expect((await claim(made.id)).status).toBe(200);
     for (const what of ['confirmation', 'decline', 'withdrawal']) {
-      const body = what === 'decline' ? { reason: '' } : undefined;
-      expect((await act(made.id, what, owner.member, owner.id, body)).status, what).toBe(403);
-      expect((await act(made.id, what, receiver.coordinator, owner.id, body)).status, what).toBe(403);
-      expect((await act(made.id, what, '', owner.id, body)).status, what).toBe(401);
-      expect((await act(made.id, what, receiver.coordinator, receiver.id, body)).status, what).toBe(404);
+      const answer = what === 'decline' ? { reason: '' } : undefined;
+      expect((await act(made.id, what, owner.member, owner.id, answer)).status, what).toBe(403);
+      expect((await act(made.id, what, receiver.coordinator, owner.id, answer)).status, what).toBe(403);
+      expect((await act(made.id, what, '', owner.id, answer)).status, what).toBe(401);
+      expect((await act(made.id, what, receiver.coordinator, receiver.id, answer)).status, what).toBe(404);
     }
     // The organisation's own page: its coordinators only.
     const page = `/api/organisations/${owner.id}/lending/give-aways`;
