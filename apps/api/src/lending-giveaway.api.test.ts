@@ -110,7 +110,13 @@ describe('giving away', () => {
     const made = await offered(chairs.id, 20, 'Vanhoja mutta ehjiä');
     expect(made.state).toBe('offered');
 
-    // Anyone sees what is offered, by whom and where.
+    // Anyone sees what is offered, by whom and where; a municipality narrows the list.
+    const { rows } = await api.sql.query(`select municipality_id from villages where id = $1`, [villageId]);
+    const near = await call(api, 'GET', `/api/lending/give-aways?municipalityId=${rows[0].municipality_id}`);
+    expect(near.json.offers.map((o: { id: string }) => o.id)).toContain(made.id);
+    const elsewhere = await call(api, 'GET', '/api/lending/give-aways?municipalityId=00000000-0000-4000-8000-000000000000');
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.json.offers).toEqual([]);
     const list = await call(api, 'GET', '/api/lending/give-aways');
     expect(list.status).toBe(200);
     expect(list.json.offers.find((o: { id: string }) => o.id === made.id)).toMatchObject({
