@@ -40,6 +40,7 @@ export default [
   route('lending', 'routes/lending/index.tsx'),
   route('lending/items/:id', 'routes/lending/item.tsx'),
   route('lending/requests/:requestId', 'routes/lending/request.tsx'),
+  route('lending/give-aways', 'routes/lending/give-aways.tsx'),
   route('loans', 'routes/lending/my-loans.tsx'),
   route('organisations/:id/lending', 'routes/lending-admin/catalogue.tsx'),
   route('organisations/:id/lending/items/new', 'routes/lending-admin/item-edit.tsx', { id: 'lending-item-new' }),
@@ -48,5 +49,7 @@ export default [
   route('organisations/:id/lending/requests', 'routes/lending-admin/requests.tsx'),
   route('organisations/:id/lending/loans/:loanId', 'routes/lending-admin/loan.tsx'),
   route('organisations/:id/lending/week', 'routes/lending-admin/week.tsx'),
+  route('organisations/:id/lending/give-aways', 'routes/lending-admin/give-aways.tsx'),
+  route('organisations/:id/lending/items/:itemId/give-away', 'routes/lending-admin/give-away-new.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

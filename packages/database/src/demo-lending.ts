@@ -3,6 +3,7 @@ import type { Organisation, User, Village } from '@talkoot/identity';
 import { addDays, helsinkiInstantAt, helsinkiToday } from '@talkoot/platform';
 import {
   type BorrowerKind,
+  GiveAwayOffer,
   type ItemCategory,
   Item,
   KitPart,
@@ -600,6 +601,32 @@ export function seedDemoLending(
       }
     });
   }
+  seedDemoGiveAway(em, { items, users: input.users, now });
+}
+
+// One give-away offer (kierrätys, ADR 021), open for the region's coordinators to claim. It holds its
+// units from when it was made, so the tablecloths lend 20 of 30 meanwhile.
+const demoGiveAway = {
+  item: 'marttas-cloths',
+  units: 10,
+  note: 'Vanhoja pellavaliinoja 180 cm pöytiin. Ehjiä ja pestyjä, parissa pieni tahra.',
+  createdBy: 'sari@example.org',
+};
+
+export function seedDemoGiveAway(
+  em: EntityManager,
+  input: { items: Map<string, Item>; users: Map<string, User>; now: Date },
+): void {
+  const item = input.items.get(demoGiveAway.item)!;
+  em.create(GiveAwayOffer, {
+    item,
+    owner: item.organisation,
+    units: demoGiveAway.units,
+    note: demoGiveAway.note,
+    state: 'offered',
+    createdBy: input.users.get(demoGiveAway.createdBy)!,
+    createdAt: addHours(input.now, -24 * 3),
+  });
 }
 
 function addHours(date: Date, hours: number): Date {

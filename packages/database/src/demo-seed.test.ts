@@ -36,6 +36,8 @@ describe('demo data', () => {
     expect(await count(`select count(*) as n from loans where state = 'pickedUp' and ends_at < now()`)).toBe(1);
     expect(await count(`select count(*) as n from loans where state = 'returned'`)).toBeGreaterThanOrEqual(1);
     expect(await count(`select count(*) as n from loans where starts_at > now()`)).toBeGreaterThanOrEqual(3);
+    // One give-away offer open for the region.
+    expect(await count(`select count(*) as n from give_away_offers where state = 'offered'`)).toBe(1);
     // No item holds more than its stock at any start of a loan.
     expect(
       await count(`select count(*) as n from items i where i.quantity < (

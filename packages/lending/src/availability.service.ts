@@ -82,7 +82,8 @@ export class AvailabilityService {
 
   // Items matching the search, nearest first (the searched village, its municipality, the rest).
   private async findCandidates(em: EntityManager, query: SearchQuery, nearMunicipality: string | null): Promise<string[]> {
-    const where: string[] = [];
+    // An item given away whole is out of the catalogue (ADR 021).
+    const where: string[] = ['i.retired_at is null'];
     const params: unknown[] = [];
     if (query.category) {
       where.push('i.category = ?');
@@ -95,7 +96,7 @@ export class AvailabilityService {
     const nearVillage = query.villageId ?? null;
     const rows = await em.execute<{ id: string }[]>(
       `select i.id from items i join villages v on v.id = i.village_id
-        ${where.length ? `where ${where.join(' and ')}` : ''}
+        where ${where.join(' and ')}
         order by (v.id = ?::uuid) desc nulls last,
                  (v.municipality_id = ?::uuid) desc nulls last,
                  i.created_at, i.id

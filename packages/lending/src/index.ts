@@ -11,3 +11,5 @@ export * from './lending-worker.module.js';
 export { LoanSweepService } from './loan-sweep.service.js';
 export { LENDING_QUEUE } from './lending.queues.js';
 export { loanUpdateTemplate, loanUpdateKinds, type LoanUpdateKind } from './mail/loan-update.template.js';
+export { GiveAwayService } from './give-away.service.js';
+export { giveAwayUpdateTemplate, giveAwayUpdateKinds, type GiveAwayUpdateKind } from './mail/give-away-update.template.js';

@@ -51,6 +51,7 @@ export async function viewItems(em: EntityManager, items: readonly Item[], now =
       .filter((part) => part.kit.id === item.id)
       .map((part) => ({ itemId: part.part.id, name: part.part.name, quantity: part.quantity })),
     photos: [],
+    retiredAt: item.retiredAt?.toISOString() ?? null,
     outOfService: periods
       .filter((period) => period.item.id === item.id)
       .map((period) => ({

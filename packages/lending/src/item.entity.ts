@@ -8,7 +8,8 @@ import { type BorrowerKind, type ItemCategory, itemCategories } from './item.sch
 // Equipment an organisation lends: 50 chairs are one item of quantity 50; the sound system is an
 // item of quantity 1. The row is also the lock every change of its stock takes (ADR 017).
 @Entity({ tableName: 'items' })
-@Check({ name: 'items_quantity_check', expression: 'quantity >= 1' })
+// An item given away whole keeps its row (past loans keep their lines) with no units left (ADR 021).
+@Check({ name: 'items_quantity_check', expression: 'quantity >= 1 or (quantity = 0 and retired_at is not null)' })
 @Check({
   name: 'items_fees_check',
   expression:
@@ -82,6 +83,10 @@ export class Item {
 
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();
+
+  // Given away whole (ADR 021): out of the catalogue and the search, never lent again.
+  @Property({ type: 'datetime', nullable: true })
+  retiredAt: Date | null = null;
 }
 
 // A part of a kit: `quantity` units of `part` go out with each kit.

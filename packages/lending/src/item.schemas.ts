@@ -124,6 +124,8 @@ export const itemSchema = itemSummarySchema.extend({
   kitParts: z.array(z.object({ itemId: z.uuid(), name: localizedTextSchema, quantity: z.number() })),
   photos: z.array(z.object({ url: z.string(), altText: z.string() })),
   outOfService: z.array(outOfServiceSchema),
+  // When the item was given away whole (ADR 021); null while the owner has it.
+  retiredAt: z.iso.datetime().nullable(),
 });
 export type ItemView = z.infer<typeof itemSchema>;
 

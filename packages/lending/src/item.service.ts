@@ -32,7 +32,7 @@ export class ItemService {
     const em = this.orm.em.fork();
     const items = await em.find(
       Item,
-      { organisation: organisationId },
+      { organisation: organisationId, retiredAt: null },
       { populate: itemPopulate, orderBy: { createdAt: 'asc' } },
     );
     return viewItems(em, items);
@@ -63,6 +63,12 @@ export class ItemService {
       if ((await lockItems(em, [itemId])).length === 0) throw notFound('The item');
       const item = await em.findOne(Item, { id: itemId, organisation: organisationId }, { populate: ['organisation'] });
       if (!item) throw notFound('The item');
+      if (item.retiredAt) throw new DomainError(itemErrors.given_away, 'The item was given away', { quantity: 'Given away' });
+      const offered = await offeredUnits(em, item.id);
+      if (!item.isKit && input.quantity < offered)
+        throw new DomainError(itemErrors.units_offered, `${offered} units are offered to give away: withdraw the offer first`, {
+          quantity: `At least ${offered}`,
+        });
       if (input.kitParts.length > 0 !== item.isKit)
         throw new DomainError(kitErrors.kind_fixed, 'An item cannot become a kit or stop being one: add a new item', {
           kitParts: item.isKit ? 'A kit needs its parts' : 'Add a new item for a kit',
@@ -197,6 +203,15 @@ export class ItemService {
     const item = await em.findOneOrFail(Item, { id: itemId }, { populate: itemPopulate, refresh: true });
     return (await viewItems(em, [item]))[0]!;
   }
+}
+
+// Units held by the item's open give-away offers (ADR 021): the stock may not shrink below them.
+async function offeredUnits(em: EntityManager, itemId: string): Promise<number> {
+  const [row] = await em.execute<{ units: number }[]>(
+    `select coalesce(sum(units), 0)::int as units from give_away_offers where item_id = ? and state in ('offered', 'claimed')`,
+    [itemId],
+  );
+  return row?.units ?? 0;
 }
 
 // How many whole kits the parts' stock makes (at least one: a kit is offered even when short).

@@ -11,6 +11,9 @@ export const itemErrors = defineErrorReasons('item', {
   kit_has_no_parts: 'rule_violation',
   // More units out of service than the item has.
   units_beyond_stock: 'rule_violation',
+  // Fewer units than are offered to give away (withdraw the offer first), or an item already given away.
+  units_offered: 'rule_violation',
+  given_away: 'rule_violation',
 });
 
 export const loanErrors = defineErrorReasons('loan', {
@@ -39,4 +42,22 @@ export const loanErrors = defineErrorReasons('loan', {
 export const kitErrors = defineErrorReasons('kit', {
   // A plain item cannot become a kit (or a kit stop being one): its loans count the other way.
   kind_fixed: 'rule_violation',
+});
+
+export const giveAwayErrors = defineErrorReasons('giveAway', {
+  // More units than are free from now on (loans, units out of service and other offers hold the rest):
+  // `details.free` says how many may be offered.
+  not_enough_free: 'conflict',
+  // A kit is given away as its parts.
+  kit: 'rule_violation',
+  // The item was already given away whole.
+  item_given_away: 'rule_violation',
+  // The offer is not in a state this change applies to (confirm an unclaimed offer, withdraw a given one).
+  wrong_state: 'rule_violation',
+  // Another organisation claimed it first.
+  already_claimed: 'conflict',
+  // An organisation cannot claim what it offers itself.
+  own_offer: 'rule_violation',
+  // Offers go to the organisations of the owner's own region.
+  other_region: 'forbidden',
 });

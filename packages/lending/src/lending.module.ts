@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AvailabilityService } from './availability.service.js';
+import { GiveAwayController } from './give-away.controller.js';
+import { GiveAwayService } from './give-away.service.js';
 import { ItemController } from './item.controller.js';
 import { ItemService } from './item.service.js';
 import { LoanController } from './loan.controller.js';
@@ -8,7 +10,7 @@ import { LoanService } from './loan.service.js';
 
 // Needs CoreModule (config + ORM) and IdentityModule (access guard) from the composition root.
 @Module({
-  controllers: [ItemController, LoanController],
-  providers: [ItemService, AvailabilityService, LoanRequestService, LoanService],
+  controllers: [ItemController, LoanController, GiveAwayController],
+  providers: [ItemService, AvailabilityService, LoanRequestService, LoanService, GiveAwayService],
 })
 export class LendingModule {}

@@ -63,7 +63,7 @@ export class LoanRequestService {
       );
       const itemOf = (itemId: string, index: number) => {
         const item = items.find((candidate) => candidate.id === itemId);
-        if (!item)
+        if (!item || item.retiredAt)
           throw new DomainError(loanErrors.item_unknown, 'No such item', {
             [`lines.${index}.itemId`]: 'Choose an item from the search',
           });

@@ -6,9 +6,12 @@ import { OPEN_END } from './stock.sql.js';
 // quantity): the loans that no longer fit are flagged for the owner to sort out, never dropped.
 // Returns the loans flagged now.
 export async function flagLoansBeyondStock(em: EntityManager, itemId: string, quantity: number, now: Date): Promise<string[]> {
+  // Units out of service and units offered to give away (no end, ADR 021) are the owner's own: kept first.
   const periods = await em.execute<{ id: string; starts_at: Date; ends_at: Date; units: number }[]>(
-    `select id, starts_at, ends_at, units from out_of_service_periods where item_id = ? and ends_at > ?`,
-    [itemId, now],
+    `select id, starts_at, ends_at, units from out_of_service_periods where item_id = ? and ends_at > ?
+     union all
+     select id, created_at, ${OPEN_END}, units from give_away_offers where item_id = ? and state in ('offered', 'claimed')`,
+    [itemId, now, itemId],
   );
   const loans = await em.execute<{ id: string; starts_at: Date; ends_at: Date; units: number }[]>(
     `select lo.id, lo.starts_at,

@@ -9,7 +9,8 @@ const placeholders = (count: number) => Array.from({ length: count }, () => '?')
 
 // Units each blocking loan line and out-of-service period holds, for items `in (…)` over [start, end).
 // A picked-up loan holds its units not yet counted back until they are: once overdue it has no
-// end (`OPEN_END`), so nobody is promised units that are not in the storeroom.
+// end (`OPEN_END`), so nobody is promised units that are not in the storeroom. An open give-away
+// offer holds its units from when it was made, with no end (ADR 021).
 function usageSql(itemCount: number): string {
   const items = placeholders(itemCount);
   return `usage as (
@@ -23,11 +24,14 @@ function usageSql(itemCount: number): string {
     union all
     select item_id, starts_at, ends_at, units from out_of_service_periods
      where item_id in (${items}) and starts_at < ? and ends_at > ?
+    union all
+    select item_id, created_at, ${OPEN_END}, units from give_away_offers
+     where item_id in (${items}) and state in ('offered', 'claimed') and created_at < ?
   )`;
 }
 
 function usageParams(itemIds: readonly string[], startsAt: Date, endsAt: Date, now: Date): unknown[] {
-  return [now, ...itemIds, endsAt, startsAt, ...itemIds, endsAt, startsAt];
+  return [now, ...itemIds, endsAt, startsAt, ...itemIds, endsAt, startsAt, ...itemIds, endsAt];
 }
 
 // Locks the rows in id order: two requests for the same items (a kit and its parts, or one owner's

@@ -32,6 +32,11 @@ export const notices = {
   loan_denied: 'lendingAdmin.denied',
   loan_return_saved: 'lendingAdmin.returned',
   lending_item_saved: 'lendingAdmin.form.saved',
+  give_away_offered: 'giveAway.notice.offered',
+  give_away_claimed: 'giveAway.notice.claimed',
+  give_away_confirmed: 'giveAway.notice.confirmed',
+  give_away_declined: 'giveAway.notice.declined',
+  give_away_withdrawn: 'giveAway.notice.withdrawn',
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof notices;

@@ -61,6 +61,8 @@ function toSummary(item: ApiItemSummary): ItemSummary {
 function toDetails(item: ItemView): ItemDetails {
   return {
     ...toSummary(item),
+    isKit: item.isKit,
+    retiredAt: item.retiredAt,
     description: item.description,
     photos: item.photos,
     pickUpInstructions: item.pickUpInstructions,

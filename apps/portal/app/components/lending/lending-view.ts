@@ -18,6 +18,9 @@ export type SearchHit = { item: ItemSummary; free: number; days: DayAvailability
 export type Borrowers = 'members' | 'region' | 'residents';
 
 export type ItemDetails = ItemSummary & {
+  isKit: boolean;
+  // When it was given away whole (kierrätys); null while the owner has it.
+  retiredAt: string | null;
   description: LocalisedText;
   photos: { url: string; altText: string }[];
   pickUpInstructions: string;

@@ -43,6 +43,11 @@ export default function LendingCatalogue() {
             </Link>
           </li>
           <li>
+            <Link to={`${base}/give-aways`} className="button button--secondary">
+              {t('giveAway.nav')}
+            </Link>
+          </li>
+          <li>
             <Link to={`${base}/items/new`} className="button button--secondary">
               {t('lendingAdmin.newItem')}
             </Link>
@@ -73,6 +78,15 @@ export default function LendingCatalogue() {
                     {t('lendingAdmin.labels')}
                     <span className="visually-hidden">: {name}</span>
                   </Link>
+                  {item.isKit ? null : (
+                    <>
+                      {' · '}
+                      <Link to={`${base}/items/${item.id}/give-away`}>
+                        {t('giveAway.offerLink')}
+                        <span className="visually-hidden">: {name}</span>
+                      </Link>
+                    </>
+                  )}
                 </p>
               </li>
             );

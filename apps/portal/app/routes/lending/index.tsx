@@ -97,11 +97,15 @@ export default function Lending() {
       />
       <h1>{t('lending.title')}</h1>
       <p className="lead">{t('lending.intro')}</p>
-      {viewer ? (
-        <p>
-          <Link to="/loans">{t('loans.title')}</Link>
-        </p>
-      ) : null}
+      <p>
+        {viewer ? (
+          <>
+            <Link to="/loans">{t('loans.title')}</Link>
+            {' · '}
+          </>
+        ) : null}
+        <Link to="/lending/give-aways">{t('giveAway.title')}</Link>
+      </p>
       <LendingSearchForm regions={regions} values={values} errors={errors} />
       {hits ? (
         viewer && hits.length > 0 ? (

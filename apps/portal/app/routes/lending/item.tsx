@@ -69,6 +69,12 @@ export default function LendingItem() {
         {t(categoryKeys[item.category])} · {t('lending.item.quantity', { count: item.quantity })} ·{' '}
         {t('lending.search.owner', { name: item.owner.name })}
       </p>
+      {item.retiredAt ? <p className="panel panel--info">{t('giveAway.itemGivenAway')}</p> : null}
+      {canManage && !item.retiredAt && !item.isKit ? (
+        <p>
+          <Link to={`/organisations/${item.owner.id}/lending/items/${item.id}/give-away`}>{t('giveAway.offerLink')}</Link>
+        </p>
+      ) : null}
 
       {canManage && currentLoan ? (
         <section className="section" aria-labelledby="current-loan">
