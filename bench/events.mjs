@@ -261,7 +261,7 @@ async function main() {
   if (page.server === portal) {
     // The listener hears changes a moment after the portal starts; wait until the page is kept.
     for (let attempt = 0; attempt < 100 && page.cache !== 'HIT'; attempt++) {
-      const probe = await fetch(`${portal.url}${page.path}`);
+      const probe = await fetch(`${portal.url}${page.path}`, { headers: { 'accept-language': 'fi' } });
       await probe.arrayBuffer();
       page.cache = probe.headers.get('x-cache');
       page.etag = probe.headers.get('etag');
@@ -313,7 +313,7 @@ async function main() {
       name: page.server === portal ? `${page.name} (kept)` : page.name,
       server: page.server,
       clients: PAGE_CLIENTS,
-      nextRequest: () => ({ path: page.path }),
+      nextRequest: () => ({ path: page.path, headers: page.server === portal ? { 'accept-language': 'fi' } : {} }),
       target: ['p95', TARGET_PAGE_P95_MS],
       isCachedPage: page.server === portal,
     },
@@ -323,7 +323,7 @@ async function main() {
             name: `${page.name} 304 (If-None-Match)`,
             server: page.server,
             clients: PAGE_CLIENTS,
-            nextRequest: () => ({ path: page.path, headers: { 'if-none-match': page.etag } }),
+            nextRequest: () => ({ path: page.path, headers: { 'if-none-match': page.etag, 'accept-language': 'fi' } }),
             target: ['p95', TARGET_PAGE_P95_MS],
             isCachedPage: true,
           },
@@ -331,7 +331,7 @@ async function main() {
             name: `${page.name} (rendered each time)`,
             server: page.server,
             clients: PAGE_CLIENTS,
-            nextRequest: () => ({ path: page.path, headers: { cookie: 'talkoot_notice=signed_in' } }),
+            nextRequest: () => ({ path: page.path, headers: { cookie: 'talkoot_notice=signed_in', 'accept-language': 'fi' } }),
             target: ['p95', TARGET_PAGE_P95_MS],
           },
         ]

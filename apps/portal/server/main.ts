@@ -118,29 +118,40 @@ async function main(): Promise<void> {
         acceptLanguage: request.headers['accept-language'],
         ifNoneMatch: request.headers['if-none-match'],
       };
-      const looked = pageCache?.lookup(pageRequest);
+      let looked = pageCache?.lookup(pageRequest);
+      const underWay = looked && 'ticket' in looked ? pageCache?.renderUnderWay(looked.ticket, pageRequest) : undefined;
+      if (underWay) {
+        await underWay;
+        looked = pageCache?.lookup(pageRequest);
+      }
       if (looked && 'answer' in looked) return sendCachedAnswer(reply.raw, looked.answer);
-      let response: Response;
+      const ticket = looked && 'ticket' in looked ? looked.ticket : undefined;
+      const finishRender = ticket && pageCache ? pageCache.startRender(ticket, pageRequest) : () => {};
       try {
-        // Every page write (form posts to route actions) passes here, so this is the one place to refuse forged ones.
-        response = isCrossSiteWrite(webRequest, config.publicOrigin)
-          ? refuseCrossSiteWrite(webRequest)
-          : await handleRequest(webRequest);
-      } catch (error) {
-        request.log.error(error, 'request handler failed');
-        response = new Response('Internal Server Error', { status: 500, headers: { 'Content-Type': 'text/plain' } });
+        let response: Response;
+        try {
+          // Every page write (form posts to route actions) passes here, so this is the one place to refuse forged ones.
+          response = isCrossSiteWrite(webRequest, config.publicOrigin)
+            ? refuseCrossSiteWrite(webRequest)
+            : await handleRequest(webRequest);
+        } catch (error) {
+          request.log.error(error, 'request handler failed');
+          response = new Response('Internal Server Error', { status: 500, headers: { 'Content-Type': 'text/plain' } });
+        }
+        const final = withSecurityHeaders(response, pageRequest.url);
+        if (pageCache && ticket && pageCache.shouldStore(ticket, pageRequest, final)) {
+          const body = Buffer.from(await final.arrayBuffer());
+          return sendCachedAnswer(reply.raw, pageCache.store(ticket, pageRequest, final.headers, body));
+        }
+        if (final.headers.has(pageCacheHeader)) {
+          // A cacheable page rendered for a signed-in reader (or with a cookie set): theirs alone.
+          final.headers.delete(pageCacheHeader);
+          final.headers.set('x-cache', 'BYPASS');
+        }
+        await sendResponse(reply.raw, final);
+      } finally {
+        finishRender();
       }
-      const final = withSecurityHeaders(response, pageRequest.url);
-      if (pageCache && looked && 'ticket' in looked && pageCache.shouldStore(looked.ticket, pageRequest, final)) {
-        const body = Buffer.from(await final.arrayBuffer());
-        return sendCachedAnswer(reply.raw, pageCache.store(looked.ticket, pageRequest, final.headers, body));
-      }
-      if (final.headers.has(pageCacheHeader)) {
-        // A cacheable page rendered for a signed-in reader (or with a cookie set): theirs alone.
-        final.headers.delete(pageCacheHeader);
-        final.headers.set('x-cache', 'BYPASS');
-      }
-      await sendResponse(reply.raw, final);
     });
   });
 

@@ -143,6 +143,29 @@ describe('PageCache', () => {
     expect('answer' in cache.lookup(request('/calendar'))).toBe(false);
   });
 
+  it('lets readers of a page kept before wait for its one render after a change', async () => {
+    const changes = new FakeChanges();
+    const cache = new PageCache(changes, { maxBytes: 1_000_000, maxEntries: 10 });
+    renderAndKeep(cache, request('/calendar'), 'old');
+    changes.change('events');
+    const first = cache.lookup(request('/calendar'));
+    if (!('ticket' in first)) throw new Error('expected a miss');
+    const finish = cache.startRender(first.ticket, request('/calendar'));
+    const second = cache.lookup(request('/calendar'));
+    const underWay = 'ticket' in second ? cache.renderUnderWay(second.ticket, request('/calendar')) : undefined;
+    expect(underWay).toBeDefined();
+    cache.store(first.ticket, request('/calendar'), rendered(), Buffer.from('new'));
+    finish();
+    await underWay;
+    const after = cache.lookup(request('/calendar'));
+    expect('answer' in after && after.answer.body!.toString()).toBe('new');
+    // Another language's readers do not wait for it.
+    const swedish = cache.lookup(request('/calendar', { acceptLanguage: 'sv' }));
+    expect(
+      'ticket' in swedish && cache.renderUnderWay(swedish.ticket, request('/calendar', { acceptLanguage: 'sv' })),
+    ).toBeFalsy();
+  });
+
   it('treats reordered query parameters as one page', () => {
     expect(pageKey(new URL('http://t.test/calendar?view=month&month=2027-06'), 'fi')).toBe(
       pageKey(new URL('http://t.test/calendar?month=2027-06&view=month'), 'fi'),

@@ -74,6 +74,10 @@ export class PageCache {
   private readonly entries = new Map<string, Entry>();
   // Which language a reader's cookie and Accept-Language lead to, as the renderer decided it.
   private readonly languageChoices = new Map<string, string>();
+  // Renders under way of pages that were kept before: readers arriving meanwhile wait for them
+  // rather than render the same page again (after a change, 20 readers cost one render).
+  private readonly rendering = new Map<string, Promise<void>>();
+  private readonly keptBefore = new Set<string>();
   private bytes = 0;
   hits = 0;
   misses = 0;
@@ -112,6 +116,29 @@ export class PageCache {
     if (headers['content-security-policy'])
       headers['content-security-policy'] = headers['content-security-policy'].replaceAll(NONCE_MARK, nonce);
     return { answer: { status: 200, headers, body: request.method === 'HEAD' ? null : joinParts(entry.bodyParts, nonce) } };
+  }
+
+  // A render of this very page (same address and language inputs) that this request can wait for.
+  renderUnderWay(ticket: RenderTicket, request: PageRequest): Promise<void> | undefined {
+    return ticket.requestKey === null ? undefined : this.rendering.get(renderKey(ticket, request));
+  }
+
+  // Announces a render of a page kept before; call the returned function when it is kept (or not).
+  startRender(ticket: RenderTicket, request: PageRequest): () => void {
+    if (ticket.requestKey === null || request.method !== 'GET') return () => {};
+    const key = renderKey(ticket, request);
+    if (!this.keptBefore.has(key) || this.rendering.has(key)) return () => {};
+    let finish = () => {};
+    this.rendering.set(
+      key,
+      new Promise<void>((resolve) => {
+        finish = resolve;
+      }),
+    );
+    return () => {
+      this.rendering.delete(key);
+      finish();
+    };
   }
 
   // Whether a rendered answer may be kept: the route opted in, nobody is signed in, nothing is set.
@@ -167,6 +194,8 @@ export class PageCache {
       };
       this.remove(key);
       this.entries.set(key, entry);
+      if (this.keptBefore.size >= this.options.maxEntries * 4) this.keptBefore.clear();
+      this.keptBefore.add(renderKey(ticket, request));
       this.bytes += entry.bytes;
       this.evict();
     }
@@ -224,6 +253,10 @@ export class PageCache {
 function languageInputsKey(request: PageRequest): string {
   const cookie = cookieValue(request.cookieHeader, languageCookie) ?? '';
   return `${cookie}|${cookie ? '' : (request.acceptLanguage ?? '')}`;
+}
+
+function renderKey(ticket: RenderTicket, request: PageRequest): string {
+  return `${ticket.requestKey} ${pageKey(request.url, '')}`;
 }
 
 // Query parameters sorted, so `?view=month&date=…` and `?date=…&view=month` are one page.
