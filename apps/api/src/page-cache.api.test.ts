@@ -57,7 +57,7 @@ async function startPortal(apiUrl: string, databaseUrl: string): Promise<Portal>
       await fetch(`${url}/favicon.svg`);
       break;
     } catch {
-      if (attempt > 150 || child.exitCode !== null) throw new Error('the portal did not start');
+      if (attempt > 600 || child.exitCode !== null) throw new Error('the portal did not start in 60 s');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
