@@ -27,7 +27,9 @@ const allowed = {
 // all the portal may import: a domain's schemas, platform's time and money.
 const browserSafeSubpaths = new Set(['schemas', 'time', 'money']);
 // `mail` (outbox's shared mail look) is server-only: domains render their own mails with it (ADR 012).
-const publicSubpaths = new Set([...browserSafeSubpaths, 'mail']);
+const publicSubpaths = new Set([...browserSafeSubpaths, 'mail', 'pg-listener', 'content-changes']);
+// The portal's server (not its app) listens for content changes to drop kept pages (ADR 020).
+const portalServerSubpaths = new Set([...browserSafeSubpaths, 'pg-listener', 'content-changes']);
 // Test-only imports: any package's tests may use the harness.
 const testOnly = new Set(['testing']);
 
@@ -72,7 +74,8 @@ function check(owner, kind, file) {
           `${where}: ${owner} may not depend on ${target} (allowed: ${(allowed[owner] ?? []).join(', ') || 'nothing'})`,
         );
     }
-    if (kind === 'apps' && owner === 'portal' && !browserSafeSubpaths.has(subpath)) {
+    const isPortalServer = file.startsWith(path.join(root, 'apps', 'portal', 'server') + path.sep);
+    if (kind === 'apps' && owner === 'portal' && !(isPortalServer ? portalServerSubpaths : browserSafeSubpaths).has(subpath)) {
       problems.push(
         `${where}: the portal may import only browser-safe entries ("@talkoot/<package>/schemas", "@talkoot/platform/time", "@talkoot/platform/money"), not "${specifier}"`,
       );

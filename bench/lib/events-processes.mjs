@@ -44,7 +44,7 @@ export function startApi(env, cleanups) {
 }
 
 // Undefined when the portal has no server build (the api-only fallback is measured then).
-export async function startPortal(apiUrl, cleanups, log) {
+export async function startPortal(apiUrl, cleanups, log, env = {}) {
   const script = path.join(root, 'apps', 'portal', 'dist', 'server', 'main.js');
   if (!fs.existsSync(script) || !fs.existsSync(path.join(root, 'apps', 'portal', 'build', 'server', 'index.js')))
     return undefined;
@@ -60,6 +60,7 @@ export async function startPortal(apiUrl, cleanups, log) {
       API_URL: apiUrl,
       PUBLIC_ORIGIN: origin,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from '@react-router/node';
 import { isbot } from 'isbot';
 import { renderToPipeableStream, type RenderToPipeableStreamOptions } from 'react-dom/server';
 import { ServerRouter, type EntryContext, type RouterContextProvider } from 'react-router';
+import { pageCacheMark } from './lib/page-cache';
 import { buildContentSecurityPolicy, type PageSecurity } from './lib/security';
 
 export const streamTimeout = 5_000;
@@ -20,6 +21,11 @@ export default function handleRequest(
   if (!import.meta.env.DEV) {
     responseHeaders.set('Content-Security-Policy', buildContentSecurityPolicy(nonce, collectPageSecurity(routerContext)));
   }
+
+  // Public pages whose route says which data they show may be kept for signed-out readers; the
+  // portal's server decides and removes this mark (server/page-cache.ts, ADR 020).
+  const pageCache = pageCacheMark(routerContext);
+  if (pageCache) responseHeaders.set(pageCache.header, pageCache.value);
 
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });

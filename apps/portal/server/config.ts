@@ -7,6 +7,10 @@ export type ServerConfig = {
   // How many proxies stand in front (their X-Forwarded-For entries are trusted, no more).
   trustProxy: number;
   logLevel: string;
+  // The portal listens here for data changes, to keep public pages rendered (ADR 020); unset: no page cache.
+  databaseUrl: string | undefined;
+  // Bytes of rendered public pages kept in memory (PAGE_CACHE_MB; 0 turns the page cache off).
+  pageCacheBytes: number;
 };
 
 // A mistake in the environment: reported as one plain line, without a stack trace.
@@ -33,6 +37,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     // otherwise a client could write its own first entry and dodge the per-IP limits.
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
+    databaseUrl: env.DATABASE_URL || undefined,
+    pageCacheBytes: parsePageCacheMegabytes(env.PAGE_CACHE_MB) * 1024 * 1024,
   };
 }
 
@@ -43,6 +49,14 @@ function parseTrustProxy(value: string | undefined): number {
   if (!Number.isInteger(hops) || hops < 0)
     throw new ConfigError(`TRUST_PROXY is the number of proxies in front, e.g. TRUST_PROXY=1: ${value}`);
   return hops;
+}
+
+function parsePageCacheMegabytes(value: string | undefined): number {
+  if (!value) return 32;
+  const megabytes = Number(value);
+  if (!Number.isFinite(megabytes) || megabytes < 0)
+    throw new ConfigError(`PAGE_CACHE_MB is the memory for kept public pages in MB, e.g. PAGE_CACHE_MB=32: ${value}`);
+  return megabytes;
 }
 
 function isHttpUrl(value: string): boolean {

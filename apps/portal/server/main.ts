@@ -11,6 +11,8 @@ import { sizeRefusalPage } from './size-refusals.js';
 import { ConfigError, readServerConfig } from './config.js';
 import { isCrossSiteWrite, refuseCrossSiteWrite } from './cross-site-writes.js';
 import { withSecurityHeaders } from './security-headers.js';
+import { ContentChanges } from './content-changes.js';
+import { PageCache, pageCacheHeader, type CachedAnswer, type PageRequest } from './page-cache.js';
 
 // dist/server/main.js -> the package folder, where `react-router build` wrote build/.
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,6 +30,15 @@ async function main(): Promise<void> {
   // Actions refuse posts from other origins; behind a proxy the public host is PUBLIC_ORIGIN's.
   const allowedActionOrigins = config.publicOrigin ? [new URL(config.publicOrigin).host] : undefined;
   const handleRequest = createRequestHandler({ ...build, allowedActionOrigins }, 'production');
+
+  // Public pages kept for signed-out readers while the portal hears every data change (ADR 020).
+  const changes = config.databaseUrl && config.pageCacheBytes > 0 ? new ContentChanges(config.databaseUrl) : undefined;
+  const pageCache = changes ? new PageCache(changes, { maxBytes: config.pageCacheBytes, maxEntries: 2_000 }) : undefined;
+  if (changes && pageCache) {
+    changes.onChange = (area) => pageCache.dropShowing(area);
+    changes.onReset = () => pageCache.clear();
+    changes.start();
+  }
 
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -100,17 +111,47 @@ async function main(): Promise<void> {
       // Loaders forward the client's address to the api; never trust one sent by the client.
       request.raw.headers['x-forwarded-for'] = request.ip;
       const webRequest = createRequest(request.raw, reply.raw);
-      let response: Response;
-      try {
-        // Every page write (form posts to route actions) passes here, so this is the one place to refuse forged ones.
-        response = isCrossSiteWrite(webRequest, config.publicOrigin)
-          ? refuseCrossSiteWrite(webRequest)
-          : await handleRequest(webRequest);
-      } catch (error) {
-        request.log.error(error, 'request handler failed');
-        response = new Response('Internal Server Error', { status: 500, headers: { 'Content-Type': 'text/plain' } });
+      const pageRequest: PageRequest = {
+        method: request.method,
+        url: new URL(webRequest.url),
+        cookieHeader: request.headers.cookie,
+        acceptLanguage: request.headers['accept-language'],
+        ifNoneMatch: request.headers['if-none-match'],
+      };
+      let looked = pageCache?.lookup(pageRequest);
+      const underWay = looked && 'ticket' in looked ? pageCache?.renderUnderWay(looked.ticket, pageRequest) : undefined;
+      if (underWay) {
+        await underWay;
+        looked = pageCache?.lookup(pageRequest);
       }
-      await sendResponse(reply.raw, withSecurityHeaders(response, new URL(webRequest.url)));
+      if (looked && 'answer' in looked) return sendCachedAnswer(reply.raw, looked.answer);
+      const ticket = looked && 'ticket' in looked ? looked.ticket : undefined;
+      const finishRender = ticket && pageCache ? pageCache.startRender(ticket, pageRequest) : () => {};
+      try {
+        let response: Response;
+        try {
+          // Every page write (form posts to route actions) passes here, so this is the one place to refuse forged ones.
+          response = isCrossSiteWrite(webRequest, config.publicOrigin)
+            ? refuseCrossSiteWrite(webRequest)
+            : await handleRequest(webRequest);
+        } catch (error) {
+          request.log.error(error, 'request handler failed');
+          response = new Response('Internal Server Error', { status: 500, headers: { 'Content-Type': 'text/plain' } });
+        }
+        const final = withSecurityHeaders(response, pageRequest.url);
+        if (pageCache && ticket && pageCache.shouldStore(ticket, pageRequest, final)) {
+          const body = Buffer.from(await final.arrayBuffer());
+          return sendCachedAnswer(reply.raw, pageCache.store(ticket, pageRequest, final.headers, body));
+        }
+        if (final.headers.has(pageCacheHeader)) {
+          // A cacheable page rendered for a signed-in reader (or with a cookie set): theirs alone.
+          final.headers.delete(pageCacheHeader);
+          final.headers.set('x-cache', 'BYPASS');
+        }
+        await sendResponse(reply.raw, final);
+      } finally {
+        finishRender();
+      }
     });
   });
 
@@ -118,6 +159,7 @@ async function main(): Promise<void> {
     app.log.info(`${signal}: closing`);
     try {
       await app.close();
+      await changes?.stop();
       process.exit(0);
     } catch (error) {
       app.log.error(error, 'error while closing');
@@ -132,6 +174,14 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   app.log.level = config.logLevel;
   app.log.info(`Talkoot portal listening on http://${config.host}:${config.port} (api ${config.apiUrl})`);
+}
+
+function sendCachedAnswer(raw: import('node:http').ServerResponse, answer: CachedAnswer): void {
+  raw.writeHead(
+    answer.status,
+    answer.body ? { ...answer.headers, 'content-length': String(answer.body.length) } : answer.headers,
+  );
+  raw.end(answer.body ?? undefined);
 }
 
 main().catch((error: unknown) => {

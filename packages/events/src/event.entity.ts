@@ -5,10 +5,11 @@ import { Organisation, User, Village } from '@talkoot/identity';
 import type { LocalizedText } from '@talkoot/platform/schemas';
 import type { EventRecurrence } from './recurrence.js';
 import { type EventCategory, type EventStatus, coOrganiserStatuses, eventCategories, eventStatuses } from './event.schemas.js';
+import { announceContentChanges } from '@talkoot/platform';
 
 // What an event is: its words, place, category and audience. When it happens is in its
 // occurrences (one for a single event, many for a recurring one), each changeable on its own.
-@Entity({ tableName: 'events' })
+@Entity({ tableName: 'events', triggers: [announceContentChanges('events')] })
 @Index({ properties: ['organisation', 'status'] })
 // Substring search (ILIKE '%teatteri%' finds "kesäteatteri") served by trigrams.
 @Index({
@@ -102,7 +103,7 @@ export class Event {
 
 // One time an event happens. For an all-day event the times are the local midnights that bound its
 // days. `sequence` is the iCalendar SEQUENCE: it grows on every change a subscriber should see.
-@Entity({ tableName: 'event_occurrences' })
+@Entity({ tableName: 'event_occurrences', triggers: [announceContentChanges('events')] })
 @Index({ properties: ['startsAt'] })
 export class EventOccurrence {
   @PrimaryKey({ type: 'uuid' })
@@ -132,7 +133,7 @@ export class EventOccurrence {
 }
 
 // Another organisation that agreed to organise the event too; shown only once it has accepted.
-@Entity({ tableName: 'event_co_organisers' })
+@Entity({ tableName: 'event_co_organisers', triggers: [announceContentChanges('events')] })
 @Unique({ properties: ['event', 'organisation'] })
 export class EventCoOrganiser {
   @PrimaryKey({ type: 'uuid' })

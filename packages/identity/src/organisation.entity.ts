@@ -3,8 +3,9 @@ import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decora
 import type { LocalizedText } from '@talkoot/platform/schemas';
 import { organisationKinds, type OrganisationKind } from './organisation.schemas.js';
 import { Village } from './place.entity.js';
+import { announceContentChanges } from '@talkoot/platform';
 
-@Entity({ tableName: 'organisations' })
+@Entity({ tableName: 'organisations', triggers: [announceContentChanges('organisations')] })
 export class Organisation {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

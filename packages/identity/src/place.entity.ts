@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { announceContentChanges } from '@talkoot/platform';
 
-@Entity({ tableName: 'regions' })
+@Entity({ tableName: 'regions', triggers: [announceContentChanges('places')] })
 export class Region {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -11,7 +12,7 @@ export class Region {
   name!: string;
 }
 
-@Entity({ tableName: 'municipalities' })
+@Entity({ tableName: 'municipalities', triggers: [announceContentChanges('places')] })
 @Unique({ properties: ['region', 'name'] })
 export class Municipality {
   @PrimaryKey({ type: 'uuid' })
@@ -24,7 +25,7 @@ export class Municipality {
   name!: string;
 }
 
-@Entity({ tableName: 'villages' })
+@Entity({ tableName: 'villages', triggers: [announceContentChanges('places')] })
 @Unique({ properties: ['municipality', 'name'] })
 export class Village {
   @PrimaryKey({ type: 'uuid' })

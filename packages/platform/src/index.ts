@@ -19,3 +19,4 @@ export * from './core.module.js';
 export * from './queue-probe.js';
 export * from './http/control-characters.js';
 export * from './pg-listener.js';
+export * from './content-changes.js';

@@ -6,6 +6,7 @@ import { Space } from './space.entity.js';
 import type { SeriesRule } from './recurrence.js';
 import { type BookingStatus, bookingStatuses, priceTiers } from './booking.schemas.js';
 import { type WaitlistStatus, waitlistStatuses } from './waitlist.schemas.js';
+import { announceContentChanges } from '@talkoot/platform';
 
 // A recurring booking ("every Tuesday 18–20 until May"): its occurrences are ordinary bookings.
 @Entity({ tableName: 'booking_series' })
@@ -32,7 +33,7 @@ export class BookingSeries {
   createdAt: Opt<Date> = new Date();
 }
 
-@Entity({ tableName: 'bookings' })
+@Entity({ tableName: 'bookings', triggers: [announceContentChanges('venues')] })
 @Check({ name: 'bookings_ends_after_start_check', expression: 'ends_at > starts_at' })
 export class Booking {
   @PrimaryKey({ type: 'uuid' })
@@ -166,7 +167,7 @@ export class WaitlistEntry {
 // constraint is the rule "no double booking": two blocking rows of the same leaf never overlap.
 // Booking a parent space writes a row for each leaf under it, so the same constraint refuses
 // hierarchy conflicts both ways. Half-open ranges let back-to-back bookings meet.
-@Entity({ tableName: 'booking_occupancies' })
+@Entity({ tableName: 'booking_occupancies', triggers: [announceContentChanges('venues')] })
 @Check({
   name: 'booking_occupancies_no_overlap',
   expression: "exclude using gist (leaf_space_id with =, tstzrange(starts_at, ends_at, '[)') with &&) where (is_blocking)",

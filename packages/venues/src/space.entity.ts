@@ -4,10 +4,11 @@ import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decora
 import type { ClosedDates, OpeningPeriod } from './opening-hours.js';
 import { bookableByOptions, priceUnits } from './space.schemas.js';
 import { Venue } from './venue.entity.js';
+import { announceContentChanges } from '@talkoot/platform';
 
 // A bookable part of a venue. Spaces form a small tree ("whole hall" contains "main hall" and
 // "kitchen"); bookings occupy the leaves under the booked space.
-@Entity({ tableName: 'spaces' })
+@Entity({ tableName: 'spaces', triggers: [announceContentChanges('venues')] })
 export class Space {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

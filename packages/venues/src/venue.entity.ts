@@ -3,12 +3,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Organisation, Village } from '@talkoot/identity';
 import type { LocalizedText } from '@talkoot/platform/schemas';
+import { announceContentChanges } from '@talkoot/platform';
 
 export function newFeedToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-@Entity({ tableName: 'venues' })
+@Entity({ tableName: 'venues', triggers: [announceContentChanges('venues')] })
 export class Venue {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -63,7 +64,7 @@ export class Venue {
 }
 
 // Photos are stored resized (never the original upload) and always with a text alternative.
-@Entity({ tableName: 'venue_photos' })
+@Entity({ tableName: 'venue_photos', triggers: [announceContentChanges('venues')] })
 export class VenuePhoto {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -14,9 +14,11 @@ import type { OrganiserEvent } from '../../lib/api-types';
 import { pickLocalisedText } from '../../lib/labels';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState } from '../../lib/session.server';
+import type { RouteHandle } from '../../lib/page-cache';
 
 // Read without JavaScript: no scripts on this page (see root.tsx).
-export const handle = { hydrate: false };
+// Kept for signed-out readers until the data it shows changes (ADR 020).
+export const handle = { hydrate: false, pageCache: { shows: ['events', 'organisations', 'places'] } } satisfies RouteHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: calendarStyles }];
 

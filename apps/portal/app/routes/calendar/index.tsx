@@ -28,9 +28,11 @@ import { filterSummary } from '../../components/calendar/filter-summary';
 import { PageTitle } from '../../components/page-title';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState } from '../../lib/session.server';
+import type { RouteHandle } from '../../lib/page-cache';
 
 // Read without JavaScript: no scripts on this page (see root.tsx).
-export const handle = { hydrate: false };
+// Kept for signed-out readers until the data it shows changes (ADR 020).
+export const handle = { hydrate: false, pageCache: { shows: ['events', 'organisations', 'places'] } } satisfies RouteHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: calendarStyles }];
 

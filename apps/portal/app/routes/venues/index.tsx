@@ -14,6 +14,10 @@ import type { Region, Venue } from '../../lib/api-types';
 import type { FieldErrors } from '../../lib/forms';
 import { useI18n } from '../../lib/root-data';
 import { getRequestState } from '../../lib/session.server';
+import type { RouteHandle } from '../../lib/page-cache';
+
+// Kept for signed-out readers until the data it shows changes (ADR 020).
+export const handle = { pageCache: { shows: ['venues', 'organisations', 'places'] } } satisfies RouteHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: venueStyles }];
 

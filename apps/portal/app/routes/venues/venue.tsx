@@ -31,6 +31,10 @@ import { readFormValues } from '../../lib/forms';
 import { pickLocalisedText } from '../../lib/labels';
 import { useI18n, useRootData } from '../../lib/root-data';
 import { getRequestState, requireViewer, signInPath } from '../../lib/session.server';
+import type { RouteHandle } from '../../lib/page-cache';
+
+// Kept for signed-out readers until the data it shows changes (ADR 020).
+export const handle = { pageCache: { shows: ['venues', 'organisations', 'places'] } } satisfies RouteHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: venueStyles }];
 
