@@ -47,7 +47,7 @@ export async function itemStock(em: EntityManager, itemId: string): Promise<Item
 export function requestedItemsSql(count: number): string {
   return `select i.id, i.name, i.quantity, i.is_kit, i.address, i.pick_up_instructions, i.borrowers, i.is_approval_required,
        i.fee_members_cents, i.fee_organisations_cents, i.fee_private_cents, i.deposit_cents, i.max_days, i.notice_days,
-       i.created_at, o.id as owner_id, o.name as owner_name, m.region_id as owner_region_id, v.name as village_name
+       i.created_at, i.retired_at, o.id as owner_id, o.name as owner_name, m.region_id as owner_region_id, v.name as village_name
   from items i join organisations o on o.id = i.organisation_id
   join villages ov on ov.id = o.village_id join municipalities m on m.id = ov.municipality_id
   join villages v on v.id = i.village_id
@@ -70,6 +70,8 @@ export interface RequestedItem {
   maxDays: number | null;
   noticeDays: number | null;
   createdAt: Date;
+  // Given away whole (ADR 021): kept for its past loans, never lent again.
+  retiredAt: Date | null;
   owner: { id: string; name: string; regionId: string };
   village: { name: string };
 }
@@ -93,6 +95,7 @@ export async function requestedItems(em: EntityManager, itemIds: readonly string
     maxDays: row.max_days as number | null,
     noticeDays: row.notice_days as number | null,
     createdAt: new Date(row.created_at as string | Date),
+    retiredAt: row.retired_at ? new Date(row.retired_at as string | Date) : null,
     owner: { id: row.owner_id as string, name: row.owner_name as string, regionId: row.owner_region_id as string },
     village: { name: row.village_name as string },
   }));

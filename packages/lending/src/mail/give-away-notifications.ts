@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { enqueueMail, renderTemplate } from '@talkoot/outbox/mail';
 import { pickLocalized } from '@talkoot/platform/schemas';
 import type { GiveAwayOffer } from '../give-away.entity.js';
-import { ownerCoordinators } from './loan-notifications.js';
+import { ownerCoordinators } from '../lending.sql.js';
 import { type GiveAwayUpdateKind, giveAwayUpdateTemplate, isGiveAwayOwnerMail } from './give-away-update.template.js';
 
 // Writes a give-away mail into the caller's transaction (the outbox), in each reader's language:
