@@ -12,12 +12,14 @@
 // Prints start / peak / end per process and the growth per 1,000 requests after the warm-up (the
 // slope of a least-squares line through the samples). When a Node process grows by more than
 // --threshold MB per 1,000 requests (or with --snapshots=always), a second phase takes a heap
-// snapshot of it, drives the same mix for --snapshot-minutes, takes another, and prints what grew
-// between the two by constructor (bench/lib/heap-snapshot.mjs). A measurement, not a test: it
+// snapshot of it, drives the same mix for --snapshot-minutes, takes another (--snapshot-count in
+// all), and prints what grew between each two by constructor (bench/lib/heap-snapshot.mjs): growth
+// that stops between the later snapshots was warm-up (compiled code, pools reaching their size),
+// growth that goes on is a leak. A measurement, not a test: it
 // exits 0 whatever the figures.
 //
 //   node bench/memory.mjs [--minutes=3] [--warmup=30] [--clients=20] [--threshold=0.5]
-//                         [--snapshots=auto|always|never] [--snapshot-minutes=2]
+//                         [--snapshots=auto|always|never] [--snapshot-minutes=2] [--snapshot-count=2]
 //                         [--burst-size=25] [--burst-every=30] [--verbose]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,6 +37,8 @@ const CLIENTS = Number(args.clients ?? 20);
 const THRESHOLD_MB = Number(args.threshold ?? 0.5);
 const SNAPSHOTS = args.snapshots ?? 'auto';
 const SNAPSHOT_MINUTES = Number(args['snapshot-minutes'] ?? Math.max(1, MINUTES / 2));
+const SNAPSHOT_COUNT = Math.max(2, Number(args['snapshot-count'] ?? 2));
+const QUIET_S = 10;
 const BURST_SIZE = Number(args['burst-size'] ?? 25);
 const BURST_EVERY_S = Number(args['burst-every'] ?? 30);
 const VERBOSE = 'verbose' in args;
@@ -249,7 +253,7 @@ async function main() {
     );
     console.log('');
     console.log(
-      `${'process'.padEnd(31)}  ${'PSS MB start / peak / end'.padStart(25)}  ${'RSS peak'.padStart(8)}  ${'heap used MB start / peak / end'.padStart(31)}  growth per 1,000 requests after warm-up`,
+      `${'process'.padEnd(31)}  ${'PSS MB start / peak / end'.padStart(25)}  ${'RSS peak'.padStart(8)}  ${'heap used MB start / peak / end'.padStart(31)}  ${'heap total peak'.padStart(15)}  growth per 1,000 requests after warm-up`,
     );
     const growth = [];
     names.forEach((name, i) => {
@@ -261,7 +265,7 @@ async function main() {
       growth.push({ name, pss: pssGrowth, heap: heapGrowth });
       const heapText = heap.length ? `${fixed(heap[0])} / ${fixed(Math.max(...heap))} / ${fixed(heap.at(-1))}` : '–';
       console.log(
-        `${name.padEnd(31)}  ${`${fixed(pss[0])} / ${fixed(Math.max(...pss))} / ${fixed(pss.at(-1))}`.padStart(25)}  ${fixed(Math.max(...series('rss'))).padStart(8)}  ${heapText.padStart(31)}  PSS ${signed(pssGrowth)} MB${heap.length ? `, heap ${signed(heapGrowth)} MB` : ''}`,
+        `${name.padEnd(31)}  ${`${fixed(pss[0])} / ${fixed(Math.max(...pss))} / ${fixed(pss.at(-1))}`.padStart(25)}  ${fixed(Math.max(...series('rss'))).padStart(8)}  ${heapText.padStart(31)}  ${fixed(Math.max(...series('heapTotal'))).padStart(15)}  PSS ${signed(pssGrowth)} MB${heap.length ? `, heap ${signed(heapGrowth)} MB` : ''}`,
       );
     });
     const totals = samples.map((s) => s.processes.reduce((sum, p) => sum + p.pss, 0));
@@ -293,24 +297,34 @@ async function main() {
         }
         return file;
       };
+      // Every snapshot in the same state: the load stopped and idle keep-alive connections gone,
+      // so what differs is what requests left behind.
+      const quietly = async (n) => {
+        await new Promise((resolve) => setTimeout(resolve, QUIET_S * 1000));
+        const files = [];
+        for (const name of processNames) files.push(await take(name, n));
+        return files;
+      };
       console.log('');
       console.log(
-        `heap snapshots of ${processNames.join(', ')}: one now, one after ${SNAPSHOT_MINUTES} more minute(s) of the same mix (each after a full collection)`,
+        `heap snapshots of ${processNames.join(', ')}: ${SNAPSHOT_COUNT}, ${SNAPSHOT_MINUTES} minute(s) of the same mix apart, each ${QUIET_S} s after the load stopped and after a full collection`,
       );
-      const before = [];
-      for (const name of processNames) before.push(await take(name, 1));
-      const from = requests;
-      await drive(Date.now() + SNAPSHOT_MINUTES * 60_000);
-      const between = requests - from;
-      const after = [];
-      for (const name of processNames) after.push(await take(name, 2));
+      const rounds = [{ files: await quietly(1), requests }];
+      for (let n = 2; n <= SNAPSHOT_COUNT; n++) {
+        await drive(Date.now() + SNAPSHOT_MINUTES * 60_000);
+        rounds.push({ files: await quietly(n), requests });
+      }
       processNames.forEach((name, i) => {
-        const comparison = compareHeapSnapshots(before[i], after[i]);
-        console.log('');
-        console.log(formatComparison(`${name}, ${between} requests apart`, comparison));
-        console.log(
-          `  → reachable heap growth per 1,000 requests: ${signed(((comparison.after - comparison.before) / MB) * (1000 / Math.max(1, between)))} MB`,
-        );
+        for (let n = 1; n < rounds.length; n++) {
+          const between = rounds[n].requests - rounds[n - 1].requests;
+          const comparison = compareHeapSnapshots(rounds[n - 1].files[i], rounds[n].files[i]);
+          console.log('');
+          console.log(formatComparison(`${name}, snapshot ${n} → ${n + 1}, ${between} requests apart`, comparison));
+          console.log(
+            `  → reachable heap growth per 1,000 requests: ${signed(((comparison.after - comparison.before) / MB) * (1000 / Math.max(1, between)))} MB`,
+          );
+        }
+        for (const round of rounds) fs.rmSync(round.files[i], { force: true });
       });
     }
   } finally {

@@ -21,6 +21,7 @@ if (dir) {
   const report = () => {
     const usage = process.memoryUsage();
     const heap = v8.getHeapStatistics();
+    const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((space) => [space.space_name, space.space_size]));
     try {
       writeAtomically(
         path.join(dir, `${name}.json`),
@@ -33,6 +34,8 @@ if (dir) {
           external: usage.external,
           arrayBuffers: usage.arrayBuffers,
           heapLimit: heap.heap_size_limit,
+          newSpace: spaces.new_space ?? 0,
+          oldSpace: spaces.old_space ?? 0,
         }),
       );
     } catch {

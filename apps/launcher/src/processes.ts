@@ -44,8 +44,17 @@ function formatLine(name: string, line: string, isJson: boolean): string | undef
   }
 }
 
-export function startProcess(name: string, script: string, env: NodeJS.ProcessEnv, heapMb?: number): ManagedProcess {
-  const heapLimit = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+export function startProcess(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  heapMb?: number,
+  semiSpaceMb?: number,
+): ManagedProcess {
+  const heapLimit = [
+    ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+    ...(semiSpaceMb ? [`--max-semi-space-size=${semiSpaceMb}`] : []),
+  ];
   const report = env.MEMORY_REPORT_DIR ? ['--import', memoryReport] : [];
   const child = spawn(process.execPath, ['--enable-source-maps', ...heapLimit, ...report, script], {
     env: { ...env, TALKOOT_PROCESS_NAME: name },

@@ -42,6 +42,7 @@ describe('configuration', () => {
     const config = parseConfig({});
     expect([config.DATABASE_POOL_MIN, config.DATABASE_POOL_MAX, config.QUEUE_POOL_MAX]).toEqual([0, 10, 5]);
     expect(config.EMBEDDED_POSTGRES_MAX_CONNECTIONS).toBe(60);
+    expect(config.HEAP_SEMI_SPACE_MB).toBe(16);
     expect(config.EMBEDDED_POSTGRES_SHARED_BUFFERS_MB).toBe(64);
     expect(config.EMBEDDED_POSTGRES_WORK_MEM_MB).toBe(4);
     const larger = parseConfig({ DATABASE_POOL_MIN: '2', DATABASE_POOL_MAX: '20', EMBEDDED_POSTGRES_MAX_CONNECTIONS: '120' });

@@ -41,6 +41,9 @@ export const configSchema = z
     API_HEAP_MB: z.coerce.number().int().min(64).max(16_384).default(256),
     WORKER_HEAP_MB: z.coerce.number().int().min(64).max(16_384).default(192),
     PORTAL_HEAP_MB: z.coerce.number().int().min(64).max(16_384).default(256),
+    // V8's young generation (each of its two semi-spaces, MB) for all three. Node 24 lets each grow
+    // to 64 MB under load: ≈ 100 MB of committed heap per process that a small box cannot spare.
+    HEAP_SEMI_SPACE_MB: z.coerce.number().int().min(1).max(256).default(16),
     // Connection pools of the api and the worker, each (ADR 016): the ORM's, and the one the queue
     // backend keeps per queue on PostgreSQL (not used with Redis).
     DATABASE_POOL_MIN: z.coerce.number().int().min(0).max(100).default(0),
