@@ -167,6 +167,10 @@ async function main() {
     const postgresPid = Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
     const nodeNames = ['api', 'worker', 'portal'];
     const pidOf = (name) => readReport(reportDir, name)?.pid;
+    const restarts = () => {
+      const lines = output.split('\n').filter((line) => / stopped unexpectedly /.test(line));
+      return lines.length ? `restarts during the run:\n${lines.map((line) => `  ${line}`).join('\n')}` : 'no process restarted';
+    };
     log(`running at ${base}: ${nodeNames.map((name) => `${name} ${pidOf(name)}`).join(', ')}, PostgreSQL ${postgresPid}`);
 
     const context = { base, ...(await prepareMix({ base, mailDir: path.join(dataDir, 'mail'), log })) };
@@ -278,6 +282,7 @@ async function main() {
     console.log(
       `peak PSS of the whole product ${fixed(totalPeak)} MB (target ≤ ${TARGET_TOTAL_MB} MB: ${totalPeak <= TARGET_TOTAL_MB ? 'met' : 'MISSED'})`,
     );
+    console.log(restarts());
     const growing = growth.slice(0, nodeNames.length).filter((g) => g.pss > THRESHOLD_MB || g.heap > THRESHOLD_MB);
     console.log(
       `growth above ${THRESHOLD_MB} MB per 1,000 requests: ${growing.length ? growing.map((g) => g.name).join(', ') : 'none'}`,
@@ -287,32 +292,44 @@ async function main() {
     if (toSnapshot.length) await snapshotPhase(toSnapshot);
 
     async function snapshotPhase(processNames) {
-      const take = async (name, n) => {
-        const file = path.join(reportDir, `${name}-${n}.heapsnapshot`);
+      // The process numbers its own files; a restarted one starts again at 1, so wait for a file
+      // that was not there before the signal.
+      const take = async (name) => {
+        const existing = () =>
+          fs.readdirSync(reportDir).filter((file) => file.startsWith(`${name}-`) && file.endsWith('.heapsnapshot'));
+        const before = new Set(existing());
+        const mtimes = new Map([...before].map((file) => [file, fs.statSync(path.join(reportDir, file)).mtimeMs]));
         process.kill(pidOf(name), 'SIGUSR2');
-        const deadline = Date.now() + 120_000;
-        while (!fs.existsSync(file)) {
-          if (Date.now() > deadline) throw new Error(`no heap snapshot from ${name} within 120 s`);
+        const deadline = Date.now() + 300_000;
+        while (true) {
+          const fresh = existing().find(
+            (file) => !before.has(file) || fs.statSync(path.join(reportDir, file)).mtimeMs !== mtimes.get(file),
+          );
+          if (fresh) {
+            const copy = path.join(reportDir, `${name}.${Date.now()}.snapshot`);
+            fs.renameSync(path.join(reportDir, fresh), copy);
+            return copy;
+          }
+          if (Date.now() > deadline) throw new Error(`no heap snapshot from ${name} within 300 s\n${restarts()}`);
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
-        return file;
       };
       // Every snapshot in the same state: the load stopped and idle keep-alive connections gone,
       // so what differs is what requests left behind.
-      const quietly = async (n) => {
+      const quietly = async () => {
         await new Promise((resolve) => setTimeout(resolve, QUIET_S * 1000));
         const files = [];
-        for (const name of processNames) files.push(await take(name, n));
+        for (const name of processNames) files.push(await take(name));
         return files;
       };
       console.log('');
       console.log(
         `heap snapshots of ${processNames.join(', ')}: ${SNAPSHOT_COUNT}, ${SNAPSHOT_MINUTES} minute(s) of the same mix apart, each ${QUIET_S} s after the load stopped and after a full collection`,
       );
-      const rounds = [{ files: await quietly(1), requests }];
+      const rounds = [{ files: await quietly(), requests }];
       for (let n = 2; n <= SNAPSHOT_COUNT; n++) {
         await drive(Date.now() + SNAPSHOT_MINUTES * 60_000);
-        rounds.push({ files: await quietly(n), requests });
+        rounds.push({ files: await quietly(), requests });
       }
       processNames.forEach((name, i) => {
         for (let n = 1; n < rounds.length; n++) {
