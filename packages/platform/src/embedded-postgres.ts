@@ -18,7 +18,7 @@ const PASSWORD = 'talkoot';
 // buffers, 100 connections) suit a server of its own; here it shares a small box with three Node
 // processes. Every connection is a backend process of a few MB, so max_connections is sized to
 // what the api and the worker can open (their ORM pools, DATABASE_POOL_MAX each, and the queue
-// backend's pools and listening connections: 21–31 measured under `pnpm bench:memory`).
+// backend's pools and listening connections: 20–41 measured under `pnpm bench:memory`).
 export interface EmbeddedPostgresSettings {
   maxConnections: number;
   sharedBuffersMb: number;
