@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ManagedProcess } from './processes.js';
 
 // The built launcher, as `npm start` runs it: the reporter is preloaded from dist/.
@@ -24,6 +24,8 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): 
 describe('memory reports for the benchmark (MEMORY_REPORT_DIR)', () => {
   let child: ManagedProcess | undefined;
   let dir: string | undefined;
+
+  afterAll(() => fs.rmSync(script, { force: true }));
 
   afterEach(async () => {
     if (child) await stopProcess(child, 5_000);

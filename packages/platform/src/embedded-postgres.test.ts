@@ -18,7 +18,7 @@ describe('the embedded PostgreSQL on a small box', () => {
 
   afterAll(async () => {
     await server?.stop();
-    fs.rmSync(tempDir, { recursive: true, force: true });
+    fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 5 });
   });
 
   it('runs with small buffers and as many connections as the pools need, not the test-run 300', async () => {
