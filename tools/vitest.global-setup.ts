@@ -3,7 +3,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../packages/database/dist/index.js';
-import { ensureDatabase, startEmbeddedPostgres } from '../packages/platform/dist/index.js';
+import { ensureDatabase, startEmbeddedPostgres, testPostgresSettings } from '../packages/platform/dist/index.js';
 import { startRedisServer } from './redis-server.js';
 
 // One real PostgreSQL (embedded, or TEST_DATABASE_URL's server) and one real Redis per test run.
@@ -14,7 +14,11 @@ export default async function setup(project: TestProject) {
   if (!adminUrl) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'talkoot-test-pg-'));
     fs.chmodSync(dataDir, 0o755);
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), persistent: false });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'pg'),
+      persistent: false,
+      settings: testPostgresSettings,
+    });
     stops.push(async () => {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -86,10 +86,16 @@ try {
     PUBLIC_ORIGIN: config.publicOrigin,
     DATA_DIR: config.dataDir,
   };
-  supervisor.supervise('api', () => startProcess('api', 'apps/api/dist/main.js', env, config.API_HEAP_MB));
-  supervisor.supervise('worker', () => startProcess('worker', 'apps/worker/dist/main.js', env, config.WORKER_HEAP_MB));
+  supervisor.supervise('api', () =>
+    startProcess('api', 'apps/api/dist/main.js', env, config.API_HEAP_MB, config.HEAP_SEMI_SPACE_MB),
+  );
+  supervisor.supervise('worker', () =>
+    startProcess('worker', 'apps/worker/dist/main.js', env, config.WORKER_HEAP_MB, config.HEAP_SEMI_SPACE_MB),
+  );
   await waitForHttp(`http://127.0.0.1:${apiPort}/api/healthz`);
-  supervisor.supervise('portal', () => startProcess('portal', 'apps/portal/dist/server/main.js', env, config.PORTAL_HEAP_MB));
+  supervisor.supervise('portal', () =>
+    startProcess('portal', 'apps/portal/dist/server/main.js', env, config.PORTAL_HEAP_MB, config.HEAP_SEMI_SPACE_MB),
+  );
   await waitForHttp(`http://127.0.0.1:${config.PORT}/api/readyz`);
 
   if (accounts) {

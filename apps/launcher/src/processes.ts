@@ -1,5 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+// Loaded into each process only when MEMORY_REPORT_DIR is set (the memory benchmark).
+const memoryReport = fileURLToPath(new URL('./memory-report.js', import.meta.url));
 
 export interface ManagedProcess {
   name: string;
@@ -40,10 +44,20 @@ function formatLine(name: string, line: string, isJson: boolean): string | undef
   }
 }
 
-export function startProcess(name: string, script: string, env: NodeJS.ProcessEnv, heapMb?: number): ManagedProcess {
-  const heapLimit = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
-  const child = spawn(process.execPath, ['--enable-source-maps', ...heapLimit, script], {
-    env,
+export function startProcess(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  heapMb?: number,
+  semiSpaceMb?: number,
+): ManagedProcess {
+  const heapLimit = [
+    ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+    ...(semiSpaceMb ? [`--max-semi-space-size=${semiSpaceMb}`] : []),
+  ];
+  const report = env.MEMORY_REPORT_DIR ? ['--import', memoryReport] : [];
+  const child = spawn(process.execPath, ['--enable-source-maps', ...heapLimit, ...report, script], {
+    env: { ...env, TALKOOT_PROCESS_NAME: name },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group: Ctrl-C reaches the launcher, which then stops the children in order.
     detached: true,

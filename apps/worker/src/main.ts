@@ -25,7 +25,7 @@ try {
 // BullMQ's backend is process-wide: choose it before any Queue or Worker exists.
 const connection = configureQueueBackend(config);
 // Migrations are the launcher's job; the worker only connects.
-const orm = await openOrm(databaseUrl);
+const orm = await openOrm(databaseUrl, { poolMin: config.DATABASE_POOL_MIN, poolMax: config.DATABASE_POOL_MAX });
 const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, orm, connection }), {
   logger: logger ?? false,
   abortOnError: false,

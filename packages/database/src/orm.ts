@@ -10,12 +10,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const migrationsDir = path.join(here, 'migrations');
 export const migrationsSourceDir = path.resolve(here, '..', 'src', 'migrations');
 
-export function ormOptions(url: string, overrides: { poolMax?: number; debug?: boolean } = {}): Options {
+export function ormOptions(url: string, overrides: { poolMin?: number; poolMax?: number; debug?: boolean } = {}): Options {
   const options = createOrmOptions({ url, entities: allEntities, migrationsPath: migrationsDir, ...overrides });
   return { ...options, extensions: [Migrator] };
 }
 
-export async function openOrm(url: string, overrides: { poolMax?: number; debug?: boolean } = {}): Promise<MikroORM> {
+export async function openOrm(
+  url: string,
+  overrides: { poolMin?: number; poolMax?: number; debug?: boolean } = {},
+): Promise<MikroORM> {
   return MikroORM.init(ormOptions(url, overrides));
 }
 

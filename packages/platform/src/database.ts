@@ -11,6 +11,7 @@ export function createOrmOptions(input: {
   entities: NonNullable<Options['entities']>;
   migrationsPath?: string;
   debug?: boolean;
+  poolMin?: number;
   poolMax?: number;
 }): Options {
   return defineConfig({
@@ -19,7 +20,7 @@ export function createOrmOptions(input: {
     metadataProvider: ReflectMetadataProvider,
     discovery: { warnWhenNoEntities: false },
     debug: input.debug ?? false,
-    pool: { min: 0, max: input.poolMax ?? 10 },
+    pool: { min: Math.min(input.poolMin ?? 0, input.poolMax ?? 10), max: input.poolMax ?? 10 },
     allowGlobalContext: false,
     // BullMQ's tables live in the same database; the schema tools must never touch them.
     schemaGenerator: { ignoreSchema: [QUEUE_SCHEMA] },

