@@ -33,6 +33,7 @@ let portalB: Portal;
 let organisationId: string;
 let organiserToken: string;
 let eventId: string;
+let homeVillageId: string;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -93,6 +94,7 @@ beforeAll(async () => {
   const databaseUrl = api.sql.options.connectionString!;
   [portalA, portalB] = await Promise.all([startPortal(api.url, databaseUrl), startPortal(replica.url, databaseUrl)]);
   const villageId = await makeVillage(api);
+  homeVillageId = villageId;
   organisationId = await makeOrganisation(api, villageId, 'Kerkonkosken kyläyhdistys ry');
   const organiser = await makeUser(api, { name: 'Olli Organiser' });
   await addMember(api, organiser.id, organisationId, 'coordinator');
@@ -227,6 +229,46 @@ describe('the public page cache', () => {
 
   it('keeps the venue pages too', async () => {
     expect(await (await untilKept(portalB, '/venues')).text()).toContain('<html lang="fi"');
+  });
+
+  it('keeps a lending item’s page and shows a new loan in every portal within a second', async () => {
+    const item = await call(api, 'POST', `/api/organisations/${organisationId}/lending/items`, {
+      token: organiserToken,
+      body: {
+        name: { fi: 'Tuolit' },
+        category: 'furniture',
+        quantity: 50,
+        address: 'Kylätie 1',
+        villageId: homeVillageId,
+        borrowers: ['members', 'region', 'residents'],
+        isApprovalRequired: true,
+      },
+    });
+    expect(item.status).toBe(201);
+    const itemPage = `/lending/items/${item.json.item.id}?month=${nextYear}-06`;
+    for (const portal of [portalA, portalB])
+      expect(await (await untilKept(portal, itemPage)).text()).toContain('50 / 50 vapaana');
+
+    const requested = await fetch(`${portalB.url}/api/lending/requests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${organiserToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        lines: [{ itemId: item.json.item.id, quantity: 30 }],
+        startsAt: helsinki(nextYear, 6, 13, 10),
+        endsAt: helsinki(nextYear, 6, 13, 18),
+        collectorName: 'Olli Organiser',
+      }),
+    });
+    expect(requested.status).toBe(201);
+    const requestedAt = Date.now();
+    for (const portal of [portalA, portalB]) {
+      let body = '';
+      while (Date.now() - requestedAt < 1_000) {
+        body = await (await page(portal, itemPage)).text();
+        if (body.includes('20 / 50 vapaana')) break;
+      }
+      expect(body).toContain('20 / 50 vapaana');
+    }
   });
 
   it('keeps pages that do not opt in out of the cache', async () => {

@@ -4,11 +4,12 @@ import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mi
 import { Organisation, User } from '@talkoot/identity';
 import { type GiveAwayState, giveAwayStates } from './give-away.schemas.js';
 import { Item } from './item.entity.js';
+import { announceContentChanges } from '@talkoot/platform';
 
 // Units of an item offered for good to another organisation of the region (kierrätys). While
 // offered or claimed the offer holds its units like a loan with no end; confirming moves them to
 // the claimer's own new item (ADR 021).
-@Entity({ tableName: 'give_away_offers' })
+@Entity({ tableName: 'give_away_offers', triggers: [announceContentChanges('lending')] })
 @Check({ name: 'give_away_offers_units_check', expression: 'units >= 1' })
 @Index({ properties: ['item', 'state'] })
 @Index({ properties: ['state', 'createdAt'] })

@@ -4,10 +4,11 @@ import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } f
 import { Organisation, User, Village } from '@talkoot/identity';
 import type { LocalizedText } from '@talkoot/platform/schemas';
 import { type BorrowerKind, type ItemCategory, itemCategories } from './item.schemas.js';
+import { announceContentChanges } from '@talkoot/platform';
 
 // Equipment an organisation lends: 50 chairs are one item of quantity 50; the sound system is an
 // item of quantity 1. The row is also the lock every change of its stock takes (ADR 017).
-@Entity({ tableName: 'items' })
+@Entity({ tableName: 'items', triggers: [announceContentChanges('lending')] })
 // An item given away whole keeps its row (past loans keep their lines) with no units left (ADR 021).
 @Check({ name: 'items_quantity_check', expression: 'quantity >= 1 or (quantity = 0 and retired_at is not null)' })
 @Check({
@@ -90,7 +91,7 @@ export class Item {
 }
 
 // A part of a kit: `quantity` units of `part` go out with each kit.
-@Entity({ tableName: 'kit_parts' })
+@Entity({ tableName: 'kit_parts', triggers: [announceContentChanges('lending')] })
 @Unique({ properties: ['kit', 'part'] })
 @Check({ name: 'kit_parts_quantity_check', expression: 'quantity >= 1' })
 export class KitPart {
@@ -108,7 +109,7 @@ export class KitPart {
 }
 
 // Units that cannot be lent for a while (repair, lost): they shrink the stock over the period.
-@Entity({ tableName: 'out_of_service_periods' })
+@Entity({ tableName: 'out_of_service_periods', triggers: [announceContentChanges('lending')] })
 @Check({ name: 'out_of_service_periods_ends_after_start_check', expression: 'ends_at > starts_at' })
 @Check({ name: 'out_of_service_periods_units_check', expression: 'units >= 1' })
 @Index({ properties: ['item', 'startsAt'] })

@@ -5,6 +5,7 @@ import { Organisation, User } from '@talkoot/identity';
 import { Item } from './item.entity.js';
 import { type FeeTier, feeTiers } from './item.schemas.js';
 import { type LoanState, loanStates } from './loan.schemas.js';
+import { announceContentChanges } from '@talkoot/platform';
 
 // What a borrower asked for in one go: it holds one loan per owner, each decided by its owner.
 @Entity({ tableName: 'loan_requests' })
@@ -28,7 +29,7 @@ export class LoanRequest {
   createdAt: Opt<Date> = new Date();
 }
 
-@Entity({ tableName: 'loans' })
+@Entity({ tableName: 'loans', triggers: [announceContentChanges('lending')] })
 @Check({ name: 'loans_ends_after_start_check', expression: 'ends_at > starts_at' })
 @Index({ properties: ['owner', 'startsAt'] })
 @Index({ properties: ['state', 'endsAt'] })
@@ -135,7 +136,7 @@ export class Loan {
 
 // Units of one item in a loan, and how they came back. While the loan blocks, the units not yet
 // counted back hold stock (ADR 017).
-@Entity({ tableName: 'loan_lines' })
+@Entity({ tableName: 'loan_lines', triggers: [announceContentChanges('lending')] })
 @Check({ name: 'loan_lines_quantity_check', expression: 'quantity >= 1' })
 @Check({
   name: 'loan_lines_returned_check',

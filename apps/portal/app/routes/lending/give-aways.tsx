@@ -14,6 +14,7 @@ import { readFormValues, type FieldErrors } from '../../lib/forms';
 import { useI18n, useRootData } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
 import { getRequestState, requireViewer, serializeNoticeCookie } from '../../lib/session.server';
+import type { RouteHandle } from '../../lib/page-cache';
 
 export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: venueStyles },
@@ -21,7 +22,7 @@ export const links: Route.LinksFunction = () => [
 ];
 
 // Plain forms, no scripts: read and claimed on any phone (see root.tsx).
-export const handle = { hydrate: false };
+export const handle = { hydrate: false, pageCache: { shows: ['lending', 'organisations', 'places'] } } satisfies RouteHandle;
 
 // The organisations a person may claim for: where they are an admin or a coordinator.
 function claimingOrganisations(viewer: Pick<Viewer, 'memberships'> | null | undefined): { id: string; name: string }[] {

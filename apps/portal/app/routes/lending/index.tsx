@@ -20,6 +20,7 @@ import type { Language, MessageKey } from '../../lib/i18n';
 import { useI18n, useRootData } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
 import { getRequestState, requireViewer } from '../../lib/session.server';
+import type { RouteHandle } from '../../lib/page-cache';
 
 // venues.css for the shared list and facts styles (plain-list, space-rules, photos).
 export const links: Route.LinksFunction = () => [
@@ -28,7 +29,7 @@ export const links: Route.LinksFunction = () => [
 ];
 
 // Read without JavaScript, light on old phones: no scripts on this page (see root.tsx).
-export const handle = { hydrate: false };
+export const handle = { hydrate: false, pageCache: { shows: ['lending', 'organisations', 'places'] } } satisfies RouteHandle;
 
 function placeIds(regions: Region[]) {
   const municipalities = regions.flatMap((region) => region.municipalities);

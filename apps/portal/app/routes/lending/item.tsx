@@ -15,6 +15,7 @@ import { readFormValues } from '../../lib/forms';
 import { useI18n } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
 import { getRequestState, requireViewer, serializeNoticeCookie } from '../../lib/session.server';
+import type { RouteHandle } from '../../lib/page-cache';
 
 // venues.css for the shared list and facts styles (plain-list, space-rules, photos).
 export const links: Route.LinksFunction = () => [
@@ -24,7 +25,7 @@ export const links: Route.LinksFunction = () => [
 
 // Opened by scanning the item's QR label, often on a phone in a storeroom: no scripts (root.tsx),
 // and the owner's buttons are plain forms.
-export const handle = { hydrate: false };
+export const handle = { hydrate: false, pageCache: { shows: ['lending', 'organisations', 'places'] } } satisfies RouteHandle;
 
 function monthOf(query: URLSearchParams): string {
   const month = query.get('month') ?? '';
