@@ -160,7 +160,12 @@ describe('ending a period out of service early', () => {
     const chairs = await createItem(10);
     const marked = await call(api, 'POST', `/api/organisations/${owner.id}/lending/items/${chairs.id}/out-of-service`, {
       token: owner.coordinator,
-      body: { units: 4, startsAt: new Date(Date.now() - 3_600_000).toISOString(), endsAt: helsinki(year, 6, 1, 0), reason: 'Korjaukseen' },
+      body: {
+        units: 4,
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        endsAt: helsinki(year, 6, 1, 0),
+        reason: 'Korjaukseen',
+      },
     });
     expect(marked.status, marked.text).toBe(201);
     const periodId = marked.json.period.id as string;

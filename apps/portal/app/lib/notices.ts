@@ -32,6 +32,8 @@ export const notices = {
   loan_denied: 'lendingAdmin.denied',
   loan_return_saved: 'lendingAdmin.returned',
   lending_item_saved: 'lendingAdmin.form.saved',
+  lending_oos_saved: 'lendingAdmin.oos.saved',
+  lending_oos_ended: 'lendingAdmin.oos.ended',
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof notices;

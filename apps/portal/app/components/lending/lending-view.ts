@@ -33,7 +33,11 @@ export type ItemDetails = ItemSummary & {
   venueId: string | null;
   address: string;
   villageId: string | null;
+  outOfService: OutOfServiceView[];
 };
+
+// Units out of service for a while; `endsAt` null: until the owner says they are repaired.
+export type OutOfServiceView = { id: string; units: number; startsAt: string; endsAt: string | null; reason: string };
 
 export type LoanLine = {
   itemId: string;
@@ -55,6 +59,8 @@ export type LoanView = {
   collectAt: string | null;
   isTransportNeeded: boolean;
   denyReason: string | null;
+  // Units went out of service and the loan no longer fits the stock: the owner decides.
+  isFlagged: boolean;
   lines: LoanLine[];
 };
 

@@ -13,6 +13,11 @@ export function LoanCard({ loan, heading, children }: { loan: LoanView; heading:
       <p>
         <span className="loan-state">{t(loanStateKeys[loan.state])}</span>
       </p>
+      {loan.isFlagged && (loan.state === 'requested' || loan.state === 'approved') ? (
+        <p className="panel panel--warning">
+          <strong>{t('lending.flagged.title')}</strong> {t('lending.flagged.decide')}
+        </p>
+      ) : null}
       {loan.denyReason ? <p>{t('loans.deniedReason', { reason: loan.denyReason })}</p> : null}
       <p>{t('loans.period', { period: whenText(loan.startsAt, loan.endsAt, language) })}</p>
       <ul>
