@@ -5,7 +5,18 @@ import { loanStateKeys, localised } from './lending-labels';
 import type { LoanView } from './lending-view';
 
 // One owner's loan within a request: its state in words, what and when, and any actions below.
-export function LoanCard({ loan, heading, children }: { loan: LoanView; heading: ReactNode; children?: ReactNode }) {
+// `forOwner`: the owner's pages, which warn when the loan no longer fits the stock.
+export function LoanCard({
+  loan,
+  heading,
+  children,
+  forOwner = false,
+}: {
+  loan: LoanView;
+  heading: ReactNode;
+  children?: ReactNode;
+  forOwner?: boolean;
+}) {
   const { t, language } = useI18n();
   return (
     <article className="loan-group">
@@ -13,7 +24,7 @@ export function LoanCard({ loan, heading, children }: { loan: LoanView; heading:
       <p>
         <span className="loan-state">{t(loanStateKeys[loan.state])}</span>
       </p>
-      {loan.isFlagged && (loan.state === 'requested' || loan.state === 'approved') ? (
+      {forOwner && loan.isFlagged && (loan.state === 'requested' || loan.state === 'approved') ? (
         <p className="panel panel--warning">
           <strong>{t('lending.flagged.title')}</strong> {t('lending.flagged.decide')}
         </p>

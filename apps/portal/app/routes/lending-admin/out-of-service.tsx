@@ -153,6 +153,7 @@ export default function LendingOutOfService() {
             hint={t('lendingAdmin.oos.unitsHint', { count: item.quantity })}
             type="number"
             inputMode="numeric"
+            className="lending-count"
             min={1}
             required
             error={error('units')}
