@@ -34,6 +34,8 @@ export type ItemDetails = ItemSummary & {
   address: string;
   villageId: string | null;
   outOfService: OutOfServiceView[];
+  // A kit is counted through its parts: its parts go out of service, not the kit.
+  isKit: boolean;
 };
 
 // Units out of service for a while; `endsAt` null: until the owner says they are repaired.

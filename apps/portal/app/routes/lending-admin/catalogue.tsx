@@ -73,11 +73,15 @@ export default function LendingCatalogue() {
                     {t('lendingAdmin.labels')}
                     <span className="visually-hidden">: {name}</span>
                   </Link>
-                  {' · '}
-                  <Link to={`${base}/items/${item.id}/out-of-service`}>
-                    {t('lendingAdmin.outOfService')}
-                    <span className="visually-hidden">: {name}</span>
-                  </Link>
+                  {item.isKit ? null : (
+                    <>
+                      {' · '}
+                      <Link to={`${base}/items/${item.id}/out-of-service`}>
+                        {t('lendingAdmin.outOfService')}
+                        <span className="visually-hidden">: {name}</span>
+                      </Link>
+                    </>
+                  )}
                 </p>
               </li>
             );

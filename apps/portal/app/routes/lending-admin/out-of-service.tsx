@@ -141,54 +141,58 @@ export default function LendingOutOfService() {
         </ul>
       </section>
 
-      <section className="section" aria-labelledby="oos-mark">
-        <h2 id="oos-mark">{t('lendingAdmin.oos.mark')}</h2>
-        <ErrorSummary errors={failure ? errors : undefined} labels={labels} idPrefix="oos" />
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="mark" />
-          <TextField
-            name="units"
-            idPrefix="oos"
-            label={labels.units!}
-            hint={t('lendingAdmin.oos.unitsHint', { count: item.quantity })}
-            type="number"
-            inputMode="numeric"
-            className="lending-count"
-            min={1}
-            required
-            error={error('units')}
-            defaultValue={values.units ?? ''}
-          />
-          <fieldset className="lending-search__group lending-search__group--when">
-            <legend>{t('lendingAdmin.oos.when')}</legend>
-            {(['fromDate', 'fromTime', 'toDate', 'toTime'] as const).map((field) => (
-              <DateTimeField
-                key={field}
-                name={field}
-                idPrefix="oos"
-                type={field.endsWith('Date') ? 'date' : 'time'}
-                label={labels[field]!}
-                hint={t(field.endsWith('Date') ? 'lending.search.dateHint' : 'lending.search.timeHint')}
-                error={error(field)}
-                value={values[field] ?? (field === 'fromDate' ? today : field === 'fromTime' ? '08:00' : '')}
-              />
-            ))}
-          </fieldset>
-          <TextAreaField
-            name="reason"
-            idPrefix="oos"
-            label={labels.reason!}
-            hint={t('lendingAdmin.oos.reasonHint')}
-            error={error('reason')}
-            defaultValue={values.reason}
-          />
-          <p>
-            <button type="submit" className="button">
-              {t('lendingAdmin.oos.submit')}
-            </button>
-          </p>
-        </Form>
-      </section>
+      {item.isKit ? (
+        <p className="panel">{t('lendingAdmin.oos.kit')}</p>
+      ) : (
+        <section className="section" aria-labelledby="oos-mark">
+          <h2 id="oos-mark">{t('lendingAdmin.oos.mark')}</h2>
+          <ErrorSummary errors={failure ? errors : undefined} labels={labels} idPrefix="oos" />
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="mark" />
+            <TextField
+              name="units"
+              idPrefix="oos"
+              label={labels.units!}
+              hint={t('lendingAdmin.oos.unitsHint', { count: item.quantity })}
+              type="number"
+              inputMode="numeric"
+              className="lending-count"
+              min={1}
+              required
+              error={error('units')}
+              defaultValue={values.units ?? ''}
+            />
+            <fieldset className="lending-search__group lending-search__group--when">
+              <legend>{t('lendingAdmin.oos.when')}</legend>
+              {(['fromDate', 'fromTime', 'toDate', 'toTime'] as const).map((field) => (
+                <DateTimeField
+                  key={field}
+                  name={field}
+                  idPrefix="oos"
+                  type={field.endsWith('Date') ? 'date' : 'time'}
+                  label={labels[field]!}
+                  hint={t(field.endsWith('Date') ? 'lending.search.dateHint' : 'lending.search.timeHint')}
+                  error={error(field)}
+                  value={values[field] ?? (field === 'fromDate' ? today : field === 'fromTime' ? '08:00' : '')}
+                />
+              ))}
+            </fieldset>
+            <TextAreaField
+              name="reason"
+              idPrefix="oos"
+              label={labels.reason!}
+              hint={t('lendingAdmin.oos.reasonHint')}
+              error={error('reason')}
+              defaultValue={values.reason}
+            />
+            <p>
+              <button type="submit" className="button">
+                {t('lendingAdmin.oos.submit')}
+              </button>
+            </p>
+          </Form>
+        </section>
+      )}
 
       <section className="section" aria-labelledby="oos-grid">
         <h2 id="oos-grid">{t('lendingAdmin.oos.gridTitle')}</h2>
