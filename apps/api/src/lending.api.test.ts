@@ -281,7 +281,15 @@ describe('a request to two owners, from search to return', () => {
     const list = await call(api, 'GET', `/api/organisations/${owner.id}/loans?state=returned`, { token: owner.coordinator });
     expect(list.json.loans.map((loan: { id: string }) => loan.id)).toContain(ownLoan.id);
     const after = await call(api, 'GET', `/api/lending/items/${ownChairs.id}/availability?from=${year}-03-13&to=${year}-03-13`);
-    expect(after.json.days[0].free).toBe(50);
+    // The damaged chair and the missing one stay out of service until the owner says otherwise.
+    expect(after.json.days[0].free).toBe(48);
+    const item = await call(api, 'GET', `/api/lending/items/${ownChairs.id}`);
+    expect(item.json.item.outOfService.map((period: { units: number; reason: string }) => [period.units, period.reason])).toEqual(
+      [
+        [1, 'Yksi jalka taipunut'],
+        [1, 'Counted back 1 missing: check before lending again'],
+      ],
+    );
   });
 
   it('refuses more than is free, naming the line, and takes nothing from the other owner', async () => {

@@ -4,6 +4,7 @@ import { Route, type RouteBody, type RouteParams, type RouteQuery } from '@talko
 import { AvailabilityService } from './availability.service.js';
 import {
   createItemRoute,
+  endOutOfServiceRoute,
   getItemRoute,
   itemAvailabilityRoute,
   itemLoansRoute,
@@ -59,6 +60,11 @@ export class ItemController {
     @CurrentAuth() auth: AuthContext,
   ) {
     return this.items.markOutOfService(params.id, params.itemId, body, auth.user.id);
+  }
+
+  @Route(endOutOfServiceRoute)
+  async endOutOfService(@Param() params: RouteParams<typeof endOutOfServiceRoute>) {
+    return { period: await this.items.endOutOfService(params.id, params.itemId, params.periodId) };
   }
 
   @Route(itemLoansRoute)

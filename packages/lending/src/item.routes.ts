@@ -94,6 +94,18 @@ export const outOfServiceRoute = defineRoute({
   errors: [404, 422],
 });
 
+export const endOutOfServiceRoute = defineRoute({
+  method: 'POST',
+  path: '/api/organisations/:id/lending/items/:itemId/out-of-service/:periodId/end',
+  summary: 'End a period out of service now (the units are repaired or found); one not yet begun is removed',
+  tag,
+  access: coordinators,
+  params: ownerItemParams.extend({ periodId: z.uuid() }),
+  response: z.object({ period: outOfServiceSchema }),
+  status: 200,
+  errors: [404],
+});
+
 export const itemLoansRoute = defineRoute({
   method: 'GET',
   path: '/api/organisations/:id/lending/items/:itemId/loans',

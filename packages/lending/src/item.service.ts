@@ -109,16 +109,33 @@ export class ItemService {
       await em.flush();
       const flaggedLoanIds = await flagLoansBeyondStock(em, item.id, item.quantity, new Date());
       await notifyLoansById(em, flaggedLoanIds, 'flagged', { publicOrigin: this.config.publicOrigin, reason: input.reason });
-      return {
-        period: {
-          id: period.id,
-          units: period.units,
-          startsAt: period.startsAt.toISOString(),
-          endsAt: period.endsAt.toISOString(),
-          reason: period.reason,
-        },
-        flaggedLoanIds,
-      };
+      return { period: periodView(period), flaggedLoanIds };
+    });
+  }
+
+  // The units are back (repaired, found): the period ends now. One that has not begun yet is
+  // removed (a period cannot end before it starts); one already over is left as it was.
+  async endOutOfService(organisationId: string, itemId: string, periodId: string) {
+    return this.orm.em.fork().transactional(async (em) => {
+      // The item's row first, as every change of its stock takes it (ADR 017).
+      if ((await lockItems(em, [itemId])).length === 0) throw notFound('The period');
+      const period = await em.findOne(OutOfServicePeriod, {
+        id: periodId,
+        item: { id: itemId, organisation: organisationId },
+      });
+      if (!period) throw notFound('The period');
+      const now = new Date();
+      if (period.startsAt >= now) {
+        const removed = { ...periodView(period), endsAt: period.startsAt.toISOString() };
+        em.remove(period);
+        await em.flush();
+        return removed;
+      }
+      if (period.endsAt > now) {
+        period.endsAt = now;
+        await em.flush();
+      }
+      return periodView(period);
     });
   }
 
@@ -212,6 +229,16 @@ async function offeredUnits(em: EntityManager, itemId: string): Promise<number> 
     [itemId],
   );
   return row?.units ?? 0;
+}
+
+function periodView(period: OutOfServicePeriod) {
+  return {
+    id: period.id,
+    units: period.units,
+    startsAt: period.startsAt.toISOString(),
+    endsAt: period.endsAt.toISOString(),
+    reason: period.reason,
+  };
 }
 
 // How many whole kits the parts' stock makes (at least one: a kit is offered even when short).

@@ -89,8 +89,12 @@ export class LoanController {
   }
 
   @Route(returnLoanRoute)
-  async returnLines(@Param() params: RouteParams<typeof returnLoanRoute>, @Body() body: RouteBody<typeof returnLoanRoute>) {
-    return { loan: await this.loans.returnLines(params.id, params.loanId, body.lines) };
+  async returnLines(
+    @Param() params: RouteParams<typeof returnLoanRoute>,
+    @Body() body: RouteBody<typeof returnLoanRoute>,
+    @CurrentAuth() auth: AuthContext,
+  ) {
+    return { loan: await this.loans.returnLines(params.id, params.loanId, body.lines, auth.user.id) };
   }
 
   @Route(ownerCancelLoanRoute)

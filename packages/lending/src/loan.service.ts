@@ -10,6 +10,9 @@ import type { LoanRequestView, LoanState, LoanView } from './loan.schemas.js';
 import { loanPopulate, viewLoans, viewRequests } from './loan-view.js';
 import type { LoanUpdateKind } from './mail/loan-update.template.js';
 import { notifyLoansById } from './mail/loan-notifications.js';
+import { OutOfServicePeriod } from './item.entity.js';
+import { flagLoansBeyondStock } from './stock-flags.js';
+import { lockItems, OPEN_END_DATE } from './stock.sql.js';
 
 type Change = { from: readonly LoanState[]; set: Partial<Loan>; mail?: { kind: LoanUpdateKind; reason?: string | null } };
 
@@ -83,16 +86,24 @@ export class LoanService {
   }
 
   // Units counted back per line; the loan is returned when every unit is, otherwise the rest stays out.
+  // Units counted damaged or missing go out of service from now until the owner ends the period
+  // (repaired, found), so a broken chair is not lent again before someone looks at it.
   async returnLines(
     ownerId: string,
     loanId: string,
     counted: readonly { itemId: string; fine: number; damaged: number; missing: number; notes: string }[],
+    userId: string | null = null,
   ): Promise<LoanView> {
     return this.orm.em.fork().transactional(async (em) => {
+      // ADR 017's order: the rows of the items whose stock shrinks (in id order) before the loan's
+      // row, as marking units out of service does (it locks the item, then flags loans).
+      const broken = [...new Set(counted.filter((count) => count.damaged + count.missing > 0).map((count) => count.itemId))];
+      const stock = new Map((await lockItems(em, broken)).map((row) => [row.id, row.quantity]));
       const loan = await em.findOne(Loan, { id: loanId, owner: ownerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!loan) throw notFound('The loan');
       if (loan.state !== 'pickedUp') throw wrongState(loan.state);
       const lines = await em.find(LoanLine, { loan: loan.id });
+      const now = new Date();
       counted.forEach((count, index) => {
         const line = lines.find((candidate) => candidate.item.id === count.itemId);
         if (!line)
@@ -105,12 +116,27 @@ export class LoanService {
         line.returnedDamaged += count.damaged;
         line.returnedMissing += count.missing;
         if (count.notes) line.returnNotes = line.returnNotes ? `${line.returnNotes}\n${count.notes}` : count.notes;
+        if (count.damaged + count.missing > 0)
+          em.create(OutOfServicePeriod, {
+            item: line.item,
+            units: count.damaged + count.missing,
+            startsAt: now,
+            endsAt: OPEN_END_DATE,
+            reason: count.notes.trim() || returnedReason(count),
+            createdBy: userId ? em.getReference(User, userId) : null,
+          });
       });
       if (isFullyReturned(lines)) {
         loan.state = 'returned';
-        loan.returnedAt = new Date();
+        loan.returnedAt = now;
       }
       await em.flush();
+      const flaggedLoanIds: string[] = [];
+      for (const itemId of broken) flaggedLoanIds.push(...(await flagLoansBeyondStock(em, itemId, stock.get(itemId) ?? 0, now)));
+      await notifyLoansById(em, flaggedLoanIds, 'flagged', {
+        publicOrigin: this.config.publicOrigin,
+        reason: counted.map((count) => count.notes.trim()).find(Boolean) ?? null,
+      });
       return this.view(em, loan.id);
     });
   }
@@ -204,6 +230,12 @@ export class LoanService {
     const loan = await em.findOneOrFail(Loan, { id: loanId }, { populate: loanPopulate, refresh: true });
     return (await viewLoans(em, [loan]))[0]!;
   }
+}
+
+// Said when the borrower's notes are empty: the owner reads it in the item's periods out of service.
+function returnedReason(count: { damaged: number; missing: number }): string {
+  const parts = [count.damaged ? `${count.damaged} damaged` : '', count.missing ? `${count.missing} missing` : ''];
+  return `Counted back ${parts.filter(Boolean).join(' and ')}: check before lending again`;
 }
 
 function wrongState(state: LoanState): DomainError {

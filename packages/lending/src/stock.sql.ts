@@ -4,6 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 // Later than any loan can be (dates end at 2100), and still a date JavaScript can hold.
 export const OPEN_END = `'9999-12-31'::timestamptz`;
+// The same instant as a Date: a period out of service with no end yet (until the owner ends it).
+export const OPEN_END_DATE = new Date('9999-12-31T00:00:00.000Z');
 
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 

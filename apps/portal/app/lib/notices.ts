@@ -37,6 +37,8 @@ export const notices = {
   give_away_confirmed: 'giveAway.notice.confirmed',
   give_away_declined: 'giveAway.notice.declined',
   give_away_withdrawn: 'giveAway.notice.withdrawn',
+  lending_oos_saved: 'lendingAdmin.oos.saved',
+  lending_oos_ended: 'lendingAdmin.oos.ended',
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof notices;

@@ -3,6 +3,7 @@ import {
   cancelMyLoanRoute,
   createItemRoute,
   denyLoanRoute,
+  endOutOfServiceRoute,
   getItemRoute,
   getLoanRequestRoute,
   itemAvailabilityRoute,
@@ -11,6 +12,7 @@ import {
   type LoanRequestView,
   type LoanView as ApiLoan,
   myLoanRequestsRoute,
+  outOfServiceRoute,
   ownerCancelLoanRoute,
   ownerItemsRoute,
   ownerLoanRoute,
@@ -78,6 +80,12 @@ function toDetails(item: ItemView): ItemDetails {
     venueId: item.venueId,
     address: item.address,
     villageId: item.villageId,
+    outOfService: item.outOfService.map((period) => ({
+      ...period,
+      // The api's open end (year 9999) is "until repaired" on the page.
+      endsAt: new Date(period.endsAt).getUTCFullYear() >= 9999 ? null : period.endsAt,
+    })),
+    isKit: item.isKit,
   };
 }
 
@@ -94,6 +102,7 @@ function toLoan(loan: ApiLoan): LoanView {
     collectAt: loan.collectAt,
     isTransportNeeded: loan.isTransportNeeded,
     denyReason: loan.denyReason,
+    isFlagged: loan.isFlagged,
     lines: loan.lines.map((line) => ({
       itemId: line.itemId,
       name: line.name,
@@ -279,4 +288,19 @@ export async function returnLoanLines(
     params: { id: organisationId, loanId },
     body: { lines: lines.map((line, index) => ({ ...line, notes: index === 0 ? notes : '' })) },
   });
+}
+
+// Units out of service from–to (instants the form built from Helsinki dates and times).
+export async function markOutOfService(
+  caller: ApiCaller,
+  organisationId: string,
+  itemId: string,
+  input: { units: number; startsAt: string; endsAt: string; reason: string },
+): Promise<void> {
+  await callApi(caller, outOfServiceRoute, { params: { id: organisationId, itemId }, body: input as never });
+}
+
+// The units are repaired (or found): the period ends now.
+export async function endOutOfService(caller: ApiCaller, organisationId: string, itemId: string, periodId: string) {
+  await callApi(caller, endOutOfServiceRoute, { params: { id: organisationId, itemId, periodId } });
 }

@@ -36,7 +36,13 @@ export type ItemDetails = ItemSummary & {
   venueId: string | null;
   address: string;
   villageId: string | null;
+  outOfService: OutOfServiceView[];
+  // A kit is counted through its parts: its parts go out of service, not the kit.
+  isKit: boolean;
 };
+
+// Units out of service for a while; `endsAt` null: until the owner says they are repaired.
+export type OutOfServiceView = { id: string; units: number; startsAt: string; endsAt: string | null; reason: string };
 
 export type LoanLine = {
   itemId: string;
@@ -58,6 +64,8 @@ export type LoanView = {
   collectAt: string | null;
   isTransportNeeded: boolean;
   denyReason: string | null;
+  // Units went out of service and the loan no longer fits the stock: the owner decides.
+  isFlagged: boolean;
   lines: LoanLine[];
 };
 

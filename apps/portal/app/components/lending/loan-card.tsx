@@ -5,7 +5,18 @@ import { loanStateKeys, localised } from './lending-labels';
 import type { LoanView } from './lending-view';
 
 // One owner's loan within a request: its state in words, what and when, and any actions below.
-export function LoanCard({ loan, heading, children }: { loan: LoanView; heading: ReactNode; children?: ReactNode }) {
+// `forOwner`: the owner's pages, which warn when the loan no longer fits the stock.
+export function LoanCard({
+  loan,
+  heading,
+  children,
+  forOwner = false,
+}: {
+  loan: LoanView;
+  heading: ReactNode;
+  children?: ReactNode;
+  forOwner?: boolean;
+}) {
   const { t, language } = useI18n();
   return (
     <article className="loan-group">
@@ -13,6 +24,11 @@ export function LoanCard({ loan, heading, children }: { loan: LoanView; heading:
       <p>
         <span className="loan-state">{t(loanStateKeys[loan.state])}</span>
       </p>
+      {forOwner && loan.isFlagged && (loan.state === 'requested' || loan.state === 'approved') ? (
+        <p className="panel panel--warning">
+          <strong>{t('lending.flagged.title')}</strong> {t('lending.flagged.decide')}
+        </p>
+      ) : null}
       {loan.denyReason ? <p>{t('loans.deniedReason', { reason: loan.denyReason })}</p> : null}
       <p>{t('loans.period', { period: whenText(loan.startsAt, loan.endsAt, language) })}</p>
       <ul>

@@ -85,6 +85,11 @@ export default function LendingCatalogue() {
                         {t('giveAway.offerLink')}
                         <span className="visually-hidden">: {name}</span>
                       </Link>
+                      {' · '}
+                      <Link to={`${base}/items/${item.id}/out-of-service`}>
+                        {t('lendingAdmin.outOfService')}
+                        <span className="visually-hidden">: {name}</span>
+                      </Link>
                     </>
                   )}
                 </p>

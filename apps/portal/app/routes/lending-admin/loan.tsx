@@ -65,7 +65,7 @@ export default function OwnerLoan() {
         <Link to={`/organisations/${organisationId}/lending`}>{t('lendingAdmin.title', { name: organisationName })}</Link>
       </p>
       <h1>{t('lendingAdmin.loan')}</h1>
-      <LoanCard loan={loan} heading={<h2>{t('lending.item.borrower', { name: loan.borrower })}</h2>} />
+      <LoanCard forOwner loan={loan} heading={<h2>{t('lending.item.borrower', { name: loan.borrower })}</h2>} />
       {isOut ? (
         <section className="section" aria-labelledby="return-title">
           <h2 id="return-title">{t('lendingAdmin.returnTitle')}</h2>

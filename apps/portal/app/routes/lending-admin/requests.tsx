@@ -56,7 +56,7 @@ export default function LendingRequests() {
       {loans.map((loan) => {
         const error = failure?.loanId === loan.id ? failure.errors.reason : undefined;
         return (
-          <LoanCard key={loan.id} loan={loan} heading={<h2>{t('lending.item.borrower', { name: loan.borrower })}</h2>}>
+          <LoanCard key={loan.id} forOwner loan={loan} heading={<h2>{t('lending.item.borrower', { name: loan.borrower })}</h2>}>
             <p>
               {t('lending.request.collector')}: {loan.collector}
               <br />

@@ -76,6 +76,11 @@ export default function LendingWeek() {
                   <strong>{t(isOut ? 'lendingAdmin.weekOut' : 'lendingAdmin.weekIn')}</strong>
                   <br />
                   <Link to={`/organisations/${organisationId}/lending/loans/${loan.id}`}>{loan.borrower}</Link>
+                  {loan.isFlagged && (loan.state === 'requested' || loan.state === 'approved') ? (
+                    <span className="loan-flagged">
+                      {t('lending.flagged.title')} {t('lending.flagged.decide')}
+                    </span>
+                  ) : null}
                 </td>
                 <td data-label={t('lending.search.what')}>{whatText(loan, language)}</td>
                 <td data-label={t('lending.request.collector')}>

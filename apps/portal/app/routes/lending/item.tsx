@@ -79,7 +79,7 @@ export default function LendingItem() {
 
       {canManage && currentLoan ? (
         <section className="section" aria-labelledby="current-loan">
-          <LoanCard loan={currentLoan} heading={<h2 id="current-loan">{t('lending.item.currentLoan')}</h2>}>
+          <LoanCard forOwner loan={currentLoan} heading={<h2 id="current-loan">{t('lending.item.currentLoan')}</h2>}>
             <p>{t('lending.item.borrower', { name: currentLoan.borrower })}</p>
             <Form method="post" className="loan-actions">
               <input type="hidden" name="loanId" value={currentLoan.id} />
