@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { createRequest, sendResponse } from '@remix-run/node-fetch-server';
-import Fastify from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import { imageBodyLimitBytes, registerApiProxy } from './api-proxy.js';
 import { drainRequest } from './drain.js';
@@ -48,6 +48,8 @@ async function main(): Promise<void> {
     // Node's own limit (16 KB) would drop a long address with a bare 431 and a reset; with room
     // here, the hook below answers 414 properly.
     http: { maxHeaderSize: 65_536 },
+    // An address the router cannot decode (`%C0%AE`) is refused before any hook runs.
+    frameworkErrors: refuseUnreadableAddress as never,
   });
 
   // Addresses are short; one this long is refused (after its body, see drain.ts) before any route.
@@ -188,3 +190,15 @@ main().catch((error: unknown) => {
   console.error(error instanceof ConfigError ? `portal: ${error.message}` : error);
   process.exit(1);
 });
+
+// Read the body first (see drain.ts), then answer in our own error shape, not Fastify's.
+function refuseUnreadableAddress(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  void drainRequest(request.raw).then(() => {
+    void reply.status(400).header('connection', 'close').header('cache-control', 'no-store');
+    if (/^\/(api|feeds)(\/|$)/.test(request.url))
+      return reply
+        .type('application/json; charset=utf-8')
+        .send({ error: { code: 'validation_failed', message: 'The address could not be read' } });
+    return reply.type('text/plain; charset=utf-8').send(`The address could not be read (${error.code}).`);
+  });
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, openPage, signInByLink } from './browser.js';
+import { baseUrl, expectAccessible, expectNoHorizontalScroll, launchBrowser, openPage, signInByLink } from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -141,5 +141,20 @@ describe('every page is accessible (axe, WCAG 2.1 AA) at desktop and 320 px widt
     expect(new URL(page.url()).searchParams.get('redirectTo')).toBe('/admin/organisations');
     await expect.poll(() => page.getByRole('button', { name: 'Lähetä linkki ja koodi' }).isVisible()).toBe(true);
     await context.close();
+  });
+});
+
+describe('an address the router cannot read', () => {
+  it('is answered 400 in the api’s error shape after the body is read, never with a reset', async () => {
+    const body = JSON.stringify({ text: 'a'.repeat(2_000_000) });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const answer = await fetch(`${baseUrl()}/api/organisations/%C0%AE/lending/give-aways/x/claim`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(answer.status).toBe(400);
+      expect(await answer.json()).toEqual({ error: { code: 'validation_failed', message: 'The address could not be read' } });
+    }
   });
 });

@@ -85,7 +85,6 @@ function toDetails(item: ItemView): ItemDetails {
       // The api's open end (year 9999) is "until repaired" on the page.
       endsAt: new Date(period.endsAt).getUTCFullYear() >= 9999 ? null : period.endsAt,
     })),
-    isKit: item.isKit,
   };
 }
 

@@ -18,6 +18,7 @@ export type SearchHit = { item: ItemSummary; free: number; days: DayAvailability
 export type Borrowers = 'members' | 'region' | 'residents';
 
 export type ItemDetails = ItemSummary & {
+  // A kit is counted through its parts: its parts go out of service or are given away, not the kit.
   isKit: boolean;
   // When it was given away whole (kierrätys); null while the owner has it.
   retiredAt: string | null;
@@ -37,8 +38,6 @@ export type ItemDetails = ItemSummary & {
   address: string;
   villageId: string | null;
   outOfService: OutOfServiceView[];
-  // A kit is counted through its parts: its parts go out of service, not the kit.
-  isKit: boolean;
 };
 
 // Units out of service for a while; `endsAt` null: until the owner says they are repaired.
