@@ -11,6 +11,7 @@ const { AVAILABILITY_SQL } = await import('../../packages/venues/dist/index.js')
 let placeholder = 0;
 const availabilitySql = AVAILABILITY_SQL.replace(/\?/g, () => `$${++placeholder}`);
 const { ACTIVE_SESSION_SQL } = await import('../../packages/identity/dist/index.js');
+const { VENUE_TREE_SQL } = await import('../../packages/venues/dist/space-tree.js');
 placeholder = 0;
 const activeSessionSql = ACTIVE_SESSION_SQL.replace(/\?/g, () => `$${++placeholder}`);
 
@@ -32,8 +33,10 @@ async function loadSpace(db, spaceId) {
   return rows[0];
 }
 
+// The api's VENUE_TREE_SQL (packages/venues/src/space-tree.ts), the very text.
+const venueTreeSql = VENUE_TREE_SQL.replace('?', '$1');
 async function loadLeaves(db, space) {
-  const { rows } = await db.query('select "s0".* from "spaces" as "s0" where "s0"."venue_id" = $1', [space.venue_id]);
+  const { rows } = await db.query(venueTreeSql, [space.venue_id]);
   return leavesUnder(space.id, rows);
 }
 
