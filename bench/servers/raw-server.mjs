@@ -170,21 +170,23 @@ app.post(
         );
         recipients = rows;
       }
-      for (const recipient of recipients) {
-        const payload = {
-          to: recipient.email,
-          toName: recipient.name,
-          language: recipient.language,
-          template: 'booking-update',
-          rendered: {
-            subject: `${status}: ${space.v1__name}`,
-            text: `${body.title}\n${space.name}, ${space.v1__name}\n${startsAt.toISOString()}–${endsAt.toISOString()}\nhttp://localhost:3000/bookings\n`,
-            html: `<p>${body.title}</p>`,
-          },
-        };
+      // enqueueMails: every recipient's row in one multi-row insert, as MikroORM's insertMany writes it.
+      const payloads = recipients.map((recipient) => ({
+        to: recipient.email,
+        toName: recipient.name,
+        language: recipient.language,
+        template: 'booking-update',
+        rendered: {
+          subject: `${status}: ${space.v1__name}`,
+          text: `${body.title}\n${space.name}, ${space.v1__name}\n${startsAt.toISOString()}–${endsAt.toISOString()}\nhttp://localhost:3000/bookings\n`,
+          html: `<p>${body.title}</p>`,
+        },
+      }));
+      if (payloads.length) {
+        const values = payloads.map((_, index) => `('mail.send', 'mail', $${index + 2}, $1, $1, null, 0, null)`).join(', ');
         await client.query(
-          `insert into "outbox_messages" ("topic", "queue", "payload", "created_at", "available_at", "relay_attempts") values ('mail.send', 'mail', $1, $2, $2, 0)`,
-          [payload, now],
+          `insert into "outbox_messages" ("topic", "queue", "payload", "created_at", "available_at", "relayed_at", "relay_attempts", "last_error") values ${values} returning "id"`,
+          [now, ...payloads],
         );
       }
       await client.query('commit');

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Membership } from '@talkoot/identity';
-import { enqueueMail, renderTemplate } from '@talkoot/outbox/mail';
+import { enqueueMails, renderTemplate } from '@talkoot/outbox/mail';
 import type { Language } from '@talkoot/platform/schemas';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Booking, BookingSeries } from './booking.entity.js';
@@ -139,8 +139,10 @@ export async function notifyBookingUpdate(
       : {}),
     ...(kind === 'offered' && booking.expiresAt ? { offerExpiresAt: booking.expiresAt.toISOString() } : {}),
   };
-  for (const recipient of recipients) {
-    enqueueMail(em, {
+  // Every recipient's mail in one insert statement, outside the unit of work.
+  await enqueueMails(
+    em,
+    recipients.map((recipient) => ({
       to: recipient.email,
       toName: recipient.name,
       language: recipient.language,
@@ -149,8 +151,8 @@ export async function notifyBookingUpdate(
         recipientName: recipient.name.trim() || undefined,
       }),
       attachments: [{ filename: 'varaus.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendar }],
-    });
-  }
+    })),
+  );
 }
 
 // One mail for a whole series: the request to the owner's coordinators, answers to the requester.
@@ -199,8 +201,9 @@ export async function notifySeriesUpdate(
         }
       : {}),
   };
-  for (const recipient of recipients) {
-    enqueueMail(em, {
+  await enqueueMails(
+    em,
+    recipients.map((recipient) => ({
       to: recipient.email,
       toName: recipient.name,
       language: recipient.language,
@@ -211,6 +214,6 @@ export async function notifySeriesUpdate(
       attachments: [
         { filename: 'varaukset.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendar },
       ],
-    });
-  }
+    })),
+  );
 }
