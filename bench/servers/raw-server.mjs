@@ -12,6 +12,14 @@ let placeholder = 0;
 const availabilitySql = AVAILABILITY_SQL.replace(/\?/g, () => `$${++placeholder}`);
 const { ACTIVE_SESSION_SQL } = await import('../../packages/identity/dist/index.js');
 const { VENUE_TREE_SQL } = await import('../../packages/venues/dist/space-tree.js');
+const { memberOfSql } = await import('../../packages/venues/dist/booking.service.js');
+const { OWNER_COORDINATORS_SQL } = await import('../../packages/venues/dist/booking-notifications.js');
+// pg numbers its parameters; MikroORM's `?` become $1, $2… in order, as here.
+const numbered = (sql) => {
+  let index = 0;
+  return sql.replace(/\?/g, () => `$${++index}`);
+};
+const ownerCoordinatorsSql = numbered(OWNER_COORDINATORS_SQL);
 placeholder = 0;
 const activeSessionSql = ACTIVE_SESSION_SQL.replace(/\?/g, () => `$${++placeholder}`);
 
@@ -123,10 +131,8 @@ app.post(
       }
       // BookingService.assertMayBook: one statement for both memberships (the booked-for
       // organisation and the owner, which sets the 'members' rule and the price tier).
-      const { rows: memberships } = await client.query(
-        'select "m0"."id", "m0"."organisation_id" from "memberships" as "m0" where "m0"."user_id" = $1 and "m0"."organisation_id" = any($2)',
-        [user.id, organisationId ? [space.v1__organisation_id, organisationId] : [space.v1__organisation_id]],
-      );
+      const organisations = organisationId ? [space.v1__organisation_id, organisationId] : [space.v1__organisation_id];
+      const { rows: memberships } = await client.query(numbered(memberOfSql(organisations.length)), [user.id, ...organisations]);
       const memberOf = new Set(memberships.map((row) => row.organisation_id));
       if (organisationId && !memberOf.has(organisationId)) {
         await client.query('rollback');
@@ -163,11 +169,7 @@ app.post(
       // The requester's mail goes to the session's user: neither server reads the user again.
       let recipients = [user];
       if (status === 'requested') {
-        const { rows } = await client.query(
-          `select "u1"."id", "u1"."name", "u1"."email", "u1"."language" from "memberships" as "m0" left join "users" as "u1" on "m0"."user_id" = "u1"."id"
-          where "m0"."organisation_id" = $1 and "m0"."role" in ('admin', 'coordinator')`,
-          [space.v1__organisation_id],
-        );
+        const { rows } = await client.query(ownerCoordinatorsSql, [space.v1__organisation_id]);
         recipients = rows;
       }
       // enqueueMails: every recipient's row in one multi-row insert, as MikroORM's insertMany writes it.
