@@ -108,9 +108,13 @@ describe('the outbox with a message no central list knows', () => {
       }),
     ).rejects.toThrow('the domain change failed');
     expect(await app.get(OutboxRelayService).relayDue()).toEqual({ relayed: 0, failed: 0 });
-    await orm.em
-      .fork()
-      .transactional((em) => enqueueMany(em, loanReturned, loanIds.map((loanId) => ({ loanId, quantity: 2 }))));
+    await orm.em.fork().transactional((em) =>
+      enqueueMany(
+        em,
+        loanReturned,
+        loanIds.map((loanId) => ({ loanId, quantity: 2 })),
+      ),
+    );
     expect(await app.get(OutboxRelayService).relayDue()).toEqual({ relayed: 2, failed: 0 });
     const jobs = await queue.getJobs(['waiting']);
     expect(jobs.map((job) => readMessage(loanReturned, job.data).loanId).sort()).toEqual(expect.arrayContaining(loanIds));

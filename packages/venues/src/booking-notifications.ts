@@ -110,7 +110,8 @@ export async function notifyBookingUpdate(
   const needsRequester = kind !== 'requested' && !input.booker;
   // A booking just placed has its space, venue and owner loaded already: no populate then.
   const space = booking.space;
-  const loaded = wrap(space).isInitialized() && wrap(space.venue).isInitialized() && wrap(space.venue.organisation).isInitialized();
+  const loaded =
+    wrap(space).isInitialized() && wrap(space.venue).isInitialized() && wrap(space.venue.organisation).isInitialized();
   if (needsRequester || !loaded)
     await em.populate(booking, needsRequester ? ['space.venue.organisation', 'requester'] : ['space.venue.organisation']);
   const booker = kind === 'requested' ? undefined : (input.booker ?? bookerOf(booking));

@@ -51,6 +51,10 @@ export function enqueueMail(em: EntityManager, mail: z.input<typeof mailRequestS
 }
 
 // The mails of one change as one insert statement (enqueueMany).
-export function enqueueMails(em: EntityManager, mails: readonly z.input<typeof mailRequestSchema>[], availableAt?: Date): Promise<void> {
+export function enqueueMails(
+  em: EntityManager,
+  mails: readonly z.input<typeof mailRequestSchema>[],
+  availableAt?: Date,
+): Promise<void> {
   return enqueueMany(em, mailSendMessage, mails, { availableAt });
 }
