@@ -8,7 +8,10 @@
 // It is a measurement: it exits 0 whatever the figures, non-zero only when something crashes.
 //
 //   node bench/venues.mjs [--duration=10] [--warmup=2] [--connections=20] [--only=availability,booking]
-//                         [--json=results.json] [--profile=dir-for-cpu-profiles]
+//                         [--rounds=1] [--json=results.json] [--profile=dir-for-cpu-profiles]
+// --rounds=N runs every scenario N times, api and raw alternating which goes first; each round's
+// api/raw ratio is shown and the verdict takes their median, so a ratio on a shared machine rests
+// on side-by-side runs rather than on one neighbour's quiet moment.
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +27,7 @@ const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/
 const DURATION_S = Number(args.duration ?? process.env.BENCH_DURATION_S ?? 10);
 const WARMUP_S = Number(args.warmup ?? process.env.BENCH_WARMUP_S ?? 2);
 const CONNECTIONS = Number(args.connections ?? SEED.clients);
+const ROUNDS = Number(args.rounds ?? 1);
 const TARGET_P99_MS = 50;
 const TARGET_RATIO = 0.6;
 
@@ -195,43 +199,49 @@ async function main() {
     },
   ].filter((scenario) => !only || only.has(scenario.name));
   const results = [];
-  for (const scenario of scenarios) {
-    for (const [serverName, server, nextRequest] of scenario.servers) {
-      log(`${scenario.name} × ${serverName}: ${WARMUP_S} s warm-up + ${DURATION_S} s with ${CONNECTIONS} clients…`);
-      // PostgreSQL: per process, so a backend that comes or goes during the run counts from 0 or is lost (small).
-      const pgBefore = new Map(postgresPids(db.dataDir).map((pid) => [pid, cpuSeconds(pid) ?? 0]));
-      const before = { server: cpuSeconds(server.pid), load: process.cpuUsage() };
-      const result = await runLoad({
-        base: server.url,
-        connections: CONNECTIONS,
-        warmupMs: WARMUP_S * 1000,
-        durationMs: DURATION_S * 1000,
-        nextRequest,
-      });
-      const seconds = WARMUP_S + DURATION_S;
-      const percent = (after, start) =>
-        after === undefined || start === undefined ? undefined : (100 * (after - start)) / seconds;
-      const load = process.cpuUsage(before.load);
-      results.push({
-        scenario: scenario.name,
-        server: serverName,
-        ...result,
-        serverCpuPercent: percent(cpuSeconds(server.pid), before.server),
-        // CPU time per request barely depends on what else runs on the machine, unlike req/s.
-        serverCpuMsPerRequest:
-          before.server === undefined ? undefined : ((cpuSeconds(server.pid) - before.server) * 1000) / result.completed,
-        postgresCpuPercent: percent(
-          postgresPids(db.dataDir).reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0) - (pgBefore.get(pid) ?? 0), 0),
-          0,
-        ),
-        loadGeneratorCpuPercent: (100 * (load.user + load.system)) / 1e6 / seconds,
-        machineLoad1: os.loadavg()[0],
-      });
+  for (let round = 1; round <= ROUNDS; round++)
+    for (const scenario of scenarios) {
+      const order = round % 2 ? scenario.servers : [...scenario.servers].reverse();
+      for (const [serverName, server, nextRequest] of order) {
+        log(
+          `${scenario.name} × ${serverName} (round ${round}/${ROUNDS}): ${WARMUP_S} s warm-up + ${DURATION_S} s with ${CONNECTIONS} clients…`,
+        );
+        // PostgreSQL: per process, so a backend that comes or goes during the run counts from 0 or is lost (small).
+        const pgBefore = new Map(postgresPids(db.dataDir).map((pid) => [pid, cpuSeconds(pid) ?? 0]));
+        const before = { server: cpuSeconds(server.pid), load: process.cpuUsage() };
+        const result = await runLoad({
+          base: server.url,
+          connections: CONNECTIONS,
+          warmupMs: WARMUP_S * 1000,
+          durationMs: DURATION_S * 1000,
+          nextRequest,
+        });
+        const seconds = WARMUP_S + DURATION_S;
+        const percent = (after, start) =>
+          after === undefined || start === undefined ? undefined : (100 * (after - start)) / seconds;
+        const load = process.cpuUsage(before.load);
+        results.push({
+          round,
+          scenario: scenario.name,
+          server: serverName,
+          ...result,
+          serverCpuPercent: percent(cpuSeconds(server.pid), before.server),
+          // CPU time per request barely depends on what else runs on the machine, unlike req/s.
+          serverCpuMsPerRequest:
+            before.server === undefined ? undefined : ((cpuSeconds(server.pid) - before.server) * 1000) / result.completed,
+          postgresCpuPercent: percent(
+            postgresPids(db.dataDir).reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0) - (pgBefore.get(pid) ?? 0), 0),
+            0,
+          ),
+          loadGeneratorCpuPercent: (100 * (load.user + load.system)) / 1e6 / seconds,
+          machineLoad1: os.loadavg()[0],
+        });
+      }
     }
-  }
 
   const cpuCell = (value) => (value === undefined ? '-' : `${fmt(value, 0)}%`);
   const header = [
+    'round',
     'scenario',
     'server',
     'req/s',
@@ -245,6 +255,7 @@ async function main() {
     'statuses',
   ];
   const rows = results.map((r) => [
+    String(r.round),
     r.scenario,
     r.server,
     fmt(r.rps, 0),
@@ -261,7 +272,9 @@ async function main() {
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
   const line = (cells) =>
-    cells.map((cell, i) => (i < 2 || i === cells.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+    cells
+      .map((cell, i) => ((i > 0 && i < 3) || i === cells.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join('  ');
   console.log('');
   console.log(
     `${data.counts.spaces} spaces, ${data.counts.bookings} bookings; ${CONNECTIONS} clients, ${WARMUP_S} s warm-up + ${DURATION_S} s per run; ${os.cpus().length} cores shared by PostgreSQL, the server and the load generator; load average ${fmt(loadAtStart, 2)} before the runs (load1: after each run; above ${os.cpus().length}, other work competed for the cores)`,
@@ -271,15 +284,19 @@ async function main() {
   console.log('');
   const verdicts = [];
   for (const scenario of scenarios) {
-    const apiResult = results.find((r) => r.scenario === scenario.name && r.server === 'api');
-    const rawResult = results.find((r) => r.scenario === scenario.name && r.server === 'raw');
-    const ratio = apiResult.rps / rawResult.rps;
+    const of = (server) => results.filter((r) => r.scenario === scenario.name && r.server === server);
+    const ratios = of('api').map((apiRun, index) => apiRun.rps / of('raw')[index].rps);
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+    const ratio = median(ratios);
+    const apiResult = { p99: median(of('api').map((r) => r.p99)) };
     const p99Met = apiResult.p99 <= TARGET_P99_MS;
+    if (ROUNDS > 1)
+      console.log(`${scenario.name.padEnd(12)}  api/raw per round: ${ratios.map((r) => `${fmt(100 * r, 0)}%`).join(', ')}`);
     const ratioMet = ratio >= TARGET_RATIO;
     verdicts.push({ scenario: scenario.name, ratio, p99Met, ratioMet });
     console.log(
-      `${scenario.name.padEnd(12)}  api/raw throughput ${fmt(100 * ratio, 0)}% (target ≥ ${100 * TARGET_RATIO}%: ${ratioMet ? 'met' : 'MISSED'}); ` +
-        `api p99 ${fmt(apiResult.p99)} ms (target ≤ ${TARGET_P99_MS} ms: ${p99Met ? 'met' : 'MISSED'})`,
+      `${scenario.name.padEnd(12)}  api/raw throughput ${ROUNDS > 1 ? 'median ' : ''}${fmt(100 * ratio, 0)}% (target ≥ ${100 * TARGET_RATIO}%: ${ratioMet ? 'met' : 'MISSED'}); ` +
+        `api p99 ${ROUNDS > 1 ? 'median ' : ''}${fmt(apiResult.p99)} ms (target ≤ ${TARGET_P99_MS} ms: ${p99Met ? 'met' : 'MISSED'})`,
     );
   }
   if (args.json)
@@ -295,6 +312,7 @@ async function main() {
           connections: CONNECTIONS,
           warmupS: WARMUP_S,
           durationS: DURATION_S,
+          rounds: ROUNDS,
           results,
           verdicts,
         },

@@ -11,6 +11,15 @@ const { AVAILABILITY_SQL } = await import('../../packages/venues/dist/index.js')
 let placeholder = 0;
 const availabilitySql = AVAILABILITY_SQL.replace(/\?/g, () => `$${++placeholder}`);
 const { ACTIVE_SESSION_SQL } = await import('../../packages/identity/dist/index.js');
+const { VENUE_TREE_SQL } = await import('../../packages/venues/dist/space-tree.js');
+const { memberOfSql } = await import('../../packages/venues/dist/booking.service.js');
+const { OWNER_COORDINATORS_SQL } = await import('../../packages/venues/dist/booking-notifications.js');
+// pg numbers its parameters; MikroORM's `?` become $1, $2… in order, as here.
+const numbered = (sql) => {
+  let index = 0;
+  return sql.replace(/\?/g, () => `$${++index}`);
+};
+const ownerCoordinatorsSql = numbered(OWNER_COORDINATORS_SQL);
 placeholder = 0;
 const activeSessionSql = ACTIVE_SESSION_SQL.replace(/\?/g, () => `$${++placeholder}`);
 
@@ -32,8 +41,10 @@ async function loadSpace(db, spaceId) {
   return rows[0];
 }
 
+// The api's VENUE_TREE_SQL (packages/venues/src/space-tree.ts), the very text.
+const venueTreeSql = VENUE_TREE_SQL.replace('?', '$1');
 async function loadLeaves(db, space) {
-  const { rows } = await db.query('select "s0".* from "spaces" as "s0" where "s0"."venue_id" = $1', [space.venue_id]);
+  const { rows } = await db.query(venueTreeSql, [space.venue_id]);
   return leavesUnder(space.id, rows);
 }
 
@@ -120,10 +131,8 @@ app.post(
       }
       // BookingService.assertMayBook: one statement for both memberships (the booked-for
       // organisation and the owner, which sets the 'members' rule and the price tier).
-      const { rows: memberships } = await client.query(
-        'select "m0"."id", "m0"."organisation_id" from "memberships" as "m0" where "m0"."user_id" = $1 and "m0"."organisation_id" = any($2)',
-        [user.id, organisationId ? [space.v1__organisation_id, organisationId] : [space.v1__organisation_id]],
-      );
+      const organisations = organisationId ? [space.v1__organisation_id, organisationId] : [space.v1__organisation_id];
+      const { rows: memberships } = await client.query(numbered(memberOfSql(organisations.length)), [user.id, ...organisations]);
       const memberOf = new Set(memberships.map((row) => row.organisation_id));
       if (organisationId && !memberOf.has(organisationId)) {
         await client.query('rollback');
@@ -160,28 +169,26 @@ app.post(
       // The requester's mail goes to the session's user: neither server reads the user again.
       let recipients = [user];
       if (status === 'requested') {
-        const { rows } = await client.query(
-          `select "u1"."id", "u1"."name", "u1"."email", "u1"."language" from "memberships" as "m0" left join "users" as "u1" on "m0"."user_id" = "u1"."id"
-          where "m0"."organisation_id" = $1 and "m0"."role" in ('admin', 'coordinator')`,
-          [space.v1__organisation_id],
-        );
+        const { rows } = await client.query(ownerCoordinatorsSql, [space.v1__organisation_id]);
         recipients = rows;
       }
-      for (const recipient of recipients) {
-        const payload = {
-          to: recipient.email,
-          toName: recipient.name,
-          language: recipient.language,
-          template: 'booking-update',
-          rendered: {
-            subject: `${status}: ${space.v1__name}`,
-            text: `${body.title}\n${space.name}, ${space.v1__name}\n${startsAt.toISOString()}–${endsAt.toISOString()}\nhttp://localhost:3000/bookings\n`,
-            html: `<p>${body.title}</p>`,
-          },
-        };
+      // enqueueMails: every recipient's row in one multi-row insert, as MikroORM's insertMany writes it.
+      const payloads = recipients.map((recipient) => ({
+        to: recipient.email,
+        toName: recipient.name,
+        language: recipient.language,
+        template: 'booking-update',
+        rendered: {
+          subject: `${status}: ${space.v1__name}`,
+          text: `${body.title}\n${space.name}, ${space.v1__name}\n${startsAt.toISOString()}–${endsAt.toISOString()}\nhttp://localhost:3000/bookings\n`,
+          html: `<p>${body.title}</p>`,
+        },
+      }));
+      if (payloads.length) {
+        const values = payloads.map((_, index) => `('mail.send', 'mail', $${index + 2}, $1, $1, null, 0, null)`).join(', ');
         await client.query(
-          `insert into "outbox_messages" ("topic", "queue", "payload", "created_at", "available_at", "relay_attempts") values ('mail.send', 'mail', $1, $2, $2, 0)`,
-          [payload, now],
+          `insert into "outbox_messages" ("topic", "queue", "payload", "created_at", "available_at", "relayed_at", "relay_attempts", "last_error") values ${values} returning "id"`,
+          [now, ...payloads],
         );
       }
       await client.query('commit');

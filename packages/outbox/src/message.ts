@@ -52,3 +52,31 @@ export function readMessage<T extends MessageType>(type: T, data: unknown): z.ou
 export function outboxJobId(outboxMessageId: string): string {
   return `outbox-${outboxMessageId}`;
 }
+
+// The rows of one change as one multi-row insert, now, outside the unit of work: the same rows and
+// the same payload check as enqueue, without a change set to compute at commit. For writes that
+// send plain statements (docs/adr/013-the-write-path.md); the caller's transaction still decides.
+export async function enqueueMany<T extends MessageType>(
+  em: EntityManager,
+  type: T,
+  payloads: readonly MessagePayload<T>[],
+  options: { availableAt?: Date } = {},
+): Promise<void> {
+  if (!payloads.length) return;
+  const now = new Date();
+  const rows = payloads.map((payload) =>
+    em.create(
+      OutboxMessage,
+      {
+        topic: type.topic,
+        queue: type.queue,
+        payload: type.payload.parse(payload) as Record<string, unknown>,
+        availableAt: options.availableAt ?? now,
+        createdAt: now,
+        relayAttempts: 0,
+      },
+      { persist: false },
+    ),
+  );
+  await em.insertMany(rows);
+}

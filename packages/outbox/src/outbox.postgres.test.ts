@@ -13,6 +13,7 @@ import { z } from 'zod';
 import {
   defineMessage,
   enqueue,
+  enqueueMany,
   outboxEntities,
   outboxJobId,
   OutboxRelayService,
@@ -92,5 +93,30 @@ describe('the outbox with a message no central list knows', () => {
     );
     await em.flush();
     expect(await app.get(OutboxRelayService).relayDue()).toEqual({ relayed: 0, failed: 0 });
+  });
+
+  it('writes the rows of one change in one insert, checked like enqueue, and commits them with the transaction', async () => {
+    const loanIds = ['0d6b8f7e-8c1e-4f5a-9a51-7c2b3d4e5f60', '9a3c2b1d-4e5f-4a6b-8c7d-1e2f3a4b5c6d'];
+    await expect(
+      orm.em.fork().transactional((em) => enqueueMany(em, loanReturned, [{ loanId: loanIds[0]!, quantity: 0 }] as never)),
+    ).rejects.toThrow(z.ZodError);
+    // A transaction that fails after the insert leaves no row behind.
+    await expect(
+      orm.em.fork().transactional(async (em) => {
+        await enqueueMany(em, loanReturned, [{ loanId: loanIds[0]!, quantity: 1 }]);
+        throw new Error('the domain change failed');
+      }),
+    ).rejects.toThrow('the domain change failed');
+    expect(await app.get(OutboxRelayService).relayDue()).toEqual({ relayed: 0, failed: 0 });
+    await orm.em.fork().transactional((em) =>
+      enqueueMany(
+        em,
+        loanReturned,
+        loanIds.map((loanId) => ({ loanId, quantity: 2 })),
+      ),
+    );
+    expect(await app.get(OutboxRelayService).relayDue()).toEqual({ relayed: 2, failed: 0 });
+    const jobs = await queue.getJobs(['waiting']);
+    expect(jobs.map((job) => readMessage(loanReturned, job.data).loanId).sort()).toEqual(expect.arrayContaining(loanIds));
   });
 });

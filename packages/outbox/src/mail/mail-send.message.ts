@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { languageSchema } from '@talkoot/platform/schemas';
 import { z } from 'zod';
-import { defineMessage, enqueue } from '../message.js';
+import { defineMessage, enqueue, enqueueMany } from '../message.js';
 import type { OutboxMessage } from '../outbox-message.entity.js';
 
 export const MAIL_QUEUE = 'mail';
@@ -48,4 +48,13 @@ export const mailSendMessage = defineMessage({ topic: 'mail.send', queue: MAIL_Q
 // A mail without its rendered content is refused here, in the caller's transaction (zod names `rendered`).
 export function enqueueMail(em: EntityManager, mail: z.input<typeof mailRequestSchema>, availableAt?: Date): OutboxMessage {
   return enqueue(em, mailSendMessage, mail, { availableAt });
+}
+
+// The mails of one change as one insert statement (enqueueMany).
+export function enqueueMails(
+  em: EntityManager,
+  mails: readonly z.input<typeof mailRequestSchema>[],
+  availableAt?: Date,
+): Promise<void> {
+  return enqueueMany(em, mailSendMessage, mails, { availableAt });
 }
