@@ -11,10 +11,7 @@ beforeAll(async () => {
   token = await signIn(api, (await makeUser(api)).email);
   adminToken = await signIn(api, (await makeUser(api, { isPlatformAdmin: true })).email);
   // An organisation that exists, so the admin's bad input reaches validation (a missing one is a 404).
-  await api.sql.query(
-    `insert into organisations (id, name, kind, village_id, description, created_at) values ($1, 'Testiseura ry', 'association', $2, '{}', now())`,
-    [someId, await makeVillage(api)],
-  );
+  await api.build.organisation({ id: someId, name: 'Testiseura ry', villageId: await makeVillage(api) });
 });
 afterAll(async () => {
   await api?.close();

@@ -212,7 +212,7 @@ describe('ending a period out of service early', () => {
 });
 
 describe('a return and an out-of-service mark on the same item at once', () => {
-  it('never deadlock: both go through or one is refused, never a server error (20 rounds)', async () => {
+  it('never deadlock: both go through, never a server error (20 rounds)', async () => {
     for (let round = 0; round < 20; round++) {
       const chairs = await createItem(5);
       const loanPath = await pickedUpLoan(chairs.id, 3, 1 + (round % 28));
@@ -226,12 +226,12 @@ describe('a return and an out-of-service mark on the same item at once', () => {
           body: { units: 5, startsAt: helsinki(year, 5, 1, 0), endsAt: helsinki(year, 6, 1, 0), reason: 'Huolto' },
         }),
       ]);
-      expect(returned.status, returned.text).toBeLessThan(500);
-      expect(marked.status, marked.text).toBeLessThan(500);
-      expect([returned.status, marked.status]).toContain(returned.status === 200 ? 201 : 200);
-      expect((await periodsOf(chairs.id)).map((period) => period.units).sort()).toEqual(
-        [returned.status === 200 ? 2 : null, marked.status === 201 ? 5 : null].filter((units) => units !== null).sort(),
-      );
+      // Either may take the item's lock first; in either order both go through.
+      expect(returned.status, returned.text).toBe(200);
+      expect(returned.json.loan.state).toBe('returned');
+      expect(marked.status, marked.text).toBe(201);
+      expect(marked.json.period).toMatchObject({ units: 5, reason: 'Huolto' });
+      expect((await periodsOf(chairs.id)).map((period) => period.units).sort()).toEqual([2, 5]);
     }
   });
 });

@@ -1,6 +1,4 @@
-import { MikroORM } from '@mikro-orm/postgresql';
-import { User } from '@talkoot/identity';
-import { Booking, Space, VenueFeedService } from '@talkoot/venues';
+import { VenueFeedService } from '@talkoot/venues';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -183,17 +181,15 @@ describe('calendar feeds of a venue', () => {
 
   it('puts a booking over the night the clocks turn back (2026-10-25) at the right UTC instants', async () => {
     const hall = await makeHall();
-    const em = api.app.get(MikroORM).em.fork();
     // Midnight to 06:00 Helsinki: 00:00 is still summer time (UTC+3), 06:00 already winter time (UTC+2).
-    em.create(Booking, {
-      space: em.getReference(Space, hall.spaceId),
-      requester: em.getReference(User, guestUserId),
+    await api.build.booking({
+      spaceId: hall.spaceId,
+      requesterId: guestUserId,
       title: 'Yöpyminen',
       status: 'approved',
       startsAt: new Date('2026-10-24T21:00:00Z'),
       endsAt: new Date('2026-10-25T04:00:00Z'),
     });
-    await em.flush();
     // The feed's window is counted from today; seen from 2026-10-20 the night is in it.
     const feed = await api.app.get(VenueFeedService).publicFeed(hall.venueId, new Date('2026-10-20T12:00:00Z'));
     const [night] = eventsOf(feed);

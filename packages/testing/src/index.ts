@@ -1,3 +1,4 @@
 export * from './config.js';
 export * from './smtp.js';
 export * from './test-database.js';
+export * from './builders.js';

@@ -1,7 +1,8 @@
+import { MikroORM } from '@mikro-orm/postgresql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { dayText, helsinkiInstantAt } from '@talkoot/platform';
-import { createTestDatabase, testConfig } from '@talkoot/testing';
+import { type Builders, builders, createTestDatabase, testConfig } from '@talkoot/testing';
 import { createApi } from '../create-api.js';
 
 export const ORIGIN = 'http://talkoot.test';
@@ -10,6 +11,8 @@ export interface TestApi {
   url: string;
   app: NestFastifyApplication;
   sql: pg.Pool;
+  // The scenario builders of @talkoot/testing on the api's own database (rows a test starts from).
+  build: Builders;
   close: () => Promise<void>;
 }
 
@@ -26,6 +29,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     url: `http://127.0.0.1:${port}`,
     app,
     sql,
+    build: builders(app.get(MikroORM).em),
     close: async () => {
       await app.close();
       await sql.end();
@@ -128,45 +132,25 @@ export async function signIn(api: TestApi, email: string): Promise<string> {
   return session.json.token as string;
 }
 
-let counter = 0;
-
+// Shorthands over the builders (`api.build`) that the api tests share.
 export async function makeUser(
   api: TestApi,
-  input: { name?: string; email?: string; isPlatformAdmin?: boolean; language?: string } = {},
+  input: { name?: string; email?: string; isPlatformAdmin?: boolean; language?: 'fi' | 'sv' | 'en' } = {},
 ) {
-  counter += 1;
-  const email = input.email ?? `user${counter}-${Date.now()}@example.org`;
-  const { rows } = await api.sql.query(
-    `insert into users (id, name, email, language, is_platform_admin, created_at) values (gen_random_uuid(), $1, $2, $3, $4, now()) returning id`,
-    [input.name ?? `Test User ${counter}`, email, input.language ?? 'fi', input.isPlatformAdmin ?? false],
-  );
-  return { id: rows[0].id as string, email };
+  const user = await api.build.user(input);
+  return { id: user.id, email: user.email };
 }
 
 export async function makeVillage(api: TestApi): Promise<string> {
-  counter += 1;
-  const { rows } = await api.sql.query(
-    `with r as (insert into regions (id, name) values (gen_random_uuid(), $1) returning id),
-          m as (insert into municipalities (id, region_id, name) select gen_random_uuid(), r.id, 'Rautalampi' from r returning id)
-     insert into villages (id, municipality_id, name) select gen_random_uuid(), m.id, 'Kerkonkoski' from m returning id`,
-    [`Region ${counter}-${Date.now()}`],
-  );
-  return rows[0].id as string;
+  return (await api.build.village()).villageId;
 }
 
-export async function makeOrganisation(api: TestApi, villageId: string, name = `Kyläyhdistys ${++counter}`): Promise<string> {
-  const { rows } = await api.sql.query(
-    `insert into organisations (id, name, kind, village_id, description, created_at) values (gen_random_uuid(), $1, 'association', $2, '{}', now()) returning id`,
-    [name, villageId],
-  );
-  return rows[0].id as string;
+export async function makeOrganisation(api: TestApi, villageId: string, name?: string): Promise<string> {
+  return (await api.build.organisation({ villageId, ...(name ? { name } : {}) })).organisationId;
 }
 
 export async function addMember(api: TestApi, userId: string, organisationId: string, role: 'admin' | 'coordinator' | 'member') {
-  await api.sql.query(
-    `insert into memberships (id, user_id, organisation_id, role, created_at) values (gen_random_uuid(), $1, $2, $3, now())`,
-    [userId, organisationId, role],
-  );
+  await api.build.membership(userId, organisationId, role);
 }
 
 // A Helsinki wall-clock time as the api writes the instant back (ISO, UTC).
@@ -187,6 +171,7 @@ export async function startReplica(of: TestApi, env: Record<string, string> = {}
     url: `http://127.0.0.1:${port}`,
     app,
     sql,
+    build: builders(app.get(MikroORM).em),
     close: async () => {
       await app.close();
       await sql.end();
