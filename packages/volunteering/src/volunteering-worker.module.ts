@@ -1,0 +1,11 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { VOLUNTEERING_QUEUE } from './volunteering.queues.js';
+
+// The worker side of volunteering. Needs CoreModule (config + ORM) and the queue root
+// (OutboxWorkerModule) from the composition root.
+@Module({
+  imports: [BullModule.registerQueue({ name: VOLUNTEERING_QUEUE })],
+  providers: [],
+})
+export class VolunteeringWorkerModule {}
