@@ -1,5 +1,5 @@
 // Browser-safe: hours volunteered, my tasks, the personal calendar feed.
-import { calendarDateSchema, localizedTextSchema } from '@talkoot/platform/schemas';
+import { calendarDateSchema, languageSchema, localizedTextSchema } from '@talkoot/platform/schemas';
 import { z } from 'zod';
 import { claimViewSchema, swapViewSchema } from './claim.schemas.js';
 
@@ -45,6 +45,8 @@ export type HoursSummary = z.infer<typeof hoursSummarySchema>;
 export const hoursQuerySchema = z.strictObject({
   from: calendarDateSchema().optional(),
   to: calendarDateSchema().optional(),
+  // The CSV's header and task titles in this language (Finnish by default).
+  language: languageSchema.optional(),
 });
 
 export const myVolunteeringSchema = z.object({
