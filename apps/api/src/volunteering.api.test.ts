@@ -47,7 +47,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-export async function createTask(
+async function createTask(
   capacity: number,
   overrides: Record<string, unknown> = {},
   token = org.coordinator,
