@@ -102,7 +102,7 @@ export class Migration20261205013701_Volunteering extends Migration {
       `alter table "volunteer_tasks" add constraint "volunteer_tasks_cutoff_check" check (withdrawal_cutoff_hours >= 0);`,
     );
     this.addSql(
-      `create or replace function "volunteer_tasks_content_changed_fn"() returns trigger as \$\$ begin perform pg_notify('content_changed', 'volunteering'); return null; end; \$\$ language plpgsql;`,
+      `create or replace function "volunteer_tasks_content_changed_fn"() returns trigger as $$ begin perform pg_notify('content_changed', 'volunteering'); return null; end; $$ language plpgsql;`,
     );
     this.addSql(
       `create trigger "content_changed" AFTER INSERT OR UPDATE OR DELETE on "volunteer_tasks" for each STATEMENT execute function "volunteer_tasks_content_changed_fn"();`,
@@ -116,7 +116,7 @@ export class Migration20261205013701_Volunteering extends Migration {
       `alter table "volunteer_shifts" add constraint "volunteer_shifts_ends_after_start_check" check (ends_at > starts_at);`,
     );
     this.addSql(
-      `create or replace function "volunteer_shifts_content_changed_fn"() returns trigger as \$\$ begin perform pg_notify('content_changed', 'volunteering'); return null; end; \$\$ language plpgsql;`,
+      `create or replace function "volunteer_shifts_content_changed_fn"() returns trigger as $$ begin perform pg_notify('content_changed', 'volunteering'); return null; end; $$ language plpgsql;`,
     );
     this.addSql(
       `create trigger "content_changed" AFTER INSERT OR UPDATE OR DELETE on "volunteer_shifts" for each STATEMENT execute function "volunteer_shifts_content_changed_fn"();`,
@@ -135,15 +135,15 @@ export class Migration20261205013701_Volunteering extends Migration {
       `alter table "volunteer_claims" add constraint "volunteer_claims_place_check" check ((state = 'placed') = (place_no is not null) and (place_no is null or place_no >= 1));`,
     );
     this.addSql(
-      `create or replace function "volunteer_claims_content_changed_fn"() returns trigger as \$\$ begin perform pg_notify('content_changed', 'volunteering'); return null; end; \$\$ language plpgsql;`,
+      `create or replace function "volunteer_claims_content_changed_fn"() returns trigger as $$ begin perform pg_notify('content_changed', 'volunteering'); return null; end; $$ language plpgsql;`,
     );
     this.addSql(
       `create trigger "content_changed" AFTER INSERT OR UPDATE OR DELETE on "volunteer_claims" for each STATEMENT execute function "volunteer_claims_content_changed_fn"();`,
     );
     this
-      .addSql(`create or replace function "volunteer_claims_place_within_capacity_fn"() returns trigger as \$\$ begin if new.state = 'placed' and new.place_no > (select capacity from volunteer_shifts where id = new.shift_id) then
+      .addSql(`create or replace function "volunteer_claims_place_within_capacity_fn"() returns trigger as $$ begin if new.state = 'placed' and new.place_no > (select capacity from volunteer_shifts where id = new.shift_id) then
   raise exception 'place % is beyond the capacity of shift %', new.place_no, new.shift_id
-    using errcode = '23514', constraint = 'volunteer_claims_place_within_capacity'; end if; return new; end; \$\$ language plpgsql;`);
+    using errcode = '23514', constraint = 'volunteer_claims_place_within_capacity'; end if; return new; end; $$ language plpgsql;`);
     this.addSql(
       `create trigger "place_within_capacity" BEFORE INSERT OR UPDATE on "volunteer_claims" for each ROW execute function "volunteer_claims_place_within_capacity_fn"();`,
     );
