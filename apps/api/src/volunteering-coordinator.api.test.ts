@@ -73,6 +73,36 @@ describe('tasks and shifts', () => {
       [4, 2],
       [2, 0],
     ]);
+    // Smaller again after the first place freed: the place numbered 2 moves to 1, within the capacity.
+    const mine = await call(api, 'GET', '/api/me/volunteering', { token: volunteer.token });
+    await call(api, 'POST', `/api/volunteering/claims/${mine.json.claims[0].id}/withdrawal`, { token: volunteer.token });
+    const smaller = await call(api, 'PUT', orgPath(`/tasks/${ours.id}`), {
+      token: cast.org.coordinator,
+      body: taskBody({
+        eventId,
+        requirements: ['hygienePassport'],
+        shifts: [
+          { ...taskBody().shifts[0], id: ours.shifts[0]!.id, capacity: 1 },
+          {
+            startsAt: helsinki(YEAR, 6, 12, 12),
+            endsAt: helsinki(YEAR, 6, 12, 14),
+            capacity: 2,
+            id: changed.json.task.shifts[1].id,
+          },
+        ],
+      }),
+    });
+    expect(smaller.status, smaller.text).toBe(200);
+    const numbers = await api.sql.query(`select place_no from volunteer_claims where shift_id = $1 and state = 'placed'`, [
+      ours.shifts[0]!.id,
+    ]);
+    expect(numbers.rows).toEqual([{ place_no: 1 }]);
+    const inLine = await claim(api, ours.shifts[0]!.id, volunteer.token, {
+      confirmedRequirements: ['hygienePassport'],
+      waitIfFull: true,
+    });
+    expect(inLine.json.claim.state).toBe('waiting');
+
     // Leaving out a shift with people is refused.
     const dropped = await call(api, 'PUT', orgPath(`/tasks/${ours.id}`), {
       token: cast.org.coordinator,

@@ -298,6 +298,19 @@ describe('claiming without an account', () => {
     expect(answer.json).toMatchObject({ status: 'held', claim: { state: 'placed', isConfirmed: false, holdExpiresAt: null } });
   });
 
+  it('a stranger cannot fill someone’s inbox: claims without an account are limited per address', async () => {
+    const email = `inbox-${Date.now()}@example.org`;
+    const answers = [];
+    for (let index = 0; index < 11; index++) {
+      const task = await createTask(1);
+      answers.push(await guestClaim(task.shifts[0]!.id, { name: 'Kiusaaja', email }));
+    }
+    expect(answers.slice(0, 10).map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(answers[10]!.status).toBe(429);
+    expect(answers[10]!.json.error.reason).toBe('volunteerClaim.guest_claims_limited');
+    expect(answers[10]!.headers.get('retry-after')).toBeTruthy();
+  });
+
   it('needs an email or a phone, naming the field', async () => {
     const task = await createTask(2);
     const answer = await guestClaim(task.shifts[0]!.id, { name: 'Nimetön' });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { generateToken, hashToken, type SignedInUser, User } from '@talkoot/identity';
-import { APP_CONFIG, type AppConfig, DomainError, notFound } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, DomainError, notFound, RateLimitedError } from '@talkoot/platform';
 import type { Language } from '@talkoot/platform/schemas';
 import { VolunteerClaim, VolunteerToken } from './claim.entity.js';
 import { firstFreePlace, isInsideCutoff, missingRequirements, normaliseEmail, UNCONFIRMED_HOLD_MS } from './claim.rules.js';
@@ -38,6 +38,10 @@ interface ClaimRow {
   email_normalised: string | null;
   language: Language;
 }
+
+// Claims without an account mail the address given: at most this many per address an hour.
+export const GUEST_CLAIMS_PER_HOUR = 10;
+const HOUR_MS = 3_600_000;
 
 const CLAIM_COLUMNS = 'id, shift_id, state, place_no, user_id, name, email, email_normalised, language';
 
@@ -96,6 +100,7 @@ export class ClaimService {
     input: GuestClaimInput,
   ): Promise<{ status: 'confirmation-sent' | 'held'; claim: ClaimView }> {
     return this.orm.em.fork().transactional(async (em) => {
+      if (input.email) await this.limitGuestMails(em, normaliseEmail(input.email));
       const shift = await this.openShift(em, shiftId);
       const id = await this.place(
         em,
@@ -157,6 +162,23 @@ export class ClaimService {
       if (input.email) await this.mailPlaced(em, shift, id);
       return loadClaimPerson(em, id);
     });
+  }
+
+  // Serialised per address, so parallel requests cannot slip past the count.
+  private async limitGuestMails(em: EntityManager, email: string): Promise<void> {
+    await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`volunteer-guest:${email}`]);
+    const recent = await em.execute<{ created_at: Date }[]>(
+      `select created_at from volunteer_claims where email_normalised = ? and origin = 'guest' and created_at > ?
+        order by created_at desc limit ?`,
+      [email, new Date(Date.now() - HOUR_MS), GUEST_CLAIMS_PER_HOUR],
+    );
+    if (recent.length < GUEST_CLAIMS_PER_HOUR) return;
+    const opensAt = new Date(recent[recent.length - 1]!.created_at).getTime() + HOUR_MS;
+    throw new RateLimitedError(
+      'Too many places asked for this address in an hour. Try again later.',
+      Math.max(1, Math.ceil((opensAt - Date.now()) / 1000)),
+      claimErrors.guest_claims_limited,
+    );
   }
 
   // Gives the volunteer's place up (or their turn in line); the next in line gets the place.

@@ -6,7 +6,8 @@ import { APP_CONFIG, type AppConfig, DomainError, notFound } from '@talkoot/plat
 import type { LocalizedText } from '@talkoot/platform/schemas';
 import type { ClaimPerson } from './claim.schemas.js';
 import { mailVolunteer } from './mail/volunteer-notifications.js';
-import { readShift } from './shift-lock.js';
+import { freePlaces } from './claim.rules.js';
+import { readShift, takenPlaces } from './shift-lock.js';
 import { VolunteerShift, VolunteerTask, VolunteerTemplate } from './task.entity.js';
 import {
   builtInTemplateKeys,
@@ -173,6 +174,18 @@ export class TaskService {
           { id: shift.id },
           { startsAt: shift.startsAt, endsAt: shift.endsAt, capacity: shift.capacity },
         );
+        // A smaller shift: places numbered above the new capacity move to free numbers within it.
+        const held = await takenPlaces(em, shift.id);
+        const free = freePlaces(
+          held.filter((placeNo) => placeNo <= shift.capacity),
+          shift.capacity,
+        );
+        for (const placeNo of held.filter((n) => n > shift.capacity).sort((a, b) => a - b))
+          await em.execute(`update volunteer_claims set place_no = ? where shift_id = ? and state = 'placed' and place_no = ?`, [
+            free.shift(),
+            shift.id,
+            placeNo,
+          ]);
         kept.add(shift.id);
       }
       for (const row of existing) {

@@ -33,6 +33,9 @@ export const claimErrors = defineErrorReasons('volunteerClaim', {
   // Attendance is marked after the shift has started, for the shift's own placed claims.
   attendance_too_early: 'rule_violation',
   claim_not_on_shift: 'rule_violation',
+  // Claims without an account mail a link to the address given: a stranger may not fill someone's
+  // inbox with them (a few per address an hour).
+  guest_claims_limited: 'rate_limited',
 });
 
 export const swapErrors = defineErrorReasons('volunteerSwap', {
