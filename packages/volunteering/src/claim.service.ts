@@ -363,10 +363,12 @@ export class ClaimService {
   // The first in line takes the freed place (the shift is locked by the caller).
   private async promote(em: EntityManager, shift: LockedShift, placeNo: number, now: Date): Promise<string | null> {
     const [promoted] = await em.execute<{ id: string }[]>(
-      `update volunteer_claims set state = 'placed', place_no = ?
+      `update volunteer_claims set state = 'placed', place_no = ?,
+              -- An unconfirmed guest gets a fresh hold from now, with the new link.
+              hold_expires_at = case when confirmed_at is null and email_normalised is not null then ? else hold_expires_at end
         where id = (select id from volunteer_claims where shift_id = ? and state = 'waiting' order by created_at, id limit 1)
         returning id`,
-      [placeNo, shift.id],
+      [placeNo, new Date(now.getTime() + UNCONFIRMED_HOLD_MS), shift.id],
     );
     if (!promoted) return null;
     const claim = await this.readClaim(em, promoted.id);
