@@ -348,8 +348,11 @@ export class ClaimService {
     const [released] = await em.execute<{ place_no: number | null; state: string }[]>(
       `update volunteer_claims c set state = ?, place_no = null, ended_at = ?
          from (select id, state, place_no from volunteer_claims where id = ?) prior
-        where c.id = prior.id and c.state in ('placed', 'waiting') returning prior.place_no, prior.state`,
-      [to, now, claimId],
+        where c.id = prior.id and c.state in ('placed', 'waiting')
+          -- An expiry lets go only of a hold still unconfirmed and past its time (a confirmation may have come in between).
+          and (? <> 'expired' or (c.confirmed_at is null and c.hold_expires_at <= ?))
+        returning prior.place_no, prior.state`,
+      [to, now, claimId, to, now],
     );
     if (!released) throw wrongState('The place was already given up');
     const wasPlaced = released.state === 'placed';

@@ -83,6 +83,9 @@ export class VolunteerSweepService {
           [claim.id, kind, now],
         );
         if (inserted.length === 0) return;
+        // Withdrawn or handed over since it was read: no reminder (the row keeps it from coming later).
+        const [still] = await em.execute<{ state: string }[]>(`select state from volunteer_claims where id = ?`, [claim.id]);
+        if (still?.state !== 'placed') return;
         const shift = await readShift(em, claim.shift_id);
         if (!shift) return;
         const until = new Date(claim.ends_at);
