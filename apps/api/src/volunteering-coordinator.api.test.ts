@@ -149,6 +149,58 @@ describe('tasks and shifts', () => {
   });
 });
 
+describe('the coordinator’s view of a task', () => {
+  it('lists the organisation’s tasks, shows who holds and waits for each place, and frees a place for the next in line', async () => {
+    const viewEvent = 'e9b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+    const task = await createTask(api, cast.org.id, cast.org.coordinator, taskBody({ eventId: viewEvent }, 15, 1));
+    const holder = await person(api, null);
+    const waiter = await person(api, null);
+    const held = await claim(api, task.shifts[0]!.id, holder.token);
+    await claim(api, task.shifts[0]!.id, waiter.token, { waitIfFull: true });
+    const list = await call(api, 'GET', orgPath(`/tasks?eventId=${viewEvent}`), { token: cast.org.coordinator });
+    expect(list.json.tasks.map((t: { id: string }) => t.id)).toEqual([task.id]);
+    const detail = await call(api, 'GET', orgPath(`/tasks/${task.id}`), { token: cast.org.coordinator });
+    expect(detail.status).toBe(200);
+    expect(detail.json.claims.map((c: { email: string; state: string }) => [c.email, c.state])).toEqual([
+      [holder.email, 'placed'],
+      [waiter.email, 'waiting'],
+    ]);
+    // Another organisation's coordinator does not see it through their own address.
+    expect((await call(api, 'GET', orgPath(`/tasks/${task.id}`, cast.other.id), { token: cast.other.coordinator })).status).toBe(
+      404,
+    );
+    expect((await call(api, 'GET', orgPath(`/tasks/${task.id}`), { token: cast.org.member })).status).toBe(403);
+
+    const foreign = await call(api, 'POST', orgPath(`/claims/${held.json.claim.id}/withdrawal`, cast.other.id), {
+      token: cast.other.coordinator,
+    });
+    expect(foreign.status).toBe(404);
+    const freed = await call(api, 'POST', orgPath(`/claims/${held.json.claim.id}/withdrawal`), { token: cast.org.coordinator });
+    expect(freed.status, freed.text).toBe(200);
+    expect(freed.json.claim.state).toBe('withdrawn');
+    const after = await call(api, 'GET', orgPath(`/tasks/${task.id}`), { token: cast.org.coordinator });
+    expect(after.json.claims.find((c: { email: string }) => c.email === waiter.email)).toMatchObject({
+      state: 'placed',
+      placeNo: 1,
+    });
+  });
+
+  it('deletes the organisation’s own template, not another’s', async () => {
+    await createTask(api, cast.org.id, cast.org.coordinator, taskBody({ eventId: 'eab2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' }));
+    const saved = await call(api, 'POST', orgPath('/templates'), {
+      token: cast.org.coordinator,
+      body: { eventId: 'eab2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', eventDate: `${YEAR}-06-12`, name: { fi: 'Poistettava' } },
+    });
+    const key = saved.json.template.key;
+    expect(
+      (await call(api, 'DELETE', orgPath(`/templates/${key}`, cast.other.id), { token: cast.other.coordinator })).status,
+    ).toBe(404);
+    expect((await call(api, 'DELETE', orgPath(`/templates/${key}`), { token: cast.org.coordinator })).status).toBe(204);
+    const left = await call(api, 'GET', orgPath('/templates'), { token: cast.org.coordinator });
+    expect(left.json.templates.map((t: { key: string }) => t.key)).not.toContain(key);
+  });
+});
+
 describe('who may not', () => {
   it('another organisation’s coordinator, a plain member and the signed-out are refused on every write', async () => {
     const task = await createTask(api, cast.org.id, cast.org.coordinator, taskBody({ eventId }));
