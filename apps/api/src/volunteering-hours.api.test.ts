@@ -261,6 +261,8 @@ describe('shift swap', () => {
       body: {},
     });
     expect(late.status).toBe(409);
+    const shown = await call(api, 'GET', `/api/volunteering/swaps/${offered.json.swap.id}`);
+    expect(shown.json.swap).toMatchObject({ state: 'cancelled', claim: { id: placed.json.claim.id, state: 'placed' } });
   });
 });
 
