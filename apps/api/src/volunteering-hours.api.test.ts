@@ -178,6 +178,7 @@ describe('my tasks and the personal feed', () => {
     expect(feed.text).toContain('BEGIN:VCALENDAR');
     expect(feed.text.match(/BEGIN:VEVENT/g)).toHaveLength(2);
     expect(feed.text).toContain('Parkkipaikka');
+    expect(feed.text).toContain('LOCATION:Kylätalo');
     const rotated = await call(api, 'POST', '/api/me/volunteering/feed', { token: me.token });
     expect(rotated.json.url).not.toBe(made.json.url);
     expect((await call(api, 'GET', path)).status).toBe(404);

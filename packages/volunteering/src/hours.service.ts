@@ -260,9 +260,21 @@ export class HoursService {
       owner.user_id,
       normaliseEmail(owner.email),
     ]);
+    const places = new Map(
+      claims.length
+        ? (
+            await em.execute<{ id: string; place: string }[]>(
+              `select c.id, t.place from volunteer_claims c join volunteer_shifts s on s.id = c.shift_id
+                 join volunteer_tasks t on t.id = s.task_id where c.id in (${claims.map(() => '?').join(', ')})`,
+              claims.map((claim) => claim.id),
+            )
+          ).map((row) => [row.id, row.place])
+        : [],
+    );
     const calendar = ical({ prodId: { company: 'Talkoot', product: 'volunteering', language: 'FI' }, name: 'Talkoot' });
     for (const claim of claims)
       calendar.createEvent({
+        location: places.get(claim.id) || null,
         id: `volunteer-claim-${claim.id}@talkoot`,
         start: new Date(claim.shift.startsAt),
         end: new Date(claim.shift.endsAt),
