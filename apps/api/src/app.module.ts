@@ -6,6 +6,7 @@ import { NotificationsApiModule } from '@talkoot/notifications';
 import { VenueLinkService, VenuesModule } from '@talkoot/venues';
 import { EventsModule } from '@talkoot/events';
 import { LendingModule } from '@talkoot/lending';
+import { VolunteeringModule } from '@talkoot/volunteering';
 import { ApiResources } from './api-resources.js';
 import { HealthController } from './health.controller.js';
 import { OpenApiController } from './openapi.controller.js';
@@ -29,6 +30,7 @@ export class AppModule {
         NotificationsApiModule.forRoot({ config: dependencies.config }),
         VenuesModule,
         LendingModule,
+        VolunteeringModule,
         // Events ask the venues about the halls and bookings they link to, by id.
         EventsModule.forRoot({ imports: [VenuesModule], lookup: VenueLinkService }),
       ],

@@ -6,6 +6,7 @@ import { CoreModule } from '@talkoot/platform';
 import { VenuesWorkerModule } from '@talkoot/venues';
 import { EventsWorkerModule } from '@talkoot/events';
 import { LendingWorkerModule } from '@talkoot/lending';
+import { VolunteeringWorkerModule } from '@talkoot/volunteering';
 
 export interface WorkerOptions extends OutboxWorkerOptions {
   mailer?: MailerOptions;
@@ -29,6 +30,7 @@ export class WorkerModule {
         VenuesWorkerModule,
         EventsWorkerModule,
         LendingWorkerModule,
+        VolunteeringWorkerModule,
       ],
     };
   }

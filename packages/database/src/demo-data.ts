@@ -245,7 +245,7 @@ export const demoUsers: DemoUser[] = [
     name: 'Helmi Jäntti',
     email: 'helmi@example.org',
     language: 'fi',
-    description: 'resident, member of Vesannon Eläkeläiset',
+    description: 'resident, member of Vesannon Eläkeläiset; volunteers for Kotalahti and Sorsakoski (past hours in both)',
     memberships: [['pensioners', 'member']],
   },
 ];

@@ -274,8 +274,9 @@ function atDay(date: Date, days: number, hour: number): Date {
 export function seedDemoEvents(
   em: EntityManager,
   input: { organisations: Map<string, Organisation>; villages: Map<string, Village>; users: Map<string, User>; now?: Date },
-): void {
+): DemoEventRef[] {
   const now = input.now ?? new Date();
+  const made: DemoEventRef[] = [];
   for (const demo of demoEvents) {
     const village = input.villages.get(demo.village);
     const organisation = input.organisations.get(demo.owner);
@@ -340,5 +341,15 @@ export function seedDemoEvents(
         answeredAt: co.accepted ? now : null,
       });
     }
+    made.push({ id: event.id, titleFi: demo.title.fi, owner: demo.owner, startsAt });
   }
+  return made;
+}
+
+// What other demo data (volunteer tasks) needs of an event: domains meet through ids.
+export interface DemoEventRef {
+  id: string;
+  titleFi: string;
+  owner: string;
+  startsAt: Date;
 }

@@ -38,6 +38,21 @@ describe('demo data', () => {
     expect(await count(`select count(*) as n from loans where starts_at > now()`)).toBeGreaterThanOrEqual(3);
     // One give-away offer open for the region.
     expect(await count(`select count(*) as n from give_away_offers where state = 'offered'`)).toBe(1);
+    // Volunteer tasks on the winter market (the whole market template and a co-organiser's task), the
+    // ski track work day, standing work, and past hours: helmi volunteers for two organisations.
+    expect(
+      await count(`select count(distinct organisation_id) as n from volunteer_tasks where event_id is not null`),
+    ).toBeGreaterThanOrEqual(3);
+    expect(await count(`select count(*) as n from volunteer_tasks where event_id is null and deadline is not null`)).toBe(1);
+    expect(
+      await count(
+        `select count(distinct organisation_id) as n from volunteer_hours where email_normalised = 'helmi@example.org' and state = 'approved'`,
+      ),
+    ).toBe(2);
+    expect(
+      await count(`select count(*) as n from volunteer_claims c join volunteer_shifts s on s.id = c.shift_id
+        where c.state = 'placed' and c.place_no > s.capacity`),
+    ).toBe(0);
     // No item holds more than its stock at any start of a loan.
     expect(
       await count(`select count(*) as n from items i where i.quantity < (

@@ -6,6 +6,7 @@ import { demoOrganisations, demoPlaces, demoUsers } from './demo-data.js';
 import { seedDemoEvents } from './demo-events.js';
 import { seedDemoLending } from './demo-lending.js';
 import { seedDemoVenues } from './demo-venues.js';
+import { seedDemoVolunteering } from './demo-volunteering.js';
 
 export interface DemoAccount {
   email: string;
@@ -66,8 +67,9 @@ export async function seedDemoData(orm: MikroORM): Promise<DemoAccount[] | undef
       users.set(input.email, user);
     }
     seedDemoVenues(em, { organisations, villages, users });
-    seedDemoEvents(em, { organisations, villages, users });
+    const events = seedDemoEvents(em, { organisations, villages, users });
     seedDemoLending(em, { organisations, villages, users });
+    seedDemoVolunteering(em, { organisations, users, events });
     await em.flush();
     return accounts;
   });

@@ -5,6 +5,7 @@ import { notificationEntities } from '@talkoot/notifications';
 import { outboxEntities } from '@talkoot/outbox';
 import { platformEntities } from '@talkoot/platform';
 import { venueEntities } from '@talkoot/venues';
+import { volunteeringEntities } from '@talkoot/volunteering';
 
 // Every entity of every domain; each new domain package adds its list here.
 export const allEntities = [
@@ -15,4 +16,5 @@ export const allEntities = [
   ...venueEntities,
   ...lendingEntities,
   ...eventEntities,
+  ...volunteeringEntities,
 ];

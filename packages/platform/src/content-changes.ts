@@ -7,7 +7,7 @@ import type { TriggerDef } from '@mikro-orm/core';
 export const contentChangedChannel = 'content_changed';
 
 // The data areas public pages show. A page declares the ones it reads (`handle.pageCache.shows`).
-export type ContentArea = 'events' | 'venues' | 'lending' | 'organisations' | 'places';
+export type ContentArea = 'events' | 'venues' | 'lending' | 'volunteering' | 'organisations' | 'places';
 
 // Declared on the entity (`@Entity({ triggers: [announceContentChanges('events')] })`) so the
 // schema check sees it; per statement, so it adds no row lock and no work per row.
