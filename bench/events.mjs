@@ -7,7 +7,9 @@
 //      request of the feed over HTTP (a miss: built once and stored), and 5 rebuilds over HTTP after
 //      marking the snapshot stale (what a request does when the worker is late);
 //   2. the cached feed GET /feeds/calendar.ics under 50 keep-alive clients, with and without
-//      If-None-Match;
+//      If-None-Match, side by side in the same run: nginx serving the same bytes from disk (Debian's
+//      package, installed when missing), the api alone and the public origin (portal → api); the
+//      api's and the origin's throughput are printed as a share of nginx's;
 //   3. the public month page under 20 clients: the portal's /calendar?view=month&month=YYYY-MM when
 //      that route exists, otherwise GET /api/calendar for the month on the api (said in the output):
 //      kept for signed-out readers (ADR 020), revalidated with If-None-Match, and rendered each time
@@ -22,6 +24,7 @@ import { distUrl, importFromApi } from './lib/deps.mjs';
 import { startApi, startPortal } from './lib/events-processes.mjs';
 import { runLoad } from './lib/events-load.mjs';
 import { EVENTS_SEED, countOccurrences, seedEvents } from './lib/events-seed.mjs';
+import { startNginx } from './lib/nginx.mjs';
 import { startDatabase } from './lib/postgres.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')));
@@ -34,6 +37,7 @@ const PAGE_CLIENTS = 20;
 const TARGET_REBUILD_MS = 500;
 const TARGET_INCREMENTAL_MS = 100;
 const TARGET_FEED_P99_MS = 20;
+const TARGET_FEED_SHARE_OF_NGINX = 50;
 const TARGET_PAGE_P95_MS = 200;
 const TARGET_PAGE_RPS = 100;
 const TARGET_CACHED_PAGE_CPU_MS = 10;
@@ -107,6 +111,42 @@ async function fetchFeed(base, headers = {}) {
     etag: response.headers.get('etag'),
     vevents: body.split('BEGIN:VEVENT').length - 1,
   };
+}
+
+// The feed through nginx (when it can be had), the api alone and the public origin, each with the
+// ETag it gives for gzip, checked to answer 200 and then 304 before the load runs.
+async function feedServersToCompare(api, portal, tempDir) {
+  const servers = [];
+  const identity = await fetch(`${api.url}/feeds/calendar.ics`, { headers: { 'accept-encoding': 'identity' } });
+  const body = Buffer.from(await identity.arrayBuffer());
+  try {
+    const nginx = await startNginx({
+      body,
+      contentType: identity.headers.get('content-type'),
+      cacheControl: identity.headers.get('cache-control') ?? 'no-cache',
+      dir: tempDir,
+      log,
+      cleanups,
+    });
+    servers.push({ side: 'nginx', label: 'nginx, same bytes from disk', process: nginx });
+  } catch (error) {
+    log(`nginx is not available, so the feed is not compared with it: ${error.message}`);
+  }
+  servers.push({ side: 'api', label: 'api alone', process: api });
+  if (portal) servers.push({ side: 'origin', label: 'public origin (portal → api)', process: portal });
+  for (const server of servers) {
+    const response = await fetch(`${server.process.url}/feeds/calendar.ics`, { headers: { 'accept-encoding': 'gzip' } });
+    await response.arrayBuffer();
+    server.etag = response.headers.get('etag');
+    const again = await fetch(`${server.process.url}/feeds/calendar.ics`, {
+      headers: { 'accept-encoding': 'gzip', 'if-none-match': server.etag ?? '' },
+    });
+    await again.arrayBuffer();
+    if (response.status !== 200 || again.status !== 304)
+      throw new Error(`${server.label}: the feed answered ${response.status}, then ${again.status} to its own ETag`);
+    log(`${server.label}: feed 200 with ETag ${server.etag}, 304 to it`);
+  }
+  return servers;
 }
 
 async function main() {
@@ -292,23 +332,34 @@ async function main() {
     );
   }
 
+  // The limit: nginx serving the very same bytes from disk, with the api's Content-Type and
+  // Cache-Control, and the public origin (the portal, as calendar apps reach the feed) beside it.
+  const feedServers = await feedServersToCompare(api, portal, db.tempDir);
+
   // 2 and 3. Closed-loop load, warm-up not counted.
   const scenarios = [
     // Calendar apps ask for gzip (as fetch() above did when it learnt the ETag): each encoding has its own ETag.
-    {
-      name: 'feed 200 (no If-None-Match)',
-      server: api,
-      clients: FEED_CLIENTS,
-      nextRequest: () => ({ path: '/feeds/calendar.ics', headers: { 'accept-encoding': 'gzip' } }),
-      target: ['p99', TARGET_FEED_P99_MS],
-    },
-    {
-      name: 'feed 304 (If-None-Match)',
-      server: api,
-      clients: FEED_CLIENTS,
-      nextRequest: () => ({ path: '/feeds/calendar.ics', headers: { 'if-none-match': fresh.etag, 'accept-encoding': 'gzip' } }),
-      target: ['p99', TARGET_FEED_P99_MS],
-    },
+    ...feedServers.flatMap((server) => [
+      {
+        name: `feed 200 (no If-None-Match), ${server.label}`,
+        server: server.process,
+        clients: FEED_CLIENTS,
+        nextRequest: () => ({ path: '/feeds/calendar.ics', headers: { 'accept-encoding': 'gzip' } }),
+        target: ['p99', TARGET_FEED_P99_MS],
+        feed: { kind: '200', side: server.side },
+      },
+      {
+        name: `feed 304 (If-None-Match), ${server.label}`,
+        server: server.process,
+        clients: FEED_CLIENTS,
+        nextRequest: () => ({
+          path: '/feeds/calendar.ics',
+          headers: { 'if-none-match': server.etag, 'accept-encoding': 'gzip' },
+        }),
+        target: ['p99', TARGET_FEED_P99_MS],
+        feed: { kind: '304', side: server.side },
+      },
+    ]),
     {
       name: page.server === portal ? `${page.name} (kept)` : page.name,
       server: page.server,
@@ -434,7 +485,22 @@ async function main() {
     console.log(`${label.padEnd(34)} ${fmt(value, 1)} ${unit} (target ≤ ${target} ${unit}: ${isMet ? 'met' : 'MISSED'})`);
     return { label, value, target, isMet };
   };
+  // Throughput of the api and the public origin as a share of nginx's with the same bytes.
+  const feedRatios = results
+    .filter((r) => r.feed && r.feed.side !== 'nginx')
+    .flatMap((r) => {
+      const limit = results.find((other) => other.feed?.side === 'nginx' && other.feed.kind === r.feed.kind);
+      if (!limit) return [];
+      const share = (100 * r.rps) / limit.rps;
+      const label = `feed ${r.feed.kind}, ${r.feed.side === 'api' ? 'api alone' : 'public origin'} / nginx`;
+      const isMet = share >= TARGET_FEED_SHARE_OF_NGINX;
+      console.log(
+        `${label.padEnd(34)} ${fmt(share, 1)} % (${fmt(r.rps, 0)} vs ${fmt(limit.rps, 0)} req/s; target ≥ ${TARGET_FEED_SHARE_OF_NGINX} %: ${isMet ? 'met' : 'MISSED'})`,
+      );
+      return [{ label, value: share, target: TARGET_FEED_SHARE_OF_NGINX, isMet }];
+    });
   const verdicts = [
+    ...feedRatios,
     verdict('rebuild (FeedService.build, median)', rebuildDirect.median, TARGET_REBUILD_MS),
     verdict('rebuild over HTTP (median)', rebuildHttp.median, TARGET_REBUILD_MS),
     verdict('rebuild after one change (median)', rebuildIncremental.median, TARGET_INCREMENTAL_MS),
