@@ -16,7 +16,7 @@
 //      (a one-shot notice cookie bypasses the page cache), with CPU per page of portal + api.
 // It is a measurement: it exits 0 whatever the figures, non-zero only when something crashes.
 //
-//   node bench/events.mjs [--duration=10] [--warmup=2] [--rebuilds=5] [--json=results.json]
+//   node bench/events.mjs [--duration=10] [--warmup=2] [--rebuilds=5] [--only=feeds|pages] [--json=results.json]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -388,6 +388,12 @@ async function main() {
         ]
       : []),
   ];
+  // --only=feeds or --only=pages runs just those load scenarios (the rebuild figures always run).
+  const only = args.only ? String(args.only).split(',') : undefined;
+  if (only) {
+    const keep = scenarios.filter((scenario) => only.includes(scenario.feed ? 'feeds' : 'pages'));
+    scenarios.splice(0, scenarios.length, ...keep);
+  }
   const builtAtBefore = (await pool.query(`select built_at from feed_snapshots where key = 'region'`)).rows[0].built_at;
   const results = [];
   for (const scenario of scenarios) {

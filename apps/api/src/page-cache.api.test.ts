@@ -271,6 +271,47 @@ describe('the public page cache', () => {
     }
   });
 
+  it('answers a stored feed’s 304 at the public origin, and a rebuilt feed in every portal within a second (ADR 024)', async () => {
+    const feed = (portal: Portal, headers: Record<string, string> = {}) =>
+      fetch(`${portal.url}/feeds/calendar.ics`, { headers: { 'accept-encoding': 'gzip', ...headers } });
+    const first = await feed(portalA);
+    expect(first.status).toBe(200);
+    const before = first.headers.get('etag')!;
+    await first.arrayBuffer();
+    // The listener connects a moment after start: until it does, the api answers every 304.
+    for (const portal of [portalA, portalB]) {
+      let answer = await feed(portal, { 'if-none-match': before });
+      for (let attempt = 0; attempt < 100 && answer.headers.get('x-cache') !== 'HIT'; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        answer = await feed(portal, { 'if-none-match': before });
+      }
+      expect(answer.status).toBe(304);
+      expect(answer.headers.get('x-cache')).toBe('HIT');
+      expect(answer.headers.get('etag')).toBe(before);
+      expect(answer.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
+    }
+
+    const changed = await fetch(`${portalA.url}/api/organisations/${organisationId}/events/${eventId}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${organiserToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: { fi: 'Kesäteatteri: Syysilta', sv: 'Sommarteater', en: 'Summer theatre' } }),
+    });
+    expect(changed.status).toBe(200);
+    // The worker is not running here: past its grace, the next request rebuilds the feed.
+    await api.sql.query(`update feed_snapshots set stale_since = now() - interval '1 hour'`);
+    const changedAt = Date.now();
+    for (const portal of [portalB, portalA]) {
+      let answer = await feed(portal, { 'if-none-match': before });
+      while (answer.status === 304 && Date.now() - changedAt < 1_000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        answer = await feed(portal, { 'if-none-match': before });
+      }
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('etag')).not.toBe(before);
+      expect(await answer.text()).toContain('Syysilta');
+    }
+  });
+
   it('keeps pages that do not opt in out of the cache', async () => {
     const signInPage = await page(portalA, '/sign-in');
     await signInPage.text();

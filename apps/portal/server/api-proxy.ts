@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import fastifyHttpProxy from '@fastify/http-proxy';
 import { drainRequest } from './drain.js';
+import { FeedValidators } from './feed-validators.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 // The api's own limits (packages/platform/src/http/bootstrap.ts), enforced again at the public
@@ -67,8 +68,33 @@ function sendApiError(reply: FastifyReply, status: number, code: string, message
     .send({ error: { code, message } });
 }
 
-export async function registerApiProxy(app: FastifyInstance, apiUrl: string): Promise<void> {
+const feedGeneration = Symbol('talkoot:feed-generation');
+type WithFeedGeneration = FastifyRequest & { [feedGeneration]?: number };
+
+export async function registerApiProxy(app: FastifyInstance, apiUrl: string, feeds?: FeedValidators): Promise<void> {
   await app.register(async (scope) => {
+    if (feeds) {
+      // A stored feed's If-None-Match is answered here when the api gave that ETag a moment ago.
+      scope.addHook('onRequest', async (request, reply) => {
+        if ((request.method !== 'GET' && request.method !== 'HEAD') || !FeedValidators.isStoredFeed(request.url)) return;
+        const acceptEncoding = request.headers['accept-encoding'];
+        const headers = feeds.notModified(request.url, acceptEncoding, request.headers['if-none-match']);
+        if (headers) return reply.status(304).headers(headers).header('x-cache', 'HIT').send();
+        (request as WithFeedGeneration)[feedGeneration] = feeds.begin();
+      });
+      scope.addHook('onSend', async (request, reply, payload) => {
+        const generation = (request as WithFeedGeneration)[feedGeneration];
+        if (generation !== undefined)
+          feeds.learn(
+            request.url,
+            request.headers['accept-encoding'],
+            reply.statusCode,
+            (name) => reply.getHeader(name),
+            generation,
+          );
+        return payload;
+      });
+    }
     // Read once while the socket is there: an upstream that answers early may close it.
     scope.addHook('onRequest', async (request) => {
       (request as WithClientAddress)[clientAddress] = request.ip;

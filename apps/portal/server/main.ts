@@ -12,6 +12,7 @@ import { ConfigError, readServerConfig } from './config.js';
 import { isCrossSiteWrite, refuseCrossSiteWrite } from './cross-site-writes.js';
 import { withSecurityHeaders } from './security-headers.js';
 import { ContentChanges } from './content-changes.js';
+import { FeedChanges } from './feed-validators.js';
 import { PageCache, pageCacheHeader, type CachedAnswer, type PageRequest } from './page-cache.js';
 
 // dist/server/main.js -> the package folder, where `react-router build` wrote build/.
@@ -39,6 +40,9 @@ async function main(): Promise<void> {
     changes.onReset = () => pageCache.clear();
     changes.start();
   }
+  // Stored feeds' 304s answered at the public origin while the portal hears their changes (ADR 024).
+  const feedChanges = config.databaseUrl ? new FeedChanges(config.databaseUrl) : undefined;
+  feedChanges?.start();
 
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -70,7 +74,7 @@ async function main(): Promise<void> {
     reply.header('X-Content-Type-Options', 'nosniff');
   });
 
-  await registerApiProxy(app, config.apiUrl);
+  await registerApiProxy(app, config.apiUrl, feedChanges?.validators);
 
   // Fingerprinted build output: cache for a year.
   await app.register(fastifyStatic, {
@@ -162,6 +166,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await changes?.stop();
+      await feedChanges?.stop();
       process.exit(0);
     } catch (error) {
       app.log.error(error, 'error while closing');
