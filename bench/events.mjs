@@ -17,6 +17,7 @@
 // It is a measurement: it exits 0 whatever the figures, non-zero only when something crashes.
 //
 //   node bench/events.mjs [--duration=10] [--warmup=2] [--rebuilds=5] [--only=feeds|pages] [--json=results.json]
+//                         [--profile=dir]  (a V8 CPU profile of the api and the portal, summarised at the end)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,7 @@ import { distUrl, importFromApi } from './lib/deps.mjs';
 import { startApi, startPortal } from './lib/events-processes.mjs';
 import { runLoad } from './lib/events-load.mjs';
 import { EVENTS_SEED, countOccurrences, seedEvents } from './lib/events-seed.mjs';
+import { printProfiles } from './lib/cpu-profile.mjs';
 import { startNginx } from './lib/nginx.mjs';
 import { startDatabase } from './lib/postgres.mjs';
 
@@ -31,6 +33,8 @@ const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/
 const DURATION_S = Number(args.duration ?? process.env.BENCH_DURATION_S ?? 10);
 const WARMUP_S = Number(args.warmup ?? process.env.BENCH_WARMUP_S ?? 2);
 const REBUILDS = Number(args.rebuilds ?? 5);
+const PROFILE_DIR = args.profile ? path.resolve(args.profile) : undefined;
+const profiling = PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {};
 const SEQUENTIAL_REQUESTS = 10;
 const FEED_CLIENTS = 50;
 const PAGE_CLIENTS = 20;
@@ -220,7 +224,7 @@ async function main() {
   await orm.close(true);
 
   const api = await startApi(
-    { NODE_ENV: 'production', DATABASE_URL: db.url, BENCH_DATA_DIR: path.join(db.tempDir, 'data') },
+    { NODE_ENV: 'production', DATABASE_URL: db.url, BENCH_DATA_DIR: path.join(db.tempDir, 'data'), ...profiling },
     cleanups,
   );
   log(`api on ${api.url}`);
@@ -256,7 +260,7 @@ async function main() {
   let portalFailure = 'the portal has no server build';
   try {
     // With the database to listen on, the portal keeps public pages (ADR 020).
-    portal = await startPortal(api.url, cleanups, log, { DATABASE_URL: db.url });
+    portal = await startPortal(api.url, cleanups, log, { DATABASE_URL: db.url, ...profiling });
   } catch (error) {
     portalFailure = `the portal did not start (${error.message})`;
     log(`${portalFailure}; measuring the api instead`);
@@ -565,6 +569,7 @@ async function main() {
 try {
   await main();
   await cleanup();
+  if (PROFILE_DIR) printProfiles(PROFILE_DIR, (line) => console.log(line));
   process.exit(0);
 } catch (error) {
   log(`benchmark crashed: ${error.stack ?? error}`);
