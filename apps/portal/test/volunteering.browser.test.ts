@@ -37,13 +37,14 @@ const waiter = 'jonottaja@example.org';
 
 describe('volunteering from the template to the waiting list', () => {
   let eventId = '';
+  let organisationId = '';
 
   it('a coordinator applies the summer market template to an event, moves the café shift and opens the paper sheet', async () => {
     const { page, context, consoleErrors } = await openPage(browser);
     await signInByLink(page, 'aino@example.org');
     await page.goto('/');
     const href = await page.getByRole('link', { name: 'Kotalahden kyläyhdistys ry', exact: true }).first().getAttribute('href');
-    const organisationId = href!.split('/')[2]!;
+    organisationId = href!.split('/')[2]!;
     await page.goto(`/organisations/${organisationId}`);
     await page.getByRole('link', { name: 'Talkootehtävät ja paperilistat' }).click();
     await page.getByRole('heading', { level: 1, name: /^Talkoot: Kotalahden kyläyhdistys ry/ }).waitFor();
@@ -177,5 +178,41 @@ describe('volunteering from the template to the waiting list', () => {
     const cafe = page.locator('section', { has: page.getByRole('heading', { name: 'Kahvio', exact: true }) });
     await cafe.getByText('Vapaana 0 / 1 (varattu 1)').first().waitFor();
     await context.close();
+  });
+
+  it('the coordinator types in the paper sheet all or nothing and sees the hours; a volunteer sees her tasks', async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    await signInByLink(page, 'aino@example.org');
+    await page.goto(`/organisations/${organisationId}/volunteering/events/${eventId}/results`);
+    await page.getByRole('heading', { level: 1, name: 'Paperilistan nimet: Kylän joulumyyjäiset' }).waitFor();
+    await expectAccessible(page);
+    await page.locator('#results-name-0').fill('Paavo Paperi');
+    await page.locator('#results-phone-0').fill('040 765 4321');
+    await page.locator('#results-phone-1').fill('040 111 2222');
+    await page.getByRole('button', { name: 'Tallenna kaikki' }).click();
+    await page.getByRole('alert').getByText('Kirjoita nimi tälle riville tai tyhjennä rivi.').first().waitFor();
+    await expectAccessible(page);
+    await page.locator('#results-phone-1').fill('');
+    await page.getByRole('button', { name: 'Tallenna kaikki' }).click();
+    await page.getByText('1 nimeä tallennettiin.').waitFor();
+
+    await page.goto(`/organisations/${organisationId}/volunteering/hours`);
+    await page.getByRole('heading', { level: 1, name: 'Talkootunnit: Kotalahden kyläyhdistys ry' }).waitFor();
+    await expectAccessible(page);
+    // The refused sheet is answered 400 on purpose (the form shown again); nothing else may fail.
+    expect(consoleErrors.filter((error) => !error.includes('status of 400'))).toEqual([]);
+    await context.close();
+
+    const volunteer = await openPage(browser, { width: 390 });
+    await signInByLink(volunteer.page, 'helmi@example.org');
+    await volunteer.page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Talkoot' }).click();
+    await volunteer.page.getByRole('heading', { level: 1, name: 'Omat talkoot' }).waitFor();
+    await volunteer.page.getByText(/^Yhteensä [\d,]+ h$/).waitFor();
+    await expectAccessible(volunteer.page);
+    await expectNoHorizontalScroll(volunteer.page);
+    await volunteer.page.getByRole('button', { name: 'Tee kalenteriosoite' }).click();
+    await volunteer.page.getByText('Kopioi tämä osoite nyt. Sitä ei näytetä uudelleen.').waitFor();
+    await snap(volunteer.page, 'mine');
+    await volunteer.context.close();
   });
 });

@@ -1,6 +1,6 @@
 import { whenText } from '../bookings/booking-format';
 import { useI18n } from '../../lib/root-data';
-import { requirementKeys, type ShiftLine, type TaskCard } from './volunteering-view';
+import { requirementNameKeys, type ShiftLine, type TaskCard } from './volunteering-view';
 
 // Who organises, what it is, where, what is required and whom to ask: the same facts on the
 // list and on a shift's sign-up page.
@@ -22,7 +22,7 @@ export function TaskFacts({ task }: { task: TaskCard }) {
         <dd>
           {task.requirements.length === 0
             ? t('volunteering.task.noRequirements')
-            : task.requirements.map((code) => t(requirementKeys[code])).join(', ')}
+            : task.requirements.map((code) => t(requirementNameKeys[code])).join(', ')}
         </dd>
         <dt>{t('volunteering.task.contact')}</dt>
         <dd>

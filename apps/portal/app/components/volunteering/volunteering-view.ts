@@ -9,6 +9,14 @@ export const requirementKeys: Record<RequirementCode, MessageKey> = {
   adult: 'volunteering.requirement.adult',
 };
 
+// How a requirement is named in facts ("hygiene certificate"); requirementKeys say it as the
+// volunteer's own confirmation ("I have a food hygiene certificate").
+export const requirementNameKeys: Record<RequirementCode, MessageKey> = {
+  hygienePassport: 'volunteering.requirementName.hygienePassport',
+  drivingLicence: 'volunteering.requirementName.drivingLicence',
+  adult: 'volunteering.requirementName.adult',
+};
+
 export type LocalText = Partial<Record<Language, string | undefined>>;
 
 // The reader's language first, then Finnish, Swedish, English: a title given in one language only

@@ -7,7 +7,7 @@ import { PageTitle } from '../../components/page-title';
 import { publicOrigin } from '../../components/print/print-data.server';
 import { eventSheetRoute } from '@talkoot/volunteering/schemas';
 import { loadEventChoices, requireCoordinator } from '../../components/volunteering/coordinator.server';
-import { localText, requirementKeys } from '../../components/volunteering/volunteering-view';
+import { localText, requirementNameKeys } from '../../components/volunteering/volunteering-view';
 import volunteeringStyles from '../../components/volunteering/volunteering.css?url';
 import { loadFromApi } from '../../lib/api.server';
 import { useI18n } from '../../lib/root-data';
@@ -66,7 +66,7 @@ export default function PaperSheet() {
             {task.place ? `${task.place} · ` : ''}
             {t('volunteering.task.contact')}: {task.contact.name}
             {task.contact.phone ? `, ${task.contact.phone}` : ''}
-            {task.requirements.length > 0 ? ` · ${task.requirements.map((code) => t(requirementKeys[code])).join(', ')}` : ''}
+            {task.requirements.length > 0 ? ` · ${task.requirements.map((code) => t(requirementNameKeys[code])).join(', ')}` : ''}
           </p>
           {task.shifts.map((shift) => (
             <table key={shift.id}>

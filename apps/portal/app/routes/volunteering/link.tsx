@@ -2,6 +2,7 @@ import { data, Form, Link, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/link';
 import { whenText } from '../../components/bookings/booking-format';
 import { PageTitle } from '../../components/page-title';
+import volunteeringStyles from '../../components/volunteering/volunteering.css?url';
 import { previewTokenRoute, type TokenPurpose, useTokenRoute } from '@talkoot/volunteering/schemas';
 import { localText } from '../../components/volunteering/volunteering-view';
 import { ApiError, callApi } from '../../lib/api.server';
@@ -12,6 +13,8 @@ import { getRequestState } from '../../lib/session.server';
 
 // Opened from a mail, usually on a phone and signed out: no scripts, one plain button. Opening the
 // link changes nothing (mail scanners open links too); the button does.
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: volunteeringStyles }];
+
 export const handle = { hydrate: false };
 
 function tokenOf(request: Request): string {

@@ -1,8 +1,11 @@
 import { Link, useLoaderData } from 'react-router';
 import type { Route } from './+types/sent';
 import { PageTitle } from '../../components/page-title';
+import volunteeringStyles from '../../components/volunteering/volunteering.css?url';
 import type { MessageKey } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: volunteeringStyles }];
 
 export const handle = { hydrate: false };
 
