@@ -6,6 +6,7 @@ import { DateTimeField, SelectField, TextField } from '../../components/form-fie
 import { PageTitle } from '../../components/page-title';
 import { helsinkiToday } from '@talkoot/platform/time';
 import {
+  getTaskRoute,
   listTasksRoute,
   logHoursRoute,
   myVolunteeringRoute,
@@ -36,9 +37,26 @@ export async function loader({ context }: Route.LoaderArgs) {
     loadFromApi(state, personalFeedRoute),
     loadFromApi(state, listTasksRoute, { query: { standing: 'true' } }),
   ]);
+  // Each task's own withdrawal limit, for the warning beside "Withdraw".
+  const taskIds = [
+    ...new Set(
+      mine.claims
+        .filter((claim) => claim.state === 'placed' && Date.parse(claim.shift.endsAt) > Date.now())
+        .map((claim) => claim.taskId),
+    ),
+  ];
+  const cutoffs = Object.fromEntries(
+    await Promise.all(
+      taskIds.map(async (taskId) => {
+        const { task } = await loadFromApi(state, getTaskRoute, { params: { taskId } });
+        return [taskId, task.withdrawalCutoffHours] as const;
+      }),
+    ),
+  ) as Record<string, number>;
   return {
     mine,
     feed,
+    cutoffs,
     standing: standing.map((task) => ({
       id: task.id,
       title: localText(task.title, state.language),
@@ -101,7 +119,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 // organisation, standing work's hours, and my own calendar address.
 export default function MyVolunteering() {
   const { t, language } = useI18n();
-  const { mine, feed, standing, now, today } = useLoaderData<typeof loader>();
+  const { mine, feed, cutoffs, standing, now, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? {};
   const values = result?.values ?? {};
@@ -131,7 +149,9 @@ export default function MyVolunteering() {
                   ? t('volunteering.mine.placeNo', { n: claim.placeNo ?? 0 })
                   : t('volunteering.mine.waitingNo', { n: claim.waitingPosition ?? 0 })}
               </p>
-              {hoursLeft < 24 ? <p className="panel panel--warning">{t('volunteering.mine.lateWarning')}</p> : null}
+              {claim.state === 'placed' && hoursLeft < (cutoffs[claim.taskId] ?? 24) ? (
+                <p className="panel panel--warning">{t('volunteering.mine.lateWarning')}</p>
+              ) : null}
               <Form method="post" className="actions">
                 <input type="hidden" name="claimId" value={claim.id} />
                 <button type="submit" name="intent" value="withdraw" className="button button--secondary">
