@@ -36,6 +36,11 @@ export function SiteHeader() {
           </li>
           {viewer ? (
             <li>
+              <NavLink to="/me/volunteering">{t('volunteering.nav')}</NavLink>
+            </li>
+          ) : null}
+          {viewer ? (
+            <li>
               <NavLink to="/bookings">{t('bookings.nav')}</NavLink>
             </li>
           ) : null}

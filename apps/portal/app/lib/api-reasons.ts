@@ -14,6 +14,7 @@ import type {
   venueErrors,
   waitlistErrors,
 } from '@talkoot/venues/schemas';
+import type { claimErrors, hoursErrors, swapErrors, taskErrors } from '@talkoot/volunteering/schemas';
 import type { MessageKey } from './i18n';
 
 export type ApiReason =
@@ -30,7 +31,11 @@ export type ApiReason =
   | ReasonOf<typeof venueErrors>
   | ReasonOf<typeof spaceErrors>
   | ReasonOf<typeof eventErrors>
-  | ReasonOf<typeof calendarErrors>;
+  | ReasonOf<typeof calendarErrors>
+  | ReasonOf<typeof taskErrors>
+  | ReasonOf<typeof claimErrors>
+  | ReasonOf<typeof swapErrors>
+  | ReasonOf<typeof hoursErrors>;
 
 // Every reason a domain declares: the compiler refuses this table until a new one is here.
 export const reasonMessages: Record<ApiReason, MessageKey> = {
@@ -96,6 +101,32 @@ export const reasonMessages: Record<ApiReason, MessageKey> = {
   'calendar.filter_invalid': 'validation.checkField',
   'calendar.period_too_long': 'apiError.calendar.periodTooLong',
   'calendar.confirmations_limited': 'calendar.digest.tooMany',
+  'volunteerTask.shift_has_claims': 'apiError.volunteerTask.shiftHasClaims',
+  'volunteerTask.capacity_below_taken': 'apiError.volunteerTask.capacityBelowTaken',
+  'volunteerTask.shift_unknown': 'apiError.volunteerTask.shiftUnknown',
+  'volunteerTask.nothing_to_save': 'apiError.volunteerTask.nothingToSave',
+  'volunteerTask.template_unknown': 'apiError.volunteerTask.templateUnknown',
+  'volunteerTask.in_past': 'apiError.volunteerTask.inPast',
+  'volunteerClaim.shift_full': 'apiError.volunteerClaim.shiftFull',
+  'volunteerClaim.already_claimed': 'apiError.volunteerClaim.alreadyClaimed',
+  'volunteerClaim.requirements_not_confirmed': 'apiError.volunteerClaim.requirementsNotConfirmed',
+  'volunteerClaim.shift_started': 'apiError.volunteerClaim.shiftStarted',
+  'volunteerClaim.wrong_state': 'apiError.volunteerClaim.wrongState',
+  'volunteerClaim.not_yours': 'apiError.volunteerClaim.notYours',
+  'volunteerClaim.token_invalid': 'apiError.volunteerClaim.tokenInvalid',
+  'volunteerClaim.token_used': 'apiError.volunteerClaim.tokenUsed',
+  'volunteerClaim.sheet_over_capacity': 'apiError.volunteerClaim.sheetOverCapacity',
+  'volunteerClaim.shift_not_in_event': 'apiError.volunteerClaim.shiftNotInEvent',
+  'volunteerClaim.attendance_too_early': 'apiError.volunteerClaim.attendanceTooEarly',
+  'volunteerClaim.claim_not_on_shift': 'apiError.volunteerClaim.claimNotOnShift',
+  'volunteerClaim.guest_claims_limited': 'apiError.volunteerClaim.guestClaimsLimited',
+  'volunteerSwap.taken': 'apiError.volunteerSwap.taken',
+  'volunteerSwap.not_for_you': 'apiError.volunteerSwap.notForYou',
+  'volunteerSwap.own_offer': 'apiError.volunteerSwap.ownOffer',
+  'volunteerSwap.open_already': 'apiError.volunteerSwap.openAlready',
+  'volunteerHours.not_standing_work': 'apiError.volunteerHours.notStandingWork',
+  'volunteerHours.in_future': 'apiError.volunteerHours.inFuture',
+  'volunteerHours.wrong_state': 'apiError.volunteerHours.wrongState',
 };
 
 export function isApiReason(reason: unknown): reason is ApiReason {

@@ -3,7 +3,7 @@ import type { EntryContext } from 'react-router';
 // The data areas a public page can show; each table of them announces its changes (platform's
 // `announceContentChanges`). A route opts its page into the page cache with one line:
 //   export const handle = { pageCache: { shows: ['events', 'organisations', 'places'] } };
-export const contentAreas = ['events', 'venues', 'lending', 'organisations', 'places'] as const;
+export const contentAreas = ['events', 'venues', 'lending', 'organisations', 'places', 'volunteering'] as const;
 export type ContentArea = (typeof contentAreas)[number];
 
 export type PageCacheHandle = { pageCache?: { shows: readonly ContentArea[] } };

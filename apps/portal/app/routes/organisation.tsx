@@ -72,6 +72,14 @@ export default function OrganisationPage() {
           <Link to={`/organisations/${organisation.id}/events`}>{t('events.organisationLink')}</Link>
         </p>
       ) : null}
+      {viewer?.user.isPlatformAdmin ||
+      viewer?.memberships.some(
+        (m) => m.organisation.id === organisation.id && (m.role === 'admin' || m.role === 'coordinator'),
+      ) ? (
+        <p>
+          <Link to={`/organisations/${organisation.id}/volunteering`}>{t('volunteeringAdmin.orgLink')}</Link>
+        </p>
+      ) : null}
       {canManage ? (
         <p>
           <Link to={`/admin/organisations/${organisation.id}`} className="button button--secondary">

@@ -9,6 +9,7 @@ import { publicOrigin } from '../../components/calendar/calendar.server';
 import { eventJsonLd, serializeJsonLd } from '../../components/calendar/event-json-ld';
 import { PageTitle } from '../../components/page-title';
 import { publicEventRoute } from '@talkoot/events/schemas';
+import { freePlacesRoute } from '@talkoot/volunteering/schemas';
 import { loadFromApi } from '../../lib/api.server';
 import type { OrganiserEvent } from '../../lib/api-types';
 import { pickLocalisedText } from '../../lib/labels';
@@ -18,7 +19,10 @@ import type { RouteHandle } from '../../lib/page-cache';
 
 // Read without JavaScript: no scripts on this page (see root.tsx).
 // Kept for signed-out readers until the data it shows changes (ADR 020).
-export const handle = { hydrate: false, pageCache: { shows: ['events', 'organisations', 'places'] } } satisfies RouteHandle;
+export const handle = {
+  hydrate: false,
+  pageCache: { shows: ['events', 'organisations', 'places', 'volunteering'] },
+} satisfies RouteHandle;
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: calendarStyles }];
 
@@ -26,12 +30,17 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(params.id))
     throw data({ code: 'not_found' }, { status: 404 });
   const state = getRequestState(context);
-  const { event } = await loadFromApi(state, publicEventRoute, { params: { eventId: params.id } });
+  const [{ event }, { events: help }] = await Promise.all([
+    loadFromApi(state, publicEventRoute, { params: { eventId: params.id } }),
+    loadFromApi(state, freePlacesRoute, { query: { eventIds: [params.id] } }),
+  ]);
   const title = pickLocalisedText(event.title, state.language);
   const description = pickLocalisedText(event.description, state.language);
   const origin = publicOrigin(request);
   return {
     event,
+    // "Help wanted": only when the event has volunteer tasks.
+    helpWanted: help.find((entry) => entry.eventId === params.id && entry.tasks > 0) ?? null,
     origin,
     now: Date.now(),
     jsonLd: serializeJsonLd(
@@ -42,7 +51,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 
 export default function EventPage() {
   const { t, language } = useI18n();
-  const { event, jsonLd, now } = useLoaderData<typeof loader>();
+  const { event, jsonLd, now, helpWanted } = useLoaderData<typeof loader>();
   // JSON-LD is data, not script, but the CSP still names inline <script> elements: give it the page's nonce.
   const nonce = useContext(UNSAFE_FrameworkContext)?.nonce;
   const title = pickLocalisedText(event.title, language);
@@ -76,6 +85,13 @@ export default function EventPage() {
           {t('calendar.event.addToCalendar')}
         </a>
       </p>
+      {helpWanted && !isCancelled ? (
+        <p className="panel panel--info">
+          <a href={`/events/${event.id}/volunteering`}>
+            {helpWanted.free > 0 ? t('volunteering.helpWanted', { count: helpWanted.free }) : t('volunteering.helpWantedFull')}
+          </a>
+        </p>
+      ) : null}
       {event.imageUrl ? <img className="calendar-event__image" src={event.imageUrl} alt={event.imageAlt ?? ''} /> : null}
       {description ? (
         <div className="calendar-event__description" lang={description.language !== language ? description.language : undefined}>

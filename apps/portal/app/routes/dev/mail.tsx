@@ -4,6 +4,7 @@ import { DevToolBanner } from '../../components/dev-tool-banner';
 import { PageTitle } from '../../components/page-title';
 import { runDigestsNowRoute } from '@talkoot/events/schemas';
 import { listDevMailRoute } from '@talkoot/notifications/schemas';
+import { sendRemindersNowRoute } from '@talkoot/volunteering/schemas';
 import { callApi, loadFromApi } from '../../lib/api.server';
 import { formatDateTime } from '../../lib/labels';
 import { useI18n } from '../../lib/root-data';
@@ -13,8 +14,11 @@ import { getRequestState } from '../../lib/session.server';
 // The developer mailbox: the api answers 404 when it is off (production), and so does this page.
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { messages } = await loadFromApi(getRequestState(context), listDevMailRoute);
-  const queued = new URL(request.url).searchParams.get('queued');
+  const query = new URL(request.url).searchParams;
+  const queued = query.get('queued');
+  const reminders = query.get('reminders');
   return {
+    reminders: reminders && /^\d+$/.test(reminders) ? Number(reminders) : null,
     messages: messages.toSorted((a, b) => b.date.localeCompare(a.date)),
     queued: queued && /^\d+$/.test(queued) ? Number(queued) : null,
   };
@@ -22,7 +26,12 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 // Sends the event letters now instead of waiting for the schedule; the worker delivers them.
 export async function action({ context, request }: Route.ActionArgs) {
-  const frequency = (await request.formData()).get('frequency');
+  const form = await request.formData();
+  if (form.get('intent') === 'volunteerReminders') {
+    const { sent } = await callApi(getRequestState(context), sendRemindersNowRoute);
+    return redirectWithCookies(`/dev/mail?reminders=${sent}`);
+  }
+  const frequency = form.get('frequency');
   if (frequency !== 'weekly' && frequency !== 'monthly') throw data({ code: 'bad_request' }, { status: 400 });
   const { queued } = await callApi(getRequestState(context), runDigestsNowRoute, { body: { frequency } });
   // Back to the mailbox (a reload does not send the letters again).
@@ -31,7 +40,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function DevMail() {
   const { t, language } = useI18n();
-  const { messages, queued } = useLoaderData<typeof loader>();
+  const { messages, queued, reminders } = useLoaderData<typeof loader>();
   return (
     <>
       <PageTitle title={t('devMail.title')} />
@@ -42,6 +51,11 @@ export default function DevMail() {
         {queued !== null ? (
           <div className="notice">
             <p>{t('devMail.digestsQueued', { count: queued })}</p>
+          </div>
+        ) : null}
+        {reminders !== null ? (
+          <div className="notice">
+            <p>{t('devMail.remindersSent', { count: reminders })}</p>
           </div>
         ) : null}
       </div>
@@ -81,6 +95,15 @@ export default function DevMail() {
           </button>
           <button type="submit" name="frequency" value="monthly" className="button button--secondary">
             {t('devMail.digestsMonthly')}
+          </button>
+        </Form>
+      </section>
+      <section className="section" aria-labelledby="dev-mail-reminders">
+        <h2 id="dev-mail-reminders">{t('devMail.remindersTitle')}</h2>
+        <p>{t('devMail.remindersText')}</p>
+        <Form method="post">
+          <button type="submit" name="intent" value="volunteerReminders" className="button button--secondary">
+            {t('devMail.remindersButton')}
           </button>
         </Form>
       </section>
