@@ -313,4 +313,47 @@ describe('calendar feed', () => {
     expect(feed.match(/\r\nBEGIN:VEVENT\r\n/g)).toHaveLength(10_000);
     expect(parseEvents(feed)).toHaveLength(10_000);
   }, 120_000);
+
+  it('writes after changes, from the texts it kept, exactly the feed a build from nothing writes', async () => {
+    const events = Array.from({ length: 60 }, (_, i) =>
+      makeFeedEvent({
+        uid: `occurrence-${i}@talkoot.test`,
+        title: `Tapahtuma ${i}: kahvila, arpajaiset; ääni\\kuva`,
+        startsAt: new Date(Date.UTC(2026, 9, 20 + (i % 10), 8 + (i % 9))),
+        endsAt: new Date(Date.UTC(2026, 9, 20 + (i % 10), 10 + (i % 9))),
+        isAllDay: i % 7 === 0,
+      }),
+    );
+    const feedInput = (list: FeedEvent[]) => ({ name: 'Kylän tapahtumat', events: list });
+    buildCalendarFeed(feedInput(events)); // every date's text is kept now
+    const changed = [
+      ...events
+        .slice(2)
+        .map((event, i) =>
+          i === 0
+            ? { ...event, title: 'Muutettu: syysmarkkinat', sequence: 1, lastModified: at('2026-10-02T10:00:00Z') }
+            : i === 1
+              ? { ...event, status: 'cancelled' as const, sequence: 1 }
+              : event,
+        ),
+      makeFeedEvent({
+        uid: 'occurrence-new@talkoot.test',
+        title: 'Uusi: talkoopäivä',
+        startsAt: at('2026-10-26T09:00:00+02:00'),
+      }),
+    ];
+    const incremental = buildCalendarFeed(feedInput(changed));
+
+    vi.resetModules();
+    const fresh = await import('./ical-feed.js');
+    const fromNothing = fresh.buildCalendarFeed(feedInput(changed));
+
+    expect(incremental).toBe(fromNothing);
+    const parsed = parseEvents(incremental);
+    expect(parsed).toHaveLength(59);
+    expect(parsed.map((event) => text(event.summary))).toContain('Muutettu: syysmarkkinat');
+    expect(parsed.map((event) => text(event.summary))).toContain('Uusi: talkoopäivä');
+    expect(parsed.find((event) => event.uid === 'occurrence-3@talkoot.test')?.status).toBe('CANCELLED');
+    expect(parsed.some((event) => event.uid === 'occurrence-0@talkoot.test')).toBe(false);
+  });
 });
