@@ -9,6 +9,7 @@ export default defineConfig({
       'apps/portal/app/**/*.test.ts',
       'apps/portal/server/**/*.test.ts',
       'tools/**/*.test.ts',
+      'infra/test/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**', '**/*.browser.test.ts'],
     globalSetup: ['./tools/vitest.global-setup.ts'],
