@@ -73,8 +73,19 @@ type WithFeedGeneration = FastifyRequest & { [feedGeneration]?: number };
 
 export async function registerApiProxy(app: FastifyInstance, apiUrl: string, feeds?: FeedValidators): Promise<void> {
   await app.register(async (scope) => {
+    // Read once while the socket is there: an upstream that answers early may close it.
+    scope.addHook('onRequest', async (request) => {
+      (request as WithClientAddress)[clientAddress] = request.ip;
+      // Fastify never reads the body of a GET, HEAD or TRACE; one sent anyway was left unread, and
+      // closing the connection over it reset the client before it saw the answer. Read and drop it.
+      const raw = request.raw;
+      const hasBody = Number(raw.headers['content-length'] ?? 0) > 0 || raw.headers['transfer-encoding'] !== undefined;
+      if (hasBody && (request.method === 'GET' || request.method === 'HEAD' || request.method === 'TRACE'))
+        await drainRequest(raw);
+    });
     if (feeds) {
-      // A stored feed's If-None-Match is answered here when the api gave that ETag a moment ago.
+      // A stored feed's If-None-Match is answered here when the api gave that ETag a moment ago
+      // (ADR 024); after the hook above, so a stray GET body is still read first.
       scope.addHook('onRequest', async (request, reply) => {
         if ((request.method !== 'GET' && request.method !== 'HEAD') || !FeedValidators.isStoredFeed(request.url)) return;
         const acceptEncoding = request.headers['accept-encoding'];
@@ -95,16 +106,6 @@ export async function registerApiProxy(app: FastifyInstance, apiUrl: string, fee
         return payload;
       });
     }
-    // Read once while the socket is there: an upstream that answers early may close it.
-    scope.addHook('onRequest', async (request) => {
-      (request as WithClientAddress)[clientAddress] = request.ip;
-      // Fastify never reads the body of a GET, HEAD or TRACE; one sent anyway was left unread, and
-      // closing the connection over it reset the client before it saw the answer. Read and drop it.
-      const raw = request.raw;
-      const hasBody = Number(raw.headers['content-length'] ?? 0) > 0 || raw.headers['transfer-encoding'] !== undefined;
-      if (hasBody && (request.method === 'GET' || request.method === 'HEAD' || request.method === 'TRACE'))
-        await drainRequest(raw);
-    });
     // Bodies are read whole, as bytes, within the api's limits: Fastify refuses a larger one
     // (by its Content-Length, or while reading a chunked one) with 413 before it reaches the api.
     scope.removeAllContentTypeParsers();
