@@ -56,7 +56,7 @@ describe('api conventions', () => {
       ready = await call(api, 'GET', '/api/readyz');
     }
     expect(ready.status).toBe(200);
-    expect(ready.json.checks).toEqual({ database: true, queue: true });
+    expect(ready.json).toEqual({ status: 'ready', checks: { database: true, queue: true, draining: false } });
   });
 
   it('tags every answer with a request id', async () => {

@@ -1,7 +1,7 @@
 import { Controller, Inject, type OnApplicationBootstrap, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { QUEUE_PROBE, type QueueProbe, Route, access, defineRoute } from '@talkoot/platform';
+import { QUEUE_PROBE, type QueueProbe, Route, access, defineRoute, isDraining } from '@talkoot/platform';
 import { z } from 'zod';
 
 export const livenessRoute = defineRoute({
@@ -16,12 +16,12 @@ export const livenessRoute = defineRoute({
 export const readinessRoute = defineRoute({
   method: 'GET',
   path: '/api/readyz',
-  summary: 'Readiness: the database and the queue store answer',
+  summary: 'Readiness: the database answers and the process is not draining (the queue store is reported, not required)',
   tag: 'Operations',
   access: access.public,
   response: z.object({
-    status: z.enum(['ready', 'unavailable']),
-    checks: z.object({ database: z.boolean(), queue: z.boolean() }),
+    status: z.enum(['ready', 'degraded', 'unavailable', 'draining']),
+    checks: z.object({ database: z.boolean(), queue: z.boolean(), draining: z.boolean() }),
   }),
   errors: [503],
 });
@@ -60,8 +60,13 @@ export class HealthController implements OnApplicationBootstrap {
         () => false,
       ),
     ]);
-    const isReady = database && queue;
+    // Without the queue store the api still serves: writes leave their effects in the outbox, which
+    // the worker relays once the store is back (ADR 025). Taking every replica out of a load
+    // balancer for it would turn a queue outage into a full one; so it is reported, not required.
+    const draining = isDraining();
+    const isReady = database && !draining;
+    const status = draining ? 'draining' : !database ? 'unavailable' : queue ? 'ready' : 'degraded';
     void reply.status(isReady ? 200 : 503).header('cache-control', 'no-store');
-    return { status: isReady ? ('ready' as const) : ('unavailable' as const), checks: { database, queue } };
+    return { status, checks: { database, queue, draining } } as const;
   }
 }

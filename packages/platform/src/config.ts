@@ -35,6 +35,9 @@ export const configSchema = z
     // Multiplies the sign-in rate limits (per address, per IP); a test suite that signs the same demo
     // people in dozens of times from one address raises it. Never lower the limits below 1×.
     SIGN_IN_RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
+    // After SIGTERM the api answers readiness 503 at once but keeps serving this long, so that load
+    // balancers stop sending before it closes (ADR 025); Kubernetes needs a few seconds.
+    SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     // V8 old-space ceilings (MB) the launcher gives each process (ADR 016). Node's default grows to a
     // quarter of the machine's memory before collecting hard; a small box needs a ceiling instead.

@@ -12,6 +12,7 @@ export * from './http/validation.interceptor.js';
 export * from './http/error.filter.js';
 export * from './http/openapi.js';
 export * from './http/bootstrap.js';
+export * from './http/draining.js';
 export type { RawReply } from './http/raw-reply.js';
 export * from './http/conditional.js';
 export * from './http/served-version.js';

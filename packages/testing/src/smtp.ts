@@ -9,6 +9,15 @@ export interface ReceivedMail {
   headers: Map<string, unknown>;
   attachments: ParsedMail['attachments'];
   raw: string;
+  // The client's port of the connection it came on (to tell which process sent it).
+  remotePort: number;
+}
+
+export interface TestSmtpServerOptions {
+  // Called when a client connects, while the connection is open.
+  onConnect?: (remotePort: number) => void;
+  // Consulted for each mail before it is accepted: an SMTP reply to answer instead (e.g. 421, 550).
+  refuse?: (recipients: string[]) => { code: number; message: string } | undefined;
 }
 
 export interface TestSmtpServer {
@@ -27,7 +36,7 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string[]
 }
 
 // A real SMTP server on loopback: nodemailer talks the real protocol to it.
-export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const rejections: { code: number; message: string }[] = [];
   const waiters: { predicate: (mail: ReceivedMail) => boolean; resolve: (mail: ReceivedMail) => void }[] = [];
@@ -36,11 +45,16 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
-    onData(stream: SMTPServerDataStream, _session: SMTPServerSession, callback: (error?: Error | null) => void) {
+    onConnect(session: SMTPServerSession, callback: (error?: Error | null) => void) {
+      options.onConnect?.(session.remotePort);
+      callback();
+    },
+    onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null) => void) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        const rejection = rejections.shift();
+        const recipients = session.envelope.rcptTo.map((address) => address.address);
+        const rejection = rejections.shift() ?? options.refuse?.(recipients);
         if (rejection) {
           const error = Object.assign(new Error(rejection.message), { responseCode: rejection.code });
           callback(error);
@@ -57,6 +71,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
               headers: parsed.headers,
               attachments: parsed.attachments,
               raw,
+              remotePort: session.remotePort,
             };
             received.push(mail);
             for (const waiter of [...waiters]) {

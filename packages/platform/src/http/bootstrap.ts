@@ -81,7 +81,6 @@ export async function createHttpApplication(
   });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalInterceptors(new ValidationInterceptor(app.get(Reflector)));
-  app.enableShutdownHooks();
   return app;
 }
 

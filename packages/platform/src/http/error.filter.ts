@@ -25,6 +25,21 @@ interface PgError {
   detail?: string;
 }
 
+// Connection refused or cut, the server shutting down or starting up (SQLSTATE class 08, 57P01–57P03).
+const unavailableNetworkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const unavailableMessages =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+    const { code, message } = cause as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code))) return true;
+    if (typeof code === 'string' && unavailableNetworkCodes.has(code)) return true;
+    if (typeof message === 'string' && unavailableMessages.test(message)) return true;
+  }
+  return false;
+}
+
 // The one place where errors become HTTP answers. Bad input never becomes a 500.
 export function toErrorResponse(error: unknown): {
   status: number;
@@ -71,6 +86,16 @@ export function toErrorResponse(error: unknown): {
       status: errorStatus.conflict,
       body: { error: { code: 'conflict', message: 'This conflicts with existing data' } },
       isUnexpected: false,
+    };
+  }
+  // The database restarting or out of reach: a moment's absence, said as such (503 with Retry-After),
+  // never a 500. Nothing was written: the transaction had not committed.
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      body: { error: { code: 'unavailable', message: 'The service is briefly unavailable. Please try again in a moment.' } },
+      isUnexpected: false,
+      headers: { 'retry-after': '5' },
     };
   }
   return {
