@@ -142,9 +142,9 @@ describe('two of each process behind a load balancer', () => {
         where o.name = 'Kotalahden kyläyhdistys ry' and e.status = 'published' and e.recurrence is null order by e.created_at limit 1`,
     );
     // Readers keep asking through the public origin (both portals, both api replicas) meanwhile.
-    let isReading = true;
+    const reading = { isOn: true };
     const readers = Array.from({ length: 10 }, async () => {
-      while (isReading) {
+      while (reading.isOn) {
         const answer = await fetch(`${cluster.publicUrl}${feed}`, { headers: { 'if-none-match': oldEtag } });
         await answer.arrayBuffer();
         expect([200, 304]).toContain(answer.status);
@@ -175,7 +175,7 @@ describe('two of each process behind a load balancer', () => {
     );
     // Quiet for a while: no further builds happen for the one change.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    isReading = false;
+    reading.isOn = false;
     await Promise.all(readers);
     const { rows: builds } = await cluster.database.query<{ key: string; noticed_at: Date }>(
       `select key, noticed_at from test_feed_builds where key = 'region' order by noticed_at`,

@@ -63,10 +63,10 @@ export async function startBalancer(options: {
     request.pipe(upstream);
   });
 
-  let isClosed = false;
+  const state = { isClosed: false };
   const probes = options.readinessPath
     ? (async () => {
-        while (!isClosed) {
+        while (!state.isClosed) {
           await Promise.all(
             backends.map(async (backend) => {
               try {
@@ -92,7 +92,7 @@ export async function startBalancer(options: {
       return failures;
     },
     close: async () => {
-      isClosed = true;
+      state.isClosed = true;
       await probes;
       agent.destroy();
       server.closeAllConnections();
