@@ -73,10 +73,15 @@ const browserReport = path.join(reportDir, 'browser.json');
 vitestTier('browser tests', browserReport, ['--config', 'vitest.browser.config.ts']);
 const healingReport = path.join(reportDir, 'healing.json');
 vitestTier('self-healing under kill -9 (real processes)', healingReport, ['--config', 'vitest.healing.config.ts']);
+const clusterReport = path.join(reportDir, 'cluster.json');
+vitestTier('2 api + 2 worker + 2 portal replicas and the fault suite (real processes)', clusterReport, [
+  '--config',
+  'vitest.cluster.config.ts',
+]);
 const fuzzReport = path.join(reportDir, 'fuzz.json');
 vitestTier('fuzz test of every api route through the public origin', fuzzReport, ['--config', 'vitest.fuzz.config.ts']);
 
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 console.log(
-  `\nnpm test: PASSED in ${minutes} min — build, typecheck and lint clean; unit/integration/api tests ${vitestCounts(unitReport)}; browser tests ${vitestCounts(browserReport)}; self-healing tests ${vitestCounts(healingReport)}; fuzz test ${vitestCounts(fuzzReport)}`,
+  `\nnpm test: PASSED in ${minutes} min — build, typecheck and lint clean; unit/integration/api tests ${vitestCounts(unitReport)}; browser tests ${vitestCounts(browserReport)}; self-healing tests ${vitestCounts(healingReport)}; replicas and faults ${vitestCounts(clusterReport)}; fuzz test ${vitestCounts(fuzzReport)}`,
 );

@@ -56,13 +56,18 @@ export interface ClusterOptions {
   env?: Record<string, string>;
 }
 
-export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitFor(
+  predicate: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+  explain?: () => string | Promise<string>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await predicate()) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${explain ? `\n${await explain()}` : ''}`);
 }
 
 function listens(port: number): Promise<boolean> {
@@ -192,7 +197,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     DATA_DIR: dataDir,
     OUTBOX_POLL_MS: '200',
     SHUTDOWN_DELAY_MS: '1500',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'warn',
     ...options.env,
   };
   delete baseEnv.SIGN_IN_RATE_LIMIT_SCALE;
