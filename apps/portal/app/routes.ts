@@ -18,6 +18,7 @@ export default [
   route('bookings', 'routes/venues/bookings.tsx'),
   route('admin/organisations', 'routes/admin/organisations.tsx'),
   route('admin/organisations/:id', 'routes/admin/organisation.tsx'),
+  route('admin/undelivered-mail', 'routes/admin/undelivered-mail.tsx'),
   route('dev/mail', 'routes/dev/mail.tsx'),
   route('dev/mail/:id', 'routes/dev/mail-message.tsx'),
   route('bookings/series/new', 'routes/venues/series-new.tsx'),

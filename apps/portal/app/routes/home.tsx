@@ -197,6 +197,9 @@ export default function Home() {
             <li>
               <Link to="/admin/organisations">{t('admin.organisations.title')}</Link>
             </li>
+            <li>
+              <Link to="/admin/undelivered-mail">{t('admin.undeliveredMail.title')}</Link>
+            </li>
           </ul>
         </section>
       ) : null}
