@@ -54,6 +54,8 @@ export interface ClusterOptions {
   portals: number;
   smtp?: TestSmtpServerOptions;
   env?: Record<string, string>;
+  // A PostgreSQL server of the test's own (its admin URL); by default the embedded one of `npm start`.
+  postgresAdminUrl?: string;
 }
 
 export async function waitFor(
@@ -152,9 +154,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const startPostgres = async () => {
     postgres = await startEmbeddedDatabase({ dataDir: postgresDir, port: postgresPort, log: () => {} });
   };
-  await startPostgres();
-  await ensureDatabase(postgres!.adminUrl, 'talkoot');
-  const url = new URL(postgres!.adminUrl);
+  if (options.postgresAdminUrl === undefined) await startPostgres();
+  const adminUrl = options.postgresAdminUrl ?? postgres!.adminUrl;
+  await ensureDatabase(adminUrl, 'talkoot');
+  const url = new URL(adminUrl);
   url.pathname = '/talkoot';
   const databaseUrl = url.toString();
   await migrate(databaseUrl);
