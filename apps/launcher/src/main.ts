@@ -86,11 +86,20 @@ try {
     PUBLIC_ORIGIN: config.publicOrigin,
     DATA_DIR: config.dataDir,
   };
+  // Prometheus metrics of the api and the worker, each on a loopback port of its own (never public).
+  const apiMetricsPort = await findFreePort(config.METRICS_PORT ?? 9464);
+  const workerMetricsPort = await findFreePort(apiMetricsPort + 1);
   supervisor.supervise('api', () =>
-    startProcess('api', 'apps/api/dist/main.js', env, config.API_HEAP_MB, config.HEAP_SEMI_SPACE_MB),
+    startProcess('api', 'apps/api/dist/main.js', { ...env, METRICS_PORT: String(apiMetricsPort) }, config.API_HEAP_MB, config.HEAP_SEMI_SPACE_MB),
   );
   supervisor.supervise('worker', () =>
-    startProcess('worker', 'apps/worker/dist/main.js', env, config.WORKER_HEAP_MB, config.HEAP_SEMI_SPACE_MB),
+    startProcess(
+      'worker',
+      'apps/worker/dist/main.js',
+      { ...env, METRICS_PORT: String(workerMetricsPort) },
+      config.WORKER_HEAP_MB,
+      config.HEAP_SEMI_SPACE_MB,
+    ),
   );
   await waitForHttp(`http://127.0.0.1:${apiPort}/api/healthz`);
   supervisor.supervise('portal', () =>
@@ -103,6 +112,7 @@ try {
     for (const account of accounts) say(`  ${account.email.padEnd(22)} ${account.name} — ${account.description}`);
   }
   say(`Talkoot is running at ${config.publicOrigin}`);
+  say(`metrics (Prometheus): http://127.0.0.1:${apiMetricsPort}/metrics (api), http://127.0.0.1:${workerMetricsPort}/metrics (worker)`);
   if (config.isDevMailbox) say(`mail goes to the developer mailbox: ${config.publicOrigin}/dev/mail`);
   if (config.isDevMailbox && !['127.0.0.1', 'localhost', '::1'].includes(config.HOST)) {
     say(

@@ -214,4 +214,38 @@ describe('two of each process behind a load balancer', () => {
     const session = await json(`${portalUrl('portal-2')}/api/auth/sessions`, 'POST', { token: tokenFromMail(toKalle().at(-1)!) });
     expect(session.status).toBe(201);
   });
+
+  it('serves Prometheus metrics on each api and worker’s own port, and never through the public origin', async () => {
+    const scrape = async (name: string) => {
+      const answer = await fetch(`http://127.0.0.1:${cluster.replicas.get(name)!.metricsPort}/metrics`);
+      expect(answer.status, name).toBe(200);
+      expect(answer.headers.get('content-type')).toMatch(/^text\/plain/);
+      return answer.text();
+    };
+    const value = (text: string, series: RegExp) =>
+      text
+        .split('\n')
+        .filter((line) => series.test(line))
+        .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+    const apis = await Promise.all(['api-1', 'api-2'].map(scrape));
+    // The 200 booking requests of the first test, by route pattern, on both replicas together.
+    const bookings = apis.map((text) =>
+      value(text, /^talkoot_http_request_duration_seconds_count\{.*method="POST".*route="\/api\/bookings".*status="4xx"/),
+    );
+    expect(bookings.every((count) => count > 0)).toBe(true);
+    expect(bookings[0]! + bookings[1]!).toBe(199);
+    for (const text of apis) {
+      // Patterns, never addresses: no id ever becomes a label value.
+      expect(text).not.toMatch(/route="[^"]*[0-9a-f]{8}-[0-9a-f]{4}-/);
+    }
+    expect(apis.join('\n')).toMatch(/route="\/api\/organisations\/:id\/events\/:eventId"/);
+    const workers = await Promise.all(['worker-1', 'worker-2'].map(scrape));
+    const mailJobs = workers.map((text) => value(text, /^talkoot_jobs_completed_total\{.*queue="[^"]*mail/));
+    expect(mailJobs.every((count) => count > 0)).toBe(true);
+    expect(value(workers[0]!, /^talkoot_mail_deliveries\{.*status="sent"/)).toBeGreaterThanOrEqual(500);
+    expect(workers[0]).toMatch(/^talkoot_queue_jobs\{.*state="waiting"/m);
+    expect(value(workers[0]!, /^talkoot_outbox_unrelayed\{/)).toBe(0);
+    expect(workers[0]).toMatch(/^talkoot_outbox_lag_seconds\{[^}]*\} 0$/m);
+    for (const path of ['/metrics', '/api/metrics']) expect((await fetch(`${cluster.publicUrl}${path}`)).status, path).toBe(404);
+  });
 });

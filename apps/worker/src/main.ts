@@ -3,7 +3,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { openOrm } from '@talkoot/database';
-import { ConfigError, configureQueueBackend, loadConfigOrExit, requireDatabaseUrl } from '@talkoot/platform';
+import {
+  ConfigError,
+  configureQueueBackend,
+  loadConfigOrExit,
+  requireDatabaseUrl,
+  setUpProcessMetrics,
+  startMetricsServer,
+} from '@talkoot/platform';
+import { instrumentWorker } from './worker-metrics.js';
 import { createWorkerLogger } from './worker-logger.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -30,6 +38,9 @@ const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ co
   logger: logger ?? false,
   abortOnError: false,
 });
+setUpProcessMetrics(process.env.TALKOOT_PROCESS_NAME ?? 'worker');
+instrumentWorker(app, orm);
+const metrics = config.METRICS_PORT ? await startMetricsServer({ port: config.METRICS_PORT, host: config.METRICS_HOST }) : undefined;
 logger?.log(
   `worker started: queue backend ${config.queueBackend}, mail ${config.isDevMailbox ? `to the developer mailbox ${config.mailDir}` : 'over SMTP'}`,
 );
@@ -49,6 +60,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   watchdog.unref();
   try {
     await app.close();
+    await metrics?.close();
     await orm.close(true);
     logger?.log('worker stopped');
   } catch (error) {

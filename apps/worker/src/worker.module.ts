@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import type { MailerOptions } from '@talkoot/notifications';
 import { NotificationsWorkerModule } from '@talkoot/notifications';
 import { OutboxWorkerModule, type OutboxWorkerOptions } from '@talkoot/outbox';
@@ -24,6 +25,8 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
+        // Lets the metrics find every queue and job processor (worker-metrics.ts).
+        DiscoveryModule,
         CoreModule.forRoot({ config, orm }),
         OutboxWorkerModule.forRoot(options),
         NotificationsWorkerModule.forRoot({ config, orm, mailer: options.mailer, redriveMs: options.redriveMs }),

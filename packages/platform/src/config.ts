@@ -38,6 +38,10 @@ export const configSchema = z
     // After SIGTERM the api answers readiness 503 at once but keeps serving this long, so that load
     // balancers stop sending before it closes (ADR 025); Kubernetes needs a few seconds.
     SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+    // Prometheus metrics (/metrics) of the api and the worker on a port of their own; unset: none.
+    // Loopback unless METRICS_HOST says otherwise (in Kubernetes the pod's address, for the scraper).
+    METRICS_PORT: port.optional(),
+    METRICS_HOST: z.string().default('127.0.0.1'),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     // V8 old-space ceilings (MB) the launcher gives each process (ADR 016). Node's default grows to a
     // quarter of the machine's memory before collecting hard; a small box needs a ceiling instead.

@@ -23,6 +23,8 @@ export interface Replica {
   name: string;
   role: Role;
   port: number;
+  // Prometheus metrics (api and worker).
+  metricsPort: number;
   child: ChildProcess;
   output: string;
   exited: Promise<void>;
@@ -174,7 +176,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     ...Array.from({ length: options.workers }, (_, index) => ({ name: `worker-${index + 1}`, role: 'worker' as const })),
     ...Array.from({ length: options.portals }, (_, index) => ({ name: `portal-${index + 1}`, role: 'portal' as const })),
   ];
-  for (const { name, role } of names) ports.set(name, role === 'worker' ? 0 : await findFreePort());
+  const metricsPorts = new Map<string, number>();
+  for (const { name, role } of names) {
+    ports.set(name, role === 'worker' ? 0 : await findFreePort());
+    metricsPorts.set(name, role === 'portal' ? 0 : await findFreePort());
+  }
 
   const apiBalancer = await startBalancer({
     backends: names
@@ -213,11 +219,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       worker: 'apps/worker/dist/main.js',
       portal: 'apps/portal/dist/server/main.js',
     }[role];
+    const metricsPort = metricsPorts.get(name)!;
     const env = {
       ...baseEnv,
       TALKOOT_PROCESS_NAME: name,
       ...(role === 'api' ? { API_PORT: String(port) } : {}),
       ...(role === 'portal' ? { PORT: String(port) } : {}),
+      ...(metricsPort ? { METRICS_PORT: String(metricsPort) } : {}),
     };
     const child = spawn(process.execPath, ['--enable-source-maps', script], {
       cwd: root,
@@ -228,6 +236,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       name,
       role,
       port,
+      metricsPort,
       child,
       output: '',
       exited: new Promise((resolve) => child.once('exit', () => resolve())),

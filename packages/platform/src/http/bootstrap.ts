@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { AppConfig } from '../config.js';
 import { ErrorFilter } from './error.filter.js';
 import { lowerCaseUuids } from './uuid-case.js';
+import { httpRequestDuration } from '../metrics/metrics.js';
 import { markFormBody } from './validation.interceptor.js';
 import { ValidationInterceptor } from './validation.interceptor.js';
 import { Reflector } from '@nestjs/core';
@@ -70,6 +71,12 @@ export async function createHttpApplication(
   });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    httpRequestDuration().observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: `${Math.floor(reply.statusCode / 100)}xx` },
+      reply.elapsedTime / 1000,
+    );
   });
   options.configureFastify?.(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
