@@ -64,6 +64,17 @@ describe('api conventions', () => {
     expect(response.headers.get('x-request-id')).toBe('trace-me-123');
   });
 
+  it('stamps the outbox rows a request writes with its request id, for the jobs they become', async () => {
+    const email = 'traced-reader@example.org';
+    const asked = await call(api, 'POST', '/api/digest-subscriptions', {
+      headers: { 'x-request-id': 'trace-digest-42' },
+      body: { email, language: 'fi', frequency: 'weekly' },
+    });
+    expect(asked.status).toBe(202);
+    const { rows } = await api.sql.query(`select request_id from outbox_messages where payload::text like $1`, [`%${email}%`]);
+    expect(rows).toEqual([{ request_id: 'trace-digest-42' }]);
+  });
+
   // Bad input to every write route: a 4xx in the error shape, never a 500.
   const badInputs: {
     method: string;

@@ -7,7 +7,9 @@ setUpProcessMetrics(process.env.TALKOOT_PROCESS_NAME ?? 'api');
 const app = await createApi(config);
 // Behind the portal's public origin; only the loopback interface unless told otherwise.
 await app.listen({ port: config.API_PORT, host: process.env.API_HOST ?? '127.0.0.1' });
-const metrics = config.METRICS_PORT ? await startMetricsServer({ port: config.METRICS_PORT, host: config.METRICS_HOST }) : undefined;
+const metrics = config.METRICS_PORT
+  ? await startMetricsServer({ port: config.METRICS_PORT, host: config.METRICS_HOST })
+  : undefined;
 
 // Readiness says "draining" at once; requests keep being answered for SHUTDOWN_DELAY_MS while load
 // balancers notice; then the server finishes what is in flight, refuses new requests with 503, and

@@ -90,7 +90,13 @@ try {
   const apiMetricsPort = await findFreePort(config.METRICS_PORT ?? 9464);
   const workerMetricsPort = await findFreePort(apiMetricsPort + 1);
   supervisor.supervise('api', () =>
-    startProcess('api', 'apps/api/dist/main.js', { ...env, METRICS_PORT: String(apiMetricsPort) }, config.API_HEAP_MB, config.HEAP_SEMI_SPACE_MB),
+    startProcess(
+      'api',
+      'apps/api/dist/main.js',
+      { ...env, METRICS_PORT: String(apiMetricsPort) },
+      config.API_HEAP_MB,
+      config.HEAP_SEMI_SPACE_MB,
+    ),
   );
   supervisor.supervise('worker', () =>
     startProcess(
@@ -112,7 +118,9 @@ try {
     for (const account of accounts) say(`  ${account.email.padEnd(22)} ${account.name} — ${account.description}`);
   }
   say(`Talkoot is running at ${config.publicOrigin}`);
-  say(`metrics (Prometheus): http://127.0.0.1:${apiMetricsPort}/metrics (api), http://127.0.0.1:${workerMetricsPort}/metrics (worker)`);
+  say(
+    `metrics (Prometheus): http://127.0.0.1:${apiMetricsPort}/metrics (api), http://127.0.0.1:${workerMetricsPort}/metrics (worker)`,
+  );
   if (config.isDevMailbox) say(`mail goes to the developer mailbox: ${config.publicOrigin}/dev/mail`);
   if (config.isDevMailbox && !['127.0.0.1', 'localhost', '::1'].includes(config.HOST)) {
     say(

@@ -8,7 +8,8 @@ import { type Session, signIn, tokenFromMail } from './cluster/people.js';
 let cluster: Cluster;
 
 beforeAll(async () => {
-  cluster = await startCluster({ apis: 2, workers: 2, portals: 2 });
+  // JSON logs at info level: the request-id trail is checked in them.
+  cluster = await startCluster({ apis: 2, workers: 2, portals: 2, env: { LOG_LEVEL: 'info' } });
 }, 180_000);
 
 afterAll(async () => {
@@ -247,5 +248,35 @@ describe('two of each process behind a load balancer', () => {
     expect(value(workers[0]!, /^talkoot_outbox_unrelayed\{/)).toBe(0);
     expect(workers[0]).toMatch(/^talkoot_outbox_lag_seconds\{[^}]*\} 0$/m);
     for (const path of ['/metrics', '/api/metrics']) expect((await fetch(`${cluster.publicUrl}${path}`)).status, path).toBe(404);
+  });
+
+  it('follows a request into the job it causes: the api’s and the worker’s JSON log lines share its id', async () => {
+    const email = 'traced@replicas.example';
+    const asked = await fetch(`${cluster.publicUrl}/api/digest-subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-cluster-7' },
+      body: JSON.stringify({ email, language: 'fi', frequency: 'weekly' }),
+    });
+    expect(asked.status).toBe(202);
+    expect(asked.headers.get('x-request-id')).toBe('trace-cluster-7');
+    await cluster.smtp.waitForMail((mail) => mail.to.includes(email));
+    const lines = (role: string) =>
+      [...cluster.replicas.values()]
+        .filter((replica) => replica.role === role)
+        .flatMap((replica) => replica.output.split('\n'))
+        .filter((line) => line.includes('trace-cluster-7'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    await waitFor(() => lines('worker').length > 0, 10_000, 'the worker’s log line of the job');
+    expect(lines('api')).toContainEqual(expect.objectContaining({ reqId: 'trace-cluster-7' }));
+    expect(lines('worker')).toContainEqual(
+      expect.objectContaining({
+        context: 'Jobs',
+        message: expect.objectContaining({
+          message: 'job completed',
+          requestId: 'trace-cluster-7',
+          job: expect.stringContaining('mail'),
+        }),
+      }),
+    );
   });
 });

@@ -40,7 +40,9 @@ const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ co
 });
 setUpProcessMetrics(process.env.TALKOOT_PROCESS_NAME ?? 'worker');
 instrumentWorker(app, orm);
-const metrics = config.METRICS_PORT ? await startMetricsServer({ port: config.METRICS_PORT, host: config.METRICS_HOST }) : undefined;
+const metrics = config.METRICS_PORT
+  ? await startMetricsServer({ port: config.METRICS_PORT, host: config.METRICS_HOST })
+  : undefined;
 logger?.log(
   `worker started: queue backend ${config.queueBackend}, mail ${config.isDevMailbox ? `to the developer mailbox ${config.mailDir}` : 'over SMTP'}`,
 );

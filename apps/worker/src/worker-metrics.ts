@@ -1,8 +1,8 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { WorkerHost } from '@nestjs/bullmq';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Queue } from 'bullmq';
+import { type Job, Queue } from 'bullmq';
 import { Counter, Gauge } from 'prom-client';
 
 // The worker's metrics (docs/operations.md, "Metrics"). Job counters are this process's own; the
@@ -17,13 +17,35 @@ function within<T>(promise: Promise<T>): Promise<T> {
   ]);
 }
 
+const jobLogger = new Logger('Jobs');
+
+// One JSON line per job outcome, with the id of the api request that caused it (x-request-id,
+// carried by the outbox row into the job): the request's own log line has the same id.
+function logJob(level: 'log' | 'warn', message: string, queue: string, job: Job | undefined): void {
+  const data = (job?.data ?? {}) as { requestId?: unknown; outboxMessageId?: unknown };
+  jobLogger[level]({
+    message,
+    queue,
+    job: job?.name,
+    jobId: job?.id,
+    attempt: job?.attemptsMade,
+    requestId: typeof data.requestId === 'string' ? data.requestId : null,
+    outboxMessageId: data.outboxMessageId ?? null,
+    ms: job?.finishedOn && job.processedOn ? job.finishedOn - job.processedOn : undefined,
+  });
+}
+
 export function instrumentWorker(app: INestApplicationContext, orm: MikroORM): void {
   const instances = app
     .get(DiscoveryService)
     .getProviders()
     .map((wrapper) => wrapper.instance as unknown);
   const hosts = instances.filter((instance): instance is WorkerHost => instance instanceof WorkerHost);
-  const queues = [...new Map(instances.filter((instance): instance is Queue => instance instanceof Queue).map((queue) => [queue.name, queue])).values()];
+  const queues = [
+    ...new Map(
+      instances.filter((instance): instance is Queue => instance instanceof Queue).map((queue) => [queue.name, queue]),
+    ).values(),
+  ];
 
   const completed = new Counter({
     name: 'talkoot_jobs_completed_total',
@@ -39,8 +61,14 @@ export function instrumentWorker(app: INestApplicationContext, orm: MikroORM): v
     const worker = host.worker;
     completed.inc({ queue: worker.name }, 0);
     failed.inc({ queue: worker.name }, 0);
-    worker.on('completed', () => completed.inc({ queue: worker.name }));
-    worker.on('failed', () => failed.inc({ queue: worker.name }));
+    worker.on('completed', (job: Job) => {
+      completed.inc({ queue: worker.name });
+      logJob('log', 'job completed', worker.name, job);
+    });
+    worker.on('failed', (job: Job | undefined, error: Error) => {
+      failed.inc({ queue: worker.name });
+      logJob('warn', `job attempt failed: ${error.message}`, worker.name, job);
+    });
   }
 
   new Gauge({
@@ -67,12 +95,10 @@ export function instrumentWorker(app: INestApplicationContext, orm: MikroORM): v
     help: 'Outbox rows not yet relayed to the queue store',
     async collect() {
       const [row] = await within(
-        orm.em
-          .fork()
-          .execute<{ n: number; lag: number }[]>(
-            `select count(*)::int as n, coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as lag
+        orm.em.fork().execute<{ n: number; lag: number }[]>(
+          `select count(*)::int as n, coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as lag
                from outbox_messages where relayed_at is null`,
-          ),
+        ),
       ).catch(() => []);
       if (!row) return;
       this.set(row.n);
@@ -86,7 +112,9 @@ export function instrumentWorker(app: INestApplicationContext, orm: MikroORM): v
     labelNames: ['status'],
     async collect() {
       const rows = await within(
-        orm.em.fork().execute<{ status: string; n: number }[]>('select status, count(*)::int as n from mail_deliveries group by status'),
+        orm.em
+          .fork()
+          .execute<{ status: string; n: number }[]>('select status, count(*)::int as n from mail_deliveries group by status'),
       ).catch(() => undefined);
       if (!rows) return;
       this.reset();

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
+import { currentRequestId } from '@talkoot/platform';
 import { OutboxMessage } from './outbox-message.entity.js';
 
 // A message a domain declares in its own `*.message.ts` file: its topic (the job's name), the
@@ -34,6 +35,7 @@ export function enqueue<T extends MessageType>(
     availableAt: options.availableAt ?? new Date(),
     createdAt: new Date(),
     relayAttempts: 0,
+    requestId: currentRequestId(),
   });
   em.persist(message);
   return message;
@@ -41,7 +43,11 @@ export function enqueue<T extends MessageType>(
 
 // What a processor reads back: the declared payload plus the outbox row's id (for idempotence).
 export function readMessage<T extends MessageType>(type: T, data: unknown): z.output<T['payload']> & { outboxMessageId: string } {
-  const { outboxMessageId, ...payload } = (data ?? {}) as { outboxMessageId?: unknown };
+  const {
+    outboxMessageId,
+    requestId: _requestId,
+    ...payload
+  } = (data ?? {}) as { outboxMessageId?: unknown; requestId?: unknown };
   return Object.assign(type.payload.parse(payload) as object, { outboxMessageId: String(outboxMessageId ?? '') }) as z.output<
     T['payload']
   > & { outboxMessageId: string };
@@ -74,6 +80,7 @@ export async function enqueueMany<T extends MessageType>(
         availableAt: options.availableAt ?? now,
         createdAt: now,
         relayAttempts: 0,
+        requestId: currentRequestId(),
       },
       { persist: false },
     ),

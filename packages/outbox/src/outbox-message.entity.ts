@@ -37,4 +37,9 @@ export class OutboxMessage {
 
   @Property({ type: 'text', nullable: true })
   lastError: string | null = null;
+
+  // The api request that wrote the row (its x-request-id): carried into the job and the worker's
+  // log lines, so a mail can be traced to the request that caused it. Null for the worker's own.
+  @Property({ type: 'text', nullable: true })
+  requestId: string | null = null;
 }

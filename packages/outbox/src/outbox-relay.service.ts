@@ -18,6 +18,7 @@ interface OutboxRow {
   topic: string;
   queue: string;
   payload: Record<string, unknown>;
+  request_id: string | null;
 }
 
 export interface RelayTickResult {
@@ -133,7 +134,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     try {
       await this.orm.em.fork().transactional(async (em) => {
         rows = await em.execute<OutboxRow[]>(
-          `select id, topic, queue, payload from outbox_messages
+          `select id, topic, queue, payload, request_id from outbox_messages
            where relayed_at is null and available_at <= now()
            order by id limit ? for update skip locked`,
           [this.settings.batchSize],
@@ -164,7 +165,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     const byQueue = new Map<string, { name: string; data: Record<string, unknown>; opts: JobsOptions }[]>();
     for (const row of rows) {
       const jobs = byQueue.get(row.queue) ?? [];
-      jobs.push({ name: row.topic, data: { ...row.payload, outboxMessageId: row.id }, opts: this.jobOptions(row.id) });
+      jobs.push({
+        name: row.topic,
+        data: { ...row.payload, outboxMessageId: row.id, ...(row.request_id ? { requestId: row.request_id } : {}) },
+        opts: this.jobOptions(row.id),
+      });
       byQueue.set(row.queue, jobs);
     }
     for (const [queueName, jobs] of byQueue) {

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { configureQueueBackend, createOrmOptions } from '@talkoot/platform';
+import { configureQueueBackend, createOrmOptions, runInRequest } from '@talkoot/platform';
 import { createTestDatabase, testConfig } from '@talkoot/testing';
 import { type ConnectionOptions, Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,21 @@ describe('the outbox with a message no central list knows', () => {
     expect(job?.name).toBe('loan.returned');
     expect(readMessage(loanReturned, job?.data)).toEqual({ loanId, quantity: 20, outboxMessageId: String(row.id) });
     expect(await queue.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 1, delayed: 0 });
+  });
+
+  it('carries the id of the request that wrote a row into its job, and leaves it out of the payload', async () => {
+    const em = orm.em.fork();
+    const loanId = '3c9d2e1f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+    const row = runInRequest('trace-loan-returned', () => enqueue(em, loanReturned, { loanId, quantity: 2 }));
+    const outsideAnyRequest = enqueue(em, loanReturned, { loanId, quantity: 3 });
+    await em.flush();
+    expect(row.requestId).toBe('trace-loan-returned');
+    expect(outsideAnyRequest.requestId).toBeNull();
+    await app.get(OutboxRelayService).relayDue();
+    const job = await queue.getJob(outboxJobId(String(row.id)));
+    expect(job?.data.requestId).toBe('trace-loan-returned');
+    expect(readMessage(loanReturned, job?.data)).toEqual({ loanId, quantity: 2, outboxMessageId: String(row.id) });
+    expect((await queue.getJob(outboxJobId(String(outsideAnyRequest.id))))?.data).not.toHaveProperty('requestId');
   });
 
   it('keeps a row for later until its time comes', async () => {

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config.js';
 import { ErrorFilter } from './error.filter.js';
 import { lowerCaseUuids } from './uuid-case.js';
 import { httpRequestDuration } from '../metrics/metrics.js';
+import { runInRequest } from './request-context.js';
 import { markFormBody } from './validation.interceptor.js';
 import { ValidationInterceptor } from './validation.interceptor.js';
 import { Reflector } from '@nestjs/core';
@@ -69,12 +70,18 @@ export async function createHttpApplication(
     request.query = lowerCaseUuids(request.query);
     if (!Buffer.isBuffer(request.body)) request.body = lowerCaseUuids(request.body);
   });
+  // Everything the request does runs inside its context (the outbox stamps its rows with the id).
+  fastify.addHook('onRequest', (request, _reply, done) => runInRequest(request.id, done));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   fastify.addHook('onResponse', async (request, reply) => {
     httpRequestDuration().observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: `${Math.floor(reply.statusCode / 100)}xx` },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: `${Math.floor(reply.statusCode / 100)}xx`,
+      },
       reply.elapsedTime / 1000,
     );
   });
