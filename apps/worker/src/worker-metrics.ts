@@ -35,7 +35,8 @@ function logJob(level: 'log' | 'warn', message: string, queue: string, job: Job 
   });
 }
 
-export function instrumentWorker(app: INestApplicationContext, orm: MikroORM): void {
+// Returns the metrics it registered (prom-client's default registry serves them).
+export function instrumentWorker(app: INestApplicationContext, orm: MikroORM) {
   const instances = app
     .get(DiscoveryService)
     .getProviders()
@@ -71,7 +72,7 @@ export function instrumentWorker(app: INestApplicationContext, orm: MikroORM): v
     });
   }
 
-  new Gauge({
+  const queueJobs = new Gauge({
     name: 'talkoot_queue_jobs',
     help: 'Jobs in the queue store, by queue and state (waiting, active, delayed, failed); absent while the store does not answer',
     labelNames: ['queue', 'state'],
@@ -90,7 +91,7 @@ export function instrumentWorker(app: INestApplicationContext, orm: MikroORM): v
     name: 'talkoot_outbox_lag_seconds',
     help: 'Age of the oldest outbox row not yet relayed to the queue store (0 when none waits)',
   });
-  new Gauge({
+  const outboxUnrelayed = new Gauge({
     name: 'talkoot_outbox_unrelayed',
     help: 'Outbox rows not yet relayed to the queue store',
     async collect() {
@@ -106,7 +107,7 @@ export function instrumentWorker(app: INestApplicationContext, orm: MikroORM): v
     },
   });
 
-  new Gauge({
+  const mailDeliveries = new Gauge({
     name: 'talkoot_mail_deliveries',
     help: 'Mail by delivery state since the start (sent, failed for good, sending): increase(...[1h]) shows the rate',
     labelNames: ['status'],
@@ -121,4 +122,5 @@ export function instrumentWorker(app: INestApplicationContext, orm: MikroORM): v
       for (const status of ['sent', 'failed', 'sending']) this.set({ status }, rows.find((row) => row.status === status)?.n ?? 0);
     },
   });
+  return { completed, failed, queueJobs, outboxUnrelayed, outboxLag, mailDeliveries };
 }
