@@ -16,6 +16,15 @@ afterAll(async () => {
   await cluster?.stop();
 }, 120_000);
 
+// The api replicas' error lines, to explain an unexpected 5xx.
+const apiErrors = () =>
+  [...cluster.replicas.values()]
+    .filter((replica) => replica.role === 'api')
+    .flatMap((replica) => replica.output.split('\n'))
+    .filter((line) => /"level":(50|60)|"level":"error"|ERROR/.test(line))
+    .slice(-10)
+    .join('\n');
+
 const portalUrl = (name: string) => `http://127.0.0.1:${cluster.replicas.get(name)!.port}`;
 
 async function json(url: string, method: string, body?: unknown, session?: Session) {
@@ -66,6 +75,7 @@ describe('two of each process behind a load balancer', () => {
       [...new Set(statuses)].map((status) => [status, statuses.filter((s) => s === status).length]),
     );
     console.log(`200 booking requests for one slot: ${JSON.stringify(counts)}`);
+    if (counts[500]) console.log(apiErrors());
     expect(counts).toEqual({ 201: 1, 409: 199 });
     // Both api replicas took part.
     const after = cluster.apiBalancer.backends.map((backend) => backend.requests);
@@ -203,6 +213,8 @@ describe('two of each process behind a load balancer', () => {
 
     // Five requests for one address from one place are allowed in the window, wherever they land.
     const email = 'kalle@example.org';
+    const signInMails = () =>
+      cluster.smtp.received.filter((mail) => mail.to.includes(email) && /sign-in\/link\?token=/.test(mail.text));
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 7; attempt++) {
       const through = portalUrl(attempt % 2 === 0 ? 'portal-1' : 'portal-2');
@@ -210,9 +222,15 @@ describe('two of each process behind a load balancer', () => {
     }
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429, 429]);
     // And the newest link works through either portal.
-    const toKalle = () => cluster.smtp.received.filter((mail) => mail.to.includes(email));
-    await waitFor(() => toKalle().length === 5, 20_000, 'five sign-in mails');
-    const session = await json(`${portalUrl('portal-2')}/api/auth/sessions`, 'POST', { token: tokenFromMail(toKalle().at(-1)!) });
+    await waitFor(
+      () => signInMails().length === 5,
+      30_000,
+      'five sign-in mails',
+      () => `${signInMails().length} arrived`,
+    );
+    const session = await json(`${portalUrl('portal-2')}/api/auth/sessions`, 'POST', {
+      token: tokenFromMail(signInMails().at(-1)!),
+    });
     expect(session.status).toBe(201);
   });
 

@@ -13,6 +13,7 @@ export * from './http/error.filter.js';
 export * from './http/openapi.js';
 export * from './http/bootstrap.js';
 export * from './http/draining.js';
+export * from './transient-conflict.js';
 export * from './http/request-context.js';
 export * from './metrics/metrics.js';
 export type { RawReply } from './http/raw-reply.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { Membership, Organisation, User } from '@talkoot/identity';
-import { APP_CONFIG, type AppConfig, DomainError, notFound } from '@talkoot/platform';
+import { APP_CONFIG, type AppConfig, DomainError, notFound, retryTransientConflicts } from '@talkoot/platform';
 import type { Language } from '@talkoot/platform/schemas';
 import { Booking, BookingOccupancy, WaitlistEntry } from './booking.entity.js';
 import { notifyBookingUpdate } from './booking-notifications.js';
@@ -145,34 +145,37 @@ export class BookingService {
   // rules first and turns the database's refusal into a 409 that names the taken slot.
   async requestBooking(request: BookingRequest): Promise<BookingView> {
     try {
-      return await this.orm.em.fork().transactional(async (em) => {
-        const space = await this.loadSpace(em, request.spaceId);
-        const isOwnerMember = await this.assertMayBook(em, space, request);
-        const now = new Date();
-        const problem = timeProblem(request.startsAt, request.endsAt, space, now);
-        if (problem) throw timeProblemError(problem);
-        const isFreeEvent = request.isFreeEvent ?? false;
-        // An open public event asks for the space free of charge: the owner always decides.
-        const status: BookingStatus = space.isApprovalRequired || isFreeEvent ? 'requested' : 'approved';
-        const booking = await insertBooking(em, {
-          space,
-          leaves: await findLeafSpaceIds(em, space),
-          startsAt: request.startsAt,
-          endsAt: request.endsAt,
-          title: request.title,
-          status,
-          expiresAt: status === 'requested' ? requestExpiry(now, request.startsAt, this.config.BOOKING_REQUEST_DAYS) : null,
-          requester: em.getReference(User, request.requesterId),
-          organisation: request.organisationId ? em.getReference(Organisation, request.organisationId) : null,
-          quote: await quoteFor(em, space, { ...request, isFreeEvent, requesterIsOwnerMember: isOwnerMember }, now),
-          isFreeEvent,
-        });
-        await notifyBookingUpdate(em, booking, status, {
-          publicOrigin: this.config.publicOrigin,
-          ...(request.requester ? { booker: request.requester } : {}),
-        });
-        return toBookingView(booking);
-      });
+      // Simultaneous requests for one slot can deadlock in the constraint's index: run the victim again.
+      return await retryTransientConflicts(() =>
+        this.orm.em.fork().transactional(async (em) => {
+          const space = await this.loadSpace(em, request.spaceId);
+          const isOwnerMember = await this.assertMayBook(em, space, request);
+          const now = new Date();
+          const problem = timeProblem(request.startsAt, request.endsAt, space, now);
+          if (problem) throw timeProblemError(problem);
+          const isFreeEvent = request.isFreeEvent ?? false;
+          // An open public event asks for the space free of charge: the owner always decides.
+          const status: BookingStatus = space.isApprovalRequired || isFreeEvent ? 'requested' : 'approved';
+          const booking = await insertBooking(em, {
+            space,
+            leaves: await findLeafSpaceIds(em, space),
+            startsAt: request.startsAt,
+            endsAt: request.endsAt,
+            title: request.title,
+            status,
+            expiresAt: status === 'requested' ? requestExpiry(now, request.startsAt, this.config.BOOKING_REQUEST_DAYS) : null,
+            requester: em.getReference(User, request.requesterId),
+            organisation: request.organisationId ? em.getReference(Organisation, request.organisationId) : null,
+            quote: await quoteFor(em, space, { ...request, isFreeEvent, requesterIsOwnerMember: isOwnerMember }, now),
+            isFreeEvent,
+          });
+          await notifyBookingUpdate(em, booking, status, {
+            publicOrigin: this.config.publicOrigin,
+            ...(request.requester ? { booker: request.requester } : {}),
+          });
+          return toBookingView(booking);
+        }),
+      );
     } catch (error) {
       if (!isExclusionViolation(error)) throw error;
       throw await this.describeConflict(request);
@@ -183,32 +186,34 @@ export class BookingService {
   // shop): confirmed at once, the resident's consent recorded, the confirmation mailed if possible.
   async bookForResident(organisationId: string, request: AssistedBookingRequest, coordinatorId: string): Promise<BookingView> {
     try {
-      return await this.orm.em.fork().transactional(async (em) => {
-        const space = await this.loadSpace(em, request.spaceId);
-        if (space.venue.organisation.id !== organisationId) throw notFound('The space');
-        const now = new Date();
-        const problem = timeProblem(request.startsAt, request.endsAt, space, now, { ignoreWindow: true });
-        if (problem) throw timeProblemError(problem);
-        const booking = await placeBooking(em, {
-          space,
-          leaves: await findLeafSpaceIds(em, space),
-          startsAt: request.startsAt,
-          endsAt: request.endsAt,
-          title: request.title,
-          status: 'approved',
-          expiresAt: null,
-          requester: null,
-          organisation: null,
-          quote: await quoteFor(em, space, { ...request, organisationId: null, requesterId: null, isFreeEvent: false }, now),
-          isFreeEvent: false,
-          bookedBy: em.getReference(User, coordinatorId),
-          guest: { name: request.guestName, phone: request.guestPhone, email: request.guestEmail, consentAt: now },
-        });
-        booking.decidedAt = now;
-        booking.decidedBy = em.getReference(User, coordinatorId);
-        await notifyBookingUpdate(em, booking, 'assisted', { publicOrigin: this.config.publicOrigin });
-        return toBookingView(booking);
-      });
+      return await retryTransientConflicts(() =>
+        this.orm.em.fork().transactional(async (em) => {
+          const space = await this.loadSpace(em, request.spaceId);
+          if (space.venue.organisation.id !== organisationId) throw notFound('The space');
+          const now = new Date();
+          const problem = timeProblem(request.startsAt, request.endsAt, space, now, { ignoreWindow: true });
+          if (problem) throw timeProblemError(problem);
+          const booking = await placeBooking(em, {
+            space,
+            leaves: await findLeafSpaceIds(em, space),
+            startsAt: request.startsAt,
+            endsAt: request.endsAt,
+            title: request.title,
+            status: 'approved',
+            expiresAt: null,
+            requester: null,
+            organisation: null,
+            quote: await quoteFor(em, space, { ...request, organisationId: null, requesterId: null, isFreeEvent: false }, now),
+            isFreeEvent: false,
+            bookedBy: em.getReference(User, coordinatorId),
+            guest: { name: request.guestName, phone: request.guestPhone, email: request.guestEmail, consentAt: now },
+          });
+          booking.decidedAt = now;
+          booking.decidedBy = em.getReference(User, coordinatorId);
+          await notifyBookingUpdate(em, booking, 'assisted', { publicOrigin: this.config.publicOrigin });
+          return toBookingView(booking);
+        }),
+      );
     } catch (error) {
       if (!isExclusionViolation(error)) throw error;
       throw await this.describeConflict(request);

@@ -5,6 +5,7 @@ import type { ErrorCode } from '../error-codes.js';
 import { DomainError, RateLimitedError, errorStatus } from '../errors.js';
 import type { ErrorBody } from '../schemas.js';
 import { fieldErrorsFrom } from './validation.interceptor.js';
+import { isTransientConflict } from '../transient-conflict.js';
 
 const codeByStatus: Record<number, ErrorCode> = {
   400: 'validation_failed',
@@ -90,6 +91,15 @@ export function toErrorResponse(error: unknown): {
   }
   // The database restarting or out of reach: a moment's absence, said as such (503 with Retry-After),
   // never a 500. Nothing was written: the transaction had not committed.
+  // A deadlock victim that was not run again: busy, not broken. Nothing was committed.
+  if (isTransientConflict(error)) {
+    return {
+      status: 503,
+      body: { error: { code: 'unavailable', message: 'Many people are changing the same thing right now. Please try again.' } },
+      isUnexpected: false,
+      headers: { 'retry-after': '1' },
+    };
+  }
   if (isDatabaseUnavailable(error)) {
     return {
       status: 503,
