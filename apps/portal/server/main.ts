@@ -7,7 +7,7 @@ import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } fr
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import { imageBodyLimitBytes, registerApiProxy } from './api-proxy.js';
 import { drainRequest } from './drain.js';
-import { sizeRefusalPage } from './size-refusals.js';
+import { earlyRefusalPage } from './early-refusals.js';
 import { ConfigError, readServerConfig } from './config.js';
 import { isCrossSiteWrite, refuseCrossSiteWrite } from './cross-site-writes.js';
 import { withSecurityHeaders } from './security-headers.js';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       return reply
         .type('application/json; charset=utf-8')
         .send({ error: { code: 'validation_failed', message: 'The address is too long' } });
-    const page = sizeRefusalPage(request.headers, 414);
+    const page = earlyRefusalPage(request.headers, 414);
     return reply.header('content-language', page.language).type('text/html; charset=utf-8').send(page.html);
   });
 
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
       const declaredLength = Number(request.headers['content-length'] ?? 0);
       if (declaredLength > imageBodyLimitBytes + 65_536) {
         await drainRequest(request.raw);
-        const page = sizeRefusalPage(request.headers, 413);
+        const page = earlyRefusalPage(request.headers, 413);
         return reply
           .status(413)
           .header('connection', 'close')
@@ -204,6 +204,7 @@ function refuseUnreadableAddress(error: FastifyError, request: FastifyRequest, r
       return reply
         .type('application/json; charset=utf-8')
         .send({ error: { code: 'validation_failed', message: 'The address could not be read' } });
-    return reply.type('text/plain; charset=utf-8').send(`The address could not be read (${error.code}).`);
+    const page = earlyRefusalPage(request.headers, 400);
+    return reply.header('content-language', page.language).type('text/html; charset=utf-8').send(page.html);
   });
 }

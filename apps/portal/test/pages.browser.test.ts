@@ -161,4 +161,13 @@ describe('an address the router cannot read', () => {
       expect(await answer.json()).toEqual({ error: { code: 'validation_failed', message: 'The address could not be read' } });
     }
   });
+
+  it('gives a person a page in their language with a way forward', async () => {
+    const answer = await fetch(`${baseUrl()}/venues/%C0%AE`, { headers: { 'accept-language': 'en' } });
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await answer.text();
+    expect(html).toContain('<h1>The address could not be read</h1>');
+    expect(html).toContain('<a href="/">Go to the home page</a>');
+  });
 });

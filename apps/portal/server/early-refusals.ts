@@ -1,9 +1,16 @@
 import { escapeHtml, type Language, pickLanguage } from './cross-site-writes.js';
 
-// A page form sent too much (a photo over the limit) or an address far too long: refused before
-// React Router (and its translations) runs, so the few words live here, in the person's language.
-const texts: Record<Language, Record<413 | 414, { title: string; body: string }> & { back: string }> = {
+// An address that cannot be read (broken percent-encoding), far too long, or a page form that sent
+// too much (a photo over the limit): refused before React Router (and its translations) runs, so
+// the few words live here, in the person's language.
+export type EarlyRefusal = 400 | 413 | 414;
+
+const texts: Record<Language, Record<EarlyRefusal, { title: string; body: string }> & { back: string }> = {
   fi: {
+    400: {
+      title: 'Osoitetta ei voitu lukea',
+      body: 'Sivun osoitteessa on merkkejä, joita ei voi lukea. Tarkista osoite tai palaa etusivulle ja jatka sieltä.',
+    },
     413: {
       title: 'Tiedosto on liian suuri',
       body: 'Mitään ei tallennettu. Kuva tai tiedosto saa olla enintään 10 megatavua. Pienennä kuvaa tai valitse toinen ja yritä uudelleen.',
@@ -12,6 +19,10 @@ const texts: Record<Language, Record<413 | 414, { title: string; body: string }>
     back: 'Etusivulle',
   },
   sv: {
+    400: {
+      title: 'Adressen kunde inte läsas',
+      body: 'Sidans adress innehåller tecken som inte kan läsas. Kontrollera adressen eller gå till startsidan och fortsätt därifrån.',
+    },
     413: {
       title: 'Filen är för stor',
       body: 'Ingenting sparades. En bild eller fil får vara högst 10 megabyte. Gör bilden mindre eller välj en annan och försök igen.',
@@ -20,6 +31,10 @@ const texts: Record<Language, Record<413 | 414, { title: string; body: string }>
     back: 'Till startsidan',
   },
   en: {
+    400: {
+      title: 'The address could not be read',
+      body: 'The address of the page contains characters that cannot be read. Check the address, or go to the home page and continue from there.',
+    },
     413: {
       title: 'The file is too large',
       body: 'Nothing was saved. A picture or file can be at most 10 megabytes. Make the picture smaller or choose another one and try again.',
@@ -32,9 +47,9 @@ const texts: Record<Language, Record<413 | 414, { title: string; body: string }>
   },
 };
 
-export function sizeRefusalPage(
+export function earlyRefusalPage(
   headers: Record<string, string | string[] | undefined>,
-  status: 413 | 414,
+  status: EarlyRefusal,
 ): { language: Language; html: string } {
   const request = new Request('http://portal.invalid/', {
     headers: { Cookie: String(headers.cookie ?? ''), 'Accept-Language': String(headers['accept-language'] ?? '') },
