@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Item, KitPart, OutOfServicePeriod } from './item.entity.js';
+import { ItemPhoto } from './item-photo.entity.js';
 import type { ItemSummary, ItemView } from './item.schemas.js';
 
 export const itemPopulate = ['organisation', 'village.municipality'] as const;
@@ -18,8 +19,8 @@ export function toItemSummary(item: Item): ItemSummary {
   };
 }
 
-// Full views of items loaded with `itemPopulate`: kit parts and coming out-of-service periods in
-// two statements for all of them.
+// Full views of items loaded with `itemPopulate`: kit parts, photos (without their bytes) and coming
+// out-of-service periods in three statements for all of them.
 export async function viewItems(em: EntityManager, items: readonly Item[], now = new Date()): Promise<ItemView[]> {
   if (items.length === 0) return [];
   const ids = items.map((item) => item.id);
@@ -27,6 +28,7 @@ export async function viewItems(em: EntityManager, items: readonly Item[], now =
   const parts = kitIds.length
     ? await em.find(KitPart, { kit: { $in: kitIds } }, { populate: ['part'], orderBy: { id: 'asc' } })
     : [];
+  const photos = await em.find(ItemPhoto, { item: { $in: ids } }, { orderBy: { position: 'asc', createdAt: 'asc' } });
   const periods = await em.find(
     OutOfServicePeriod,
     { item: { $in: ids }, endsAt: { $gt: now } },
@@ -50,7 +52,16 @@ export async function viewItems(em: EntityManager, items: readonly Item[], now =
     kitParts: parts
       .filter((part) => part.kit.id === item.id)
       .map((part) => ({ itemId: part.part.id, name: part.part.name, quantity: part.quantity })),
-    photos: [],
+    photos: photos
+      .filter((photo) => photo.item.id === item.id)
+      .map((photo) => ({
+        id: photo.id,
+        url: `/api/lending-photos/${photo.id}`,
+        thumbnailUrl: `/api/lending-photos/${photo.id}?size=thumbnail`,
+        altText: photo.altText,
+        width: photo.width,
+        height: photo.height,
+      })),
     retiredAt: item.retiredAt?.toISOString() ?? null,
     outOfService: periods
       .filter((period) => period.item.id === item.id)

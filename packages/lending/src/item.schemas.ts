@@ -122,7 +122,16 @@ export const itemSchema = itemSummarySchema.extend({
   noticeDays: z.number().nullable(),
   conditionNotes: z.string(),
   kitParts: z.array(z.object({ itemId: z.uuid(), name: localizedTextSchema, quantity: z.number() })),
-  photos: z.array(z.object({ url: z.string(), altText: z.string() })),
+  photos: z.array(
+    z.object({
+      id: z.uuid(),
+      url: z.string(),
+      thumbnailUrl: z.string(),
+      altText: z.string(),
+      width: z.number().int(),
+      height: z.number().int(),
+    }),
+  ),
   outOfService: z.array(outOfServiceSchema),
   // When the item was given away whole (ADR 021); null while the owner has it.
   retiredAt: z.iso.datetime().nullable(),

@@ -39,6 +39,13 @@ export const loanErrors = defineErrorReasons('loan', {
   not_yours: 'forbidden',
 });
 
+export const itemPhotoErrors = defineErrorReasons('itemPhoto', {
+  missing: 'rule_violation',
+  unreadable: 'rule_violation',
+  alt_text_length: 'rule_violation',
+  too_many: 'rule_violation',
+});
+
 export const kitErrors = defineErrorReasons('kit', {
   // A plain item cannot become a kit (or a kit stop being one): its loans count the other way.
   kind_fixed: 'rule_violation',

@@ -1,3 +1,5 @@
+import { ItemPhotoController } from './item-photo.controller.js';
+import { ItemPhotoService } from './item-photo.service.js';
 import { Module } from '@nestjs/common';
 import { AvailabilityService } from './availability.service.js';
 import { GiveAwayController } from './give-away.controller.js';
@@ -10,7 +12,7 @@ import { LoanService } from './loan.service.js';
 
 // Needs CoreModule (config + ORM) and IdentityModule (access guard) from the composition root.
 @Module({
-  controllers: [ItemController, LoanController, GiveAwayController],
-  providers: [ItemService, AvailabilityService, LoanRequestService, LoanService, GiveAwayService],
+  controllers: [ItemController, LoanController, GiveAwayController, ItemPhotoController],
+  providers: [ItemService, AvailabilityService, LoanRequestService, LoanService, GiveAwayService, ItemPhotoService],
 })
 export class LendingModule {}

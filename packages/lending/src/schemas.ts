@@ -7,3 +7,4 @@ export * from './lending.errors.js';
 export * from './item.routes.js';
 export * from './loan.routes.js';
 export * from './give-away.routes.js';
+export * from './item-photo.routes.js';
