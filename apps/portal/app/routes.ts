@@ -47,6 +47,7 @@ export default [
   route('organisations/:id/lending/items/new', 'routes/lending-admin/item-edit.tsx', { id: 'lending-item-new' }),
   route('organisations/:id/lending/items/:itemId', 'routes/lending-admin/item-edit.tsx'),
   route('organisations/:id/lending/items/:itemId/labels', 'routes/lending-admin/labels.tsx'),
+  route('organisations/:id/lending/items/:itemId/photos', 'routes/lending-admin/item-photos.tsx'),
   route('organisations/:id/lending/items/:itemId/out-of-service', 'routes/lending-admin/out-of-service.tsx'),
   route('organisations/:id/lending/requests', 'routes/lending-admin/requests.tsx'),
   route('organisations/:id/lending/loans/:loanId', 'routes/lending-admin/loan.tsx'),

@@ -4,6 +4,7 @@
 // safe in the browser bundle.
 import type { calendarErrors, eventErrors } from '@talkoot/events/schemas';
 import type { authErrors, invitationErrors, membershipErrors, organisationErrors, placeErrors } from '@talkoot/identity/schemas';
+import type { itemPhotoErrors } from '@talkoot/lending/schemas';
 import type { ReasonOf } from '@talkoot/platform/schemas';
 import type {
   bookingErrors,
@@ -28,6 +29,7 @@ export type ApiReason =
   | ReasonOf<typeof seriesErrors>
   | ReasonOf<typeof waitlistErrors>
   | ReasonOf<typeof photoErrors>
+  | ReasonOf<typeof itemPhotoErrors>
   | ReasonOf<typeof venueErrors>
   | ReasonOf<typeof spaceErrors>
   | ReasonOf<typeof eventErrors>
@@ -80,6 +82,10 @@ export const reasonMessages: Record<ApiReason, MessageKey> = {
   'photo.unreadable': 'venueAdmin.error.photo',
   'photo.alt_text_length': 'venueAdmin.error.altText',
   'photo.too_many': 'venueAdmin.error.photoFull',
+  'itemPhoto.missing': 'venueAdmin.error.photo',
+  'itemPhoto.unreadable': 'venueAdmin.error.photo',
+  'itemPhoto.alt_text_length': 'venueAdmin.error.altText',
+  'itemPhoto.too_many': 'lendingAdmin.photos.fullError',
   'venue.village_unknown': 'validation.choose',
   'space.parent_unknown': 'validation.choose',
   'space.parent_has_bookings': 'apiError.space.parentHasBookings',

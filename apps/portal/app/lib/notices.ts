@@ -32,6 +32,8 @@ export const notices = {
   loan_denied: 'lendingAdmin.denied',
   loan_return_saved: 'lendingAdmin.returned',
   lending_item_saved: 'lendingAdmin.form.saved',
+  lending_photo_added: 'venueAdmin.done.photoAdded',
+  lending_photo_deleted: 'venueAdmin.done.photoDeleted',
   give_away_offered: 'giveAway.notice.offered',
   give_away_claimed: 'giveAway.notice.claimed',
   give_away_confirmed: 'giveAway.notice.confirmed',

@@ -23,7 +23,7 @@ export type ItemDetails = ItemSummary & {
   // When it was given away whole (kierrätys); null while the owner has it.
   retiredAt: string | null;
   description: LocalisedText;
-  photos: { url: string; altText: string }[];
+  photos: { id: string; url: string; thumbnailUrl: string; altText: string; width: number; height: number }[];
   pickUpInstructions: string;
   borrowers: Borrowers[];
   isApprovalRequired: boolean;

@@ -1,30 +1,45 @@
 import { Form } from 'react-router';
-import type { VenueManageView } from '../../lib/api-types';
 import type { FormFailure } from '../../lib/forms';
-import type { Translate } from '../../lib/i18n';
+import type { MessageKey, Translate } from '../../lib/i18n';
 import { ErrorSummary } from '../error-summary';
 import { CheckboxChoice, FieldError, TextField } from '../form-fields';
-import { MAX_PHOTOS } from './venue-admin-forms';
 
-type Props = { t: Translate; venue: VenueManageView; uploadFailure?: FormFailure; deleteFailure?: FormFailure };
+export interface ManagedPhoto {
+  id: string;
+  thumbnailUrl: string;
+  altText: string;
+  width: number;
+  height: number;
+}
 
-export function PhotosSection({ t, venue, uploadFailure, deleteFailure }: Props) {
+// The photos of a venue or a lending item, with forms to add and remove them (no JavaScript needed).
+type Props = {
+  t: Translate;
+  photos: readonly ManagedPhoto[];
+  max: number;
+  // What "none yet" and "full" say: the venue's or the item's words.
+  texts: { none: MessageKey; full: MessageKey };
+  uploadFailure?: FormFailure;
+  deleteFailure?: FormFailure;
+};
+
+export function PhotosSection({ t, photos, max, texts, uploadFailure, deleteFailure }: Props) {
   const idPrefix = 'photo-upload';
   const error = (name: string) => {
     const key = uploadFailure?.errors[name];
     return key ? t(key) : undefined;
   };
-  const isFull = venue.photos.length >= MAX_PHOTOS;
+  const isFull = photos.length >= max;
   return (
     <section className="manage-section section" aria-labelledby="photos-title">
       <h2 id="photos-title">{t('venueAdmin.photos.title')}</h2>
-      {venue.photos.length === 0 ? (
-        <p>{t('venueAdmin.photos.none')}</p>
+      {photos.length === 0 ? (
+        <p>{t(texts.none)}</p>
       ) : (
         <>
-          <p>{t('venueAdmin.photos.count', { count: venue.photos.length, max: MAX_PHOTOS })}</p>
+          <p>{t('venueAdmin.photos.count', { count: photos.length, max })}</p>
           <ul className="manage-photos">
-            {venue.photos.map((photo, index) => {
+            {photos.map((photo, index) => {
               const deleteError = deleteFailure?.values.photoId === photo.id ? deleteFailure.errors.confirm : undefined;
               const confirmId = `photo-${photo.id}-confirm`;
               return (
@@ -68,7 +83,7 @@ export function PhotosSection({ t, venue, uploadFailure, deleteFailure }: Props)
 
       <h3 id="photo-upload-title">{t('venueAdmin.photos.uploadTitle')}</h3>
       {isFull ? (
-        <p className="panel panel--info">{t('venueAdmin.photos.full', { max: MAX_PHOTOS })}</p>
+        <p className="panel panel--info">{t(texts.full, { max })}</p>
       ) : (
         <>
           <ErrorSummary

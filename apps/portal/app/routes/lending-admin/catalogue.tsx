@@ -78,6 +78,11 @@ export default function LendingCatalogue() {
                     {t('lendingAdmin.labels')}
                     <span className="visually-hidden">: {name}</span>
                   </Link>
+                  {' · '}
+                  <Link to={`${base}/items/${item.id}/photos`}>
+                    {t('lendingAdmin.photos.link')}
+                    <span className="visually-hidden">: {name}</span>
+                  </Link>
                   {item.isKit ? null : (
                     <>
                       {' · '}

@@ -71,9 +71,15 @@ export default function LendingItem() {
         {t('lending.search.owner', { name: item.owner.name })}
       </p>
       {item.retiredAt ? <p className="panel panel--info">{t('giveAway.itemGivenAway')}</p> : null}
-      {canManage && !item.retiredAt && !item.isKit ? (
+      {canManage ? (
         <p>
-          <Link to={`/organisations/${item.owner.id}/lending/items/${item.id}/give-away`}>{t('giveAway.offerLink')}</Link>
+          <Link to={`/organisations/${item.owner.id}/lending/items/${item.id}/photos`}>{t('lendingAdmin.photos.link')}</Link>
+          {!item.retiredAt && !item.isKit ? (
+            <>
+              {' · '}
+              <Link to={`/organisations/${item.owner.id}/lending/items/${item.id}/give-away`}>{t('giveAway.offerLink')}</Link>
+            </>
+          ) : null}
         </p>
       ) : null}
 
@@ -105,7 +111,7 @@ export default function LendingItem() {
         <ul className="plain-list venue-photos">
           {item.photos.map((photo) => (
             <li key={photo.url}>
-              <img src={photo.url} alt={photo.altText} loading="lazy" width={640} height={480} />
+              <img src={photo.url} alt={photo.altText} loading="lazy" width={photo.width} height={photo.height} />
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { PhotosSection } from '../../components/venue-admin/photos-section';
 import { SpaceRulesForm } from '../../components/venue-admin/space-rules-form';
 import {
   MAX_PHOTO_BYTES,
+  MAX_PHOTOS,
   parseSpaceForm,
   parseVenueForm,
   venueAdminApiErrors,
@@ -184,7 +185,14 @@ export default function ManageVenue() {
       </nav>
 
       <VenueDetailsForm t={t} venue={venue} regions={regions} failure={failed('details')} />
-      <PhotosSection t={t} venue={venue} uploadFailure={failed('upload-photo')} deleteFailure={failed('delete-photo')} />
+      <PhotosSection
+        t={t}
+        photos={venue.photos}
+        max={MAX_PHOTOS}
+        texts={{ none: 'venueAdmin.photos.none', full: 'venueAdmin.photos.full' }}
+        uploadFailure={failed('upload-photo')}
+        deleteFailure={failed('delete-photo')}
+      />
       <section className="manage-section section" aria-labelledby="spaces-title">
         <h2 id="spaces-title">{t('venueAdmin.spaces.title')}</h2>
         {venue.spaces.length === 0 ? <p>{t('venueAdmin.spaces.none')}</p> : null}
