@@ -62,6 +62,11 @@ describe('api conventions', () => {
   it('tags every answer with a request id', async () => {
     const response = await call(api, 'GET', '/api/healthz', { headers: { 'x-request-id': 'trace-me-123' } });
     expect(response.headers.get('x-request-id')).toBe('trace-me-123');
+    // Only a short, plain id is kept (it ends up in log lines and rows); anything else gets a new one.
+    for (const unsafe of ['a'.repeat(129), 'two words', 'x"}{"admin":true']) {
+      const answered = await call(api, 'GET', '/api/healthz', { headers: { 'x-request-id': unsafe } });
+      expect(answered.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
   });
 
   it('stamps the outbox rows a request writes with its request id, for the jobs they become', async () => {

@@ -140,6 +140,8 @@ export async function registerApiProxy(app: FastifyInstance, apiUrl: string, fee
             const forwarded: Record<string, string | string[] | undefined> = {
               ...headers,
               'x-forwarded-for': (request as WithClientAddress)[clientAddress] ?? '',
+              // One id for the portal's log line and the api's (and the jobs the request causes).
+              'x-request-id': String(request.id),
             };
             if (request.body instanceof BufferedBody) {
               delete forwarded['transfer-encoding'];

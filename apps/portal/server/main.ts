@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -54,6 +55,12 @@ async function main(): Promise<void> {
     http: { maxHeaderSize: 65_536 },
     // An address the router cannot decode (`%C0%AE`) is refused before any hook runs.
     frameworkErrors: refuseUnreadableAddress as never,
+    // As the api does: a request keeps a short, plain x-request-id it came with, or gets a new one.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const header = request.headers['x-request-id'];
+      return typeof header === 'string' && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID();
+    },
   });
 
   // Addresses are short; one this long is refused (after its body, see drain.ts) before any route.
@@ -116,6 +123,8 @@ async function main(): Promise<void> {
       reply.hijack();
       // Loaders forward the client's address to the api; never trust one sent by the client.
       request.raw.headers['x-forwarded-for'] = request.ip;
+      // And the request's id, so the api's log lines and the jobs it causes carry it.
+      request.raw.headers['x-request-id'] = request.id;
       const webRequest = createRequest(request.raw, reply.raw);
       const pageRequest: PageRequest = {
         method: request.method,

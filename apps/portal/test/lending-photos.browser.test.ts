@@ -68,3 +68,30 @@ describe('photos of a lending item, without JavaScript', () => {
     await context.close();
   });
 });
+
+describe('a loan that needs things moved, without JavaScript', () => {
+  it('becomes a volunteer task of the owner with one press, and the loan then links to it', async () => {
+    const { page, context } = await openPage(browser, { javaScriptEnabled: false, width: 390 });
+    await signInByLink(page, 'aino@example.org');
+    await page.goto('/');
+    const href = await page.getByRole('link', { name: 'Kotalahden kyläyhdistys ry', exact: true }).first().getAttribute('href');
+    const ownerId = href!.split('/')[2]!;
+    // Eeva asked for the party kit and needs it moved (packages/database/src/demo-lending.ts).
+    await page.goto(`/organisations/${ownerId}/lending/requests`);
+    await page.getByRole('link', { name: /^Lainan tiedot ja kuljetus\s*: Eeva Nieminen/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Kuka kuljettaa?' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Tee kuljetuksesta talkootehtävä' }).click();
+    expect(page.url()).toMatch(new RegExp(`/organisations/${ownerId}/volunteering/tasks/[0-9a-f-]{36}$`));
+    const taskUrl = new URL(page.url()).pathname;
+    expect(await page.getByText('Kuljetuksesta tehtiin talkootehtävä. Tarkista aika ja paikka.').isVisible()).toBe(true);
+    expect(await page.getByLabel('Nimi suomeksi', { exact: true }).inputValue()).toMatch(/^Kuljetus: 1 × .+ \(Eeva Nieminen\)$/);
+
+    // Back on the loan: no second task, a link to the one made.
+    await page.goBack();
+    await page.reload();
+    expect(await page.getByRole('button', { name: 'Tee kuljetuksesta talkootehtävä' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Avaa kuljetuksen talkootehtävä' }).getAttribute('href')).toBe(taskUrl);
+    await context.close();
+  });
+});

@@ -16,6 +16,8 @@ export type ApiCaller = {
   token: string | null;
   language: Language;
   clientAddress: string | null;
+  // The portal request's x-request-id (server/main.ts sets it), passed on to the api.
+  requestId?: string | null;
   returnTo: string;
 };
 
@@ -80,6 +82,7 @@ export async function callApi<R extends RouteContract>(
   if (caller.token) headers.set('Authorization', `Bearer ${caller.token}`);
   // The api rate-limits sign-in per client; tell it who the client is (server/main.ts sets this header).
   if (caller.clientAddress) headers.set('X-Forwarded-For', caller.clientAddress);
+  if (caller.requestId) headers.set('X-Request-Id', caller.requestId);
   if (sentBody !== undefined) headers.set('Content-Type', 'application/json');
 
   let response: Response;

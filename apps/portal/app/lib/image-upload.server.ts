@@ -19,6 +19,7 @@ export async function uploadImageToApi(
   const headers = new Headers({ Accept: 'application/json', 'Accept-Language': caller.language });
   if (caller.token) headers.set('Authorization', `Bearer ${caller.token}`);
   if (caller.clientAddress) headers.set('X-Forwarded-For', caller.clientAddress);
+  if (caller.requestId) headers.set('X-Request-Id', caller.requestId);
   // An unknown type still goes to the api, which decides by decoding it (and refuses non-images).
   headers.set('Content-Type', imageTypes.has(file.type) ? file.type : 'application/octet-stream');
   let response: Response;

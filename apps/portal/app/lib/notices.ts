@@ -32,6 +32,7 @@ export const notices = {
   loan_denied: 'lendingAdmin.denied',
   loan_return_saved: 'lendingAdmin.returned',
   lending_item_saved: 'lendingAdmin.form.saved',
+  transport_task_created: 'lendingAdmin.transport.created',
   lending_photo_added: 'venueAdmin.done.photoAdded',
   lending_photo_deleted: 'venueAdmin.done.photoDeleted',
   give_away_offered: 'giveAway.notice.offered',

@@ -26,6 +26,7 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
     pickLanguageFromAcceptLanguage(request.headers.get('Accept-Language')) ??
     defaultLanguage;
   const clientAddress = request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim() || null;
+  const requestId = request.headers.get('X-Request-Id') || null;
   const returnTo = `${url.pathname}${url.search}`;
 
   let viewer: Viewer | null = null;
@@ -34,7 +35,7 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
   if (token) {
     try {
       viewer = await callApi(
-        { token, language: guessedLanguage, clientAddress, returnTo },
+        { token, language: guessedLanguage, clientAddress, requestId, returnTo },
         getMeRoute,
         {},
         { isSessionCheck: true },
@@ -68,6 +69,7 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
     selectedOrganisationId,
     notice: isNotice(noticeValue) ? noticeValue : null,
     clientAddress,
+    requestId,
     returnTo,
   };
   context.set(requestStateContext, state);

@@ -55,6 +55,7 @@ export type RequestState = {
   selectedOrganisationId: string | null;
   notice: Notice | null;
   clientAddress: string | null;
+  requestId: string | null;
   // Path + query of the page, for "sign in and come back here".
   returnTo: string;
 };

@@ -6,7 +6,8 @@ import type { AppConfig } from '../config.js';
 import { ErrorFilter } from './error.filter.js';
 import { lowerCaseUuids } from './uuid-case.js';
 import { httpRequestDuration } from '../metrics/metrics.js';
-import { runInRequest } from './request-context.js';
+import { requestIdFrom, runInRequest } from './request-context.js';
+import type { IncomingMessage } from 'node:http';
 import { markFormBody } from './validation.interceptor.js';
 import { ValidationInterceptor } from './validation.interceptor.js';
 import { Reflector } from '@nestjs/core';
@@ -28,8 +29,9 @@ export async function createHttpApplication(
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     // One hop: the portal's proxy in front. Its X-Forwarded-For entry is the client's address.
     trustProxy: (_address: string, hop: number) => hop < 1,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A caller's (the portal's) x-request-id is kept when it is short and plain.
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id'], randomUUID),
     // Finish in-flight requests on close, refuse new ones.
     return503OnClosing: true,
   });

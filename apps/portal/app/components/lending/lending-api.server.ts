@@ -99,6 +99,8 @@ function toLoan(loan: ApiLoan): LoanView {
     endsAt: loan.endsAt,
     collector: loan.collectorName,
     collectAt: loan.collectAt,
+    handOverStartsAt: loan.handOverStartsAt,
+    handOverEndsAt: loan.handOverEndsAt,
     isTransportNeeded: loan.isTransportNeeded,
     denyReason: loan.denyReason,
     isFlagged: loan.isFlagged,

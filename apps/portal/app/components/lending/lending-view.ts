@@ -61,6 +61,9 @@ export type LoanView = {
   endsAt: string;
   collector: string;
   collectAt: string | null;
+  // The time window the owner proposed for the hand-over, if any.
+  handOverStartsAt: string | null;
+  handOverEndsAt: string | null;
   isTransportNeeded: boolean;
   denyReason: string | null;
   // Units went out of service and the loan no longer fits the stock: the owner decides.

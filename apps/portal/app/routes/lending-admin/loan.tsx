@@ -10,11 +10,14 @@ import venueStyles from '../../components/venues/venues.css?url';
 import { LoanCard } from '../../components/lending/loan-card';
 import { readReturn } from '../../components/lending/loan-return';
 import { PageTitle } from '../../components/page-title';
+import { createTransportTaskRoute, organisationTasksRoute } from '@talkoot/volunteering/schemas';
+import { callApi, loadFromApi } from '../../lib/api.server';
 import { readFormValues, type FieldErrors } from '../../lib/forms';
-import type { MessageKey } from '../../lib/i18n';
+import { languages, type MessageKey, translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
-import { getRequestState, serializeNoticeCookie } from '../../lib/session.server';
+import { getRequestState, requireViewer, serializeNoticeCookie } from '../../lib/session.server';
+import type { LoanView } from '../../components/lending/lending-view';
 
 // venues.css for the shared list and facts styles (plain-list, space-rules, photos).
 export const links: Route.LinksFunction = () => [
@@ -22,10 +25,49 @@ export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: lendingStyles },
 ];
 
+const transportStates = new Set(['requested', 'approved', 'pickedUp', 'overdue']);
+
 export async function loader({ context, params }: Route.LoaderArgs) {
   const state = getRequestState(context);
   const { organisationName } = requireLendingOwner(state, params.id);
-  return { organisationId: params.id, organisationName, loan: await loadOwnerLoan(state, params.id, params.loanId) };
+  const loan = await loadOwnerLoan(state, params.id, params.loanId);
+  // "Who moves the chairs?": the volunteer task made from this loan, if there is one (a seam by ids).
+  let transportTaskId: string | null = null;
+  if (loan.isTransportNeeded) {
+    const { tasks } = await loadFromApi(state, organisationTasksRoute, { params: { id: params.id }, query: {} });
+    transportTaskId = tasks.find((task) => task.source?.kind === 'loan' && task.source.id === loan.id)?.id ?? null;
+  }
+  return { organisationId: params.id, organisationName, loan, transportTaskId };
+}
+
+// The move, as a volunteer task of the owner: at the hand-over (or two hours from the collection
+// time or the loan's start), titled in all three languages, the coordinator as its contact.
+async function makeTransportTask(state: ReturnType<typeof getRequestState>, organisationId: string, loan: LoanView) {
+  const viewer = requireViewer(state);
+  const startsAt = new Date(loan.handOverStartsAt ?? loan.collectAt ?? loan.startsAt);
+  const endsAt = loan.handOverEndsAt ? new Date(loan.handOverEndsAt) : new Date(startsAt.getTime() + 2 * 3_600_000);
+  const title = Object.fromEntries(
+    languages.map((language) => [
+      language,
+      translate(language, 'lendingAdmin.transport.taskTitle', {
+        things: loan.lines.map((line) => `${line.quantity} × ${localised(line.name, language)}`).join(', '),
+        borrower: loan.borrower,
+      }).slice(0, 200),
+    ]),
+  );
+  const { task } = await callApi(state, createTransportTaskRoute, {
+    params: { id: organisationId },
+    body: {
+      sourceKind: 'loan',
+      sourceId: loan.id,
+      title,
+      contact: { name: viewer.user.name, email: viewer.user.email },
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      capacity: 2,
+    },
+  });
+  return task.id;
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
@@ -33,6 +75,12 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   requireLendingOwner(state, params.id);
   const loan = await loadOwnerLoan(state, params.id, params.loanId);
   const values = readFormValues(await request.formData());
+  if (values.intent === 'transport-task') {
+    const taskId = await makeTransportTask(state, params.id, loan);
+    return redirectWithCookies(`/organisations/${params.id}/volunteering/tasks/${taskId}`, [
+      serializeNoticeCookie('transport_task_created'),
+    ]);
+  }
   const { lines, errors } = readReturn(values, loan.lines);
   if (!lines) return data<{ errors: FieldErrors; values: Record<string, string> }>({ errors, values }, { status: 400 });
   await returnLoanLines(state, params.id, params.loanId, lines, (values.notes ?? '').trim());
@@ -51,7 +99,7 @@ const countKeys: Record<(typeof counts)[number], MessageKey> = {
 // The return, line by line: how many came back fine, damaged or missing; part now, the rest later.
 export default function OwnerLoan() {
   const { t, language } = useI18n();
-  const { organisationId, organisationName, loan } = useLoaderData<typeof loader>();
+  const { organisationId, organisationName, loan, transportTaskId } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const errors = failure?.errors ?? {};
   const labels: Record<string, string> = {};
@@ -66,6 +114,26 @@ export default function OwnerLoan() {
       </p>
       <h1>{t('lendingAdmin.loan')}</h1>
       <LoanCard forOwner loan={loan} heading={<h2>{t('lending.item.borrower', { name: loan.borrower })}</h2>} />
+      {loan.isTransportNeeded && (transportTaskId || transportStates.has(loan.state)) ? (
+        <section className="section panel" aria-labelledby="transport-title">
+          <h2 id="transport-title">{t('lendingAdmin.transport.title')}</h2>
+          {transportTaskId ? (
+            <p>
+              <Link to={`/organisations/${organisationId}/volunteering/tasks/${transportTaskId}`}>
+                {t('lendingAdmin.transport.open')}
+              </Link>
+            </p>
+          ) : (
+            <Form method="post">
+              <p>{t('lendingAdmin.transport.intro')}</p>
+              <input type="hidden" name="intent" value="transport-task" />
+              <button type="submit" className="button">
+                {t('lendingAdmin.transport.create')}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
       {isOut ? (
         <section className="section" aria-labelledby="return-title">
           <h2 id="return-title">{t('lendingAdmin.returnTitle')}</h2>

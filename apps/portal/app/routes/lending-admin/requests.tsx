@@ -63,6 +63,12 @@ export default function LendingRequests() {
               {t('lending.request.transport')}:{' '}
               {t(loan.isTransportNeeded ? 'lending.request.transportYes' : 'lending.request.transportNo')}
             </p>
+            <p>
+              <Link to={`/organisations/${organisationId}/lending/loans/${loan.id}`}>
+                {t(loan.isTransportNeeded ? 'lendingAdmin.transport.openLoan' : 'lendingAdmin.openLoan')}
+                <span className="visually-hidden">: {loan.borrower}</span>
+              </Link>
+            </p>
             <Form method="post" className="actions">
               <input type="hidden" name="loanId" value={loan.id} />
               <button type="submit" name="intent" value="approve" className="button">
