@@ -85,7 +85,9 @@ describe('a loan that needs things moved, without JavaScript', () => {
     expect(page.url()).toMatch(new RegExp(`/organisations/${ownerId}/volunteering/tasks/[0-9a-f-]{36}$`));
     const taskUrl = new URL(page.url()).pathname;
     expect(await page.getByText('Kuljetuksesta tehtiin talkootehtävä. Tarkista aika ja paikka.').isVisible()).toBe(true);
-    expect(await page.getByLabel('Nimi suomeksi', { exact: true }).inputValue()).toMatch(/^Kuljetus: 1 × .+ \(Eeva Nieminen\)$/);
+    expect(await page.getByLabel('Nimi suomeksi', { exact: true }).inputValue()).toMatch(
+      /^Kuljetus: (?=.*30 × Tuolit).+ \(Eeva Nieminen \(Sorsakosken kyläseura ry\)\)$/,
+    );
 
     // Back on the loan: no second task, a link to the one made.
     await page.goBack();
