@@ -8,7 +8,7 @@ import { VolunteerClaim, VolunteerToken } from './claim.entity.js';
 import { firstFreePlace, isInsideCutoff, missingRequirements, normaliseEmail, UNCONFIRMED_HOLD_MS } from './claim.rules.js';
 import type { BehalfClaimInput, ClaimOrigin, ClaimPerson, ClaimView, GuestClaimInput, TokenPurpose } from './claim.schemas.js';
 import { mailCoordinators, mailVolunteer } from './mail/volunteer-notifications.js';
-import { type LockedShift, lockShift, takenPlaces } from './shift-lock.js';
+import { EXISTING_CLAIM_SQL, type LockedShift, lockShift, takenPlaces } from './shift-lock.js';
 import type { RequirementCode } from './task.schemas.js';
 import { VolunteerShift } from './task.entity.js';
 import { claimErrors } from './volunteering.errors.js';
@@ -283,11 +283,7 @@ export class ClaimService {
       );
     const email = person.email ? normaliseEmail(person.email) : null;
     if (person.userId || email) {
-      const [existing] = await em.execute<{ id: string }[]>(
-        `select id from volunteer_claims where shift_id = ? and state in ('placed', 'waiting')
-            and (user_id = ? or email_normalised = ?) limit 1`,
-        [shift.id, person.userId, email],
-      );
+      const [existing] = await em.execute<{ id: string }[]>(EXISTING_CLAIM_SQL, [shift.id, person.userId, email]);
       if (existing) throw alreadyClaimed();
     }
     const placeNo = firstFreePlace(await takenPlaces(em, shift.id), shift.capacity);

@@ -127,7 +127,7 @@ interface ClaimRow {
   waiting_position: string | number | null;
 }
 
-const CLAIM_SELECT = `select c.id, c.shift_id, c.state, c.origin, c.place_no, c.name, c.email, c.phone, c.language, c.user_id,
+export const CLAIM_SELECT = `select c.id, c.shift_id, c.state, c.origin, c.place_no, c.name, c.email, c.phone, c.language, c.user_id,
        c.confirmed_at, c.hold_expires_at, c.attendance, c.created_at, s.starts_at, s.ends_at, t.id as task_id, t.title,
        o.id as organisation_id, o.name as organisation_name,
        case when c.state = 'waiting' then (select count(*) from volunteer_claims w where w.shift_id = c.shift_id
@@ -135,7 +135,7 @@ const CLAIM_SELECT = `select c.id, c.shift_id, c.state, c.origin, c.place_no, c.
   from volunteer_claims c join volunteer_shifts s on s.id = c.shift_id join volunteer_tasks t on t.id = s.task_id
   join organisations o on o.id = t.organisation_id`;
 
-function toClaimPerson(row: ClaimRow): ClaimPerson {
+export function toClaimPerson(row: ClaimRow): ClaimPerson {
   return {
     id: row.id,
     shiftId: row.shift_id,

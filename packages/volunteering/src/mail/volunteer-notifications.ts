@@ -14,14 +14,13 @@ function contactLine(shift: LockedShift): string {
   return [shift.contact_name, shift.contact_phone, shift.contact_email].filter(Boolean).join(', ');
 }
 
-// One volunteer mail into the caller's transaction (the outbox), in the reader's language.
-export function mailVolunteer(
-  em: EntityManager,
+// One volunteer mail, rendered in the reader's language (what mailVolunteer writes to the outbox).
+export function volunteerMail(
   shift: LockedShift,
   kind: VolunteerUpdateKind,
   to: { email: string; name: string; language: Language },
   input: MailLinks & { volunteerName?: string; otherName?: string; daysBefore?: number },
-): void {
+) {
   const rendered = renderTemplate(
     'volunteer-update',
     volunteerUpdateTemplate,
@@ -43,13 +42,24 @@ export function mailVolunteer(
     to.language,
     { recipientName: to.name },
   );
-  enqueueMail(em, {
+  return {
     to: to.email,
     toName: to.name,
     language: to.language,
     template: `volunteer.${kind.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
     rendered,
-  });
+  };
+}
+
+// One volunteer mail into the caller's transaction (the outbox), in the reader's language.
+export function mailVolunteer(
+  em: EntityManager,
+  shift: LockedShift,
+  kind: VolunteerUpdateKind,
+  to: { email: string; name: string; language: Language },
+  input: MailLinks & { volunteerName?: string; otherName?: string; daysBefore?: number },
+): void {
+  enqueueMail(em, volunteerMail(shift, kind, to, input));
 }
 
 // The organisation's admins and coordinators hear at once (late withdrawal, "can't come", swap).
