@@ -33,6 +33,8 @@ export const notices = {
   loan_return_saved: 'lendingAdmin.returned',
   lending_item_saved: 'lendingAdmin.form.saved',
   transport_task_created: 'lendingAdmin.transport.created',
+  volunteer_template_saved: 'volunteeringAdmin.ownTemplates.saved',
+  volunteer_template_deleted: 'volunteeringAdmin.ownTemplates.deleted',
   lending_photo_added: 'venueAdmin.done.photoAdded',
   lending_photo_deleted: 'venueAdmin.done.photoDeleted',
   give_away_offered: 'giveAway.notice.offered',

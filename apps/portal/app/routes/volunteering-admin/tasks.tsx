@@ -4,7 +4,13 @@ import { whenText } from '../../components/bookings/booking-format';
 import { ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextField } from '../../components/form-fields';
 import { PageTitle } from '../../components/page-title';
-import { applyTemplateRoute, listTemplatesRoute, organisationTasksRoute } from '@talkoot/volunteering/schemas';
+import {
+  applyTemplateRoute,
+  deleteTemplateRoute,
+  listTemplatesRoute,
+  organisationTasksRoute,
+  saveTemplateRoute,
+} from '@talkoot/volunteering/schemas';
 import { loadEventChoices, requireCoordinator } from '../../components/volunteering/coordinator.server';
 import { localText, toTaskCards } from '../../components/volunteering/volunteering-view';
 import volunteeringStyles from '../../components/volunteering/volunteering.css?url';
@@ -14,7 +20,7 @@ import { readFormValues, type FieldErrors } from '../../lib/forms';
 import type { MessageKey } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
-import { getRequestState } from '../../lib/session.server';
+import { getRequestState, serializeNoticeCookie } from '../../lib/session.server';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: volunteeringStyles }];
 
@@ -37,6 +43,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     standing: cards.filter((card) => eventOf.get(card.id) === null),
     templates: templates.map((template) => ({
       key: template.key,
+      isBuiltIn: template.isBuiltIn,
       name: localText(template.name, state.language),
       count: template.tasks.length,
     })),
@@ -48,6 +55,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const state = getRequestState(context);
   requireCoordinator(state, params.id);
   const values = readFormValues(await request.formData());
+  if (values.intent === 'save-template' || values.intent === 'delete-template') return ownTemplate(state, params.id, values);
   const events = await loadEventChoices(state, params.id, state.language);
   const event = events.find((candidate) => candidate.id === values.eventId);
   const errors: FieldErrors = {};
@@ -86,6 +94,39 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     throw error;
   }
   return redirectWithCookies(`/organisations/${params.id}/volunteering?applied=${event.id}#event-${event.id}`);
+}
+
+// An organisation keeps its own templates: an event's tasks saved under a name, or one deleted.
+async function ownTemplate(state: ReturnType<typeof getRequestState>, organisationId: string, values: Record<string, string>) {
+  const base = `/organisations/${organisationId}/volunteering`;
+  const failed = (found: FieldErrors) => data({ errors: found, values }, { status: 400 });
+  if (values.intent === 'delete-template') {
+    if (!values.templateId) return failed({ form: 'validation.invalid' });
+    if (values.confirm !== 'yes') return failed({ [`confirm-${values.templateId}`]: 'validation.confirmDelete' });
+    try {
+      await callApi(state, deleteTemplateRoute, { params: { id: organisationId, templateId: values.templateId } });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return failed({ form: 'form.gone' });
+      throw error;
+    }
+    return redirectWithCookies(`${base}#vol-own-templates`, [serializeNoticeCookie('volunteer_template_deleted')]);
+  }
+  const events = await loadEventChoices(state, organisationId, state.language);
+  const event = events.find((candidate) => candidate.id === values.eventId);
+  const name = (values.templateName ?? '').trim();
+  if (!event) return failed({ form: 'validation.invalid' });
+  if (name.length < 2) return failed({ [`templateName-${event.id}`]: 'validation.required' });
+  try {
+    await callApi(state, saveTemplateRoute, {
+      params: { id: organisationId },
+      body: { eventId: event.id, eventDate: event.date, name: { [state.language]: name.slice(0, 200) } },
+    });
+  } catch (error) {
+    if (error instanceof ApiError && [400, 422].includes(error.status))
+      return failed({ [`templateName-${event.id}`]: 'validation.checkField' });
+    throw error;
+  }
+  return redirectWithCookies(`${base}#vol-own-templates`, [serializeNoticeCookie('volunteer_template_saved')]);
 }
 
 // The coordinator's desk: the organisation's tasks per coming event and its standing work, a
@@ -132,7 +173,7 @@ export default function VolunteeringTasks() {
           <p>{t('volunteeringAdmin.noEvents')}</p>
         ) : (
           <>
-            <ErrorSummary errors={failure ? errors : undefined} labels={labels} idPrefix="template" />
+            <ErrorSummary errors={failure && !values.intent ? errors : undefined} labels={labels} idPrefix="template" />
             <Form method="post" noValidate>
               <SelectField
                 name="eventId"
@@ -222,8 +263,69 @@ export default function VolunteeringTasks() {
           </p>
           {event.tasks.length === 0 ? <p>{t('volunteeringAdmin.noTasks')}</p> : null}
           <TaskList tasks={event.tasks} base={base} language={language} />
+          {event.tasks.length > 0 ? (
+            <Form method="post" noValidate className="inline-form">
+              <input type="hidden" name="intent" value="save-template" />
+              <input type="hidden" name="eventId" value={event.id} />
+              <TextField
+                name="templateName"
+                idPrefix={`save-${event.id}`}
+                label={t('volunteeringAdmin.ownTemplates.name')}
+                hint={t('volunteeringAdmin.ownTemplates.nameHint')}
+                defaultValue={values.eventId === event.id ? values.templateName : undefined}
+                error={error(`templateName-${event.id}`)}
+              />
+              <button type="submit" className="button button--secondary">
+                {t('volunteeringAdmin.ownTemplates.save')}
+              </button>
+            </Form>
+          ) : null}
         </section>
       ))}
+
+      <section className="section" aria-labelledby="vol-own-templates">
+        <h2 id="vol-own-templates">{t('volunteeringAdmin.ownTemplates.title')}</h2>
+        {templates.some((template) => !template.isBuiltIn) ? (
+          <ul className="card-list">
+            {templates
+              .filter((template) => !template.isBuiltIn)
+              .map((template) => {
+                const confirmError = error(`confirm-${template.key}`);
+                return (
+                  <li key={template.key} className="card">
+                    <h3>{template.name}</h3>
+                    <p>{t('volunteeringAdmin.template.taskCount', { count: template.count })}</p>
+                    <Form method="post" className={confirmError ? 'field field--error' : undefined}>
+                      <input type="hidden" name="intent" value="delete-template" />
+                      <input type="hidden" name="templateId" value={template.key} />
+                      {confirmError ? (
+                        <p className="field__error" id={`confirm-${template.key}-error`} role="alert">
+                          {confirmError}
+                        </p>
+                      ) : null}
+                      <label className="choice">
+                        <input
+                          type="checkbox"
+                          name="confirm"
+                          value="yes"
+                          aria-describedby={confirmError ? `confirm-${template.key}-error` : undefined}
+                        />{' '}
+                        {t('volunteeringAdmin.ownTemplates.confirmDelete')}
+                        <span className="visually-hidden"> ({template.name})</span>
+                      </label>
+                      <button type="submit" className="button button--secondary button--small">
+                        {t('volunteeringAdmin.ownTemplates.delete')}
+                        <span className="visually-hidden">: {template.name}</span>
+                      </button>
+                    </Form>
+                  </li>
+                );
+              })}
+          </ul>
+        ) : (
+          <p>{t('volunteeringAdmin.ownTemplates.none')}</p>
+        )}
+      </section>
 
       <section className="section" aria-labelledby="vol-standing">
         <h2 id="vol-standing">{t('volunteeringAdmin.standing')}</h2>
