@@ -34,6 +34,7 @@ export const notices = {
   lending_item_saved: 'lendingAdmin.form.saved',
   transport_task_created: 'lendingAdmin.transport.created',
   volunteer_template_saved: 'volunteeringAdmin.ownTemplates.saved',
+  volunteer_task_cancelled: 'volunteeringAdmin.cancelTask.done',
   volunteer_template_deleted: 'volunteeringAdmin.ownTemplates.deleted',
   lending_photo_added: 'venueAdmin.done.photoAdded',
   lending_photo_deleted: 'venueAdmin.done.photoDeleted',

@@ -14,6 +14,7 @@ import { PageTitle } from '../../components/page-title';
 import {
   behalfClaimRoute,
   createTaskRoute,
+  deleteTaskRoute,
   markAttendanceRoute,
   organisationTaskRoute,
   removeClaimRoute,
@@ -31,7 +32,7 @@ import type { FieldErrors } from '../../lib/forms';
 import { isLanguage, languageNames, languages, type MessageKey } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
 import { redirectWithCookies } from '../../lib/responses.server';
-import { getRequestState } from '../../lib/session.server';
+import { getRequestState, serializeNoticeCookie } from '../../lib/session.server';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: volunteeringStyles }];
 
@@ -66,6 +67,18 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   values.requirementsList = form.getAll('requirements').map(String).join(',');
   const page = (taskId: string) => `/organisations/${params.id}/volunteering/tasks/${taskId}`;
   const failed = (errors: FieldErrors, intent: string) => data({ errors, values, intent }, { status: 400 });
+
+  // Cancelling: everyone with a place or in line gets a mail (the api sends them).
+  if (values.intent === 'cancel-task' && params.taskId) {
+    if (values.confirm !== 'yes') return failed({ confirm: 'validation.confirmDelete' }, 'cancel-task');
+    try {
+      await callApi(state, deleteTaskRoute, { params: { id: params.id, taskId: params.taskId } });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return failed({ confirm: 'form.gone' }, 'cancel-task');
+      throw error;
+    }
+    return redirectWithCookies(`/organisations/${params.id}/volunteering`, [serializeNoticeCookie('volunteer_task_cancelled')]);
+  }
 
   if (values.intent === 'behalf' && params.taskId) {
     const name = (values.name ?? '').trim();
@@ -455,6 +468,34 @@ export default function TaskEdit() {
               </div>
             );
           })}
+        </section>
+      ) : null}
+      {task ? (
+        <section className="section panel" aria-labelledby="cancel-task-title">
+          <h2 id="cancel-task-title">{t('volunteeringAdmin.cancelTask.title')}</h2>
+          <p>{t('volunteeringAdmin.cancelTask.intro')}</p>
+          <Form method="post" className={failure?.intent === 'cancel-task' ? 'field field--error' : undefined}>
+            <input type="hidden" name="intent" value="cancel-task" />
+            {failure?.intent === 'cancel-task' && failure.errors.confirm ? (
+              <p className="field__error" id="cancel-task-error" role="alert">
+                {t(failure.errors.confirm as MessageKey)}
+              </p>
+            ) : null}
+            <p>
+              <label>
+                <input
+                  type="checkbox"
+                  name="confirm"
+                  value="yes"
+                  aria-describedby={failure?.intent === 'cancel-task' ? 'cancel-task-error' : undefined}
+                />{' '}
+                {t('volunteeringAdmin.cancelTask.confirm')}
+              </label>
+            </p>
+            <button type="submit" className="button button--secondary">
+              {t('volunteeringAdmin.cancelTask.submit')}
+            </button>
+          </Form>
         </section>
       ) : null}
     </>
