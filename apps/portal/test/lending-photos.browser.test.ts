@@ -1,8 +1,14 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, openPage, signInByLink } from './browser.js';
 
 let browser: Browser;
+// With SCREENSHOTS=dir, each step is also saved as a full-page PNG to look at.
+async function snap(page: Page, name: string) {
+  const folder = process.env.SCREENSHOTS;
+  if (folder) await page.screenshot({ path: `${folder}/${name}-${page.viewportSize()?.width}.png`, fullPage: true });
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
 });
@@ -49,6 +55,7 @@ describe('photos of a lending item, without JavaScript', () => {
     expect(await thumbnail.isVisible()).toBe(true);
     expect(await thumbnail.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
     await expectAccessible(page);
+    await snap(page, 'item-photos');
 
     // The item's own page, as a borrower opening it from a QR label sees it.
     await page.getByRole('link', { name: 'Astiasto (lautanen, lasi, aterimet)' }).click();
@@ -56,6 +63,7 @@ describe('photos of a lending item, without JavaScript', () => {
     await shown.waitFor();
     expect(await shown.getAttribute('src')).toMatch(/^\/api\/lending-photos\/[0-9a-f-]{36}$/);
     expect(await shown.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+    await snap(page, 'item-with-photo');
 
     // Removing asks for a yes first, then the photo is gone from the item.
     await page.getByRole('link', { name: 'Kuvat', exact: true }).click();
@@ -81,6 +89,7 @@ describe('a loan that needs things moved, without JavaScript', () => {
     await page.getByRole('link', { name: /^Lainan tiedot ja kuljetus\s*: Eeva Nieminen/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Kuka kuljettaa?' }).waitFor();
     await expectAccessible(page);
+    await snap(page, 'loan-transport');
     await page.getByRole('button', { name: 'Tee kuljetuksesta talkootehtävä' }).click();
     expect(page.url()).toMatch(new RegExp(`/organisations/${ownerId}/volunteering/tasks/[0-9a-f-]{36}$`));
     const taskUrl = new URL(page.url()).pathname;

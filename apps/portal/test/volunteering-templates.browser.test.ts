@@ -1,8 +1,14 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, openPage, signInByLink } from './browser.js';
 
 let browser: Browser;
+// With SCREENSHOTS=dir, each step is also saved as a full-page PNG to look at.
+async function snap(page: Page, name: string) {
+  const folder = process.env.SCREENSHOTS;
+  if (folder) await page.screenshot({ path: `${folder}/${name}-${page.viewportSize()?.width}.png`, fullPage: true });
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
 });
@@ -43,6 +49,7 @@ describe('an organisation’s own templates, without JavaScript', () => {
     expect(offered).toBe(1);
     await expectNoHorizontalScroll(page);
     await expectAccessible(page);
+    await snap(page, 'own-templates');
 
     // Deleting asks for a yes first.
     await own.getByRole('button', { name: /^Poista pohja/ }).click();
