@@ -11,7 +11,7 @@ import { LoanCard } from '../../components/lending/loan-card';
 import { readReturn } from '../../components/lending/loan-return';
 import { PageTitle } from '../../components/page-title';
 import { createTransportTaskRoute, organisationTasksRoute } from '@talkoot/volunteering/schemas';
-import { callApi, loadFromApi } from '../../lib/api.server';
+import { ApiError, callApi } from '../../lib/api.server';
 import { readFormValues, type FieldErrors } from '../../lib/forms';
 import { languages, type MessageKey, translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/root-data';
@@ -34,8 +34,13 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   // "Who moves the chairs?": the volunteer task made from this loan, if there is one (a seam by ids).
   let transportTaskId: string | null = null;
   if (loan.isTransportNeeded) {
-    const { tasks } = await loadFromApi(state, organisationTasksRoute, { params: { id: params.id }, query: {} });
-    transportTaskId = tasks.find((task) => task.source?.kind === 'loan' && task.source.id === loan.id)?.id ?? null;
+    try {
+      const { tasks } = await callApi(state, organisationTasksRoute, { params: { id: params.id }, query: {} });
+      transportTaskId = tasks.find((task) => task.source?.kind === 'loan' && task.source.id === loan.id)?.id ?? null;
+    } catch (error) {
+      // Someone who may manage the equipment but not the volunteer tasks sees the loan without them.
+      if (!(error instanceof ApiError) || error.status !== 403) throw error;
+    }
   }
   return { organisationId: params.id, organisationName, loan, transportTaskId };
 }
