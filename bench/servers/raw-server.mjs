@@ -156,6 +156,8 @@ app.post(
       const now = new Date();
       const expiresAt = status === 'requested' ? new Date(Math.min(now.getTime() + 7 * 86_400_000, startsAt.getTime())) : null;
       const bookingId = randomUUID();
+      // The venue's write lock, as booking-placement.ts takes it (ADR 025).
+      await client.query(`select pg_advisory_xact_lock(hashtextextended('booking-venue:' || $1, 0))`, [space.venue_id]);
       await client.query(
         `insert into "bookings" ("id", "space_id", "requester_id", "organisation_id", "title", "status", "starts_at", "ends_at", "created_at", "expires_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [bookingId, space.id, user.id, organisationId, body.title, status, startsAt, endsAt, now, expiresAt],

@@ -109,7 +109,19 @@ async function referenceFor(em: EntityManager, placement: Placement): Promise<st
 // Writes a booking and one occupancy row per leaf space, then flushes: this is where the exclusion
 // constraint answers. Something to pay gets a bank reference number from a sequence. For callers
 // that change the booking further in the same transaction (series, waitlist, assisted booking).
+// Bookings of one venue are written one at a time (ADR 025): two transactions inserting overlapping
+// occupancies at once each wait for the other's row in the exclusion constraint's index, and
+// PostgreSQL gives one up as a deadlock. Queued on this lock, the later one finds the earlier one
+// committed and is refused cleanly (23P01, a 409). The constraint stays the rule; the lock only
+// orders the writers. Held to the end of the transaction.
+export const VENUE_WRITE_LOCK_SQL = `select pg_advisory_xact_lock(hashtextextended('booking-venue:' || ?, 0))`;
+
+async function lockVenueWrites(em: EntityManager, placement: Placement): Promise<void> {
+  await em.execute(VENUE_WRITE_LOCK_SQL, [placement.space.venue.id]);
+}
+
 export async function placeBooking(em: EntityManager, placement: Placement): Promise<Booking> {
+  await lockVenueWrites(em, placement);
   const booking = bookingOf(em, placement, await referenceFor(em, placement), true);
   const occupied = occupiedInterval(placement.startsAt, placement.endsAt, placement.space);
   for (const leafId of placement.leaves) {
@@ -123,6 +135,7 @@ export async function placeBooking(em: EntityManager, placement: Placement): Pro
 // statements outside the unit of work, so the commit has no change set to compute for them. The
 // returned booking is not managed: a caller that changes it afterwards must use placeBooking.
 export async function insertBooking(em: EntityManager, placement: Placement): Promise<Booking> {
+  await lockVenueWrites(em, placement);
   const booking = bookingOf(em, placement, await referenceFor(em, placement), false);
   await em.insert(booking);
   const occupied = occupiedInterval(placement.startsAt, placement.endsAt, placement.space);

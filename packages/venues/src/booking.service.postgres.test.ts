@@ -151,8 +151,8 @@ describe('no double booking, by construction', () => {
 });
 
 describe('simultaneous requests for the same slot', () => {
-  // Each request's rows wait in the exclusion constraint's index for the other's; PostgreSQL gives
-  // one up as a deadlock victim (40P01), and the service runs it again (retryTransientConflicts).
+  // Without the venue's write lock each request's rows wait in the exclusion constraint's index for
+  // the other's and PostgreSQL gives one up as a deadlock victim (40P01); with it they queue.
   it('end in bookings that fit and clean 409s, never in an error of the database', async () => {
     const hall = await makeHall();
     const outcomes: string[] = [];
